@@ -1,0 +1,42 @@
+// Two projects: Node-side code (domain, service, simulator, stand-ins) runs in node; UI components
+// run in jsdom. Both transpile TypeScript with swc; type-checking is `npm run typecheck`.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+// ESM-only packages in node_modules that Jest 30 on Node 20 must transform to CommonJS.
+const ESM_ONLY = ['rettime', 'until-async', '@open-draft/deferred-promise', '@formatjs', 'intl-messageformat', 'react-intl'];
+const common = {
+  transform: { '^.+\\.(m?js|tsx?)$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
+  moduleNameMapper: {
+    '\\.(css|less|scss)$': '<rootDir>/test/mocks/style.cjs',
+    '\\.(png|jpe?g|gif|svg|woff2?|ttf|eot)$': '<rootDir>/test/mocks/file.cjs',
+  },
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'node',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/{unit,server,contract,dev}/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'web',
+      testEnvironment: 'jest-fixed-jsdom',
+      testMatch: ['<rootDir>/test/{component,plugin}/**/*.test.{ts,tsx}'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup-dom.ts'],
+    },
+  ],
+};

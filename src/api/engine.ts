@@ -1,0 +1,72 @@
+// The engine REST API (/ovirt-engine/api): one thin function per call. Engine JSON keeps booleans
+// and numbers as strings and lists keyed by the singular type name, absent when empty.
+import type { AxiosInstance } from 'axios';
+import { createHttpClient } from './http';
+
+export interface EngineCluster {
+  id: string;
+  name: string;
+  gluster_service?: string;
+  virt_service?: string;
+  version?: { major: string; minor: string };
+  data_center?: { id: string };
+}
+
+export interface EngineHost {
+  id: string;
+  name: string;
+  address: string;
+  status: string;
+  cluster?: { id: string };
+  ssh?: { port?: string; fingerprint?: string; public_key?: string };
+}
+
+export interface EngineGlusterVolume {
+  id: string;
+  name: string;
+  volume_type?: string;
+  replica_count?: string;
+  status?: string;
+  cluster?: { id: string };
+}
+
+/** A client for the engine's REST API as the logged-in user; `Filter: true` so results follow permissions. */
+export function engineClient(engineBaseUrl: string, token: () => string | null, timeoutMs: number): AxiosInstance {
+  const base = engineBaseUrl.endsWith('/') ? engineBaseUrl : `${engineBaseUrl}/`;
+  return createHttpClient({
+    baseURL: `${base}api/`,
+    token,
+    timeoutMs,
+    headers: { Filter: 'true', 'Content-Type': 'application/json' },
+  });
+}
+
+export const isTrue = (v: string | boolean | undefined): boolean => v === true || v === 'true';
+
+export async function listClusters(engine: AxiosInstance): Promise<EngineCluster[]> {
+  const { data } = await engine.get<{ cluster?: EngineCluster[] }>('clusters');
+  return data.cluster ?? [];
+}
+
+export async function listGlusterClusters(engine: AxiosInstance): Promise<EngineCluster[]> {
+  return (await listClusters(engine)).filter((c) => isTrue(c.gluster_service));
+}
+
+export async function listClusterHosts(engine: AxiosInstance, clusterName: string): Promise<EngineHost[]> {
+  const { data } = await engine.get<{ host?: EngineHost[] }>('hosts', {
+    params: { search: `cluster=${clusterName}` },
+  });
+  return data.host ?? [];
+}
+
+export async function listHosts(engine: AxiosInstance): Promise<EngineHost[]> {
+  const { data } = await engine.get<{ host?: EngineHost[] }>('hosts');
+  return data.host ?? [];
+}
+
+export async function listGlusterVolumes(engine: AxiosInstance, clusterId: string): Promise<EngineGlusterVolume[]> {
+  const { data } = await engine.get<{ gluster_volume?: EngineGlusterVolume[] }>(
+    `clusters/${encodeURIComponent(clusterId)}/glustervolumes`,
+  );
+  return data.gluster_volume ?? [];
+}

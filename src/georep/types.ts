@@ -1,0 +1,121 @@
+// Geo-replication domain types, shared by the UI and the geo-rep service.
+// Wire format follows the engine's REST style: snake_case names, lists keyed by the singular type
+// name ({"georep_session": [...]}) and faults as {reason, detail}. Unlike the engine, booleans and
+// numbers are real JSON booleans and numbers (the engine's strings are a legacy quirk we do not copy).
+// Vocabulary: the API and code say primary/secondary (Gluster 10+); the UI says source/remote.
+
+/** Status of one worker (one primary brick), as Gluster reports it, plus Offline for a brick with no row. */
+export type WorkerStatus =
+  | 'Active'
+  | 'Passive'
+  | 'Faulty'
+  | 'Initializing'
+  | 'Created'
+  | 'Stopped'
+  | 'Paused'
+  | 'Offline';
+
+/** Roll-up status of a session over its workers. */
+export type SessionStatus =
+  | 'Active'
+  | 'Passive'
+  | 'Faulty'
+  | 'PartiallyFaulty'
+  | 'Initializing'
+  | 'Created'
+  | 'Stopped'
+  | 'Paused'
+  | 'Offline'
+  | 'Unknown';
+
+export type CrawlStatus = 'Changelog Crawl' | 'History Crawl' | 'Hybrid Crawl' | 'N/A';
+
+export interface GeoRepCheckpoint {
+  /** ISO-8601 UTC time the checkpoint was set. */
+  time: string;
+  completed: boolean;
+  /** ISO-8601 UTC, null until completed. */
+  completion_time: string | null;
+}
+
+export interface GeoRepWorker {
+  primary_node: string;
+  primary_node_uuid: string | null;
+  primary_brick: string;
+  /** 0-based index of the replica set (subvolume) this brick belongs to. */
+  replica_set: number;
+  secondary_user: string;
+  /** The secondary node this worker talks to; null when not running. */
+  secondary_node: string | null;
+  status: WorkerStatus;
+  crawl_status: CrawlStatus | null;
+  /** ISO-8601 UTC; null when never synced / not applicable. */
+  last_synced: string | null;
+  entry_pending: number | null;
+  data_pending: number | null;
+  meta_pending: number | null;
+  failures: number | null;
+  checkpoint: GeoRepCheckpoint | null;
+}
+
+export interface GeoRepSession {
+  /** Stable, URL-safe id derived from the session's identity (primary volume, secondary user, host, volume). */
+  id: string;
+  cluster_id: string;
+  primary_volume: string;
+  secondary_host: string;
+  secondary_volume: string;
+  /** 'root' for a root session; otherwise the mountbroker user. */
+  secondary_user: string;
+  status: SessionStatus;
+  workers: GeoRepWorker[];
+  /** Oldest last_synced over the Active workers: data is safe up to this time. ISO-8601 UTC. */
+  last_synced: string | null;
+  /** Seconds between `read_at` and last_synced; null when unknown. */
+  lag_seconds: number | null;
+  /** Session-level checkpoint: set when any Active worker has one; completed when all Active workers completed. */
+  checkpoint: GeoRepCheckpoint | null;
+  /** When the service read this from Gluster (ISO-8601 UTC). */
+  read_at: string;
+}
+
+/** Identity of a session as Gluster names it: `<primary_volume> [<user>@]<host>::<secondary_volume>`. */
+export interface SessionKey {
+  primary_volume: string;
+  secondary_host: string;
+  secondary_volume: string;
+  secondary_user: string;
+}
+
+export interface GeoRepConfigOption {
+  /** Gluster's name with dashes, e.g. `sync-jobs`. */
+  name: string;
+  value: string;
+  default: string | null;
+  description: string;
+  /** 'boolean' | 'int' | 'string' | 'enum' | 'path' | 'command' */
+  type: 'boolean' | 'int' | 'string' | 'enum' | 'path' | 'command';
+  allowed_values: string[] | null;
+  min: number | null;
+  max: number | null;
+  modified: boolean;
+  /** Options Gluster manages itself (working dirs, ids): shown, not editable. */
+  read_only: boolean;
+}
+
+/** Engine-style fault body. */
+export interface Fault {
+  reason: string;
+  detail: string;
+}
+
+export type PreflightOutcome = 'pass' | 'fail' | 'skipped';
+
+export interface PreflightCheck {
+  id: string;
+  title: string;
+  outcome: PreflightOutcome;
+  /** 'blocker': force cannot bypass; 'forceable': force bypasses it; 'info': never blocks. */
+  severity: 'blocker' | 'forceable' | 'info';
+  evidence: string;
+}

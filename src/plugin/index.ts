@@ -1,0 +1,35 @@
+// Entry of the hidden plugin iframe (plugin.html). It talks only to WebAdmin's pluginApi and to
+// the engine REST API; the tab itself is a separate page (georep.html) loaded when the place opens.
+import { engineClient, listGlusterClusters } from '../api/engine';
+import { createPluginIntl } from '../intl';
+import { bootstrap } from './bootstrap';
+import { readConfig } from './config';
+import { getPluginApi, log } from './pluginApi';
+
+async function main(): Promise<void> {
+  const api = getPluginApi();
+  let config;
+  let intl;
+  try {
+    config = readConfig(api.configObject() ?? {});
+    intl = await createPluginIntl(api.currentLocale());
+  } catch (e) {
+    // Never leave WebAdmin waiting: register a no-op and say ready.
+    log('severe', `Start-up failed: ${e instanceof Error ? e.message : String(e)}`);
+    api.register({});
+    api.ready();
+    return;
+  }
+  const engine = engineClient(api.engineBaseUrl(), () => api.ssoToken(), config.engineTimeoutMs);
+  await bootstrap({
+    api,
+    intl,
+    listGlusterClusters: () => listGlusterClusters(engine),
+    checkTimeoutMs: config.engineTimeoutMs,
+    log,
+  });
+}
+
+main().catch((e: unknown) => {
+  console.error('[gluster-georep] plugin failed to start', e);
+});

@@ -1,0 +1,77 @@
+import { createPluginIntl } from '../../src/intl';
+import { bootstrap, PLACE_TOKEN, PLACE_URL } from '../../src/plugin/bootstrap';
+import type { EngineCluster } from '../../src/api/engine';
+import { fakeWebAdmin, type FakeWebAdmin } from './fakePluginApi';
+
+const gluster: EngineCluster = { id: 'c1', name: 'gluster-prod', gluster_service: 'true' };
+
+async function run(wa: FakeWebAdmin, list: () => Promise<EngineCluster[]>, timeoutMs = 1000) {
+  return bootstrap({
+    api: wa.api,
+    intl: await createPluginIntl('en-US'),
+    listGlusterClusters: list,
+    checkTimeoutMs: timeoutMs,
+    log: (level, message) => wa.api.logger!()[level](message),
+  });
+}
+
+describe('plugin bootstrap', () => {
+  it('adds Geo Replication under Storage when the user sees a Gluster cluster', async () => {
+    const wa = fakeWebAdmin();
+    const state = await run(wa, () => Promise.resolve([gluster]));
+    expect(wa.state()).toBe('IN_USE');
+    expect(state.placeAdded).toBe(true);
+    expect(wa.places).toEqual([{ menu: 'storage', label: 'Geo Replication', token: PLACE_TOKEN, url: PLACE_URL, priority: 2 }]);
+    expect(wa.refused).toEqual([]);
+  });
+
+  it('adds no place when the user sees no Gluster cluster, and says why in the log', async () => {
+    const wa = fakeWebAdmin();
+    await run(wa, () => Promise.resolve([]));
+    expect(wa.state()).toBe('IN_USE');
+    expect(wa.places).toEqual([]);
+    expect(wa.logs.some((l) => l.level === 'info' && l.message.includes('No Gluster cluster'))).toBe(true);
+    expect(wa.refused).toEqual([]);
+  });
+
+  it('calls ready() even when the engine is unreachable, and adds no place', async () => {
+    const wa = fakeWebAdmin();
+    await run(wa, () => Promise.reject(new Error('connect ECONNREFUSED')));
+    expect(wa.state()).toBe('IN_USE');
+    expect(wa.places).toEqual([]);
+    expect(wa.logs.some((l) => l.level === 'warning' && l.message.includes('ECONNREFUSED'))).toBe(true);
+  });
+
+  it('calls ready() when the engine never answers, after the timeout', async () => {
+    const wa = fakeWebAdmin();
+    await run(wa, () => new Promise<EngineCluster[]>(() => undefined), 50);
+    expect(wa.state()).toBe('IN_USE');
+    expect(wa.places).toEqual([]);
+    expect(wa.logs.some((l) => l.message.includes('no answer within 50 ms'))).toBe(true);
+  });
+
+  it('re-checks on UserLogin and adds the place once when Gluster clusters become visible', async () => {
+    const wa = fakeWebAdmin();
+    let visible: EngineCluster[] = [];
+    const list = jest.fn(() => Promise.resolve(visible));
+    await run(wa, list);
+    expect(wa.places).toHaveLength(0);
+    visible = [gluster];
+    wa.fire('UserLogin', 'glusteradmin@internal', 'u-glusteradmin');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(list).toHaveBeenCalledTimes(2);
+    expect(wa.places).toHaveLength(1);
+    wa.fire('UserLogin', 'glusteradmin@internal', 'u-glusteradmin');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(wa.places).toHaveLength(1);
+    expect(wa.refused).toEqual([]);
+  });
+
+  it('registers exactly once and never calls a UI function before ready()', async () => {
+    const wa = fakeWebAdmin();
+    const register = jest.spyOn(wa.api, 'register');
+    await run(wa, () => Promise.resolve([gluster]));
+    expect(register).toHaveBeenCalledTimes(1);
+    expect(wa.refused).toEqual([]);
+  });
+});

@@ -1,0 +1,109 @@
+// A strict fake of WebAdmin's pluginApi for unit tests: the same rules as the stand-in
+// (register once, UI functions refused before ready(), UiInit right after ready(), a throwing
+// handler fails the plugin). Every refused call is recorded so a test can assert there were none.
+import type { PluginApi, PluginEventHandlers } from '../../src/plugin/pluginApi';
+
+export interface FakeWebAdmin {
+  api: PluginApi;
+  state: () => 'LOADING' | 'IN_USE' | 'FAILED';
+  refused: string[];
+  places: { menu: string; label: string; token: string; url: string; priority?: number }[];
+  logs: { level: string; message: string }[];
+  alerts: { kind: 'alert' | 'toast'; type: string; message: string }[];
+  /** Fire an event as WebAdmin would (queued until IN_USE for UserLogin/UserLogout). */
+  fire: (event: keyof PluginEventHandlers, ...args: unknown[]) => void;
+}
+
+export function fakeWebAdmin(opts: { token?: string | null; locale?: string; config?: Record<string, unknown> } = {}): FakeWebAdmin {
+  let state: 'LOADING' | 'IN_USE' | 'FAILED' = 'LOADING';
+  let handlers: PluginEventHandlers | null = null;
+  const queue: [keyof PluginEventHandlers, unknown[]][] = [];
+  const fake: FakeWebAdmin = {
+    api: undefined as unknown as PluginApi,
+    state: () => state,
+    refused: [],
+    places: [],
+    logs: [],
+    alerts: [],
+    fire: () => undefined,
+  };
+  const invoke = (event: keyof PluginEventHandlers, args: unknown[]) => {
+    const fn = handlers?.[event] as ((...a: unknown[]) => void) | undefined;
+    if (!fn) return;
+    try {
+      fn(...args);
+    } catch (e) {
+      state = 'FAILED';
+      fake.refused.push(`handler ${event} threw: ${String(e)}`);
+    }
+  };
+  const ui = (name: string): boolean => {
+    if (state !== 'IN_USE') {
+      fake.refused.push(`${name} in state ${state}`);
+      return false;
+    }
+    return true;
+  };
+  fake.fire = (event, ...args) => {
+    if (state === 'IN_USE') invoke(event, args);
+    else if (event === 'UserLogin' || event === 'UserLogout') queue.push([event, args]);
+  };
+  const notImplemented = (name: string) => () => {
+    fake.refused.push(`${name} not expected`);
+  };
+  fake.api = {
+    register(h) {
+      if (handlers) fake.refused.push('register twice');
+      else handlers = h;
+    },
+    options: () => undefined,
+    ready() {
+      if (!handlers) {
+        fake.refused.push('ready before register');
+        return;
+      }
+      if (state !== 'LOADING') {
+        fake.refused.push('ready twice');
+        return;
+      }
+      state = 'IN_USE';
+      invoke('UiInit', []);
+      for (const [e, a] of queue.splice(0)) invoke(e, a);
+    },
+    configObject: () => ({ ...opts.config }),
+    addPrimaryMenuPlace: notImplemented('addPrimaryMenuPlace'),
+    addSecondaryMenuPlace(menu, label, token, url, o) {
+      if (ui('addSecondaryMenuPlace')) fake.places.push({ menu, label, token, url, priority: o?.priority });
+    },
+    addDetailPlace: notImplemented('addDetailPlace'),
+    setPlaceContentUrl: notImplemented('setPlaceContentUrl'),
+    setPlaceAccessible: notImplemented('setPlaceAccessible'),
+    setPlaceUnloadHandler: notImplemented('setPlaceUnloadHandler'),
+    addMenuPlaceActionButton() {
+      ui('addMenuPlaceActionButton');
+    },
+    addDetailPlaceActionButton: notImplemented('addDetailPlaceActionButton'),
+    showDialog: notImplemented('showDialog'),
+    setDialogContentUrl: notImplemented('setDialogContentUrl'),
+    closeDialog: notImplemented('closeDialog'),
+    showAlert(type, message) {
+      if (ui('showAlert')) fake.alerts.push({ kind: 'alert', type, message });
+    },
+    showToast(type, message) {
+      if (ui('showToast')) fake.alerts.push({ kind: 'toast', type, message });
+    },
+    revealPlace: notImplemented('revealPlace'),
+    setSearchString: notImplemented('setSearchString'),
+    loginUserName: () => 'admin@internal',
+    loginUserId: () => 'u-admin',
+    ssoToken: () => (opts.token === undefined ? 'token-1' : opts.token),
+    engineBaseUrl: () => 'http://engine.example/ovirt-engine/',
+    currentLocale: () => opts.locale ?? 'en-US',
+    logger: () => ({
+      info: (message: string) => fake.logs.push({ level: 'info', message }),
+      warning: (message: string) => fake.logs.push({ level: 'warning', message }),
+      severe: (message: string) => fake.logs.push({ level: 'severe', message }),
+    }),
+  };
+  return fake;
+}

@@ -1,0 +1,106 @@
+const fs = require('node:fs');
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const MiniCssExtractPlugin = require('mini-css-extract-plugin');
+
+const descriptor = require('./plugin.json');
+const name = descriptor.name;
+
+const swcRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: 'swc-loader',
+    options: {
+      jsc: {
+        parser: { syntax: 'typescript', tsx: true },
+        transform: { react: { runtime: 'automatic' } },
+        target: 'es2020',
+      },
+    },
+  },
+};
+// PatternFly components import their own CSS from node_modules: no `exclude` on this rule.
+const cssRule = { test: /\.css$/, use: [MiniCssExtractPlugin.loader, 'css-loader'] };
+const fontRule = {
+  test: /\.(woff2?|ttf|eot|otf)$/,
+  type: 'asset/resource',
+  generator: { filename: 'assets/fonts/[name].[contenthash:8][ext]' },
+};
+const imageRule = {
+  test: /\.(png|jpe?g|gif|svg)$/,
+  type: 'asset',
+  parser: { dataUrlCondition: { maxSize: 8 * 1024 } },
+  generator: { filename: 'assets/images/[name].[contenthash:8][ext]' },
+};
+
+/** Writes the descriptor beside the resource folder: dist/<name>.json, as the engine reads it. */
+class EmitDescriptorPlugin {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap('EmitDescriptorPlugin', () => {
+      const out = path.resolve(__dirname, 'dist', `${name}.json`);
+      fs.writeFileSync(out, JSON.stringify(descriptor, null, 2) + '\n');
+    });
+  }
+}
+
+const common = (prod) => ({
+  devtool: prod ? false : 'eval-cheap-module-source-map',
+  resolve: { extensions: ['.tsx', '.ts', '.js'] },
+  performance: { hints: false },
+  cache: prod ? false : { type: 'filesystem', buildDependencies: { config: [__filename] } },
+});
+
+module.exports = (_env, argv) => {
+  const prod = argv.mode !== 'development';
+  return [
+    // The plugin, in the install layout: dist/<name>.json + dist/<name>-resources/...
+    {
+      ...common(prod),
+      name: 'plugin',
+      entry: {
+        plugin: './src/plugin/index.ts',
+        georep: './src/app/index.tsx',
+      },
+      output: {
+        path: path.resolve(__dirname, 'dist', descriptor.resourcePath),
+        filename: '[name].[contenthash:8].js',
+        chunkFilename: '[name].[contenthash:8].js',
+        // Served from /ovirt-engine/webadmin/plugin/<name>/: every URL stays relative.
+        publicPath: '',
+        clean: true,
+      },
+      module: { rules: [swcRule, cssRule, fontRule, imageRule] },
+      plugins: [
+        new HtmlWebpackPlugin({
+          filename: 'plugin.html',
+          template: './static/plugin.html',
+          chunks: ['plugin'],
+          scriptLoading: 'defer',
+        }),
+        new HtmlWebpackPlugin({
+          filename: 'georep.html',
+          template: './static/georep.html',
+          chunks: ['georep'],
+          scriptLoading: 'defer',
+        }),
+        new MiniCssExtractPlugin({ filename: '[name].[contenthash:8].css' }),
+        new EmitDescriptorPlugin(),
+      ],
+    },
+    // The WebAdmin stand-in's shell (development only; never installed on an engine).
+    {
+      ...common(prod),
+      name: 'webadmin-standin',
+      entry: { webadmin: './dev/webadmin/shell.ts' },
+      output: {
+        path: path.resolve(__dirname, 'build', 'webadmin'),
+        filename: '[name].js',
+        publicPath: '',
+        clean: true,
+      },
+      module: { rules: [swcRule, { test: /\.css$/, use: [MiniCssExtractPlugin.loader, 'css-loader'] }, fontRule, imageRule] },
+      plugins: [new MiniCssExtractPlugin({ filename: '[name].css' })],
+    },
+  ];
+};
