@@ -1,6 +1,7 @@
 // The demo lab: one definition of the data centers, clusters, hosts, volumes, users and roles that
 // the engine emulator serves and the Gluster simulator runs. Changing the lab changes both, so
 // they can never disagree about which host is in which cluster or which volume exists.
+import { createHash } from 'node:crypto';
 
 export type HostStatus = 'up' | 'maintenance' | 'non_responsive' | 'down' | 'installing';
 export type VolumeType = 'distribute' | 'replicate' | 'distributed_replicate' | 'disperse';
@@ -28,6 +29,8 @@ export interface LabHost {
   /** The host's sshd key, as `ssh-keygen -lf` prints it: `SHA256:<base64>` (no padding). */
   ssh_fingerprint: string;
   ssh_key_type: 'ssh-ed25519' | 'ecdsa-sha2-nistp256' | 'ssh-rsa';
+  /** The host's sshd public key as the engine stores it (`ssh-ed25519 AAAA...`). */
+  ssh_public_key?: string;
   /** Gluster version on the host. */
   gluster_version: string;
 }
@@ -76,9 +79,23 @@ export interface LabRemoteHost {
   ssh_port: number;
   ssh_fingerprint: string;
   ssh_key_type: LabHost['ssh_key_type'];
+  ssh_public_key?: string;
   gluster_version: string | null;
   /** Users that exist on it, with their passwords (simulator only). */
   users: { name: string; password: string }[];
+  /** Gluster volumes on it (a single-node trusted pool), for the Gluster simulator. */
+  volumes?: LabRemoteVolume[];
+}
+/** A single-brick volume on a remote host. */
+export interface LabRemoteVolume {
+  name: string;
+  /** The brick directory; default `/gluster_bricks/<name>/brick1`. */
+  brick_dir?: string;
+  status: 'up' | 'down';
+  size_bytes: number;
+  used_bytes: number;
+  /** Number of entries at the volume root besides .trashcan: 0 means empty. */
+  root_entries: number;
 }
 export interface Lab {
   data_centers: LabDataCenter[];
@@ -92,8 +109,19 @@ export interface Lab {
 }
 
 const GiB = 1024 ** 3;
-const fp = (seed: string): string =>
-  'SHA256:' + Buffer.from(seed.padEnd(32, '.')).toString('base64').replace(/=+$/, '');
+/**
+ * A made-up but well-formed ed25519 host key for a name, and its fingerprint computed the way
+ * `ssh-keygen -lf` does (SHA256 of the key blob, base64 without padding), so the two always agree.
+ */
+function sshIdentity(seed: string): { ssh_fingerprint: string; ssh_public_key: string } {
+  const field = (b: Buffer): Buffer => Buffer.concat([Buffer.from([0, 0, 0, b.length]), b]);
+  const key = createHash('sha256').update(seed).digest(); // 32 bytes, the size of an ed25519 key
+  const blob = Buffer.concat([field(Buffer.from('ssh-ed25519')), field(key)]);
+  return {
+    ssh_fingerprint: 'SHA256:' + createHash('sha256').update(blob).digest('base64').replace(/=+$/, ''),
+    ssh_public_key: `ssh-ed25519 ${blob.toString('base64')}`,
+  };
+}
 
 function bricks(hosts: string[], perHost: number, vol: string): LabBrick[] {
   const out: LabBrick[] = [];
@@ -195,18 +223,22 @@ export function defaultLab(): Lab {
       {
         address: 'backup.remote.example',
         ssh_port: 22,
-        ssh_fingerprint: fp('backup.remote.example'),
+        ...sshIdentity('backup.remote.example'),
         ssh_key_type: 'ssh-ed25519',
         gluster_version: '10.3',
         users: [
           { name: 'root', password: 'remote-root-pw' },
           { name: 'geoaccount', password: 'geo-pw' },
         ],
+        volumes: [
+          { name: 'vmstore-backup', status: 'up', size_bytes: 1000 * GiB, used_bytes: 0, root_entries: 0 },
+          { name: 'home-backup', status: 'up', size_bytes: 500 * GiB, used_bytes: 0, root_entries: 0 },
+        ],
       },
       {
         address: 'nogluster.remote.example',
         ssh_port: 22,
-        ssh_fingerprint: fp('nogluster.remote.example'),
+        ...sshIdentity('nogluster.remote.example'),
         ssh_key_type: 'ssh-ed25519',
         gluster_version: null,
         users: [{ name: 'root', password: 'remote-root-pw' }],
@@ -223,7 +255,7 @@ function host(id: string, name: string, cluster_id: string, status: HostStatus, 
     cluster_id,
     status,
     ssh_port: 22,
-    ssh_fingerprint: fp(name),
+    ...sshIdentity(name),
     ssh_key_type: 'ssh-ed25519',
     gluster_version: gluster ?? '',
   };

@@ -20,8 +20,8 @@ export interface BootstrapDeps {
   /** Upper bound on the visibility check before ready(): WebAdmin waits for us. */
   checkTimeoutMs: number;
   log: (level: 'info' | 'warning' | 'severe', message: string) => void;
-  /** Called once the UI is initialised (buttons, watchers); errors are caught. */
-  onUiInit?: () => void;
+  /** Called once, when the place has been added (start the alert watcher); errors are caught. */
+  onPlaceAdded?: () => void;
 }
 
 export interface PluginState {
@@ -67,6 +67,7 @@ export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
       priority: PLACE_PRIORITY,
     });
     state.placeAdded = true;
+    deps.onPlaceAdded?.();
   };
 
   const checkVisibility = async (): Promise<void> => {
@@ -85,7 +86,6 @@ export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
     UiInit: guard('UiInit', () => {
       uiInitialised = true;
       maybeAddPlace();
-      deps.onUiInit?.();
     }),
     // A new login may be a user with other permissions: ask again.
     UserLogin: guard('UserLogin', () => {

@@ -1,10 +1,12 @@
 // Entry of the hidden plugin iframe (plugin.html). It talks only to WebAdmin's pluginApi and to
 // the engine REST API; the tab itself is a separate page (georep.html) loaded when the place opens.
 import { engineClient, listGlusterClusters } from '../api/engine';
+import { georepClient, listSessions } from '../api/georep';
 import { createPluginIntl } from '../intl';
 import { bootstrap } from './bootstrap';
 import { readConfig } from './config';
 import { getPluginApi, log } from './pluginApi';
+import { startWatcher } from './watcher';
 
 async function main(): Promise<void> {
   const api = getPluginApi();
@@ -27,6 +29,18 @@ async function main(): Promise<void> {
     listGlusterClusters: () => listGlusterClusters(engine),
     checkTimeoutMs: config.engineTimeoutMs,
     log,
+    onPlaceAdded: () => {
+      const georep = georepClient(`${window.location.origin}${config.georepServicePath}`, () => api.ssoToken(), config.engineTimeoutMs);
+      startWatcher({
+        intl,
+        intervalMs: config.refreshIntervalMs,
+        listGlusterClusters: () => listGlusterClusters(engine),
+        listSessions: (clusterId) => listSessions(georep, clusterId),
+        notify: (n) => (n.kind === 'alert' ? api.showAlert(n.type, n.message) : api.showToast(n.type, n.message)),
+        log,
+        isVisible: () => document.visibilityState !== 'hidden',
+      });
+    },
   });
 }
 

@@ -75,3 +75,23 @@ describe('plugin bootstrap', () => {
     expect(wa.refused).toEqual([]);
   });
 });
+
+describe('plugin bootstrap hooks', () => {
+  it('calls onPlaceAdded once, only when the place is added', async () => {
+    const wa = fakeWebAdmin();
+    const onPlaceAdded = jest.fn();
+    await bootstrap({
+      api: wa.api,
+      intl: await createPluginIntl('en-US'),
+      listGlusterClusters: () => Promise.resolve([gluster]),
+      checkTimeoutMs: 100,
+      log: () => undefined,
+      onPlaceAdded,
+    });
+    expect(onPlaceAdded).toHaveBeenCalledTimes(1);
+    const wa2 = fakeWebAdmin();
+    const none = jest.fn();
+    await bootstrap({ api: wa2.api, intl: await createPluginIntl('en-US'), listGlusterClusters: () => Promise.resolve([]), checkTimeoutMs: 100, log: () => undefined, onPlaceAdded: none });
+    expect(none).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,645 @@
+// The REST API under /ovirt-engine/api, for the resources this project uses, with the engine's
+// access rules (backend/manager/modules/restapi and the bll query permission check):
+// - every request needs `Authorization: Bearer <SSO token>` of a user allowed to log in, else 401;
+// - `Filter: true|false` (header or `filter` query parameter) picks filtered or admin execution;
+//   without it admins run unfiltered and everyone else filtered;
+// - an unfiltered request from a non-admin fails (400, "Query execution failed due to insufficient
+//   permissions."), and so does a *filtered* request to a resource the engine serves with an
+//   admin-only query: hosts/{id}, glustervolumes/{id}, glusterbricks, volume statistics,
+//   events/{id} and the system permissions;
+// - an object that does not exist, or that a filtered user has no permission on, is a 404;
+// - a search the engine could not parse lists nothing; unknown query parameters are ignored.
+// The emulator answers JSON only: a request without `Accept: application/json` gets 406, where the
+// real engine would answer XML.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Lab, LabCluster, LabHost, LabUser, LabVolume } from '../lab';
+import type { Access } from './access';
+import { EXTERNAL_EVENT_CODE, SEVERITIES, type EngineEvent, type EventSeverity } from './events';
+import {
+  API,
+  EngineFault,
+  OPERATION_FAILED,
+  brickJson,
+  bricksOf,
+  clusterJson,
+  collection,
+  dataCenterJson,
+  eventJson,
+  hostJson,
+  hrefs,
+  notFound,
+  permissionJson,
+  permitJson,
+  roleJson,
+  userJson,
+  volumeJson,
+  volumeStatistics,
+} from './json';
+import { permitsOfRole } from './permits';
+import { parseSearch, type SearchFields } from './search';
+import type { TokenStore } from './tokens';
+
+interface Ctx {
+  user: LabUser;
+  admin: boolean;
+  filtered: boolean;
+}
+
+export interface ApiDeps {
+  lab: Lab;
+  access: Access;
+  tokens: TokenStore;
+  events: EngineEvent[];
+}
+
+type Query = Record<string, string | string[] | undefined>;
+interface Route<P> {
+  Params: P;
+  Querystring: Query;
+}
+type Id = Route<{ id: string }>;
+
+const INSUFFICIENT = 'Query execution failed due to insufficient permissions.';
+
+const first = (q: Query, name: string): string | undefined => {
+  const v = q[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+function booleanParam(value: string, name: string): boolean {
+  if (value === '') return true;
+  if (/^true$/i.test(value)) return true;
+  if (/^false$/i.test(value)) return false;
+  throw new EngineFault(
+    400,
+    'Invalid value',
+    `Value '${value}' of parameter '${name}' is not a valid boolean, it must be 'true' or 'false'.`,
+  );
+}
+
+function maxParam(q: Query): number {
+  const v = first(q, 'max');
+  if (v === undefined) return -1;
+  if (!/^-?\d+$/.test(v))
+    throw new EngineFault(
+      400,
+      'Invalid value',
+      `Value '${v}' of parameter 'max' is not a valid integer number.`,
+    );
+  return Number(v);
+}
+
+const limit = <T>(items: T[], max: number): T[] => (max >= 0 ? items.slice(0, max) : items);
+
+export function registerApi(app: FastifyInstance, d: ApiDeps): void {
+  const { lab, access } = d;
+  const ctxOf = new WeakMap<FastifyRequest, Ctx>();
+  const ctx = (req: FastifyRequest): Ctx => {
+    const c = ctxOf.get(req);
+    if (!c) throw new Error('request reached a handler without authentication');
+    return c;
+  };
+
+  app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
+    if (err instanceof EngineFault)
+      return reply.code(err.status).send({ reason: err.reason, detail: err.detail });
+    if (err.validation)
+      return reply.code(400).send({ reason: 'Invalid value', detail: err.message });
+    const status = err.statusCode ?? 500;
+    if (status >= 400 && status < 500)
+      return reply.code(status).send({ reason: 'Bad Request', detail: err.message });
+    req.log.error({ err }, 'engine emulator failure');
+    return reply.code(500).send({ reason: OPERATION_FAILED, detail: 'Internal Server Error' });
+  });
+
+  // Authentication, then content negotiation, then the filter mode: the order the engine's
+  // servlet filters apply them in.
+  app.addHook('onRequest', (req, _reply, done) => {
+    try {
+      ctxOf.set(req, authenticate(req));
+      done();
+    } catch (e) {
+      done(e as Error);
+    }
+  });
+  function authenticate(req: FastifyRequest): Ctx {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+    if (!m) {
+      throw new EngineFault(
+        401,
+        'Unauthorized',
+        'Authentication required: send "Authorization: Bearer <token>" with an SSO token.',
+      );
+    }
+    const entry = d.tokens.lookup(m[1]!);
+    const user = entry ? lab.users.find((u) => u.id === entry.userId) : undefined;
+    if (!user)
+      throw new EngineFault(
+        401,
+        'Unauthorized',
+        'The SSO token is not valid: it is unknown, revoked or expired.',
+      );
+    // The engine creates no session for a user none of whose roles has the login permit.
+    if (!access.canLogin(user)) {
+      throw new EngineFault(
+        401,
+        'Unauthorized',
+        `The user ${user.user_name} is not authorized to perform login.`,
+      );
+    }
+    if (!/\bapplication\/json\b/i.test(req.headers.accept ?? '')) {
+      throw new EngineFault(
+        406,
+        'Not Acceptable',
+        'Send "Accept: application/json". The engine answers XML otherwise; this emulator only speaks JSON.',
+      );
+    }
+    const admin = access.isAdmin(user);
+    const header = req.headers.filter;
+    const raw = (Array.isArray(header) ? header[0] : header) ?? first(req.query as Query, 'filter');
+    const filtered = raw === undefined ? !admin : booleanParam(raw, 'filter');
+    return { user, admin, filtered };
+  }
+
+  /** Any query-backed read: admins may run it unfiltered, everyone may run it filtered. */
+  const readable = (req: FastifyRequest): Ctx => {
+    const c = ctx(req);
+    if (!c.filtered && !c.admin) throw new EngineFault(400, OPERATION_FAILED, INSUFFICIENT);
+    return c;
+  };
+  /** A read the engine serves with an admin-only query: never filtered, admins only. */
+  const adminOnly = (req: FastifyRequest): Ctx => {
+    const c = readable(req);
+    if (c.filtered) throw new EngineFault(400, OPERATION_FAILED, INSUFFICIENT);
+    return c;
+  };
+
+  /** Collection results: intersected with the search when there is one, then cut to `max`. */
+  const listed = <T>(q: Query, items: T[], fields: SearchFields<T>): T[] => {
+    const max = maxParam(q);
+    const search = first(q, 'search');
+    if (search === undefined) return limit(items, max);
+    const caseSensitive =
+      first(q, 'case_sensitive') === undefined
+        ? true
+        : booleanParam(first(q, 'case_sensitive')!, 'case_sensitive');
+    const match = parseSearch(search, fields, caseSensitive);
+    return match ? limit(items.filter(match), max) : [];
+  };
+
+  const clusterById = (id: string): LabCluster | undefined => lab.clusters.find((c) => c.id === id);
+  const clusterName = (id: string): string | undefined => clusterById(id)?.name;
+  const dcName = (id: string | undefined): string | undefined =>
+    lab.data_centers.find((x) => x.id === id)?.name;
+
+  /** The cluster the path names, as the user may see it. */
+  const visibleCluster = (c: Ctx, id: string): LabCluster => {
+    const cl = clusterById(id);
+    if (!cl || (c.filtered && !access.canSee(c.user, { type: 'cluster', id })))
+      throw notFound(`Cluster: id=${id}`);
+    return cl;
+  };
+  /** A volume of that cluster (admin-only query in the engine). */
+  const volumeIn = (clusterId: string, id: string): LabVolume => {
+    if (!clusterById(clusterId)) throw notFound(`Cluster: id=${clusterId}`);
+    const v = lab.volumes.find((x) => x.id === id && x.cluster_id === clusterId);
+    if (!v) throw notFound(`GlusterVolume: id=${id}`);
+    return v;
+  };
+  const visibleUser = (c: Ctx, id: string): LabUser => {
+    const u = lab.users.find((x) => x.id === id);
+    // Filtered, the engine shows users only themselves.
+    if (!u || (c.filtered && u.id !== c.user.id)) throw notFound(`User: id=${id}`);
+    return u;
+  };
+
+  // --- API root -------------------------------------------------------------------------------
+
+  app.get('/ovirt-engine/api', (req) => {
+    const c = ctx(req);
+    const me = { href: hrefs.user(c.user.id), id: c.user.id };
+    const rels = ['clusters', 'datacenters', 'events', 'hosts', 'permissions', 'roles', 'users'];
+    const body: Record<string, unknown> = {
+      product_info: {
+        name: 'oVirt Engine',
+        vendor: 'ovirt.org',
+        instance_id: '5f4a2b8e-0000-4000-8000-00000000e0e0',
+        version: { build: '7', full_version: '4.5.7-1.el9', major: '4', minor: '5', revision: '0' },
+      },
+      special_objects: {
+        blank_template: {
+          href: `${API}/templates/00000000-0000-0000-0000-000000000000`,
+          id: '00000000-0000-0000-0000-000000000000',
+        },
+        root_tag: {
+          href: `${API}/tags/00000000-0000-0000-0000-000000000000`,
+          id: '00000000-0000-0000-0000-000000000000',
+        },
+      },
+      time: Date.now(),
+      authenticated_user: me,
+      effective_user: me,
+      link: rels.flatMap((rel) => [
+        { href: `${API}/${rel}`, rel },
+        ...(rel === 'permissions' || rel === 'roles'
+          ? []
+          : [{ href: `${API}/${rel}?search={query}`, rel: `${rel}/search` }]),
+      ]),
+    };
+    // The summary counts everything, so the engine gives it only to unfiltered (admin) sessions.
+    if (!c.filtered && c.admin) {
+      body.summary = {
+        hosts: {
+          active: String(lab.hosts.filter((h) => h.status === 'up').length),
+          total: String(lab.hosts.length),
+        },
+        storage_domains: { active: '0', total: '0' },
+        users: { active: '1', total: String(lab.users.length) },
+        vms: { active: '0', total: '0' },
+      };
+    }
+    return body;
+  });
+  app.route({
+    method: ['POST', 'PUT', 'DELETE', 'PATCH'],
+    url: '/ovirt-engine/api',
+    handler: () => {
+      throw new EngineFault(405, 'Method Not Allowed', 'The API root only answers GET.');
+    },
+  });
+
+  // --- Data centers and clusters --------------------------------------------------------------
+
+  app.get<Route<object>>('/ovirt-engine/api/datacenters', (req) => {
+    const c = readable(req);
+    const dcs = lab.data_centers.filter(
+      (dc) => !c.filtered || access.canSee(c.user, { type: 'data_center', id: dc.id }),
+    );
+    const found = listed(req.query, dcs, { name: { kind: 'text', get: (dc) => dc.name } });
+    return collection(
+      'data_center',
+      found.map((dc) => dataCenterJson(dc, lab)),
+    );
+  });
+
+  app.get<Id>('/ovirt-engine/api/datacenters/:id', (req) => {
+    const c = readable(req);
+    const dc = lab.data_centers.find((x) => x.id === req.params.id);
+    if (!dc || (c.filtered && !access.canSee(c.user, { type: 'data_center', id: dc.id }))) {
+      throw notFound(`DataCenter: id=${req.params.id}`);
+    }
+    return dataCenterJson(dc, lab);
+  });
+
+  const clusterFields: SearchFields<LabCluster> = {
+    name: { kind: 'text', get: (x) => x.name },
+    datacenter: { kind: 'text', get: (x) => dcName(x.data_center_id) },
+  };
+
+  app.get<Route<object>>('/ovirt-engine/api/clusters', (req) => {
+    const c = readable(req);
+    const cls = lab.clusters.filter(
+      (cl) => !c.filtered || access.canSee(c.user, { type: 'cluster', id: cl.id }),
+    );
+    return collection('cluster', listed(req.query, cls, clusterFields).map(clusterJson));
+  });
+
+  app.get<Id>('/ovirt-engine/api/clusters/:id', (req) =>
+    clusterJson(visibleCluster(readable(req), req.params.id)),
+  );
+
+  // --- Hosts -----------------------------------------------------------------------------------
+
+  const hostFields: SearchFields<LabHost> = {
+    name: { kind: 'text', get: (h) => h.name },
+    address: { kind: 'text', get: (h) => h.address },
+    status: { kind: 'enum', get: (h) => h.status },
+    cluster: { kind: 'text', get: (h) => clusterName(h.cluster_id) },
+    datacenter: { kind: 'text', get: (h) => dcName(clusterById(h.cluster_id)?.data_center_id) },
+  };
+
+  app.get<Route<object>>('/ovirt-engine/api/hosts', (req) => {
+    const c = readable(req);
+    const hosts = lab.hosts.filter(
+      (h) => !c.filtered || access.canSee(c.user, { type: 'host', id: h.id }),
+    );
+    return collection('host', listed(req.query, hosts, hostFields).map(hostJson));
+  });
+
+  app.get<Id>('/ovirt-engine/api/hosts/:id', (req) => {
+    adminOnly(req); // GetVdsByVdsId
+    const h = lab.hosts.find((x) => x.id === req.params.id);
+    if (!h) throw notFound(`Host: id=${req.params.id}`);
+    return hostJson(h);
+  });
+
+  // --- Gluster volumes, bricks, statistics ----------------------------------------------------
+
+  const volumeFields: SearchFields<LabVolume> = {
+    name: { kind: 'text', get: (v) => v.name },
+    status: { kind: 'enum', get: (v) => v.status },
+    type: { kind: 'enum', get: (v) => v.type },
+    replica_count: { kind: 'text', get: (v) => v.replica_count },
+  };
+
+  app.get<Id>('/ovirt-engine/api/clusters/:id/glustervolumes', (req) => {
+    // The engine reads the cluster (as the user may see it), then searches its volumes.
+    const cl = visibleCluster(readable(req), req.params.id);
+    const vols = lab.volumes.filter((v) => v.cluster_id === cl.id);
+    return collection('gluster_volume', listed(req.query, vols, volumeFields).map(volumeJson));
+  });
+
+  app.get<Route<{ id: string; vid: string }>>(
+    '/ovirt-engine/api/clusters/:id/glustervolumes/:vid',
+    (req) => {
+      adminOnly(req); // GetGlusterVolumeById
+      return volumeJson(volumeIn(req.params.id, req.params.vid));
+    },
+  );
+
+  app.get<Route<{ id: string; vid: string }>>(
+    '/ovirt-engine/api/clusters/:id/glustervolumes/:vid/glusterbricks',
+    (req) => {
+      adminOnly(req); // GetGlusterVolumeBricks
+      const v = volumeIn(req.params.id, req.params.vid);
+      const bricks = limit(bricksOf(v, lab), maxParam(req.query));
+      return collection(
+        'gluster_brick',
+        bricks.map((b) => brickJson(v, b)),
+      );
+    },
+  );
+
+  app.get<Route<{ id: string; vid: string; bid: string }>>(
+    '/ovirt-engine/api/clusters/:id/glustervolumes/:vid/glusterbricks/:bid',
+    (req) => {
+      adminOnly(req); // GetGlusterBrickById
+      const v = volumeIn(req.params.id, req.params.vid);
+      const b = bricksOf(v, lab).find((x) => x.id === req.params.bid);
+      if (!b) throw notFound(`GlusterBrick: id=${req.params.bid}`);
+      return brickJson(v, b);
+    },
+  );
+
+  app.get<Route<{ id: string; vid: string }>>(
+    '/ovirt-engine/api/clusters/:id/glustervolumes/:vid/statistics',
+    (req) => {
+      adminOnly(req); // resolves the volume with GetGlusterVolumeById
+      return collection('statistic', volumeStatistics(volumeIn(req.params.id, req.params.vid)));
+    },
+  );
+
+  app.get<Route<{ id: string; vid: string; sid: string }>>(
+    '/ovirt-engine/api/clusters/:id/glustervolumes/:vid/statistics/:sid',
+    (req) => {
+      adminOnly(req);
+      const st = volumeStatistics(volumeIn(req.params.id, req.params.vid)).find(
+        (x) => x.id === req.params.sid,
+      );
+      if (!st) throw notFound(`Statistic: id=${req.params.sid}`);
+      return st;
+    },
+  );
+
+  // --- Users, permissions, roles --------------------------------------------------------------
+
+  app.get<Route<object>>('/ovirt-engine/api/users', (req) => {
+    const c = readable(req);
+    const users = c.filtered ? lab.users.filter((u) => u.id === c.user.id) : lab.users;
+    return collection('user', limit(users, maxParam(req.query)).map(userJson));
+  });
+
+  app.get<Id>('/ovirt-engine/api/users/:id', (req) =>
+    userJson(visibleUser(readable(req), req.params.id)),
+  );
+
+  app.get<Id>('/ovirt-engine/api/users/:id/permissions', (req) => {
+    const u = visibleUser(readable(req), req.params.id);
+    const perms = access.permissionsOf(u.id);
+    return collection(
+      'permission',
+      perms.map((p) => permissionJson(p, `${hrefs.user(u.id)}/permissions/${p.id}`)),
+    );
+  });
+
+  app.get<Route<{ id: string; pid: string }>>(
+    '/ovirt-engine/api/users/:id/permissions/:pid',
+    (req) => {
+      const u = visibleUser(readable(req), req.params.id);
+      const p = access.permissionsOf(u.id).find((x) => x.id === req.params.pid);
+      if (!p) throw notFound(`Permission: id=${req.params.pid}`);
+      return permissionJson(p, `${hrefs.user(u.id)}/permissions/${p.id}`);
+    },
+  );
+
+  // System permissions: the permissions given on the system object itself.
+  const systemPermissions = () => lab.permissions.filter((p) => p.on.type === 'system');
+
+  app.get<Route<object>>('/ovirt-engine/api/permissions', (req) => {
+    adminOnly(req); // GetSystemPermissions
+    return collection(
+      'permission',
+      systemPermissions().map((p) => permissionJson(p, `${API}/permissions/${p.id}`)),
+    );
+  });
+
+  app.get<Id>('/ovirt-engine/api/permissions/:id', (req) => {
+    adminOnly(req);
+    const p = systemPermissions().find((x) => x.id === req.params.id);
+    if (!p) throw notFound(`Permission: id=${req.params.id}`);
+    return permissionJson(p, `${API}/permissions/${p.id}`);
+  });
+
+  // Roles and their permits are readable by every logged-in user (GetAllRoles is a user query).
+  const roleById = (id: string) => {
+    const r = lab.roles.find((x) => x.id === id);
+    if (!r) throw notFound(`Role: id=${id}`);
+    return r;
+  };
+
+  app.get<Route<object>>('/ovirt-engine/api/roles', (req) => {
+    readable(req);
+    return collection('role', limit(lab.roles, maxParam(req.query)).map(roleJson));
+  });
+
+  app.get<Id>('/ovirt-engine/api/roles/:id', (req) => {
+    readable(req);
+    return roleJson(roleById(req.params.id));
+  });
+
+  app.get<Id>('/ovirt-engine/api/roles/:id/permits', (req) => {
+    readable(req);
+    const r = roleById(req.params.id);
+    return collection(
+      'permit',
+      permitsOfRole(r).map((p) => permitJson(r, p)),
+    );
+  });
+
+  app.get<Route<{ id: string; pid: string }>>('/ovirt-engine/api/roles/:id/permits/:pid', (req) => {
+    readable(req);
+    const r = roleById(req.params.id);
+    const p = permitsOfRole(r).find((x) => String(x.id) === req.params.pid);
+    if (!p) throw notFound(`Permit: id=${req.params.pid}`);
+    return permitJson(r, p);
+  });
+
+  // --- Events ----------------------------------------------------------------------------------
+
+  const eventFields: SearchFields<EngineEvent> = {
+    severity: { kind: 'enum', get: (e) => e.severity },
+    origin: { kind: 'text', get: (e) => e.origin },
+    message: { kind: 'text', get: (e) => e.description },
+    custom_event_id: { kind: 'text', get: (e) => e.custom_id },
+  };
+
+  /** Filtered sessions see the events of objects they can see; global events are for admins. */
+  const eventVisible = (c: Ctx, e: EngineEvent): boolean =>
+    !c.filtered ||
+    (e.cluster_id !== null && access.canSee(c.user, { type: 'cluster', id: e.cluster_id }));
+
+  app.get<Route<object>>('/ovirt-engine/api/events', (req) => {
+    const c = readable(req);
+    const fromParam = first(req.query, 'from');
+    if (fromParam !== undefined && !/^\d+$/.test(fromParam)) {
+      throw new EngineFault(
+        400,
+        'Invalid value',
+        `Value '${fromParam}' of parameter 'from' is not a valid integer number.`,
+      );
+    }
+    const from = fromParam === undefined ? -1 : Number(fromParam);
+    const events = [...d.events].reverse().filter((e) => eventVisible(c, e) && e.id > from);
+    return collection('event', listed(req.query, events, eventFields).map(eventJson));
+  });
+
+  app.get<Id>('/ovirt-engine/api/events/:id', (req) => {
+    adminOnly(req); // GetAuditLogById
+    const e = d.events.find((x) => String(x.id) === req.params.id);
+    if (!e) throw notFound(`Event: id=${req.params.id}`);
+    return eventJson(e);
+  });
+
+  interface EventBody {
+    description?: string;
+    severity?: string;
+    origin?: string;
+    custom_id?: string | number;
+    flood_rate?: string | number;
+    cluster?: { id?: string };
+  }
+
+  app.post<{ Body: EventBody }>(
+    '/ovirt-engine/api/events',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          properties: {
+            description: { type: 'string' },
+            severity: { type: 'string' },
+            origin: { type: 'string' },
+            // custom_id and flood_rate: a number or a numeric string, checked by integer() below.
+            cluster: { type: 'object', properties: { id: { type: 'string' } } },
+          },
+        },
+      },
+    },
+    (req, reply) => {
+      const c = ctx(req);
+      const b = req.body ?? {};
+      // BackendEventsResource.add: validateParameters(event, "origin", "severity", "customId", "description").
+      const missing = (
+        [
+          ['origin', b.origin],
+          ['severity', b.severity],
+          ['customId', b.custom_id],
+          ['description', b.description],
+        ] as const
+      )
+        .filter(([, v]) => v === undefined || v === '')
+        .map(([k]) => k);
+      if (missing.length)
+        throw new EngineFault(
+          400,
+          'Incomplete parameters',
+          `Event [${missing.join(', ')}] required for add`,
+        );
+      const severity = b.severity!.toLowerCase() as EventSeverity;
+      if (!SEVERITIES.includes(severity)) {
+        throw new EngineFault(
+          400,
+          'Invalid value',
+          `${b.severity} is not a member of LogSeverity. Possible values for LogSeverity are: ${SEVERITIES.join(', ')}`,
+        );
+      }
+      const customId = integer(b.custom_id!, 'custom_id');
+      const floodRate = b.flood_rate === undefined ? 30 : integer(b.flood_rate, 'flood_rate');
+      const clusterId = b.cluster?.id ?? null;
+      // AddExternalEventCommand: inject_external_events on the object the event names, or on the
+      // system for a global event; then the origin rule; the audit log's unique (origin, custom id).
+      const on = clusterId
+        ? ({ type: 'cluster', id: clusterId } as const)
+        : ({ type: 'system' } as const);
+      if (!access.hasPermit(c.user, 'inject_external_events', on)) {
+        throw new EngineFault(
+          403,
+          OPERATION_FAILED,
+          '[User is not authorized to perform this action.]',
+        );
+      }
+      const origin = b.origin!;
+      if (origin.toLowerCase() === 'ovirt') {
+        throw new EngineFault(
+          400,
+          OPERATION_FAILED,
+          '[Cannot add External Event. Illegal origin for external event : oVirt.]',
+        );
+      }
+      if (d.events.some((e) => e.origin === origin && e.custom_id === customId)) {
+        throw new EngineFault(
+          400,
+          OPERATION_FAILED,
+          `[Cannot add External Event. An event with origin '${origin}' and custom ID ${customId} already exists.]`,
+        );
+      }
+      const ev: EngineEvent = {
+        id: (d.events.at(-1)?.id ?? 1000) + 1,
+        time: Date.now(),
+        code: EXTERNAL_EVENT_CODE[severity],
+        description: b.description!,
+        severity,
+        origin,
+        custom_id: customId,
+        flood_rate: floodRate,
+        cluster_id: clusterId,
+        posted_by: c.user.id,
+      };
+      d.events.push(ev);
+      return reply.code(201).header('location', hrefs.event(ev.id)).send(eventJson(ev));
+    },
+  );
+
+  // --- Anything else ---------------------------------------------------------------------------
+
+  app.all('/ovirt-engine/api/*', (req) => {
+    throw new EngineFault(
+      404,
+      'Not Found',
+      `The engine emulator serves no ${req.method} ${req.url.split('?')[0]}.`,
+    );
+  });
+}
+
+/** An int (Java int) from JSON, where the engine accepts a number or a numeric string. */
+function integer(v: string | number, name: string): number {
+  const n = typeof v === 'number' ? v : /^-?\d+$/.test(v.trim()) ? Number(v.trim()) : NaN;
+  if (!Number.isInteger(n) || n < -(2 ** 31) || n >= 2 ** 31) {
+    throw new EngineFault(
+      400,
+      'Invalid value',
+      `Value '${v}' of attribute '${name}' is not a valid integer number.`,
+    );
+  }
+  return n;
+}

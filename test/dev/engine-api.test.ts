@@ -1,0 +1,356 @@
+// The engine emulator's REST resources: JSON shapes, filtering, and the engine's refusals.
+import {
+  DEFAULT,
+  DR,
+  PROD,
+  body,
+  harness,
+  items,
+  names,
+  type Harness,
+  type Json,
+} from './engine-harness';
+
+const FAULT = { reason: expect.any(String) as string, detail: expect.any(String) as string };
+const INSUFFICIENT = {
+  reason: 'Operation Failed',
+  detail: 'Query execution failed due to insufficient permissions.',
+};
+
+let h: Harness;
+beforeAll(async () => {
+  h = await harness();
+});
+afterAll(() => h.close());
+
+describe('API root', () => {
+  it('names the authenticated and effective user and the 4.5 product', async () => {
+    const res = await h.get('glusteradmin@internal', '');
+    expect(res.statusCode).toBe(200);
+    const b = body(res);
+    expect(b.authenticated_user).toEqual({
+      href: '/ovirt-engine/api/users/u-glusteradmin',
+      id: 'u-glusteradmin',
+    });
+    expect(b.effective_user).toEqual(b.authenticated_user);
+    expect((b.product_info as Json).version).toMatchObject({ major: '4', minor: '5' });
+    expect(typeof b.time).toBe('number');
+  });
+});
+
+describe('clusters', () => {
+  it('lists clusters keyed "cluster", booleans and numbers as strings, with id, href and links', async () => {
+    const res = await h.get('admin@internal', '/clusters');
+    expect(res.statusCode).toBe(200);
+    expect(Object.keys(body(res))).toEqual(['cluster']);
+    const list = items(res, 'cluster');
+    expect(list.map((c) => c.name)).toEqual(['Default', 'gluster-prod', 'gluster-dr']);
+    const prod = list.find((c) => c.id === PROD)!;
+    expect(prod).toMatchObject({
+      href: `/ovirt-engine/api/clusters/${PROD}`,
+      gluster_service: 'true',
+      virt_service: 'false',
+      version: { major: '4', minor: '7' },
+      data_center: {
+        href: '/ovirt-engine/api/datacenters/dc-00000000-0000-0000-0000-000000000001',
+        id: 'dc-00000000-0000-0000-0000-000000000001',
+      },
+    });
+    expect(prod.link).toContainEqual({
+      href: `/ovirt-engine/api/clusters/${PROD}/glustervolumes`,
+      rel: 'glustervolumes',
+    });
+    expect(list.find((c) => c.id === DEFAULT)!.gluster_service).toBe('false');
+  });
+
+  it('with Filter: true shows glusterviewer only the two Gluster clusters it has permissions on', async () => {
+    const filtered = await h.get('glusterviewer@internal', '/clusters', { filter: 'true' });
+    expect(names(filtered, 'cluster')).toEqual(['gluster-prod', 'gluster-dr']);
+    // Its ReadOnlyAdmin role is administrative: without the header it runs unfiltered, as WebAdmin does.
+    const unfiltered = await h.get('glusterviewer@internal', '/clusters');
+    expect(names(unfiltered, 'cluster')).toEqual(['Default', 'gluster-prod', 'gluster-dr']);
+  });
+
+  it('filters virtonly (no admin role) by default and with Filter: true to Default only', async () => {
+    expect(names(await h.get('virtonly@internal', '/clusters'), 'cluster')).toEqual(['Default']);
+    expect(
+      names(await h.get('virtonly@internal', '/clusters', { filter: 'true' }), 'cluster'),
+    ).toEqual(['Default']);
+  });
+
+  it('refuses an unfiltered query from a user with no admin role', async () => {
+    const res = await h.get('virtonly@internal', '/clusters', { filter: 'false' });
+    expect(res.statusCode).toBe(400);
+    expect(body(res)).toEqual(INSUFFICIENT);
+  });
+
+  it('answers 404 for a cluster the user may not see, and for one that does not exist', async () => {
+    const hidden = await h.get('virtonly@internal', `/clusters/${PROD}`);
+    expect(hidden.statusCode).toBe(404);
+    expect(body(hidden)).toEqual(FAULT);
+    expect(
+      (await h.get('glusterviewer@internal', `/clusters/${DEFAULT}`, { filter: 'true' }))
+        .statusCode,
+    ).toBe(404);
+    expect((await h.get('admin@internal', '/clusters/no-such-cluster')).statusCode).toBe(404);
+    const seen = await h.get('glusterviewer@internal', `/clusters/${DR}`, { filter: 'true' });
+    expect(seen.statusCode).toBe(200);
+    expect(body(seen).name).toBe('gluster-dr');
+  });
+
+  it('shows a data center through a permission on one of its clusters', async () => {
+    expect(
+      names(
+        await h.get('glusterviewer@internal', '/datacenters', { filter: 'true' }),
+        'data_center',
+      ),
+    ).toEqual(['Default', 'DR-Site']);
+    expect(names(await h.get('virtonly@internal', '/datacenters'), 'data_center')).toEqual([
+      'Default',
+    ]);
+  });
+});
+
+describe('hosts', () => {
+  it('searches hosts by cluster name and status', async () => {
+    expect(
+      names(await h.get('admin@internal', '/hosts?search=cluster%3Dgluster-prod'), 'host'),
+    ).toEqual(['gprod1', 'gprod2', 'gprod3']);
+    const up = await h.get(
+      'admin@internal',
+      `/hosts?search=${encodeURIComponent('cluster=gluster-prod and status=up')}`,
+    );
+    expect(names(up, 'host')).toEqual(['gprod1', 'gprod2']);
+    const quoted = await h.get(
+      'admin@internal',
+      `/hosts?search=${encodeURIComponent('cluster="gluster-dr"')}`,
+    );
+    expect(names(quoted, 'host')).toEqual(['gdr1', 'gdr2', 'gdr3']);
+    // What the engine cannot parse lists nothing, as `{}`.
+    const bad = await h.get('admin@internal', `/hosts?search=${encodeURIComponent('colour=blue')}`);
+    expect(bad.statusCode).toBe(200);
+    expect(body(bad)).toEqual({});
+  });
+
+  it('intersects the search with what a filtered user may see', async () => {
+    const own = await h.get('glusterviewer@internal', '/hosts?search=cluster%3Dgluster-dr', {
+      filter: 'true',
+    });
+    expect(names(own, 'host')).toEqual(['gdr1', 'gdr2', 'gdr3']);
+    const other = await h.get('glusterviewer@internal', '/hosts?search=cluster%3DDefault', {
+      filter: 'true',
+    });
+    expect(body(other)).toEqual({});
+  });
+
+  it('serves status, address, cluster link and ssh with a SHA256 fingerprint', async () => {
+    const all = items(await h.get('admin@internal', '/hosts'), 'host');
+    const prod3 = all.find((x) => x.id === 'h-prod3')!;
+    expect(prod3).toMatchObject({
+      name: 'gprod3',
+      address: 'gprod3.lab.example',
+      status: 'maintenance',
+      cluster: { href: `/ovirt-engine/api/clusters/${PROD}`, id: PROD },
+      href: '/ovirt-engine/api/hosts/h-prod3',
+    });
+    const ssh = prod3.ssh as Json;
+    expect(ssh.port).toBe('22');
+    expect(ssh.fingerprint).toMatch(/^SHA256:[A-Za-z0-9+/]{43}$/);
+    expect(ssh.public_key).toMatch(/^ssh-ed25519 AAAA/);
+    expect(all.find((x) => x.id === 'h-dr3')!.status).toBe('non_responsive');
+  });
+
+  it('serves hosts/{id} only unfiltered, as GetVdsByVdsId is an admin query', async () => {
+    expect((await h.get('admin@internal', '/hosts/h-dr1')).statusCode).toBe(200);
+    const filtered = await h.get('admin@internal', '/hosts/h-dr1', { filter: 'true' });
+    expect(filtered.statusCode).toBe(400);
+    expect(body(filtered)).toEqual(INSUFFICIENT);
+    expect((await h.get('virtonly@internal', '/hosts/h-virt1')).statusCode).toBe(400);
+    expect((await h.get('admin@internal', '/hosts/h-nope')).statusCode).toBe(404);
+  });
+});
+
+describe('Gluster volumes, bricks and statistics', () => {
+  const vol = `/clusters/${PROD}/glustervolumes/v-vmstore`;
+
+  it('lists the volumes of a visible cluster keyed "gluster_volume"', async () => {
+    const res = await h.get('glusterviewer@internal', `/clusters/${PROD}/glustervolumes`, {
+      filter: 'true',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(names(res, 'gluster_volume')).toEqual(['vmstore', 'data', 'archive', 'home', 'scratch']);
+    const vmstore = items(res, 'gluster_volume')[0]!;
+    expect(vmstore).toMatchObject({
+      id: 'v-vmstore',
+      href: `/ovirt-engine/api${vol}`,
+      volume_type: 'replicate',
+      replica_count: '3',
+      status: 'up',
+      transport_types: { transport_type: ['tcp'] },
+      cluster: { href: `/ovirt-engine/api/clusters/${PROD}`, id: PROD },
+    });
+    expect(((vmstore.options as Json).option as Json[]).length).toBeGreaterThan(0);
+    expect(items(res, 'gluster_volume').find((v) => v.name === 'scratch')!.status).toBe('down');
+    // A cluster without Gluster has none; a cluster the user may not see is a 404.
+    expect(body(await h.get('admin@internal', `/clusters/${DEFAULT}/glustervolumes`))).toEqual({});
+    expect((await h.get('virtonly@internal', `/clusters/${PROD}/glustervolumes`)).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('serves a volume, its bricks and statistics to an unfiltered admin session', async () => {
+    const v = await h.get('glusterviewer@internal', vol);
+    expect(v.statusCode).toBe(200);
+    expect(body(v).name).toBe('vmstore');
+
+    const bricks = await h.get('glusterviewer@internal', `${vol}/glusterbricks`);
+    expect(Object.keys(body(bricks))).toEqual(['gluster_brick']);
+    const list = items(bricks, 'gluster_brick');
+    expect(list.map((b) => b.name)).toEqual([
+      'gprod1.lab.example:/gluster_bricks/vmstore/brick1',
+      'gprod2.lab.example:/gluster_bricks/vmstore/brick1',
+      'gprod3.lab.example:/gluster_bricks/vmstore/brick1',
+    ]);
+    expect(list[0]).toMatchObject({
+      server_id: 'h-prod1',
+      brick_dir: '/gluster_bricks/vmstore/brick1',
+      status: 'up',
+    });
+    // The brick on the host in maintenance is down.
+    expect(list[2]!.status).toBe('down');
+    expect(list[0]!.id).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+
+    const stats = await h.get('glusterviewer@internal', `${vol}/statistics`);
+    const byName = new Map(items(stats, 'statistic').map((s) => [s.name as string, s]));
+    expect([...byName.keys()]).toEqual([
+      'memory.total.size',
+      'memory.free.size',
+      'memory.used.size',
+    ]);
+    const datum = (n: string): string =>
+      ((byName.get(n)!.values as Json).value as Json[])[0]!.datum as string;
+    expect(datum('memory.total.size')).toBe(String(500 * 1024 ** 3));
+    expect(datum('memory.used.size')).toBe(String(210 * 1024 ** 3));
+    expect(Number(datum('memory.free.size'))).toBe(
+      Number(datum('memory.total.size')) - Number(datum('memory.used.size')),
+    );
+    expect(byName.get('memory.total.size')).toMatchObject({
+      unit: 'bytes',
+      type: 'integer',
+      kind: 'gauge',
+    });
+  });
+
+  it('refuses volume, bricks and statistics reads in filtered mode (admin-only queries)', async () => {
+    for (const path of [vol, `${vol}/glusterbricks`, `${vol}/statistics`]) {
+      const res = await h.get('glusterviewer@internal', path, { filter: 'true' });
+      expect(res.statusCode).toBe(400);
+      expect(body(res)).toEqual(INSUFFICIENT);
+    }
+  });
+
+  it('answers 404 for a volume asked for under another cluster', async () => {
+    const res = await h.get('admin@internal', `/clusters/${DR}/glustervolumes/v-vmstore`);
+    expect(res.statusCode).toBe(404);
+    expect(body(res)).toEqual(FAULT);
+  });
+});
+
+describe('users, permissions and roles', () => {
+  it("lets a user read their own permissions and their roles' permits", async () => {
+    const me = body(await h.get('glusteradmin@internal', '')).authenticated_user as Json;
+    const res = await h.get('glusteradmin@internal', `/users/${me.id as string}/permissions`, {
+      filter: 'true',
+    });
+    expect(res.statusCode).toBe(200);
+    const perms = items(res, 'permission');
+    expect(perms).toHaveLength(2);
+    expect(perms[0]).toEqual({
+      role: { href: '/ovirt-engine/api/roles/role-glusteradmin', id: 'role-glusteradmin' },
+      user: { href: '/ovirt-engine/api/users/u-glusteradmin', id: 'u-glusteradmin' },
+      data_center: {
+        href: '/ovirt-engine/api/datacenters/dc-00000000-0000-0000-0000-000000000001',
+        id: 'dc-00000000-0000-0000-0000-000000000001',
+      },
+      href: '/ovirt-engine/api/users/u-glusteradmin/permissions/p-5',
+      id: 'p-5',
+    });
+    expect(perms[1]!.cluster).toEqual({ href: `/ovirt-engine/api/clusters/${DR}`, id: DR });
+
+    const role = body(
+      await h.get('glusteradmin@internal', '/roles/role-glusteradmin', { filter: 'true' }),
+    );
+    expect(role).toMatchObject({ name: 'GlusterAdmin', administrative: 'true', mutable: 'false' });
+    const permits = items(
+      await h.get('glusteradmin@internal', '/roles/role-glusteradmin/permits', { filter: 'true' }),
+      'permit',
+    );
+    expect(permits.map((p) => p.name)).toEqual([
+      'create_gluster_volume',
+      'manipulate_gluster_volume',
+      'delete_gluster_volume',
+      'login',
+    ]);
+    expect(permits.find((p) => p.name === 'manipulate_gluster_volume')).toEqual({
+      name: 'manipulate_gluster_volume',
+      administrative: 'true',
+      role: { href: '/ovirt-engine/api/roles/role-glusteradmin', id: 'role-glusteradmin' },
+      href: '/ovirt-engine/api/roles/role-glusteradmin/permits/1001',
+      id: '1001',
+    });
+    expect(permits.find((p) => p.name === 'login')!.administrative).toBe('false');
+  });
+
+  it('names no object on a system permission and expands SuperUser to every permit', async () => {
+    const perms = items(await h.get('admin@internal', '/users/u-admin/permissions'), 'permission');
+    expect(perms).toHaveLength(1);
+    expect(Object.keys(perms[0]!).sort()).toEqual(['href', 'id', 'role', 'user']);
+    const permits = items(
+      await h.get('admin@internal', '/roles/role-superuser/permits'),
+      'permit',
+    ).map((p) => p.name);
+    expect(permits).toEqual(
+      expect.arrayContaining(['login', 'manipulate_gluster_volume', 'inject_external_events']),
+    );
+  });
+
+  it('shows filtered users only themselves; admins see every user', async () => {
+    expect(names(await h.get('virtonly@internal', '/users'), 'user')).toEqual(['Virt']);
+    expect(body(await h.get('virtonly@internal', '/users/u-virtonly')).user_name).toBe(
+      'virtonly@internal-authz',
+    );
+    expect((await h.get('virtonly@internal', '/users/u-admin')).statusCode).toBe(404);
+    expect((await h.get('virtonly@internal', '/users/u-admin/permissions')).statusCode).toBe(404);
+    expect(items(await h.get('admin@internal', '/users'), 'user')).toHaveLength(4);
+    expect(
+      items(await h.get('admin@internal', '/users/u-glusterviewer/permissions'), 'permission'),
+    ).toHaveLength(2);
+  });
+
+  it('serves system permissions to unfiltered admins only', async () => {
+    const res = await h.get('admin@internal', '/permissions');
+    expect(items(res, 'permission').map((p) => p.id)).toEqual(['p-1']);
+    expect((await h.get('virtonly@internal', '/permissions')).statusCode).toBe(400);
+    expect((await h.get('admin@internal', '/permissions', { filter: 'true' })).statusCode).toBe(
+      400,
+    );
+  });
+});
+
+describe('requests the engine refuses', () => {
+  it('answers 404 with a fault for paths it does not serve', async () => {
+    const res = await h.get('admin@internal', '/vms');
+    expect(res.statusCode).toBe(404);
+    expect(body(res)).toEqual(FAULT);
+  });
+
+  it('refuses a malformed Filter header and max parameter, ignores unknown parameters', async () => {
+    expect((await h.get('admin@internal', '/clusters', { filter: 'maybe' })).statusCode).toBe(400);
+    expect((await h.get('admin@internal', '/clusters?max=two')).statusCode).toBe(400);
+    expect(names(await h.get('admin@internal', '/clusters?max=1&colour=blue'), 'cluster')).toEqual([
+      'Default',
+    ]);
+  });
+});

@@ -1,0 +1,56 @@
+import { createPluginIntl } from '../../src/intl';
+import { marksOf, noticesFor } from '../../src/plugin/alerts';
+import type { GeoRepSession, SessionStatus } from '../../src/georep/types';
+
+const session = (status: SessionStatus, checkpoint: GeoRepSession['checkpoint'] = null): GeoRepSession => ({
+  id: 's1',
+  cluster_id: 'c1',
+  primary_volume: 'data',
+  secondary_host: 'gdr1',
+  secondary_volume: 'data-dr',
+  secondary_user: 'root',
+  status,
+  workers: [],
+  last_synced: null,
+  lag_seconds: null,
+  checkpoint,
+  read_at: '2026-11-24T00:00:00Z',
+});
+
+describe('WebAdmin alerts for sessions', () => {
+  it('alerts once when a session turns Faulty, not on the following polls', async () => {
+    const intl = await createPluginIntl('en-US');
+    let prev = marksOf([session('Active')]);
+    const first = noticesFor(prev, [session('Faulty')], intl);
+    expect(first).toEqual([{ kind: 'alert', type: 'danger', message: expect.stringContaining('data → gdr1::data-dr is Faulty') as string }]);
+    prev = marksOf([session('Faulty')]);
+    expect(noticesFor(prev, [session('Faulty')], intl)).toEqual([]);
+  });
+
+  it('warns for partly Faulty and reports the recovery', async () => {
+    const intl = await createPluginIntl('en-US');
+    expect(noticesFor(marksOf([session('Active')]), [session('PartiallyFaulty')], intl)[0]).toMatchObject({ type: 'warning' });
+    expect(noticesFor(marksOf([session('PartiallyFaulty')]), [session('Active')], intl)).toEqual([
+      { kind: 'alert', type: 'success', message: expect.stringContaining('recovered and is Active') as string },
+    ]);
+  });
+
+  it('does not re-alert when Faulty improves to partly Faulty', async () => {
+    const intl = await createPluginIntl('en-US');
+    expect(noticesFor(marksOf([session('Faulty')]), [session('PartiallyFaulty')], intl)).toEqual([]);
+  });
+
+  it('reports a session already Faulty on the first read, and nothing for healthy ones', async () => {
+    const intl = await createPluginIntl('en-US');
+    expect(noticesFor(null, [session('Faulty')], intl)).toHaveLength(1);
+    expect(noticesFor(null, [session('Active', { time: '2026-11-24T00:00:00Z', completed: true, completion_time: null })], intl)).toEqual([]);
+  });
+
+  it('tells once when a checkpoint completes', async () => {
+    const intl = await createPluginIntl('en-US');
+    const pending = session('Active', { time: '2026-11-24T10:00:00Z', completed: false, completion_time: null });
+    const done = session('Active', { time: '2026-11-24T10:00:00Z', completed: true, completion_time: '2026-11-24T10:00:09Z' });
+    expect(noticesFor(marksOf([pending]), [done], intl)).toEqual([{ kind: 'toast', type: 'success', message: expect.stringContaining('completed its checkpoint') as string }]);
+    expect(noticesFor(marksOf([done]), [done], intl)).toEqual([]);
+  });
+});
