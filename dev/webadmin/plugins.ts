@@ -18,7 +18,7 @@ export interface PluginDefinition {
 function readJson(file: string, warn: (m: string) => void): Record<string, unknown> | null {
   try {
     // The engine parses with ALLOW_COMMENTS: strip // and /* */ comments outside strings.
-    const text = fs.readFileSync(file, 'utf8').replace(/("(?:\\.|[^"\\])*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (m, s: string | undefined) => s ?? '');
+    const text = fs.readFileSync(file, 'utf8').replace(/("(?:\\.|[^"\\])*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (_m, s: string | undefined) => s ?? '');
     const v: unknown = JSON.parse(text);
     if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not a JSON object');
     return v as Record<string, unknown>;
@@ -31,7 +31,7 @@ function readJson(file: string, warn: (m: string) => void): Record<string, unkno
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 
 export function loadPluginDefinitions(descriptorDir: string, configDir: string | null, warn: (m: string) => void): PluginDefinition[] {
-  let files: string[] = [];
+  let files: string[];
   try {
     files = fs.readdirSync(descriptorDir).filter((f) => f.endsWith('.json') && !f.endsWith('-config.json'));
   } catch {

@@ -69,7 +69,7 @@ export async function registerWebAdmin(app: FastifyInstance, opts: WebAdminOptio
     prefix: `${BASE}/standin/`,
     decorateReply: true,
     cacheControl: false,
-    setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
+    setHeaders: (reply) => void reply.header('Cache-Control', 'no-cache'),
   });
 
   // Form posts from the login page.

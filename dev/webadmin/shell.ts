@@ -56,7 +56,6 @@ declare global {
     userInfo: UserInfo;
     pluginDefinitions: PluginDef[];
     engineLocale: string;
-    pluginApi: (name: string) => Record<string, unknown>;
     /** For end-to-end tests: what the stand-in saw. */
     __standin: {
       pluginState(name: string): PluginState | undefined;
@@ -335,9 +334,9 @@ function maybeFirstTransition(): void {
 
 // ---------------------------------------------------------------- notifications
 function showNotification(kind: 'alert' | 'toast', rawType: unknown, message: unknown, autoHideMs = 0): void {
-  const t = String(rawType ?? '').toLowerCase();
+  const t = typeof rawType === 'string' ? rawType.toLowerCase() : '';
   const type = ['danger', 'warning', 'success', 'info'].includes(t) ? t : 'info';
-  const msg = String(message ?? '');
+  const msg = typeof message === 'string' ? message : JSON.stringify(message ?? '');
   notifications.push({ kind, type, message: msg });
   const item = document.createElement('div');
   item.className = `toast toast-${type}`;
@@ -434,7 +433,7 @@ function invokeButton(b: ButtonDef, member: 'onClick', selected: unknown[]): voi
 function initPlugin(rec: PluginRecord): void {
   rec.state = 'INITIALIZING';
   invokeHandler(rec, 'UiInit', []);
-  if (rec.state === 'FAILED') return;
+  if ((rec.state as PluginState) === 'FAILED') return;
   rec.state = 'IN_USE';
   const queued = rec.queue.splice(0);
   for (const q of queued) invokeHandler(rec, q.event, q.args);
@@ -446,7 +445,7 @@ const SAFE_ACCESSORS = new Set(['loginUserName', 'loginUserId', 'ssoToken', 'eng
 
 function makeApi(name: string): Record<string, unknown> {
   const rec = plugins.get(name);
-  const uiAllowed = (fn: string): rec is PluginRecord => {
+  const uiAllowed = (fn: string): boolean => {
     if (!rec) {
       warn(`${fn}: no plugin named [${name}]`);
       return false;
@@ -498,7 +497,7 @@ function makeApi(name: string): Record<string, unknown> {
       initPlugin(rec);
     },
     configObject() {
-      return rec ? JSON.parse(JSON.stringify(rec.def.config ?? {})) : {};
+      return rec ? (JSON.parse(JSON.stringify(rec.def.config ?? {})) as Record<string, unknown>) : {};
     },
     addPrimaryMenuPlace(label: string, token: string, url: string) {
       addPlace('addPrimaryMenuPlace', null, label, token, url);
@@ -588,7 +587,7 @@ function makeApi(name: string): Record<string, unknown> {
   };
 }
 
-window.pluginApi = makeApi;
+(window as unknown as { pluginApi: typeof makeApi }).pluginApi = makeApi;
 
 window.addEventListener('message', (ev: MessageEvent) => {
   for (const rec of plugins.values()) {

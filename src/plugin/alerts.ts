@@ -3,10 +3,11 @@
 // completing a checkpoint. Once per transition, never once per poll.
 import type { IntlShape } from '@formatjs/intl';
 import { defineMessages } from '@formatjs/intl';
+import { untyped } from '../intl';
 import type { GeoRepSession, SessionStatus } from '../georep/types';
 import type { AlertType } from './pluginApi';
 
-const messages = defineMessages({
+const messages = untyped(defineMessages({
   faulty: {
     id: 'alerts.faulty',
     defaultMessage: 'Geo-replication {source} → {remote} is Faulty: no worker of at least one replica set is replicating.',
@@ -27,7 +28,7 @@ const messages = defineMessages({
     defaultMessage: 'Geo-replication {source} → {remote} completed its checkpoint of {time}: everything written before it is on the remote.',
     description: 'WebAdmin toast when a checkpoint completes',
   },
-});
+}));
 
 export interface SessionMark {
   status: SessionStatus;
@@ -69,11 +70,11 @@ export function noticesFor(
     if (FAULTY.includes(now.status) && before?.status !== now.status) {
       // Faulty → partly Faulty is an improvement, not a new failure.
       if (!(before?.status === 'Faulty' && now.status === 'PartiallyFaulty')) {
-        out.push({
-          kind: 'alert',
-          type: now.status === 'Faulty' ? 'danger' : 'warning',
-          message: intl.formatMessage(now.status === 'Faulty' ? messages.faulty : messages.partlyFaulty, names),
-        });
+        out.push(
+          now.status === 'Faulty'
+            ? { kind: 'alert', type: 'danger', message: intl.formatMessage(messages.faulty, names) }
+            : { kind: 'alert', type: 'warning', message: intl.formatMessage(messages.partlyFaulty, names) },
+        );
       }
     } else if (before && FAULTY.includes(before.status) && HEALTHY.includes(now.status)) {
       out.push({ kind: 'alert', type: 'success', message: intl.formatMessage(messages.recovered, { ...names, status: now.status }) });

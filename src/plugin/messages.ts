@@ -1,6 +1,7 @@
 import { defineMessages } from '@formatjs/intl';
+import { untyped } from '../intl';
 
-export const pluginMessages = defineMessages({
+export const pluginMessages = untyped(defineMessages({
   placeLabel: {
     id: 'plugin.place.label',
     defaultMessage: 'Geo Replication',
@@ -11,4 +12,4 @@ export const pluginMessages = defineMessages({
     defaultMessage: 'New Geo-Replication Session',
     description: 'Action button on the Storage > Volumes list',
   },
-});
+}));

@@ -52,7 +52,8 @@ export interface PluginApi {
 
   addPrimaryMenuPlace(label: string, historyToken: string, contentUrl: string, options?: TabOptions): void;
   addSecondaryMenuPlace(
-    primaryMenuId: 'compute' | 'network' | 'storage' | 'admin' | string,
+    /** 'compute' | 'network' | 'storage' | 'admin', or a container a plugin added. */
+    primaryMenuId: string,
     label: string,
     historyToken: string,
     contentUrl: string,
@@ -99,7 +100,8 @@ let memo: PluginApi | undefined;
 /** The one accessor for WebAdmin's pluginApi, bound to this plugin, memoized. */
 export function getPluginApi(): PluginApi {
   if (!memo) {
-    const factory = (window.top as (Window & { pluginApi?: PluginApiFactory }) | null)?.pluginApi;
+    const top = window.top as unknown as { pluginApi?: PluginApiFactory } | null;
+    const factory = top?.pluginApi;
     if (typeof factory !== 'function') {
       throw new Error('WebAdmin pluginApi is not available: this page must run inside oVirt WebAdmin');
     }
