@@ -5,7 +5,8 @@
 import type { IntlShape } from '@formatjs/intl';
 import type { EngineCluster } from '../api/engine';
 import { pluginMessages } from './messages';
-import { type PluginApi, PLUGIN_NAME } from './pluginApi';
+import { writeIntent } from './intent';
+import { type GlusterVolumeEntity, type PluginApi, PLUGIN_NAME } from './pluginApi';
 
 export const PLACE_TOKEN = 'gluster-georep';
 export const PLACE_URL = `plugin/${PLUGIN_NAME}/georep.html`;
@@ -26,7 +27,10 @@ export interface BootstrapDeps {
 
 export interface PluginState {
   glusterVisible: boolean;
+  /** The Gluster clusters the user sees (button enablement must be synchronous). */
+  glusterClusterIds: Set<string>;
   placeAdded: boolean;
+  buttonAdded: boolean;
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
@@ -47,7 +51,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 
 export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
   const { api, intl, log } = deps;
-  const state: PluginState = { glusterVisible: false, placeAdded: false };
+  const state: PluginState = { glusterVisible: false, glusterClusterIds: new Set(), placeAdded: false, buttonAdded: false };
   let uiInitialised = false;
 
   /** Wrap a handler so nothing escapes to WebAdmin. */
@@ -67,6 +71,22 @@ export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
       priority: PLACE_PRIORITY,
     });
     state.placeAdded = true;
+    // Storage › Volumes: start a session from the selected volume, in the place's Start dialog.
+    api.addMenuPlaceActionButton<GlusterVolumeEntity>('GlusterVolume', intl.formatMessage(pluginMessages.newSessionButton), {
+      id: 'GlusterGeoRepNewSession',
+      isEnabled: (selected) => selected.length === 1 && state.glusterClusterIds.has(selected[0]!.clusterId),
+      onClick: (selected) => {
+        try {
+          const volume = selected[0];
+          if (!volume) return;
+          writeIntent(window.sessionStorage, { action: 'start-session', clusterId: volume.clusterId, volumeName: volume.name });
+          api.revealPlace(PLACE_TOKEN);
+        } catch (e) {
+          log('severe', `New session button failed: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      },
+    });
+    state.buttonAdded = true;
     deps.onPlaceAdded?.();
   };
 
@@ -74,6 +94,7 @@ export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
     try {
       const clusters = await withTimeout(deps.listGlusterClusters(), deps.checkTimeoutMs);
       state.glusterVisible = clusters.length > 0;
+      state.glusterClusterIds = new Set(clusters.map((c) => c.id));
       if (!state.glusterVisible) log('info', 'No Gluster cluster is visible to this user: Geo Replication is not shown');
     } catch (e) {
       state.glusterVisible = false;

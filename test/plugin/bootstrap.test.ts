@@ -95,3 +95,37 @@ describe('plugin bootstrap hooks', () => {
     expect(none).not.toHaveBeenCalled();
   });
 });
+
+describe('New Geo-Replication Session on Storage › Volumes', () => {
+  it('is enabled for exactly one selected volume of a Gluster cluster, and opens the Start flow for it', async () => {
+    const { takeIntent } = await import('../../src/plugin/intent');
+    const wa = fakeWebAdmin();
+    await run(wa, () => Promise.resolve([gluster]));
+    expect(wa.buttons).toHaveLength(1);
+    const { entity, label, button } = wa.buttons[0]!;
+    expect([entity, label]).toEqual(['GlusterVolume', 'New Geo-Replication Session']);
+    const vol = (name: string, clusterId: string) => ({ id: `v-${name}`, name, clusterId });
+    expect(button.isEnabled!([vol('data', 'c1')])).toBe(true);
+    expect(button.isEnabled!([])).toBe(false);
+    expect(button.isEnabled!([vol('data', 'c1'), vol('home', 'c1')])).toBe(false);
+    expect(button.isEnabled!([vol('other', 'c-not-gluster')])).toBe(false);
+    button.onClick!([vol('data', 'c1')]);
+    expect(wa.revealed).toEqual([PLACE_TOKEN]);
+    expect(takeIntent(window.sessionStorage)).toMatchObject({ action: 'start-session', clusterId: 'c1', volumeName: 'data' });
+    expect(wa.refused).toEqual([]);
+  });
+});
+
+describe('start-session intent', () => {
+  it('is taken once, and a stale or malformed one is dropped', async () => {
+    const { takeIntent, writeIntent, INTENT_KEY, INTENT_TTL_MS } = await import('../../src/plugin/intent');
+    writeIntent(window.sessionStorage, { action: 'start-session', clusterId: 'c1', volumeName: 'data' }, 1000);
+    expect(takeIntent(window.sessionStorage, 2000)?.volumeName).toBe('data');
+    expect(takeIntent(window.sessionStorage, 2000)).toBeNull();
+    writeIntent(window.sessionStorage, { action: 'start-session', clusterId: 'c1', volumeName: 'data' }, 1000);
+    expect(takeIntent(window.sessionStorage, 1000 + INTENT_TTL_MS)).toBeNull();
+    window.sessionStorage.setItem(INTENT_KEY, '{not json');
+    expect(takeIntent(window.sessionStorage)).toBeNull();
+    expect(window.sessionStorage.getItem(INTENT_KEY)).toBeNull();
+  });
+});

@@ -1,13 +1,15 @@
 // A strict fake of WebAdmin's pluginApi for unit tests: the same rules as the stand-in
 // (register once, UI functions refused before ready(), UiInit right after ready(), a throwing
 // handler fails the plugin). Every refused call is recorded so a test can assert there were none.
-import type { PluginApi, PluginEventHandlers } from '../../src/plugin/pluginApi';
+import type { ActionButtonInterface, GlusterVolumeEntity, PluginApi, PluginEventHandlers } from '../../src/plugin/pluginApi';
 
 export interface FakeWebAdmin {
   api: PluginApi;
   state: () => 'LOADING' | 'IN_USE' | 'FAILED';
   refused: string[];
   places: { menu: string; label: string; token: string; url: string; priority?: number }[];
+  buttons: { entity: string; label: string; button: ActionButtonInterface<GlusterVolumeEntity> }[];
+  revealed: string[];
   logs: { level: string; message: string }[];
   alerts: { kind: 'alert' | 'toast'; type: string; message: string }[];
   /** Fire an event as WebAdmin would (queued until IN_USE for UserLogin/UserLogout). */
@@ -23,6 +25,8 @@ export function fakeWebAdmin(opts: { token?: string | null; locale?: string; con
     state: () => state,
     refused: [],
     places: [],
+    buttons: [],
+    revealed: [],
     logs: [],
     alerts: [],
     fire: () => undefined,
@@ -79,8 +83,8 @@ export function fakeWebAdmin(opts: { token?: string | null; locale?: string; con
     setPlaceContentUrl: notImplemented('setPlaceContentUrl'),
     setPlaceAccessible: notImplemented('setPlaceAccessible'),
     setPlaceUnloadHandler: notImplemented('setPlaceUnloadHandler'),
-    addMenuPlaceActionButton() {
-      ui('addMenuPlaceActionButton');
+    addMenuPlaceActionButton(entity, label, button) {
+      if (ui('addMenuPlaceActionButton')) fake.buttons.push({ entity, label, button: button as unknown as ActionButtonInterface<GlusterVolumeEntity> });
     },
     addDetailPlaceActionButton: notImplemented('addDetailPlaceActionButton'),
     showDialog: notImplemented('showDialog'),
@@ -92,7 +96,9 @@ export function fakeWebAdmin(opts: { token?: string | null; locale?: string; con
     showToast(type, message) {
       if (ui('showToast')) fake.alerts.push({ kind: 'toast', type, message });
     },
-    revealPlace: notImplemented('revealPlace'),
+    revealPlace(token) {
+      if (ui('revealPlace')) fake.revealed.push(token);
+    },
     setSearchString: notImplemented('setSearchString'),
     loginUserName: () => 'admin@internal',
     loginUserId: () => 'u-admin',
