@@ -44,6 +44,8 @@ export interface ParsedVolume {
   status: string;
   type: string;
   replica_count: number;
+  /** Bricks per disperse set (0 when not dispersed). Optional: added for replica-set grouping of dispersed volumes. */
+  disperse_count?: number;
   brick_count: number;
   bricks: ParsedBrick[];
   options: Record<string, string>;
@@ -60,7 +62,10 @@ export interface CreateOptions {
   ssh_port?: number;
   /** Skips only Gluster's size/emptiness checks. */
   force?: boolean;
+  /** Copy the primary's geo-rep keys to the secondary (`push-pem`). Default true. */
   push_pem?: boolean;
+  /** Skip the secondary checks entirely (`no-verify`; only without push_pem). Added. */
+  no_verify?: boolean;
 }
 
 /** Everything the service needs from Gluster, over a GlusterExec. One method per CLI command. */

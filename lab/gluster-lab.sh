@@ -1,0 +1,388 @@
+#!/usr/bin/env bash
+# gluster-lab.sh -- a REAL Gluster geo-replication lab on this machine, for the contract tests.
+#
+#   bash lab/gluster-lab.sh up      start glusterd + a private sshd, create/start/mount the volumes
+#   bash lab/gluster-lab.sh status  say what is running (exit 0 when the lab is fully up, 3 otherwise)
+#   bash lab/gluster-lab.sh down    stop everything this lab started (by PID file only), remove its state
+#
+# What `up` builds (idempotent: run it again and it only repairs what is missing):
+#   * glusterd started with a clean environment (env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin ...):
+#     gsyncd's monitor finds the worker's python3 through PATH, and a pyenv/venv python3 kills it.
+#     GR_SSH_IDENTITY_KEY points gverify.sh and the push-pem hook at the lab's own key, so root's
+#     ~/.ssh/id_* is neither needed nor touched.
+#   * sshd on 127.0.0.1:$LAB_SSH_PORT (default 2222) with its own config, host key, PID file and log,
+#     accepting root with the lab key (root's own authorized_keys too: push-pem writes gsyncd's
+#     command= keys there).
+#   * volumes georep-primary and georep-secondary, one brick each under .lab/bricks (force: the
+#     bricks are on the root file system), FUSE-mounted under .lab/mnt; changelog.rollover-time 3
+#     on the primary so live geo-rep latency is a few seconds; `gsec_create` run.
+#   * lab/lab.env with the host name, ports, volumes, mounts and key paths for the tests.
+# Everything lives in the project's .lab/ (gitignored), except what Gluster itself keeps under
+# /var/lib/glusterd, /var/log/glusterfs and /var/lib/misc/gluster, and the gsyncd keys push-pem
+# adds to /root/.ssh/authorized_keys; `down` removes the lab's entries from those.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$HERE")
+LAB=${GLUSTER_LAB_DIR:-$ROOT/.lab}
+ENV_FILE=$HERE/lab.env
+SSH_PORT=${LAB_SSH_PORT:-2222}
+PVOL=${LAB_PRIMARY_VOLUME:-georep-primary}
+SVOL=${LAB_SECONDARY_VOLUME:-georep-secondary}
+ROLLOVER_TIME=${LAB_ROLLOVER_TIME:-3}
+
+RUN=$LAB/run
+SSHDIR=$LAB/ssh
+BRICKS=$LAB/bricks
+MNT=$LAB/mnt
+LOGDIR=$LAB/log
+GLUSTERD_PID=$RUN/glusterd.pid
+SSHD_PID=$RUN/sshd.pid
+SSHD_CONF=$SSHDIR/sshd_config
+HOST_KEY=$SSHDIR/ssh_host_ed25519_key
+CLIENT_KEY=$SSHDIR/id_ed25519
+KNOWN_HOSTS=$SSHDIR/known_hosts
+LAB_AUTH_KEYS=$SSHDIR/authorized_keys
+CLEAN_ENV=(env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root)
+GLUSTER=("${CLEAN_ENV[@]}" gluster --mode=script)
+GEOREP_SECRET_PUB=/var/lib/glusterd/geo-replication/common_secret.pem.pub
+
+T0=$(date +%s)
+say() { printf '[gluster-lab +%ss] %s\n' "$(($(date +%s) - T0))" "$*"; }
+die() {
+  printf '[gluster-lab] ERROR: %s\n' "$*" >&2
+  exit 1
+}
+
+pick_host() {
+  # Gluster refuses localhost, 127.* and 0.* as the literal host of a brick or peer, but accepts
+  # the machine's host name even when it resolves to 127.0.0.1.
+  local h
+  h=${LAB_HOST:-$(hostname)}
+  case "$h" in localhost | localhost.* | 127.* | 0.* | "") h=$(hostname -I 2>/dev/null | awk '{print $1}') ;; esac
+  [ -n "$h" ] || die "no usable host name or address for the bricks (hostname is '$(hostname)')"
+  echo "$h"
+}
+
+pid_alive() { [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+stop_pid() { # stop_pid PID what: TERM, wait up to 10 s, then KILL; by PID only
+  local p=$1 what=$2
+  [ -n "$p" ] && kill -0 "$p" 2>/dev/null || return 0
+  kill "$p" 2>/dev/null || true
+  for _ in $(seq 1 100); do
+    kill -0 "$p" 2>/dev/null || {
+      say "stopped $what (pid $p)"
+      return 0
+    }
+    sleep 0.1
+  done
+  kill -9 "$p" 2>/dev/null || true
+  say "killed $what (pid $p) after 10 s"
+}
+
+glusterd_answers() { "${GLUSTER[@]}" peer status >/dev/null 2>&1; }
+
+# ------------------------------------------------------------------------------------------ up
+preflight() {
+  [ "$(id -u)" = 0 ] || die "must run as root (glusterd, FUSE mounts and bricks with trusted.* xattrs need it)"
+  local c
+  for c in glusterd gluster sshd ssh ssh-keygen mount.glusterfs setfattr getfattr mountpoint; do
+    command -v "$c" >/dev/null 2>&1 || PATH=/usr/sbin:/usr/bin:/sbin:/bin command -v "$c" >/dev/null 2>&1 ||
+      die "'$c' is missing: apt-get install -y --no-install-recommends glusterfs-server glusterfs-client openssh-server openssh-client rsync attr"
+  done
+  [ -c /dev/fuse ] || die "/dev/fuse is missing: FUSE mounts (and so geo-replication) are impossible here"
+  mkdir -p "$RUN" "$SSHDIR" "$BRICKS" "$MNT" "$LOGDIR"
+  chmod 700 "$SSHDIR"
+  # bricks need trusted.* extended attributes
+  local probe=$BRICKS/.xattr-probe
+  : >"$probe"
+  setfattr -n trusted.gluster-lab -v 1 "$probe" 2>/dev/null ||
+    die "the file system under $BRICKS does not support trusted.* extended attributes (bricks need them)"
+  rm -f "$probe"
+}
+
+start_sshd() {
+  mkdir -p /run/sshd
+  [ -f "$HOST_KEY" ] || ssh-keygen -q -t ed25519 -N '' -C "gluster-lab-host" -f "$HOST_KEY"
+  [ -f "$CLIENT_KEY" ] || ssh-keygen -q -t ed25519 -N '' -C "gluster-lab-client" -f "$CLIENT_KEY"
+  cp "$CLIENT_KEY.pub" "$LAB_AUTH_KEYS"
+  chmod 600 "$LAB_AUTH_KEYS"
+  printf '[%s]:%s %s\n' "$HOST" "$SSH_PORT" "$(cut -d' ' -f1,2 "$HOST_KEY.pub")" >"$KNOWN_HOSTS"
+  # A root password locked with '!' makes sshd refuse root even with a key when UsePAM is off:
+  # '*' means "no password", and keys work. Remember the original to restore it on `down`.
+  local pw
+  pw=$(getent shadow root | cut -d: -f2)
+  if [ "${pw#!}" != "$pw" ]; then
+    [ -f "$LAB/root-password.orig" ] || printf '%s\n' "$pw" >"$LAB/root-password.orig"
+    usermod -p '*' root
+    say "root password was locked ('!'); set to '*' (no password, key login allowed); 'down' restores it"
+  fi
+  cat >"$SSHD_CONF" <<EOF
+# private sshd of the Gluster lab (lab/gluster-lab.sh); not the system's sshd
+Port $SSH_PORT
+ListenAddress 127.0.0.1
+HostKey $HOST_KEY
+PidFile $SSHD_PID
+PermitRootLogin prohibit-password
+PubkeyAuthentication yes
+AuthorizedKeysFile .ssh/authorized_keys $LAB_AUTH_KEYS
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+MaxSessions 64
+MaxStartups 64:30:128
+Subsystem sftp /usr/lib/openssh/sftp-server
+EOF
+  if pid_alive "$SSHD_PID"; then
+    say "sshd already running on 127.0.0.1:$SSH_PORT (pid $(cat "$SSHD_PID"))"
+  else
+    "${CLEAN_ENV[@]}" /usr/sbin/sshd -t -f "$SSHD_CONF" || die "sshd refuses its config $SSHD_CONF"
+    "${CLEAN_ENV[@]}" /usr/sbin/sshd -f "$SSHD_CONF" -E "$LOGDIR/sshd.log" ||
+      die "sshd did not start (port $SSH_PORT busy?); see $LOGDIR/sshd.log"
+    for _ in $(seq 1 50); do
+      [ -s "$SSHD_PID" ] && break
+      sleep 0.1
+    done
+    pid_alive "$SSHD_PID" || die "sshd did not start; see $LOGDIR/sshd.log"
+    say "sshd started on 127.0.0.1:$SSH_PORT (pid $(cat "$SSHD_PID"), config $SSHD_CONF)"
+  fi
+  ssh -p "$SSH_PORT" -i "$CLIENT_KEY" -o BatchMode=yes -o IdentitiesOnly=yes -o StrictHostKeyChecking=yes \
+    -o UserKnownHostsFile="$KNOWN_HOSTS" -o ConnectTimeout=10 "root@$HOST" true ||
+    die "key login root@$HOST:$SSH_PORT does not work; see $LOGDIR/sshd.log"
+  say "root key login to $HOST:$SSH_PORT works (key $CLIENT_KEY)"
+}
+
+start_glusterd() {
+  if pid_alive "$GLUSTERD_PID"; then
+    say "glusterd already running (pid $(cat "$GLUSTERD_PID"))"
+  else
+    if glusterd_answers; then
+      die "a glusterd this lab did not start is already running (pid(s): $(pgrep -x glusterd | tr '\n' ' ')); stop it first"
+    fi
+    # clean environment: gsyncd's monitor starts its worker as `python3` found through PATH
+    "${CLEAN_ENV[@]}" GR_SSH_IDENTITY_KEY="$CLIENT_KEY" /usr/sbin/glusterd -p "$GLUSTERD_PID" ||
+      die "glusterd did not start; see /var/log/glusterfs/glusterd.log"
+  fi
+  for _ in $(seq 1 75); do
+    glusterd_answers && break
+    sleep 0.2
+  done
+  if ! glusterd_answers; then
+    tail -n 5 /var/log/glusterfs/glusterd.log 2>/dev/null | sed 's/^/    /' >&2 || true
+    die "glusterd does not answer 'gluster peer status' after 15 s; see /var/log/glusterfs/glusterd.log"
+  fi
+  pid_alive "$GLUSTERD_PID" || die "glusterd answers but its PID file $GLUSTERD_PID is not alive"
+  say "glusterd answers (pid $(cat "$GLUSTERD_PID"), Gluster $(gluster --version | awk 'NR==1{print $2}'))"
+}
+
+vol_exists() { "${GLUSTER[@]}" volume info "$1" >/dev/null 2>&1; }
+vol_started() { "${GLUSTER[@]}" volume info "$1" 2>/dev/null | grep -q '^Status: Started'; }
+brick_online() { "${CLEAN_ENV[@]}" gluster --xml volume status "$1" 2>/dev/null | grep -q '<status>1</status>'; }
+
+make_volume() {
+  local v=$1 b=$BRICKS/$1
+  if vol_exists "$v" && [ ! -d "$b" ]; then
+    say "volume $v exists but its brick $b is gone: recreating the volume"
+    "${GLUSTER[@]}" volume stop "$v" force >/dev/null 2>&1 || true
+    "${GLUSTER[@]}" volume delete "$v" >/dev/null
+  fi
+  mkdir -p "$b"
+  if ! vol_exists "$v"; then
+    if getfattr -n trusted.glusterfs.volume-id "$b" >/dev/null 2>&1; then
+      say "brick $b belonged to a deleted volume: wiping it"
+      rm -rf "$b"
+      mkdir -p "$b"
+    fi
+    "${GLUSTER[@]}" volume create "$v" "$HOST:$b" force >/dev/null
+    say "volume $v created (brick $HOST:$b)"
+  fi
+  if ! vol_started "$v"; then
+    "${GLUSTER[@]}" volume start "$v" >/dev/null
+    say "volume $v started"
+  fi
+  if ! brick_online "$v"; then # e.g. after a glusterd restart
+    "${GLUSTER[@]}" volume start "$v" force >/dev/null
+    say "volume $v: brick process restarted (start force)"
+  fi
+}
+
+mount_volume() {
+  local v=$1 m=$MNT/$1
+  mkdir -p "$m"
+  if mountpoint -q "$m"; then
+    # a mount whose client died answers "Transport endpoint is not connected": remount it
+    if ! stat "$m" >/dev/null 2>&1; then
+      umount -l "$m" || true
+    else
+      return 0
+    fi
+  fi
+  "${CLEAN_ENV[@]}" mount -t glusterfs "$HOST:/$v" "$m" || die "cannot mount $HOST:/$v on $m"
+  say "mounted $HOST:/$v on $m"
+}
+
+write_env() {
+  local fp
+  fp=$(ssh-keygen -lf "$HOST_KEY.pub" | awk '{print $2}')
+  cat >"$ENV_FILE" <<EOF
+# Written by lab/gluster-lab.sh up; removed by lab/gluster-lab.sh down.
+LAB_HOST=$HOST
+LAB_SSH_PORT=$SSH_PORT
+LAB_SSH_USER=root
+LAB_SSH_KEY=$CLIENT_KEY
+LAB_SSH_KNOWN_HOSTS=$KNOWN_HOSTS
+LAB_SSH_HOST_FINGERPRINT=$fp
+LAB_PRIMARY_VOLUME=$PVOL
+LAB_SECONDARY_VOLUME=$SVOL
+LAB_PRIMARY_MOUNT=$MNT/$PVOL
+LAB_SECONDARY_MOUNT=$MNT/$SVOL
+LAB_GLUSTER_VERSION=$(gluster --version | awk 'NR==1{print $2}')
+EOF
+  say "wrote $ENV_FILE"
+}
+
+do_up() {
+  preflight
+  start_sshd
+  start_glusterd
+  make_volume "$PVOL"
+  make_volume "$SVOL"
+  if [ -n "$ROLLOVER_TIME" ] &&
+    [ "$("${GLUSTER[@]}" volume get "$PVOL" changelog.rollover-time | awk '$1=="changelog.rollover-time"{print $2}')" != "$ROLLOVER_TIME" ]; then
+    "${GLUSTER[@]}" volume set "$PVOL" changelog.rollover-time "$ROLLOVER_TIME" >/dev/null
+    say "volume $PVOL: changelog.rollover-time $ROLLOVER_TIME (faster live geo-rep)"
+  fi
+  mount_volume "$PVOL"
+  mount_volume "$SVOL"
+  "${GLUSTER[@]}" system:: execute gsec_create >/dev/null
+  say "gsec_create done (geo-rep keys in /var/lib/glusterd/geo-replication)"
+  write_env
+  say "lab is up: $HOST, sshd :$SSH_PORT, volumes $PVOL -> $SVOL; run: GLUSTER_LAB=1 npx jest test/contract/real.test.ts"
+}
+
+# --------------------------------------------------------------------------------------- status
+do_status() {
+  local ok=0
+  if pid_alive "$GLUSTERD_PID"; then say "glusterd: running (pid $(cat "$GLUSTERD_PID"))"; else
+    say "glusterd: not running (from this lab)"
+    ok=3
+  fi
+  if pid_alive "$SSHD_PID"; then say "sshd: running on 127.0.0.1:$SSH_PORT (pid $(cat "$SSHD_PID"))"; else
+    say "sshd: not running"
+    ok=3
+  fi
+  local v
+  for v in "$PVOL" "$SVOL"; do
+    if pid_alive "$GLUSTERD_PID" && vol_exists "$v"; then
+      if vol_started "$v" && brick_online "$v"; then say "volume $v: started, brick online"; else
+        say "volume $v: exists, not fully up"
+        ok=3
+      fi
+    else
+      say "volume $v: absent"
+      ok=3
+    fi
+    if mountpoint -q "$MNT/$v" 2>/dev/null; then say "mount $MNT/$v: mounted"; else
+      say "mount $MNT/$v: not mounted"
+      ok=3
+    fi
+  done
+  if pid_alive "$GLUSTERD_PID"; then
+    say "geo-replication sessions:"
+    "${GLUSTER[@]}" volume geo-replication status 2>&1 | sed 's/^/    /' || true
+  fi
+  [ -f "$ENV_FILE" ] && say "lab.env: $ENV_FILE" || say "lab.env: absent"
+  return $ok
+}
+
+# ----------------------------------------------------------------------------------------- down
+lab_sessions() { # secondary URLs of every session whose primary is $PVOL
+  "${CLEAN_ENV[@]}" gluster --mode=script --xml volume geo-replication "$PVOL" status 2>/dev/null |
+    sed -n 's#.*<session_[a-z]*>[^:]*:ssh://\(.*\):[0-9a-f-]*</session_[a-z]*>.*#\1#p' | sort -u
+}
+
+do_down() {
+  [ "$(id -u)" = 0 ] || die "must run as root"
+  HOST=$(pick_host)
+  local v s p
+  if pid_alive "$GLUSTERD_PID" && glusterd_answers; then
+    for s in $(lab_sessions); do
+      "${GLUSTER[@]}" volume geo-replication "$PVOL" "$s" stop force >/dev/null 2>&1 || true
+      "${GLUSTER[@]}" volume geo-replication "$PVOL" "$s" delete reset-sync-time >/dev/null 2>&1 || true
+      say "geo-rep session $PVOL -> $s stopped and deleted"
+    done
+  fi
+  for v in "$PVOL" "$SVOL"; do
+    if mountpoint -q "$MNT/$v" 2>/dev/null; then
+      umount "$MNT/$v" 2>/dev/null || umount -l "$MNT/$v"
+      say "unmounted $MNT/$v"
+    fi
+  done
+  if pid_alive "$GLUSTERD_PID" && glusterd_answers; then
+    for v in "$PVOL" "$SVOL"; do
+      vol_exists "$v" || continue
+      local brick_pids
+      brick_pids=$(cat /var/run/gluster/vols/"$v"/*.pid 2>/dev/null || true)
+      "${GLUSTER[@]}" volume stop "$v" force >/dev/null 2>&1 || true
+      "${GLUSTER[@]}" volume delete "$v" >/dev/null 2>&1 || true
+      for p in $brick_pids; do stop_pid "$p" "brick process of $v"; done
+      say "volume $v stopped and deleted"
+    done
+  fi
+  if [ -s "$GLUSTERD_PID" ]; then
+    stop_pid "$(cat "$GLUSTERD_PID")" glusterd
+    rm -f "$GLUSTERD_PID"
+  fi
+  if [ -s "$SSHD_PID" ]; then
+    for p in $(pgrep -P "$(cat "$SSHD_PID")" 2>/dev/null || true); do stop_pid "$p" "sshd session"; done
+    stop_pid "$(cat "$SSHD_PID")" sshd
+    rm -f "$SSHD_PID"
+  fi
+  # keys push-pem added for the lab's sessions (the lines of gsec_create's common secret)
+  if [ -f /root/.ssh/authorized_keys ] && [ -s "$GEOREP_SECRET_PUB" ]; then
+    local tmp
+    tmp=$(mktemp)
+    grep -vxFf "$GEOREP_SECRET_PUB" /root/.ssh/authorized_keys >"$tmp" || true
+    if ! cmp -s "$tmp" /root/.ssh/authorized_keys; then
+      cat "$tmp" >/root/.ssh/authorized_keys
+      say "removed the gsyncd keys push-pem added to /root/.ssh/authorized_keys"
+    fi
+    rm -f "$tmp"
+  fi
+  [ -f /root/.ssh/known_hosts ] && ssh-keygen -R "[$HOST]:$SSH_PORT" -f /root/.ssh/known_hosts >/dev/null 2>&1 || true
+  if [ -s "$LAB/root-password.orig" ]; then
+    usermod -p "$(cat "$LAB/root-password.orig")" root
+    say "root password field restored"
+  fi
+  local sess=${PVOL}_${HOST}_${SVOL}
+  rm -rf "/var/lib/misc/gluster/gsyncd/$sess" "/var/log/glusterfs/geo-replication/$sess" \
+    "/var/log/glusterfs/geo-replication-secondaries/$sess"
+  for v in "$PVOL" "$SVOL"; do
+    mountpoint -q "$MNT/$v" 2>/dev/null && die "$MNT/$v is still mounted; not removing $LAB"
+  done
+  rm -rf "$LAB"
+  rm -f "$ENV_FILE"
+  # say what is left that this script may not stop (it never kills by name)
+  local left
+  left=$(pgrep -a -f "gsyncd.*$PVOL|volfile-id[ =]/?($PVOL|$SVOL)\b" 2>/dev/null || true)
+  [ -z "$left" ] || say "WARNING: processes of the lab still running (not killed by name): $left"
+  say "lab is down; $LAB and $ENV_FILE removed"
+}
+
+cmd=${1:-}
+case "$cmd" in
+  up)
+    HOST=$(pick_host)
+    do_up
+    ;;
+  status)
+    HOST=$(pick_host)
+    do_status
+    ;;
+  down) do_down ;;
+  *)
+    echo "usage: $0 up|status|down" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,206 @@
+// The geo-rep service: geo-replication resources in the engine's REST style, on the engine's origin,
+// with the user's SSO token. Gluster is the source of truth; the service keeps no state of its own
+// besides short caches (token checks, permissions, one shared status read per cluster).
+//
+//   GET    {prefix}/                                   product info, backend, links
+//   GET    {prefix}/openapi.json                       this API (OpenAPI 3.1, from the route schemas)
+//   GET    {prefix}/clusters/{cluster_id}/access       can_read / can_manage / reason
+//   GET    {prefix}/clusters/{cluster_id}/sessions     every session of the cluster
+//   POST   {prefix}/clusters/{cluster_id}/sessions     create (and optionally configure and start)
+//   POST   {prefix}/clusters/{cluster_id}/preflight    checks for a would-be session
+//   GET    {prefix}/clusters/{cluster_id}/sessions/{id}
+//   DELETE {prefix}/clusters/{cluster_id}/sessions/{id}?reset_sync_time=
+//   POST   {prefix}/clusters/{cluster_id}/sessions/{id}/start|stop|pause|resume|checkpoint
+//   GET    {prefix}/clusters/{cluster_id}/sessions/{id}/config
+//   PUT    {prefix}/clusters/{cluster_id}/sessions/{id}/config/{name}   {value}
+//   DELETE {prefix}/clusters/{cluster_id}/sessions/{id}/config/{name}
+import swagger from '@fastify/swagger';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Audit } from './audit';
+import { AccessControl } from './auth';
+import { manageCluster, readCluster, type ServiceContext } from './context';
+import type { CreateInput } from './domain';
+import { EngineClient } from './engine';
+import { badRequest, toApiError } from './errors';
+import type { GlusterClient } from './gluster/types';
+import { ClusterNodes } from './nodes';
+import { runPreflight, type PreflightHooks } from './preflight';
+import { configRoutes } from './routes/config';
+import { sessionRoutes } from './routes/sessions';
+import { routeSchemas, sharedSchemas } from './schemas';
+import { StatusService } from './status';
+
+export interface GeoRepServiceOptions {
+  /** Where the service's routes live; default `/ovirt-georep/api`. */
+  prefix?: string;
+  /** The engine's base URL, e.g. `http://127.0.0.1:8080/ovirt-engine/`: the service calls `{engineUrl}api/...`. */
+  engineUrl: string;
+  gluster: GlusterClient;
+  /** How long one status read of a cluster is shared (ms); default 2000. */
+  statusCacheMs?: number;
+  /** The Gluster command timeout the client was built with (ms), for the record in GET /. */
+  glusterTimeoutMs?: number;
+  backendName: 'sim' | 'cli';
+  /** Timeout of every call to the engine (ms); default 15000. */
+  engineTimeoutMs?: number;
+  /** How long a checked token is trusted (ms, at most 30000); default 30000. */
+  tokenCacheMs?: number;
+  /** How long permissions and cluster visibility are reused (ms); default 10000. */
+  permissionCacheMs?: number;
+  /** Checks supplied by other parts of the product (passwordless SSH). */
+  preflightHooks?: PreflightHooks;
+  /**
+   * More routes under the same prefix, behind the same token check, error handler and OpenAPI
+   * document (e.g. the passwordless-SSH routes: `(scope, ctx) => registerSshRoutes(scope, { ssh, ctx })`).
+   */
+  extraRoutes?: (scope: FastifyInstance, ctx: ServiceContext) => Promise<void> | void;
+}
+
+export const DEFAULT_PREFIX = '/ovirt-georep/api';
+export const PRODUCT_VERSION = { major: 0, minor: 1, full_version: '0.1.0' };
+
+/**
+ * Paths the service's logs must never carry: give them to Fastify's `logger.redact`. Fastify's
+ * default request serializer logs no headers; these guard custom serializers and bodies.
+ */
+export const LOG_REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  'err.config.headers.Authorization',
+  'err.config.headers.authorization',
+  'req.body.password',
+  'body.password',
+  'password',
+  '*.password',
+  'res.headers["set-cookie"]',
+];
+
+export async function registerGeoRepService(app: FastifyInstance, opts: GeoRepServiceOptions): Promise<void> {
+  const prefix = (opts.prefix ?? DEFAULT_PREFIX).replace(/\/+$/, '');
+  const engine = new EngineClient(opts.engineUrl, opts.engineTimeoutMs ?? 15_000);
+  const nodes = new ClusterNodes(engine);
+  const ctx: ServiceContext = {
+    backendName: opts.backendName,
+    engine,
+    access: new AccessControl(engine, { tokenTtlMs: opts.tokenCacheMs, permissionTtlMs: opts.permissionCacheMs }),
+    nodes,
+    status: new StatusService(opts.gluster, nodes, opts.statusCacheMs ?? 2_000),
+    audit: new Audit(engine),
+    gluster: opts.gluster,
+    hooks: opts.preflightHooks ?? {},
+  };
+
+  await app.register(
+    async (scope) => {
+      for (const s of sharedSchemas) scope.addSchema(s);
+      await scope.register(swagger, {
+        openapi: {
+          openapi: '3.1.0',
+          info: {
+            title: 'oVirt Gluster geo-replication service',
+            version: PRODUCT_VERSION.full_version,
+            description:
+              'Geo-replication resources for oVirt, which its REST API lacks, in the engine\'s style: snake_case names, ' +
+              'lists keyed by the singular type name, faults as {reason, detail}. Every call needs the SSO token of the ' +
+              'user (Authorization: Bearer), checked with the engine; actions need the manipulate_gluster_volume permit.',
+          },
+          servers: [{ url: '/' }],
+          components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The oVirt SSO token.' } } },
+          security: [{ bearer: [] }],
+        },
+        refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+      });
+
+      scope.setErrorHandler((err, req, reply) => {
+        const e = toApiError(err);
+        const fields = { status: e.statusCode, reason: e.reason, user: req.georepPrincipal?.user.user_name };
+        // Only a failure of the service itself carries its stack; the engine or Gluster failing is a warning.
+        if (e.statusCode === 500) req.log.error({ ...fields, err }, e.detail);
+        else if (e.statusCode >= 500) req.log.warn(fields, e.detail);
+        else req.log.info(fields, e.detail);
+        void reply.code(e.statusCode).type('application/json').send(e.toFault());
+      });
+      scope.setNotFoundHandler((req, reply) => {
+        void reply.code(404).send({ reason: 'Not Found', detail: `No such resource: ${req.method} ${req.url.split('?')[0]}` });
+      });
+
+      // Every request: who is it (401 otherwise)?
+      scope.addHook('onRequest', async (req) => {
+        req.georepPrincipal = await ctx.access.authenticate(req.headers.authorization);
+      });
+      // Unknown body fields are refused (not silently dropped, whatever the instance's Ajv does).
+      scope.addHook('preValidation', (req, _reply, done) => {
+        try {
+          rejectUnknownFields(req);
+          done();
+        } catch (err) {
+          done(err as Error);
+        }
+      });
+
+      scope.get('/', { schema: routeSchemas.root }, () => ({
+        product_info: { name: 'oVirt Gluster geo-replication service', vendor: 'oVirt', version: PRODUCT_VERSION },
+        backend: ctx.backendName,
+        ...(opts.glusterTimeoutMs ? { gluster_timeout_ms: opts.glusterTimeoutMs } : {}),
+        links: [
+          { rel: 'openapi', href: `${prefix}/openapi.json` },
+          { rel: 'sessions', href: `${prefix}/clusters/{cluster_id}/sessions` },
+          { rel: 'preflight', href: `${prefix}/clusters/{cluster_id}/preflight` },
+          { rel: 'access', href: `${prefix}/clusters/{cluster_id}/access` },
+        ],
+      }));
+
+      scope.get('/openapi.json', { schema: { ...routeSchemas.openapi, hide: true } }, () => scope.swagger());
+
+      scope.get<{ Params: { cluster_id: string } }>('/clusters/:cluster_id/access', { schema: routeSchemas.access }, async (req) => {
+        const { p, cluster } = await readCluster(ctx, req, req.params.cluster_id);
+        const a = await ctx.access.manageAccess(p, cluster);
+        return { can_read: true, can_manage: a.can_manage, reason: a.reason };
+      });
+
+      scope.post<{ Params: { cluster_id: string }; Body: CreateInput }>(
+        '/clusters/:cluster_id/preflight',
+        { schema: routeSchemas.preflight },
+        async (req) => {
+          // Preflight prepares an action: the same right as the action itself.
+          const { p, cluster } = await manageCluster(ctx, req, req.params.cluster_id);
+          return runPreflight(ctx, p, cluster, req.body, req.log);
+        },
+      );
+
+      sessionRoutes(scope, ctx);
+      configRoutes(scope, ctx);
+      if (opts.extraRoutes) await opts.extraRoutes(scope, ctx);
+    },
+    { prefix },
+  );
+}
+
+/**
+ * 400 for body fields and query parameters the route's schema does not name (top level), before
+ * Ajv could drop them silently (Fastify's default Ajv removes additional properties).
+ */
+function rejectUnknownFields(req: FastifyRequest): void {
+  const schema = req.routeOptions.schema as { body?: ObjectSchema; querystring?: ObjectSchema } | undefined;
+  // A body whose fields are all optional may be left out (POST .../stop with no body).
+  if (req.body === undefined && schema?.body && !(schema.body.required ?? []).length) req.body = {};
+  check('Body field', schema?.body, req.body);
+  check('Query parameter', schema?.querystring, req.query);
+}
+
+interface ObjectSchema {
+  properties?: Record<string, unknown>;
+  required?: readonly string[];
+  additionalProperties?: unknown;
+}
+
+function check(what: string, schema: ObjectSchema | undefined, value: unknown): void {
+  if (!schema || schema.additionalProperties !== false || !value || typeof value !== 'object' || Array.isArray(value)) return;
+  const known = Object.keys(schema.properties ?? {});
+  const unknown = Object.keys(value).filter((k) => !known.includes(k));
+  if (unknown.length === 0) return;
+  const list = unknown.map((k) => `'${k}'`).join(', ');
+  const allowed = known.length ? `the known ones are ${known.join(', ')}` : 'this call takes none';
+  throw badRequest(`${what}${unknown.length > 1 ? 's' : ''} ${list} ${unknown.length > 1 ? 'are' : 'is'} not known here; ${allowed}.`);
+}

@@ -1,0 +1,71 @@
+// A small time-bounded cache that also coalesces loads in flight: while one load for a key runs,
+// every other caller for that key waits for the same promise. Failures are never cached.
+
+interface Entry<V> {
+  promise: Promise<V>;
+  /** Epoch ms after which a settled value is stale; Infinity while the load runs. */
+  expires: number;
+}
+
+export class CoalescingCache<V> {
+  private readonly entries = new Map<string, Entry<V>>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 10_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(key: string, load: () => Promise<V>): Promise<V> {
+    const hit = this.entries.get(key);
+    if (hit && hit.expires > this.now()) return hit.promise;
+    if (hit) this.entries.delete(key);
+    this.evictIfFull();
+    const entry = { expires: Infinity } as Entry<V>;
+    entry.promise = (async () => load())().then(
+      (value) => {
+        // Only the entry still in the map gets a lifetime: an invalidated load is not kept.
+        if (this.entries.get(key) === entry) {
+          if (this.ttlMs > 0) entry.expires = this.now() + this.ttlMs;
+          else this.entries.delete(key);
+        }
+        return value;
+      },
+      (err: unknown) => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+        throw err;
+      },
+    );
+    this.entries.set(key, entry);
+    return entry.promise;
+  }
+
+  /** Forget a key: the next `get` loads afresh, even if a load is in flight now. */
+  invalidate(key: string): void {
+    this.entries.delete(key);
+  }
+
+  /** Forget every key for which `match` is true. */
+  invalidateWhere(match: (key: string) => boolean): void {
+    for (const key of [...this.entries.keys()]) if (match(key)) this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private evictIfFull(): void {
+    if (this.entries.size < this.maxEntries) return;
+    const now = this.now();
+    for (const [k, e] of this.entries) if (e.expires <= now) this.entries.delete(k);
+    // Still full: drop the oldest insertions (Map iterates in insertion order).
+    for (const k of this.entries.keys()) {
+      if (this.entries.size < this.maxEntries) break;
+      this.entries.delete(k);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+// What every route of the service shares: the engine, access control, the cluster's nodes, the
+// shared status read, the audit trail and Gluster. One instance per registerGeoRepService call.
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import type { GeoRepSession } from '../src/georep/types';
+import type { Audit } from './audit';
+import type { AccessControl, Principal } from './auth';
+import type { EngineClient, EngineCluster } from './engine';
+import { parseSessionId } from './domain';
+import { notFound } from './errors';
+import type { GlusterClient } from './gluster/types';
+import type { ClusterNodes } from './nodes';
+import type { PreflightHooks } from './preflight';
+import type { StatusService } from './status';
+
+export interface ServiceContext {
+  backendName: 'sim' | 'cli';
+  engine: EngineClient;
+  access: AccessControl;
+  nodes: ClusterNodes;
+  status: StatusService;
+  audit: Audit;
+  gluster: GlusterClient;
+  hooks: PreflightHooks;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the service's onRequest hook from the bearer token (checked with the engine). */
+    georepPrincipal?: Principal;
+  }
+}
+
+export function principalOf(req: FastifyRequest): Principal {
+  const p = req.georepPrincipal;
+  if (!p) throw new Error('georepPrincipal missing: the auth hook did not run');
+  return p;
+}
+
+/** The user and the cluster, when the engine shows the cluster to the user (else 404). */
+export async function readCluster(
+  ctx: ServiceContext,
+  req: FastifyRequest,
+  clusterId: string,
+): Promise<{ p: Principal; cluster: EngineCluster }> {
+  const p = principalOf(req);
+  const cluster = await ctx.access.readableCluster(p, clusterId);
+  return { p, cluster };
+}
+
+/** As readCluster, and the user may act on the cluster (else 403 with the reason). */
+export async function manageCluster(
+  ctx: ServiceContext,
+  req: FastifyRequest,
+  clusterId: string,
+): Promise<{ p: Principal; cluster: EngineCluster }> {
+  const r = await readCluster(ctx, req, clusterId);
+  await ctx.access.requireManage(r.p, r.cluster);
+  return r;
+}
+
+/** A session of the cluster from the shared status read; 404 when Gluster does not list it. */
+export async function findSession(
+  ctx: ServiceContext,
+  p: Principal,
+  cluster: EngineCluster,
+  sessionId: string,
+  log: FastifyBaseLogger,
+): Promise<GeoRepSession> {
+  if (!parseSessionId(sessionId)) {
+    throw notFound(`${sessionId} is not a geo-replication session id (ids are listed by GET .../sessions).`);
+  }
+  const st = await ctx.status.read(p, cluster, log);
+  const s = st.sessions.find((x) => x.id === sessionId);
+  if (!s) {
+    throw notFound(`Cluster ${cluster.name} has no geo-replication session with id ${sessionId} (as of ${st.read_at}).`);
+  }
+  return s;
+}

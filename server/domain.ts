@@ -1,0 +1,133 @@
+// The service's one door to the shared domain code (src/georep: session ids and status roll-up,
+// validation rules, the option catalogue). Routes call these functions only, so the service
+// applies exactly the rules the UI shows, and answers 400 in the same words.
+import { describeConfig, canonicalOptionName, validateOptionName, validateOptionValue } from '../src/georep/options';
+import { buildSession, layoutFromVolume, parseSessionId, sameSession } from '../src/georep/status';
+import type { GeoRepConfigOption, GeoRepSession, SessionKey } from '../src/georep/types';
+import { validateHost, validateSessionKey, validateSshPort, validateUser, validateVolumeName } from '../src/georep/validation';
+import { badRequest } from './errors';
+import type { ParsedSession, ParsedVolume } from './gluster/types';
+
+export { parseSessionId, sameSession };
+
+// ------------------------------------------------------------------ sessions
+
+export function keyOfSession(s: SessionKey): SessionKey {
+  return {
+    primary_volume: s.primary_volume,
+    secondary_host: s.secondary_host,
+    secondary_volume: s.secondary_volume,
+    secondary_user: s.secondary_user,
+  };
+}
+
+/** Gluster's status rows and the cluster's volume info, as the API serves sessions. */
+export function buildSessions(clusterId: string, parsed: ParsedSession[], volumes: ParsedVolume[], readAt: Date): GeoRepSession[] {
+  return parsed.map((p) => {
+    const vol = volumes.find((v) => v.name === p.key.primary_volume);
+    return buildSession({
+      key: p.key,
+      cluster_id: clusterId,
+      workers: p.workers,
+      layout: vol ? layoutFromVolume({ bricks: vol.bricks, replica_count: vol.replica_count, disperse_count: disperseCount(vol) }) : null,
+      read_at: readAt,
+    });
+  });
+}
+
+/** Bricks per disperse set, when volume info told it (the parser reads disperseCount). */
+function disperseCount(v: ParsedVolume): number | undefined {
+  const n = v.disperse_count;
+  return typeof n === 'number' && n > 1 ? n : undefined;
+}
+
+// ------------------------------------------------------------------ create input
+
+export interface CreateInput {
+  primary_volume: string;
+  source_host_id?: string;
+  secondary_host: string;
+  secondary_volume: string;
+  secondary_user?: string;
+  secondary_group?: string;
+  ssh_port?: number;
+  force?: boolean;
+  start?: boolean;
+  config?: Record<string, string | number | boolean>;
+}
+
+export interface CheckedCreateInput {
+  primary_volume: string;
+  source_host_id: string | null;
+  secondary_host: string;
+  secondary_volume: string;
+  secondary_user: string;
+  secondary_group: string | null;
+  ssh_port: number;
+  force: boolean;
+  start: boolean;
+  config: Record<string, string | number | boolean>;
+}
+
+/** Defaults applied and every field checked with the shared rules; one 400 naming each bad field. */
+export function checkCreateInput(body: CreateInput, o: { sourceHostRequired?: boolean } = {}): CheckedCreateInput {
+  const user = body.secondary_user ?? 'root';
+  const port = body.ssh_port ?? 22;
+  const problems: string[] = [];
+  const field = (name: string, reason: string | null): void => {
+    if (reason) problems.push(`${name}: ${reason}`);
+  };
+  if ((o.sourceHostRequired ?? true) && !body.source_host_id) field('source_host_id', 'Choose the Up host of the cluster to create the session from.');
+  field('primary_volume', validateVolumeName(body.primary_volume));
+  field('secondary_host', validateHost(body.secondary_host));
+  field('secondary_volume', validateVolumeName(body.secondary_volume));
+  field('secondary_user', validateUser(user));
+  field('ssh_port', validateSshPort(port));
+  if (user !== 'root') {
+    if (!body.secondary_group) {
+      field('secondary_group', `Required when the remote user is not root: the mountbroker group of ${user} on the remote host.`);
+    } else {
+      field('secondary_group', validateUser(body.secondary_group)?.replace(/user name/g, 'group name') ?? null);
+    }
+  }
+  if (problems.length === 0) {
+    const k = validateSessionKey({ primary_volume: body.primary_volume, secondary_host: body.secondary_host, secondary_volume: body.secondary_volume, secondary_user: user });
+    if (k) field(k.field, k.reason);
+  }
+  for (const [name, value] of Object.entries(body.config ?? {})) {
+    const r = checkOptionValue(name, String(value));
+    if ('error' in r) field(`config.${name}`, r.error);
+  }
+  if (problems.length) throw badRequest(problems.join(' '));
+  return {
+    primary_volume: body.primary_volume,
+    source_host_id: body.source_host_id ?? null,
+    secondary_host: body.secondary_host,
+    secondary_volume: body.secondary_volume,
+    secondary_user: user,
+    secondary_group: body.secondary_group ?? null,
+    ssh_port: port,
+    force: body.force ?? false,
+    start: body.start ?? false,
+    config: body.config ?? {},
+  };
+}
+
+// ------------------------------------------------------------------ options
+
+/** An option that may be set or reset, in Gluster's dash form; or why not. */
+export function checkOptionName(name: string): { name: string } | { error: string } {
+  const reason = validateOptionName(name);
+  return reason ? { error: reason } : { name: canonicalOptionName(name) };
+}
+
+/** An option value the catalogue accepts, in the form to send; or why not. */
+export function checkOptionValue(name: string, value: string): { name: string; value: string } | { error: string } {
+  const reason = validateOptionValue(name, value);
+  return reason ? { error: reason } : { name: canonicalOptionName(name), value };
+}
+
+/** Every option Gluster listed, merged with the catalogue (description, type, default, modified). */
+export function describeOptions(values: Record<string, string>): GeoRepConfigOption[] {
+  return describeConfig(values);
+}

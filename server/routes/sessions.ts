@@ -1,0 +1,290 @@
+// Sessions: list, read, create, start/stop/pause/resume, delete, checkpoint. Reads come from the
+// cluster's shared status read; every action runs on an Up node of the cluster, invalidates that
+// read, leaves an audit trace and answers with the session fresh from Gluster.
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { GeoRepSession, SessionKey } from '../../src/georep/types';
+import type { AuditAction } from '../audit';
+import { secondaryUrl } from '../audit';
+import type { Principal } from '../auth';
+import { findSession, manageCluster, readCluster, type ServiceContext } from '../context';
+import { checkCreateInput, checkOptionValue, keyOfSession, sameSession, type CreateInput } from '../domain';
+import type { EngineCluster } from '../engine';
+import { ApiError, badRequest, conflict, glusterFault } from '../errors';
+import { routeSchemas } from '../schemas';
+
+type Verb = 'start' | 'stop' | 'pause' | 'resume';
+const VERBS: readonly Verb[] = ['start', 'stop', 'pause', 'resume'];
+const ING: Record<Verb | 'delete' | 'checkpoint', string> = {
+  start: 'starting',
+  stop: 'stopping',
+  pause: 'pausing',
+  resume: 'resuming',
+  delete: 'deleting',
+  checkpoint: 'setting a checkpoint on',
+};
+
+interface ClusterParams {
+  cluster_id: string;
+}
+interface SessionParams extends ClusterParams {
+  session_id: string;
+}
+
+export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+  app.get<{ Params: ClusterParams }>('/clusters/:cluster_id/sessions', { schema: routeSchemas.listSessions }, async (req) => {
+    const { p, cluster } = await readCluster(ctx, req, req.params.cluster_id);
+    const st = await ctx.status.read(p, cluster, req.log);
+    return { georep_session: st.sessions, read_at: st.read_at, backend: ctx.backendName };
+  });
+
+  app.get<{ Params: SessionParams }>('/clusters/:cluster_id/sessions/:session_id', { schema: routeSchemas.getSession }, async (req) => {
+    const { p, cluster } = await readCluster(ctx, req, req.params.cluster_id);
+    return findSession(ctx, p, cluster, req.params.session_id, req.log);
+  });
+
+  app.post<{ Params: ClusterParams; Body: CreateInput }>(
+    '/clusters/:cluster_id/sessions',
+    { schema: routeSchemas.createSession },
+    async (req, reply) => {
+      const { p, cluster } = await manageCluster(ctx, req, req.params.cluster_id);
+      const session = await createSession(ctx, p, cluster, req.body, req.log);
+      return reply.code(201).send(session);
+    },
+  );
+
+  for (const verb of VERBS) {
+    app.post<{ Params: SessionParams; Body: { force?: boolean } | undefined }>(
+      `/clusters/:cluster_id/sessions/:session_id/${verb}`,
+      { schema: routeSchemas.action(verb) },
+      async (req) => {
+        const { p, cluster } = await manageCluster(ctx, req, req.params.cluster_id);
+        const s = await findSession(ctx, p, cluster, req.params.session_id, req.log);
+        const key = keyOfSession(s);
+        const force = req.body?.force === true;
+        await act(ctx, p, cluster, key, verb, req.log, (node) => ctx.gluster[verb](node, key, { force }), force ? 'Forced.' : undefined);
+        return { status: 'complete', ...(await freshSession(ctx, p, cluster, s.id, req.log)) };
+      },
+    );
+  }
+
+  app.delete<{ Params: SessionParams; Querystring: { reset_sync_time?: boolean } }>(
+    '/clusters/:cluster_id/sessions/:session_id',
+    { schema: routeSchemas.deleteSession },
+    async (req) => {
+      const { p, cluster } = await manageCluster(ctx, req, req.params.cluster_id);
+      const s = await findSession(ctx, p, cluster, req.params.session_id, req.log);
+      const key = keyOfSession(s);
+      const reset = req.query.reset_sync_time === true;
+      await act(
+        ctx,
+        p,
+        cluster,
+        key,
+        'delete',
+        req.log,
+        (node) => ctx.gluster.delete(node, key, { reset_sync_time: reset }),
+        reset ? 'The sync time was reset.' : undefined,
+      );
+      return { status: 'complete' };
+    },
+  );
+
+  app.post<{ Params: SessionParams }>(
+    '/clusters/:cluster_id/sessions/:session_id/checkpoint',
+    { schema: routeSchemas.checkpoint },
+    async (req) => {
+      const { p, cluster } = await manageCluster(ctx, req, req.params.cluster_id);
+      const s = await findSession(ctx, p, cluster, req.params.session_id, req.log);
+      const key = keyOfSession(s);
+      await act(ctx, p, cluster, key, 'checkpoint', req.log, (node) => ctx.gluster.configSet(node, key, 'checkpoint', 'now'));
+      return { status: 'complete', ...(await freshSession(ctx, p, cluster, s.id, req.log)) };
+    },
+  );
+}
+
+/**
+ * Run one Gluster mutation on the first reachable Up node of the cluster, then invalidate the
+ * cluster's status and record the outcome. Failures become faults with Gluster's own words.
+ */
+export async function act(
+  ctx: ServiceContext,
+  p: Principal,
+  cluster: EngineCluster,
+  key: SessionKey,
+  action: Exclude<AuditAction, 'create' | 'config_set' | 'config_reset'>,
+  log: FastifyBaseLogger,
+  run: (node: string) => Promise<void>,
+  note?: string,
+): Promise<void> {
+  try {
+    const nodes = await ctx.nodes.upNodes(p, cluster);
+    await ctx.nodes.onFirstReachable(cluster.id, nodes, run, log);
+  } catch (err) {
+    ctx.status.invalidate(cluster.id);
+    const fault = glusterFault(err, `${ING[action]} the session ${key.primary_volume} -> ${secondaryUrl(key)}`);
+    if (!fault) throw err;
+    await ctx.audit.record(p, { action, cluster, key, ok: false, error: fault.detail }, log);
+    throw fault;
+  }
+  ctx.status.invalidate(cluster.id);
+  await ctx.audit.record(p, { action, cluster, key, ok: true, note }, log);
+}
+
+/** `{georep_session}` fresh from Gluster after an action; empty when it cannot be read (the action still succeeded). */
+async function freshSession(
+  ctx: ServiceContext,
+  p: Principal,
+  cluster: EngineCluster,
+  id: string,
+  log: FastifyBaseLogger,
+): Promise<{ georep_session?: GeoRepSession }> {
+  try {
+    const st = await ctx.status.fresh(p, cluster, log);
+    const s = st.sessions.find((x) => x.id === id);
+    return s ? { georep_session: s } : {};
+  } catch (err) {
+    log.warn({ err: err instanceof Error ? err.message : String(err) }, 'The action succeeded but the fresh status could not be read');
+    return {};
+  }
+}
+
+/** The state of a session in words, for faults after a partial create. Never throws. */
+async function stateInWords(ctx: ServiceContext, p: Principal, cluster: EngineCluster, key: SessionKey, log: FastifyBaseLogger): Promise<string> {
+  try {
+    const st = await ctx.status.fresh(p, cluster, log);
+    const s = st.sessions.find((x) => sameSession(keyOfSession(x), key));
+    return s ? `in state ${s.status}` : 'but Gluster does not list it right now';
+  } catch (err) {
+    const why = err instanceof ApiError ? err.detail : err instanceof Error ? err.message : String(err);
+    return `in a state that could not be read (${why})`;
+  }
+}
+
+/**
+ * Create: checks that cost nothing first (input, config values, source host, primary volume, same
+ * cluster, existing session), then gsec_create and create push-pem on the chosen host, then the
+ * options, then start. A failure after create says which step failed and the session's state.
+ */
+async function createSession(
+  ctx: ServiceContext,
+  p: Principal,
+  cluster: EngineCluster,
+  body: CreateInput,
+  log: FastifyBaseLogger,
+): Promise<GeoRepSession> {
+  const input = checkCreateInput(body);
+  const key: SessionKey = {
+    primary_volume: input.primary_volume,
+    secondary_host: input.secondary_host,
+    secondary_volume: input.secondary_volume,
+    secondary_user: input.secondary_user,
+  };
+  // Options, in Gluster's spelling (checkCreateInput checked them against the catalogue already).
+  const options = Object.entries(input.config).map(([name, raw]) => {
+    const r = checkOptionValue(name, String(raw));
+    if ('error' in r) throw badRequest(`config.${name}: ${r.error}`);
+    return r;
+  });
+  const hosts = await ctx.nodes.clusterHosts(p, cluster);
+  const source = hosts.find((h) => h.id === input.source_host_id);
+  if (!source) throw badRequest(`source_host_id ${input.source_host_id} is not a host of cluster ${cluster.name}.`);
+  if (source.status !== 'up') {
+    throw badRequest(`Host ${source.name} (source_host_id) is ${source.status.replace(/_/g, ' ')}; choose a host of cluster ${cluster.name} that is Up.`);
+  }
+  const clusterAddresses = new Set(hosts.flatMap((h) => [h.address.toLowerCase(), h.name.toLowerCase()]));
+  if (clusterAddresses.has(key.secondary_host.toLowerCase())) {
+    throw badRequest(
+      `${key.secondary_host} is a host of cluster ${cluster.name} itself: the secondary volume must be in another cluster (geo-replication within one cluster is refused).`,
+    );
+  }
+  const st = await ctx.status.read(p, cluster, log);
+  if (!st.volumes.some((v) => v.name === key.primary_volume)) {
+    throw badRequest(`primary_volume: cluster ${cluster.name} has no volume named ${key.primary_volume}.`);
+  }
+  const existing = st.sessions.find((s) => sameSession(keyOfSession(s), key));
+  if (existing) {
+    throw conflict(`A geo-replication session from ${key.primary_volume} to ${secondaryUrl(key)} already exists (state ${existing.status}).`);
+  }
+
+  const node = source.address;
+  const what = `session ${key.primary_volume} -> ${secondaryUrl(key)}`;
+  const group = input.secondary_group ? ` (mountbroker group ${input.secondary_group})` : '';
+  // 1. The common pem keys, 2. create push-pem. Nothing exists yet if either fails.
+  try {
+    await ctx.gluster.gsecCreate(node);
+  } catch (err) {
+    const f = glusterFault(err, `generating the geo-replication SSH keys (gsec_create) on ${source.name}`);
+    if (!f) throw err;
+    const detail = `${f.detail} The session was not created.`;
+    await ctx.audit.record(p, { action: 'create', cluster, key, ok: false, error: detail }, log);
+    throw new ApiError(f.statusCode, f.reason, detail);
+  }
+  try {
+    await ctx.gluster.create(node, key, { ssh_port: input.ssh_port, force: input.force, push_pem: true });
+  } catch (err) {
+    ctx.status.invalidate(cluster.id);
+    const f = glusterFault(err, `creating the ${what} on ${source.name}`);
+    if (!f) throw err;
+    const detail = `${f.detail} The session was not created.`;
+    await ctx.audit.record(p, { action: 'create', cluster, key, ok: false, error: detail }, log);
+    throw new ApiError(f.statusCode, f.reason, detail);
+  }
+  ctx.status.invalidate(cluster.id);
+  await ctx.audit.record(
+    p,
+    { action: 'create', cluster, key, ok: true, note: `Created from host ${source.name}${group}${input.force ? ' with force' : ''}.` },
+    log,
+  );
+
+  // 3. Options, in order; the first failure stops the rest.
+  for (let i = 0; i < options.length; i++) {
+    const o = options[i]!;
+    try {
+      await ctx.gluster.configSet(node, key, o.name, o.value);
+      await ctx.audit.record(p, { action: 'config_set', cluster, key, ok: true, option: o }, log);
+    } catch (err) {
+      const f = glusterFault(err, `setting option ${o.name} to ${o.value}`);
+      if (!f) throw err;
+      await ctx.audit.record(p, { action: 'config_set', cluster, key, ok: false, option: o, error: f.detail }, log);
+      const rest = options.slice(i + 1).map((x) => x.name);
+      const notApplied = rest.length ? ` Options not applied: ${rest.join(', ')}.` : '';
+      const state = await stateInWords(ctx, p, cluster, key, log);
+      throw new ApiError(
+        f.statusCode,
+        f.reason,
+        `The ${what} was created, but setting its options failed: ${f.detail}${notApplied}` +
+          ` The session exists ${state}${input.start ? ' and was not started' : ''}.`,
+      );
+    }
+  }
+  ctx.status.invalidate(cluster.id);
+
+  // 4. Start, if asked.
+  if (input.start) {
+    try {
+      await ctx.gluster.start(node, key, { force: false });
+    } catch (err) {
+      const f = glusterFault(err, `starting the ${what}`);
+      if (!f) throw err;
+      await ctx.audit.record(p, { action: 'start', cluster, key, ok: false, error: f.detail }, log);
+      const state = await stateInWords(ctx, p, cluster, key, log);
+      throw new ApiError(
+        f.statusCode,
+        f.reason,
+        `The ${what} was created${options.length ? ' and its options were set' : ''}, but starting it failed: ${f.detail} The session exists ${state}.`,
+      );
+    }
+    await ctx.audit.record(p, { action: 'start', cluster, key, ok: true }, log);
+  }
+
+  const after = await ctx.status.fresh(p, cluster, log);
+  const created = after.sessions.find((s) => sameSession(keyOfSession(s), key));
+  if (!created) {
+    throw new ApiError(
+      502,
+      'Bad Gateway',
+      `Gluster accepted the creation of the ${what}, but does not list it in its status yet; reload the sessions in a moment.`,
+    );
+  }
+  return created;
+}

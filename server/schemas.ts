@@ -1,0 +1,381 @@
+// JSON Schemas of every route: fastify validates requests with them and @fastify/swagger describes
+// the API from them (GET <prefix>/openapi.json). Shared shapes are registered once with an $id and
+// become OpenAPI components. Wire names follow src/georep/types.ts.
+
+const nullable = (type: string): { type: string[] } => ({ type: [type, 'null'] });
+
+const iso = (description: string) => ({ type: ['string', 'null'], format: 'date-time', description });
+
+export const FaultSchema = {
+  $id: 'Fault',
+  type: 'object',
+  description: 'An error, in the engine\'s shape: reason says what kind, detail says what happened in plain words.',
+  required: ['reason', 'detail'],
+  properties: {
+    reason: { type: 'string' },
+    detail: { type: 'string' },
+  },
+} as const;
+
+export const CheckpointSchema = {
+  $id: 'GeoRepCheckpoint',
+  type: ['object', 'null'],
+  required: ['time', 'completed', 'completion_time'],
+  properties: {
+    time: { type: 'string', description: 'When the checkpoint was set (ISO-8601 UTC).' },
+    completed: { type: 'boolean' },
+    completion_time: iso('When it completed (ISO-8601 UTC); null until then.'),
+  },
+} as const;
+
+export const WorkerSchema = {
+  $id: 'GeoRepWorker',
+  type: 'object',
+  description: 'One worker: one primary brick.',
+  required: ['primary_node', 'primary_brick', 'replica_set', 'status'],
+  properties: {
+    primary_node: { type: 'string' },
+    primary_node_uuid: nullable('string'),
+    primary_brick: { type: 'string' },
+    replica_set: { type: 'integer', description: '0-based index of the replica set (subvolume) of this brick.' },
+    secondary_user: { type: 'string' },
+    secondary_node: nullable('string'),
+    status: {
+      type: 'string',
+      enum: ['Active', 'Passive', 'Faulty', 'Initializing', 'Created', 'Stopped', 'Paused', 'Offline'],
+    },
+    crawl_status: { type: ['string', 'null'], enum: ['Changelog Crawl', 'History Crawl', 'Hybrid Crawl', 'N/A', null] },
+    last_synced: iso('Last synced time (ISO-8601 UTC).'),
+    entry_pending: nullable('integer'),
+    data_pending: nullable('integer'),
+    meta_pending: nullable('integer'),
+    failures: nullable('integer'),
+    checkpoint: { $ref: 'GeoRepCheckpoint#' },
+  },
+} as const;
+
+export const SessionSchema = {
+  $id: 'GeoRepSession',
+  type: 'object',
+  description: 'A geo-replication session, as Gluster reported it at read_at.',
+  required: ['id', 'cluster_id', 'primary_volume', 'secondary_host', 'secondary_volume', 'secondary_user', 'status', 'workers', 'read_at'],
+  properties: {
+    id: { type: 'string', description: 'Stable, URL-safe id derived from the session identity.' },
+    cluster_id: { type: 'string' },
+    primary_volume: { type: 'string' },
+    secondary_host: { type: 'string' },
+    secondary_volume: { type: 'string' },
+    secondary_user: { type: 'string' },
+    status: {
+      type: 'string',
+      enum: ['Active', 'Passive', 'Faulty', 'PartiallyFaulty', 'Initializing', 'Created', 'Stopped', 'Paused', 'Offline', 'Unknown'],
+    },
+    workers: { type: 'array', items: { $ref: 'GeoRepWorker#' } },
+    last_synced: iso('Oldest last-synced time over the Active workers: data is safe up to then.'),
+    lag_seconds: { type: ['number', 'null'] },
+    checkpoint: { $ref: 'GeoRepCheckpoint#' },
+    read_at: { type: 'string', description: 'When the service read this from Gluster (ISO-8601 UTC).' },
+  },
+} as const;
+
+export const ConfigOptionSchema = {
+  $id: 'GeoRepConfigOption',
+  type: 'object',
+  required: ['name', 'value', 'default', 'description', 'type', 'modified', 'read_only'],
+  properties: {
+    name: { type: 'string', description: "Gluster's option name, dash form (sync-jobs)." },
+    value: { type: 'string' },
+    default: nullable('string'),
+    description: { type: 'string' },
+    type: { type: 'string', enum: ['boolean', 'int', 'string', 'enum', 'path', 'command'] },
+    allowed_values: { type: ['array', 'null'], items: { type: 'string' } },
+    min: nullable('number'),
+    max: nullable('number'),
+    modified: { type: 'boolean', description: 'The value differs from the default.' },
+    read_only: { type: 'boolean', description: 'Managed by Gluster itself: shown, not editable.' },
+  },
+} as const;
+
+export const PreflightCheckSchema = {
+  $id: 'PreflightCheck',
+  type: 'object',
+  required: ['id', 'title', 'outcome', 'severity', 'evidence'],
+  properties: {
+    id: { type: 'string' },
+    title: { type: 'string' },
+    outcome: { type: 'string', enum: ['pass', 'fail', 'skipped'] },
+    severity: {
+      type: 'string',
+      enum: ['blocker', 'forceable', 'info'],
+      description: 'blocker: force cannot bypass it; forceable: creating with force bypasses it; info: never blocks.',
+    },
+    evidence: { type: 'string' },
+  },
+} as const;
+
+export const sharedSchemas = [FaultSchema, CheckpointSchema, WorkerSchema, SessionSchema, ConfigOptionSchema, PreflightCheckSchema];
+
+const ref = (id: string) => ({ $ref: `${id}#` });
+
+/** Every error status a route can answer with, each a Fault. */
+function faults(...codes: number[]): Record<number, unknown> {
+  const words: Record<number, string> = {
+    400: 'The request is not valid: the detail names the field and why.',
+    401: 'No valid SSO token.',
+    403: 'The user may not do this; the detail says why.',
+    404: 'No such cluster (or not visible to the user), session or option.',
+    409: "Gluster refused: the detail carries Gluster's own message.",
+    502: 'The engine or every Up host of the cluster could not be reached, or the cluster has no Up host.',
+    504: 'Gluster did not answer in time.',
+  };
+  const out: Record<number, unknown> = {};
+  for (const c of [401, ...codes]) out[c] = { description: words[c], ...ref('Fault') };
+  return out;
+}
+
+const READ_FAULTS = [404, 502, 504];
+const ACT_FAULTS = [400, 403, 404, 409, 502, 504];
+
+// ---------------------------------------------------------------- parameters
+
+const ID = '^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$';
+
+export const clusterParams = {
+  type: 'object',
+  required: ['cluster_id'],
+  additionalProperties: false,
+  properties: { cluster_id: { type: 'string', pattern: ID, description: 'The engine id of a Gluster cluster.' } },
+} as const;
+
+const sessionIdProp = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 1024,
+  pattern: '^[A-Za-z0-9._~-]+$',
+  description: 'A session id as listed by GET .../sessions.',
+};
+
+export const sessionParams = {
+  type: 'object',
+  required: ['cluster_id', 'session_id'],
+  additionalProperties: false,
+  properties: { cluster_id: clusterParams.properties.cluster_id, session_id: sessionIdProp },
+} as const;
+
+export const optionParams = {
+  type: 'object',
+  required: ['cluster_id', 'session_id', 'name'],
+  additionalProperties: false,
+  properties: {
+    cluster_id: clusterParams.properties.cluster_id,
+    session_id: sessionIdProp,
+    name: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$', description: "Gluster's option name (sync-jobs or sync_jobs)." },
+  },
+} as const;
+
+// ---------------------------------------------------------------- bodies
+
+const createProperties = {
+  primary_volume: { type: 'string', minLength: 1, maxLength: 256, description: 'The volume of this cluster to replicate.' },
+  source_host_id: { type: 'string', pattern: ID, description: 'The engine id of the Up host of this cluster to create the session from.' },
+  secondary_host: { type: 'string', minLength: 1, maxLength: 255, description: 'Host name or address of a node of the remote (secondary) cluster.' },
+  secondary_volume: { type: 'string', minLength: 1, maxLength: 256, description: 'The remote volume.' },
+  secondary_user: { type: 'string', minLength: 1, maxLength: 32, default: 'root', description: 'root, or the mountbroker user on the remote.' },
+  secondary_group: { type: 'string', minLength: 1, maxLength: 32, description: 'The mountbroker group; required when secondary_user is not root.' },
+  ssh_port: { type: 'integer', minimum: 1, maximum: 65535, default: 22 },
+  force: { type: 'boolean', default: false, description: "Skip Gluster's size and emptiness checks of the secondary." },
+  start: { type: 'boolean', default: false, description: 'Start the session once created.' },
+  config: {
+    type: 'object',
+    description: 'Options to set after creating, by Gluster name: {"sync-jobs": "4"}.',
+    additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$' },
+    maxProperties: 64,
+  },
+} as const;
+
+export const createBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['primary_volume', 'source_host_id', 'secondary_host', 'secondary_volume'],
+  properties: createProperties,
+} as const;
+
+export const preflightBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['primary_volume', 'secondary_host', 'secondary_volume'],
+  properties: createProperties,
+} as const;
+
+export const actionBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { force: { type: 'boolean', default: false } },
+} as const;
+
+export const configValueBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['value'],
+  properties: {
+    value: {
+      anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }],
+      description: 'The new value, checked against the option catalogue.',
+    },
+  },
+} as const;
+
+export const deleteQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    reset_sync_time: {
+      type: 'boolean',
+      default: false,
+      description: 'Forget the sync time, so a new session to the same secondary starts with a full crawl.',
+    },
+  },
+} as const;
+
+// ---------------------------------------------------------------- responses
+
+const sessionList = {
+  type: 'object',
+  required: ['georep_session', 'read_at', 'backend'],
+  properties: {
+    georep_session: { type: 'array', items: ref('GeoRepSession') },
+    read_at: { type: 'string' },
+    backend: { type: 'string', enum: ['sim', 'cli'] },
+  },
+} as const;
+
+const actionResult = {
+  type: 'object',
+  required: ['status'],
+  properties: {
+    status: { type: 'string', enum: ['complete'] },
+    georep_session: ref('GeoRepSession'),
+  },
+} as const;
+
+const TAG_SESSIONS = 'sessions';
+
+export const routeSchemas = {
+  root: {
+    tags: ['service'],
+    summary: 'What this service is and which Gluster backend it uses',
+    response: {
+      200: {
+        type: 'object',
+        properties: {
+          product_info: {
+            type: 'object',
+            properties: {
+              name: { type: 'string' },
+              vendor: { type: 'string' },
+              version: { type: 'object', properties: { major: { type: 'integer' }, minor: { type: 'integer' }, full_version: { type: 'string' } } },
+            },
+          },
+          backend: { type: 'string', enum: ['sim', 'cli'] },
+          gluster_timeout_ms: { type: 'integer', description: 'The Gluster command timeout, when the service was given one.' },
+          links: { type: 'array', items: { type: 'object', properties: { rel: { type: 'string' }, href: { type: 'string' } } } },
+        },
+      },
+      ...faults(),
+    },
+  },
+  openapi: { tags: ['service'], summary: 'This API, as OpenAPI 3', response: { ...faults() } },
+  listSessions: {
+    tags: [TAG_SESSIONS],
+    summary: 'Every geo-replication session whose primary volume is in the cluster',
+    params: clusterParams,
+    response: { 200: sessionList, ...faults(...READ_FAULTS) },
+  },
+  getSession: {
+    tags: [TAG_SESSIONS],
+    summary: 'One session',
+    params: sessionParams,
+    response: { 200: ref('GeoRepSession'), ...faults(...READ_FAULTS) },
+  },
+  createSession: {
+    tags: [TAG_SESSIONS],
+    summary: 'Create a session (push-pem) from a host of the cluster, apply options, start it if asked',
+    params: clusterParams,
+    body: createBody,
+    response: { 201: ref('GeoRepSession'), ...faults(...ACT_FAULTS) },
+  },
+  action: (verb: string) => ({
+    tags: [TAG_SESSIONS],
+    summary: `${verb[0]!.toUpperCase()}${verb.slice(1)} the session`,
+    params: sessionParams,
+    body: actionBody,
+    response: { 200: actionResult, ...faults(...ACT_FAULTS) },
+  }),
+  deleteSession: {
+    tags: [TAG_SESSIONS],
+    summary: 'Delete the session (it must be stopped)',
+    params: sessionParams,
+    querystring: deleteQuery,
+    response: { 200: { type: 'object', properties: { status: { type: 'string', enum: ['complete'] } } }, ...faults(...ACT_FAULTS) },
+  },
+  checkpoint: {
+    tags: [TAG_SESSIONS],
+    summary: 'Set a checkpoint now (config checkpoint now)',
+    params: sessionParams,
+    response: { 200: actionResult, ...faults(...ACT_FAULTS) },
+  },
+  getConfig: {
+    tags: ['config'],
+    summary: "The session's options: every option Gluster lists, with description, type and default",
+    params: sessionParams,
+    response: {
+      200: { type: 'object', required: ['georep_config_option'], properties: { georep_config_option: { type: 'array', items: ref('GeoRepConfigOption') } } },
+      ...faults(...READ_FAULTS),
+    },
+  },
+  setConfig: {
+    tags: ['config'],
+    summary: 'Set an option (validated with the option catalogue before Gluster is called)',
+    params: optionParams,
+    body: configValueBody,
+    response: { 200: ref('GeoRepConfigOption'), ...faults(...ACT_FAULTS) },
+  },
+  resetConfig: {
+    tags: ['config'],
+    summary: 'Reset an option to its default',
+    params: optionParams,
+    response: { 200: ref('GeoRepConfigOption'), ...faults(...ACT_FAULTS) },
+  },
+  preflight: {
+    tags: ['sessions'],
+    summary: 'Check a would-be session before creating it',
+    params: clusterParams,
+    body: preflightBody,
+    response: {
+      200: {
+        type: 'object',
+        required: ['check', 'can_create', 'can_create_with_force'],
+        properties: {
+          check: { type: 'array', items: ref('PreflightCheck') },
+          can_create: { type: 'boolean', description: 'No check failed.' },
+          can_create_with_force: { type: 'boolean', description: 'Only forceable checks failed.' },
+        },
+      },
+      ...faults(400, 403, 404, 502, 504),
+    },
+  },
+  access: {
+    tags: ['access'],
+    summary: 'What the user may do on the cluster, with the reason',
+    params: clusterParams,
+    response: {
+      200: {
+        type: 'object',
+        required: ['can_read', 'can_manage', 'reason'],
+        properties: { can_read: { type: 'boolean' }, can_manage: { type: 'boolean' }, reason: { type: 'string' } },
+      },
+      ...faults(404, 502),
+    },
+  },
+};

@@ -1,0 +1,660 @@
+// The real backend: OpenSSH on the cluster hosts. The service reaches a cluster host the way the
+// engine does, with its own key as root (ssh2), checking the host's key against the known hosts
+// it was given. What the cluster host can do is asked of the cluster host itself (ssh-keyscan,
+// ssh -o BatchMode=yes), so the answers are the ones geo-replication will meet.
+//
+// The password setup never lets the password touch the cluster host: the service opens a
+// direct-tcpip channel from the cluster host to the remote (the TCP connection starts there, so
+// the remote sees the host's address and the host's route), and speaks SSH itself over that
+// channel. The remote's host key is compared with the confirmed fingerprint in the handshake,
+// before authentication: on a mismatch the connection is dropped and nothing is sent.
+import {
+  Client,
+  type AuthHandlerMiddleware,
+  type ClientChannel,
+  type KeyboardInteractiveCallback,
+  type Prompt,
+} from 'ssh2';
+import {
+  authorizeCommand,
+  classifyChannelOpen,
+  classifyKeyCheck,
+  classifySsh,
+  keyCheckArgv,
+  keyscanArgv,
+  knownHostsCommand,
+  parseKeyscan,
+  probeArgv,
+  rootKeyCommand,
+  toCommand,
+  verifyArgv,
+  type NodeSshClient,
+} from './commands';
+import {
+  HOST_KEY_ALGORITHMS,
+  parsePublicKey,
+  publicKeyOfBlob,
+  type KnownHosts,
+  type PublicKey,
+} from './keys';
+import {
+  dest,
+  explain,
+  failed,
+  fingerprintMismatch,
+  noPasswordMethod,
+  passwordExpired,
+  setupOk,
+  verifiedOk,
+  type Situation,
+} from './messages';
+import {
+  SshNodeError,
+  SshRemoteError,
+  type HostKeyInfo,
+  type SshTarget,
+  type SshTrust,
+  type VerifyResult,
+  type VerifyTarget,
+} from './types';
+import { assertRemote, assertSetup, assertVerifyTarget } from './validate';
+
+/** The subset of a pino/fastify logger the backend uses. Nothing secret is ever passed to it. */
+export interface SshLog {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+export interface RealSshTrustOptions {
+  /** The service's private key for the cluster hosts (OpenSSH or PEM text). */
+  privateKey: string | Buffer;
+  passphrase?: string;
+  /** The account the service logs in as on the cluster hosts; default root. */
+  user?: string;
+  /** The cluster hosts' own keys, as the service trusts them. */
+  knownHosts: KnownHosts;
+  /** Port of the cluster hosts' sshd: a number (default 22) or per node. */
+  nodePort?: number | ((node: string) => number);
+  /** How the ssh client on the cluster hosts is set up (key directory, known_hosts, checking). */
+  client?: NodeSshClient;
+  /** Connecting to a cluster host, and the ssh ConnectTimeout on it; default 10 s. */
+  connectTimeoutMs?: number;
+  /** One command on a cluster host or the remote; default 30 s. */
+  commandTimeoutMs?: number;
+  log?: SshLog;
+}
+
+interface ExecOutcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+}
+
+const OUTPUT_CAP = 256 * 1024;
+const SERVER_HOST_KEY = [...HOST_KEY_ALGORITHMS];
+const NOOP_LOG: SshLog = { info: () => undefined, warn: () => undefined };
+
+const toInfo = (k: PublicKey): HostKeyInfo => ({
+  algorithm: k.algorithm,
+  fingerprint: k.fingerprint,
+  public_key: k.text,
+});
+const lastLine = (s: string): string =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .at(-1) ?? '';
+
+export class RealSshTrust implements SshTrust {
+  private readonly user: string;
+  private readonly connectTimeoutMs: number;
+  private readonly commandTimeoutMs: number;
+  private readonly client: NodeSshClient;
+  private readonly log: SshLog;
+
+  constructor(private readonly opts: RealSshTrustOptions) {
+    this.user = opts.user ?? 'root';
+    this.connectTimeoutMs = opts.connectTimeoutMs ?? 10_000;
+    this.commandTimeoutMs = opts.commandTimeoutMs ?? 30_000;
+    this.client = opts.client ?? {};
+    this.log = opts.log ?? NOOP_LOG;
+  }
+
+  private portOf(node: string, port?: number): number {
+    if (port !== undefined) return port;
+    const p = this.opts.nodePort;
+    return typeof p === 'function' ? p(node) : (p ?? 22);
+  }
+
+  // ---------------------------------------------------------------- SshTrust
+
+  async hostKey(node: string, port?: number): Promise<HostKeyInfo> {
+    const p = this.portOf(node, port);
+    const key = await new Promise<PublicKey>((resolve, reject) => {
+      const c = new Client();
+      let seen: PublicKey | null = null;
+      c.on('error', (err: Error & { level?: string; code?: string }) => {
+        if (seen) resolve(seen);
+        else reject(nodeError(node, p, err, this.connectTimeoutMs));
+      });
+      c.on('ready', () => {
+        c.end();
+        if (seen) resolve(seen);
+      });
+      c.connect({
+        host: node,
+        port: p,
+        username: this.user,
+        readyTimeout: this.connectTimeoutMs,
+        algorithms: { serverHostKey: SERVER_HOST_KEY },
+        // Only the key is wanted: refuse it, which ends the connection before any authentication.
+        hostVerifier: (blob: Buffer) => {
+          seen = publicKeyOfBlob(blob);
+          return false;
+        },
+      });
+    });
+    return toInfo(key);
+  }
+
+  async remoteHostKey(fromNode: string, remote: string, port: number): Promise<HostKeyInfo> {
+    assertRemote(remote, port);
+    const s: Situation = { from: fromNode, user: 'root', host: remote, port };
+    return this.withNode(fromNode, async (c) => {
+      const scan = await this.exec(
+        c,
+        s.from,
+        toCommand(keyscanArgv(remote, port, this.connectTimeoutMs / 1000)),
+        {
+          timeoutMs: this.connectTimeoutMs + 5_000,
+        },
+      );
+      const keys = parseKeyscan(scan.stdout);
+      if (keys[0]) return toInfo(keys[0]);
+      if (scan.timedOut) throw new SshRemoteError('timeout', explain('timeout', s));
+      if (
+        /getaddrinfo|Name or service not known|Temporary failure in name resolution/.test(
+          scan.stderr,
+        )
+      ) {
+        throw new SshRemoteError('unreachable', explain('unreachable', s, { cause: 'dns' }));
+      }
+      // ssh-keyscan says nothing about why; a connection that stops at the host key does.
+      const probe = await this.exec(
+        c,
+        s.from,
+        toCommand(probeArgv(remote, port, this.connectTimeoutMs / 1000)),
+        {
+          timeoutMs: this.connectTimeoutMs + 5_000,
+        },
+      );
+      if (probe.timedOut) throw new SshRemoteError('timeout', explain('timeout', s));
+      const why = classifySsh(probe, false);
+      if (
+        why &&
+        (why.failure === 'refused' || why.failure === 'unreachable' || why.failure === 'timeout') &&
+        why.cause !== 'no_shell'
+      ) {
+        throw new SshRemoteError(why.failure, explain(why.failure, s, why));
+      }
+      throw new SshRemoteError('refused', explain('refused', s, { cause: 'no_key_types' }));
+    });
+  }
+
+  async verify(fromNode: string, target: VerifyTarget): Promise<VerifyResult> {
+    assertVerifyTarget(target);
+    const s: Situation = { from: fromNode, ...target };
+    const result = await this.withNode(fromNode, (c) => this.verifyOn(c, s));
+    this.log.info(
+      {
+        ssh_from: fromNode,
+        ssh_to: dest(s),
+        key: target.privateKeyPath ?? 'default',
+        ok: result.ok,
+        failure: result.failure,
+      },
+      'passwordless SSH check',
+    );
+    return result;
+  }
+
+  async setupWithPassword(
+    fromNode: string,
+    target: SshTarget,
+    password: string,
+    confirmedFingerprint: string,
+  ): Promise<VerifyResult> {
+    assertSetup(target, password, confirmedFingerprint);
+    const s: Situation = {
+      from: fromNode,
+      user: target.user,
+      host: target.host,
+      port: target.port,
+    };
+    const result = await this.withNode(fromNode, async (c) => {
+      // 1. Root's own key on the cluster host (created if it has none): before the password is used.
+      const rk = await this.exec(c, s.from, rootKeyCommand(this.client), {
+        timeoutMs: this.commandTimeoutMs,
+      });
+      const rootKey = rk.code === 0 ? parsePublicKey(lastLine(rk.stdout)) : null;
+      if (!rootKey) {
+        throw new SshNodeError(
+          fromNode,
+          'command_failed',
+          `Could not read or create root's SSH key on ${fromNode}${rk.timedOut ? ' (no answer in time)' : ''}: ${lastLine(rk.stderr) || `exit status ${rk.code}`}.`,
+        );
+      }
+
+      // 2. A TCP connection from the cluster host to the remote, carried back to the service.
+      let channel: ClientChannel;
+      try {
+        channel = await this.forwardOut(c, target.host, target.port);
+      } catch (err) {
+        const why = classifyChannelOpen(err instanceof Error ? err.message : String(err));
+        return failed(why.failure, s, why);
+      }
+
+      // 3. SSH to the remote over it: host key first, then the password, once.
+      const login = await passwordLogin(
+        channel,
+        s,
+        password,
+        confirmedFingerprint,
+        this.connectTimeoutMs,
+      );
+      if (login.kind === 'fail') return login.result;
+
+      // 4. Root's key into the user's authorized_keys, once.
+      let added: boolean;
+      try {
+        const r = await this.exec(login.client, target.host, authorizeCommand(), {
+          stdin: `${rootKey.text}\n`,
+          timeoutMs: this.commandTimeoutMs,
+        }).catch((err: unknown): ExecOutcome => ({
+          code: -1,
+          stdout: '',
+          stderr: err instanceof Error ? err.message : String(err),
+          timedOut: false,
+        }));
+        const said = lastLine(r.stdout);
+        if (r.code !== 0 || (said !== 'added' && said !== 'present')) {
+          return {
+            ok: false,
+            failure: 'refused' as const,
+            detail: `${dest(s)} accepted the password, but root's key of ${fromNode} could not be added to ~/.ssh/authorized_keys there: ${
+              lastLine(r.stderr) || (r.timedOut ? 'no answer in time' : `exit status ${r.code}`)
+            }. Nothing else was changed.`,
+          };
+        }
+        added = said === 'added';
+      } finally {
+        login.client.end();
+      }
+
+      // 5. The confirmed key becomes the one the cluster host knows for the remote.
+      const kh = await this.exec(
+        c,
+        s.from,
+        knownHostsCommand(this.client, target.host, target.port, login.hostKey),
+        {
+          timeoutMs: this.commandTimeoutMs,
+        },
+      );
+      if (kh.code !== 0) {
+        this.log.warn(
+          { ssh_from: fromNode, ssh_to: dest(s), error: lastLine(kh.stderr) },
+          'could not record the confirmed host key in known_hosts',
+        );
+      }
+
+      // 6. Does it work now, the way geo-replication will use it?
+      const v = await this.verifyOn(c, s);
+      if (v.ok) return setupOk(s, rootKey.fingerprint, added);
+      return {
+        ...v,
+        detail: `Root's key of ${fromNode} ${added ? 'was added to' : 'is in'} ${target.user}'s authorized_keys on ${target.host}, but logging in with it still fails. ${v.detail}`,
+      };
+    });
+    this.log.info(
+      { ssh_from: fromNode, ssh_to: dest(s), ok: result.ok, failure: result.failure },
+      'passwordless SSH setup with a password',
+    );
+    return result;
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private async verifyOn(c: Client, s: Situation): Promise<VerifyResult> {
+    const withKey = s.privateKeyPath !== undefined;
+    if (s.privateKeyPath !== undefined) {
+      const k = await this.exec(c, s.from, toCommand(keyCheckArgv(s.privateKeyPath)), {
+        timeoutMs: this.commandTimeoutMs,
+        stdin: '',
+      });
+      if (k.timedOut)
+        throw new SshNodeError(
+          s.from,
+          'timeout',
+          `${s.from} did not answer in time while reading the key ${s.privateKeyPath}.`,
+        );
+      const bad = classifyKeyCheck(k);
+      if (bad) return failed(bad.failure, s, bad);
+    }
+    const r = await this.exec(
+      c,
+      s.from,
+      toCommand(verifyArgv(s, this.client, this.connectTimeoutMs / 1000)),
+      {
+        timeoutMs: this.connectTimeoutMs * 2 + 5_000,
+        stdin: '',
+      },
+    );
+    if (r.timedOut) return failed('timeout', s);
+    const why = classifySsh(r, withKey);
+    return why ? failed(why.failure, s, why) : verifiedOk(s);
+  }
+
+  /** Connect to a cluster host as the service, run `fn`, always disconnect. */
+  private async withNode<T>(node: string, fn: (c: Client) => Promise<T>): Promise<T> {
+    const port = this.portOf(node);
+    const c = await new Promise<Client>((resolve, reject) => {
+      const client = new Client();
+      let verdict: 'match' | 'mismatch' | 'unknown' | null = null;
+      let ready = false;
+      client.on('ready', () => {
+        ready = true;
+        resolve(client);
+      });
+      client.on('error', (err: Error & { level?: string; code?: string }) => {
+        if (ready) {
+          this.log.warn({ node, error: err.message }, 'SSH connection to the cluster host failed');
+          return;
+        }
+        if (verdict === 'mismatch') {
+          reject(
+            new SshNodeError(
+              node,
+              'host_key_mismatch',
+              `The SSH host key of ${node} is not the one the geo-replication service trusts for it, so the service did not log in. If the host was reinstalled, update the service's known hosts.`,
+            ),
+          );
+        } else if (verdict === 'unknown') {
+          reject(
+            new SshNodeError(
+              node,
+              'host_key_unknown',
+              `The geo-replication service has no SSH host key on record for ${node} (port ${port}), so it did not log in.`,
+            ),
+          );
+        } else {
+          reject(nodeError(node, port, err, this.connectTimeoutMs));
+        }
+      });
+      client.connect({
+        host: node,
+        port,
+        username: this.user,
+        privateKey: this.opts.privateKey,
+        passphrase: this.opts.passphrase,
+        readyTimeout: this.connectTimeoutMs,
+        algorithms: { serverHostKey: SERVER_HOST_KEY },
+        authHandler: ['publickey'],
+        hostVerifier: (blob: Buffer) => {
+          const key = publicKeyOfBlob(blob);
+          verdict = key ? this.opts.knownHosts.check(node, port, key) : 'mismatch';
+          return verdict === 'match';
+        },
+      });
+    });
+    try {
+      return await fn(c);
+    } finally {
+      c.end();
+    }
+  }
+
+  private exec(
+    c: Client,
+    where: string,
+    command: string,
+    o: { stdin?: string; timeoutMs: number },
+  ): Promise<ExecOutcome> {
+    return new Promise((resolve, reject) => {
+      let stdout = '';
+      let stderr = '';
+      let settled = false;
+      let stream: ClientChannel | null = null;
+      const timer = setTimeout(() => {
+        if (settled) return;
+        settled = true;
+        stream?.close();
+        resolve({ code: -1, stdout, stderr, timedOut: true });
+      }, o.timeoutMs);
+      c.exec(command, (err, ch) => {
+        if (err) {
+          clearTimeout(timer);
+          settled = true;
+          reject(
+            new SshNodeError(
+              where,
+              'command_failed',
+              `Could not run a command on ${where} over SSH: ${err.message}`,
+            ),
+          );
+          return;
+        }
+        stream = ch;
+        ch.on('data', (d: Buffer) => {
+          if (stdout.length < OUTPUT_CAP) stdout += d.toString('utf8');
+        });
+        ch.stderr.on('data', (d: Buffer) => {
+          if (stderr.length < OUTPUT_CAP) stderr += d.toString('utf8');
+        });
+        ch.on('close', (code: number | null, signal?: string) => {
+          clearTimeout(timer);
+          if (settled) return;
+          settled = true;
+          resolve({
+            code: typeof code === 'number' ? code : signal ? 128 : -1,
+            stdout,
+            stderr,
+            timedOut: false,
+          });
+        });
+        // No command here reads more than it is given: end its input at once.
+        ch.end(o.stdin ?? '');
+      });
+    });
+  }
+
+  private forwardOut(c: Client, host: string, port: number): Promise<ClientChannel> {
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const timer = setTimeout(() => {
+        settled = true;
+        reject(new Error('connection timed out'));
+      }, this.connectTimeoutMs);
+      c.forwardOut('127.0.0.1', 0, host, port, (err, ch) => {
+        clearTimeout(timer);
+        if (settled) {
+          ch?.close();
+          return;
+        }
+        settled = true;
+        if (err) reject(err);
+        else resolve(ch);
+      });
+    });
+  }
+}
+
+function nodeError(
+  node: string,
+  port: number,
+  err: Error & { level?: string; code?: string },
+  timeoutMs: number,
+): SshNodeError {
+  if (err.level === 'client-timeout' || err.code === 'ETIMEDOUT') {
+    return new SshNodeError(
+      node,
+      'timeout',
+      `${node} did not answer the geo-replication service on SSH port ${port} within ${Math.round(timeoutMs / 1000)} s.`,
+    );
+  }
+  if (err.level === 'client-authentication') {
+    return new SshNodeError(
+      node,
+      'auth_failed',
+      `${node} did not accept the geo-replication service's SSH key. Install the service's public key for root on the host.`,
+    );
+  }
+  const why =
+    err.code === 'ECONNREFUSED'
+      ? 'connection refused'
+      : err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN'
+        ? 'the name does not resolve'
+        : err.code === 'EHOSTUNREACH' || err.code === 'ENETUNREACH'
+          ? 'no route to the host'
+          : err.message;
+  return new SshNodeError(
+    node,
+    'unreachable',
+    `The geo-replication service cannot reach ${node} on SSH port ${port}: ${why}.`,
+  );
+}
+
+// ---------------------------------------------------------------- the password login
+
+type Login =
+  { kind: 'ok'; client: Client; hostKey: PublicKey } | { kind: 'fail'; result: VerifyResult };
+
+function passwordLogin(
+  channel: ClientChannel,
+  s: Situation,
+  password: string,
+  confirmed: string,
+  timeoutMs: number,
+): Promise<Login> {
+  return new Promise((resolve) => {
+    const client = new Client();
+    let actual: PublicKey | null = null;
+    let mismatch = false;
+    let expired = false;
+    let noMethod = false;
+    let settled = false;
+    const done = (l: Login): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (l.kind === 'fail') {
+        client.end();
+        channel.close();
+      }
+      resolve(l);
+    };
+    const timer = setTimeout(
+      () => done({ kind: 'fail', result: failed('timeout', s) }),
+      timeoutMs + 1_000,
+    );
+    const failure = (): VerifyResult | null => {
+      if (mismatch) return fingerprintMismatch(s, confirmed, actual?.fingerprint ?? null);
+      if (expired) return passwordExpired(s);
+      if (noMethod) return noPasswordMethod(s);
+      return null;
+    };
+    client.on('ready', () => {
+      if (actual && !mismatch) done({ kind: 'ok', client, hostKey: actual });
+      else done({ kind: 'fail', result: fingerprintMismatch(s, confirmed, null) });
+    });
+    client.on('change password', () => {
+      expired = true;
+      client.end();
+    });
+    client.on('error', (err: Error & { level?: string }) => {
+      const known = failure();
+      if (known) return done({ kind: 'fail', result: known });
+      if (err.level === 'client-authentication')
+        return done({ kind: 'fail', result: failed('auth_failed', s) });
+      if (err.level === 'client-timeout')
+        return done({ kind: 'fail', result: failed('timeout', s) });
+      done({ kind: 'fail', result: failed('unreachable', s, { cause: 'closed' }) });
+    });
+    client.on('close', () =>
+      done({ kind: 'fail', result: failure() ?? failed('unreachable', s, { cause: 'closed' }) }),
+    );
+    client.connect({
+      sock: channel,
+      username: s.user,
+      readyTimeout: timeoutMs,
+      algorithms: { serverHostKey: SERVER_HOST_KEY },
+      // Runs during the key exchange, before any authentication request: refusing here sends nothing.
+      hostVerifier: (blob: Buffer) => {
+        actual = publicKeyOfBlob(blob);
+        mismatch = !actual || actual.fingerprint !== confirmed;
+        return !mismatch;
+      },
+      authHandler: passwordAuthHandler(s.user, password, () => {
+        noMethod = true;
+      }),
+    });
+  });
+}
+
+/**
+ * Authentication for the setup: first `none` (sends nothing secret; the server answers with the
+ * methods it accepts), then the password once, by `password` or else `keyboard-interactive`, then
+ * give up. Exported for tests.
+ */
+export function passwordAuthHandler(
+  user: string,
+  password: string,
+  onNoPasswordMethod: () => void,
+): AuthHandlerMiddleware {
+  let step = 0;
+  return (methodsLeft, _partial, next) => {
+    step += 1;
+    if (step === 1) return next({ type: 'none', username: user });
+    if (step === 2) {
+      const left = methodsLeft ?? [];
+      if (left.includes('password')) return next({ type: 'password', username: user, password });
+      if (left.includes('keyboard-interactive')) {
+        return next({
+          type: 'keyboard-interactive',
+          username: user,
+          prompt: keyboardInteractiveResponder(password),
+        });
+      }
+      onNoPasswordMethod();
+    }
+    return (next as unknown as (m: false) => void)(false);
+  };
+}
+
+/**
+ * Answers keyboard-interactive prompts: the password goes to the first hidden prompt only (once,
+ * over all rounds); anything else gets an empty answer.
+ */
+export function keyboardInteractiveResponder(
+  password: string,
+): (
+  name: string,
+  instructions: string,
+  lang: string,
+  prompts: Prompt[],
+  finish: KeyboardInteractiveCallback,
+) => void {
+  let used = false;
+  return (_name, _instructions, _lang, prompts, finish) => {
+    finish(
+      prompts.map((p) => {
+        if (!used && !p.echo) {
+          used = true;
+          return password;
+        }
+        return '';
+      }),
+    );
+  };
+}

@@ -1,0 +1,107 @@
+// Passwordless SSH from a host of a Gluster cluster to a remote host: what the Start dialog and the
+// Passwordless SSH dialog need (the host's own fingerprint, the remote's fingerprint as the host sees
+// it, "does it work", "set it up with the remote user's password"). Two backends implement it:
+// real.ts (OpenSSH on the cluster hosts, reached with the service's own key) and sim.ts (the lab).
+
+export interface HostKeyInfo {
+  /** The key type as SSH names it: `ssh-ed25519`, `ecdsa-sha2-nistp256`, `ssh-rsa`, ... */
+  algorithm: string;
+  /** `SHA256:<base64 without padding>`, the string `ssh-keygen -lf` prints. */
+  fingerprint: string;
+  /** The public key as one known_hosts/authorized_keys field pair (`ssh-ed25519 AAAA...`), when known. */
+  public_key: string | null;
+}
+
+export type VerifyFailure =
+  | 'refused'
+  | 'unreachable'
+  | 'timeout'
+  | 'unknown_host_key'
+  | 'host_key_changed'
+  | 'key_rejected'
+  | 'no_such_key_file'
+  | 'bad_key_permissions'
+  | 'auth_failed';
+
+export const VERIFY_FAILURES: readonly VerifyFailure[] = [
+  'refused',
+  'unreachable',
+  'timeout',
+  'unknown_host_key',
+  'host_key_changed',
+  'key_rejected',
+  'no_such_key_file',
+  'bad_key_permissions',
+  'auth_failed',
+];
+
+export interface VerifyResult {
+  ok: boolean;
+  failure?: VerifyFailure;
+  /** Plain words for the user: what was tried, what happened, what to do. */
+  detail: string;
+}
+
+export interface SshTarget {
+  user: string;
+  host: string;
+  port: number;
+}
+
+export interface VerifyTarget extends SshTarget {
+  /** A private key file on the cluster host (absolute or `~/...`); default: root's own keys there. */
+  privateKeyPath?: string;
+}
+
+export interface SshTrust {
+  /** The cluster host's own sshd key (what the engine shows as the host's SSH fingerprint). */
+  hostKey(node: string, port?: number): Promise<HostKeyInfo>;
+  /** The remote's sshd key as seen from `fromNode` (ssh-keyscan there). Throws SshRemoteError when it cannot be read. */
+  remoteHostKey(fromNode: string, remote: string, port: number): Promise<HostKeyInfo>;
+  /** Whether root on `fromNode` logs in to `user@host:port` without a password (BatchMode). */
+  verify(fromNode: string, target: VerifyTarget): Promise<VerifyResult>;
+  /**
+   * Log in from `fromNode`'s side to `user@host:port` with the password, refusing before
+   * authentication when the remote's key is not `confirmedFingerprint`; install root's public key
+   * of `fromNode` in the user's authorized_keys (once) and verify again. The password is used for
+   * this one login and kept nowhere.
+   */
+  setupWithPassword(
+    fromNode: string,
+    target: SshTarget,
+    password: string,
+    confirmedFingerprint: string,
+  ): Promise<VerifyResult>;
+}
+
+/**
+ * The service itself could not use a cluster host (connect, its host key, log in as the service,
+ * run a command). Not about the remote: the caller answers 502/504.
+ */
+export class SshNodeError extends Error {
+  constructor(
+    readonly node: string,
+    readonly kind:
+      | 'unreachable'
+      | 'timeout'
+      | 'host_key_mismatch'
+      | 'host_key_unknown'
+      | 'auth_failed'
+      | 'command_failed',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SshNodeError';
+  }
+}
+
+/** `remoteHostKey` could not read the remote's key from the cluster host. */
+export class SshRemoteError extends Error {
+  constructor(
+    readonly failure: Extract<VerifyFailure, 'refused' | 'unreachable' | 'timeout'>,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SshRemoteError';
+  }
+}

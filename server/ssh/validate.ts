@@ -1,0 +1,88 @@
+// Every value of the SSH routes is checked here before it reaches a command line or a connection.
+// Host, user and port follow the shared rules of src/georep/validation.ts (the UI uses the same);
+// the private key path, the fingerprint and the password have rules of their own. Reasons never
+// repeat a password.
+import {
+  GeoRepValidationError,
+  validateHost,
+  validateSshPort,
+  validateUser,
+} from '../../src/georep/validation';
+import { FINGERPRINT_RE } from './keys';
+import type { SshTarget, VerifyTarget } from './types';
+
+export { GeoRepValidationError };
+
+export const KEY_PATH_MAX = 1024;
+export const PASSWORD_MAX = 1024;
+
+/**
+ * A private key file on a cluster host: absolute (`/root/.ssh/id_backup`) or in root's home
+ * (`~/.ssh/id_backup`), made of letters, digits and `. _ - + @ = , /`. No `%` (ssh expands
+ * `%d`, `%u`... in key paths), no spaces, quotes or shell characters.
+ */
+export function validateKeyPath(path: unknown): string | null {
+  if (typeof path !== 'string' || path.length === 0) return 'A private key path is required.';
+  if (path.length > KEY_PATH_MAX)
+    return `A private key path can have at most ${KEY_PATH_MAX} characters.`;
+  if (!path.startsWith('/') && !path.startsWith('~/')) {
+    return "The private key path must be absolute (/root/.ssh/id_rsa) or start with ~/ (root's home on the host).";
+  }
+  const rest = path.startsWith('~/') ? path.slice(1) : path;
+  const bad = /[^A-Za-z0-9._+@=,/-]/.exec(rest);
+  if (bad) {
+    const c = bad[0];
+    // eslint-disable-next-line no-control-regex
+    const what =
+      c === ' ' ? 'a space' : /[\u0000-\u001f\u007f]/.test(c) ? 'a control character' : `"${c}"`;
+    return `The private key path cannot contain ${what}: use letters, digits and . _ - + @ = , /.`;
+  }
+  if (rest.endsWith('/')) return 'The private key path names a directory; name the key file.';
+  return null;
+}
+
+export function validateFingerprint(fp: unknown): string | null {
+  if (typeof fp !== 'string' || fp.length === 0) return 'The confirmed fingerprint is required.';
+  if (!FINGERPRINT_RE.test(fp)) {
+    return 'The confirmed fingerprint must be a SHA256 fingerprint as ssh-keygen -lf prints it (SHA256: and 43 characters).';
+  }
+  return null;
+}
+
+/** The reason never quotes the password. */
+export function validatePassword(pw: unknown): string | null {
+  if (typeof pw !== 'string' || pw.length === 0) return 'The password is required.';
+  if (pw.length > PASSWORD_MAX) return `The password can have at most ${PASSWORD_MAX} characters.`;
+  if (pw.includes('\u0000')) return 'The password cannot contain a NUL character.';
+  return null;
+}
+
+function assert(field: string, reason: string | null): void {
+  if (reason !== null) throw new GeoRepValidationError(field, reason);
+}
+
+/** Throws GeoRepValidationError for the first invalid field. */
+export function assertTarget(
+  t: SshTarget,
+  fields = { user: 'user', host: 'remote_host', port: 'port' },
+): void {
+  assert(fields.user, validateUser(t.user));
+  assert(fields.host, validateHost(t.host));
+  assert(fields.port, validateSshPort(t.port));
+}
+
+export function assertVerifyTarget(t: VerifyTarget): void {
+  assertTarget(t);
+  if (t.privateKeyPath !== undefined) assert('private_key_path', validateKeyPath(t.privateKeyPath));
+}
+
+export function assertRemote(host: string, port: number): void {
+  assert('remote_host', validateHost(host));
+  assert('port', validateSshPort(port));
+}
+
+export function assertSetup(t: SshTarget, password: string, confirmedFingerprint: string): void {
+  assertTarget(t);
+  assert('password', validatePassword(password));
+  assert('confirmed_fingerprint', validateFingerprint(confirmedFingerprint));
+}

@@ -1,0 +1,65 @@
+// One status read per cluster, shared: `status` (every session, detail) and `volume info` from one
+// reachable Up node, turned into GeoRepSessions. Concurrent requests join the read in flight; the
+// result is kept `cacheMs`; every action invalidates it, so the next read is fresh.
+import type { FastifyBaseLogger } from 'fastify';
+import type { GeoRepSession } from '../src/georep/types';
+import type { Principal } from './auth';
+import { CoalescingCache } from './cache';
+import { buildSessions } from './domain';
+import type { EngineCluster } from './engine';
+import { glusterFault } from './errors';
+import type { GlusterClient, ParsedVolume } from './gluster/types';
+import type { ClusterNodes } from './nodes';
+
+export interface ClusterStatus {
+  sessions: GeoRepSession[];
+  /** `volume info` of the cluster, as read with the sessions. */
+  volumes: ParsedVolume[];
+  read_at: string;
+  /** The node it was read on. */
+  node: string;
+}
+
+export class StatusService {
+  private readonly cache: CoalescingCache<ClusterStatus>;
+
+  constructor(
+    private readonly gluster: GlusterClient,
+    private readonly nodes: ClusterNodes,
+    cacheMs: number,
+  ) {
+    this.cache = new CoalescingCache(cacheMs);
+  }
+
+  read(p: Principal, cluster: EngineCluster, log?: FastifyBaseLogger): Promise<ClusterStatus> {
+    return this.cache.get(cluster.id, () => this.load(p, cluster, log));
+  }
+
+  /** Forget the cluster's status: the next read goes to Gluster. */
+  invalidate(clusterId: string): void {
+    this.cache.invalidate(clusterId);
+  }
+
+  /** A fresh read (after an action). */
+  fresh(p: Principal, cluster: EngineCluster, log?: FastifyBaseLogger): Promise<ClusterStatus> {
+    this.invalidate(cluster.id);
+    return this.read(p, cluster, log);
+  }
+
+  private async load(p: Principal, cluster: EngineCluster, log?: FastifyBaseLogger): Promise<ClusterStatus> {
+    const nodes = await this.nodes.upNodes(p, cluster);
+    try {
+      const { value, node } = await this.nodes.onFirstReachable(
+        cluster.id,
+        nodes,
+        async (n) => Promise.all([this.gluster.status(n), this.gluster.volumeInfo(n)]),
+        log,
+      );
+      const [parsed, volumes] = value;
+      const readAt = new Date();
+      return { sessions: buildSessions(cluster.id, parsed, volumes, readAt), volumes, read_at: readAt.toISOString(), node };
+    } catch (err) {
+      throw glusterFault(err, `reading the geo-replication status of cluster ${cluster.name}`) ?? err;
+    }
+  }
+}

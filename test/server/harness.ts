@@ -1,0 +1,108 @@
+// One fastify instance serving both the engine emulator and the geo-rep service, listening on a
+// real port: the service calls the engine over HTTP at its own origin, as it does behind the
+// engine's Apache. Requests to the service go through app.inject.
+import net from 'node:net';
+import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from 'fastify';
+import { registerEngineEmulator, type EngineEmulator } from '../../dev/engine';
+import { defaultLab, type Lab } from '../../dev/lab';
+import { registerGeoRepService, type GeoRepServiceOptions } from '../../server/app';
+import { createGlusterClient } from '../../server/gluster/client';
+import type { GlusterClient } from '../../server/gluster/types';
+import { demoSimulator, type GlusterSimulator } from '../../server/gluster/sim';
+import type { Fault, GeoRepConfigOption, GeoRepSession } from '../../src/georep/types';
+
+export const PREFIX = '/ovirt-georep/api';
+export const PROD = 'cl-00000000-0000-0000-0000-000000000002';
+export const DR = 'cl-00000000-0000-0000-0000-000000000003';
+export const VIRT = 'cl-00000000-0000-0000-0000-000000000001';
+
+export const PASSWORDS: Record<string, string> = {
+  'admin@internal': 'admin',
+  'glusteradmin@internal': 'glusteradmin',
+  'glusterviewer@internal': 'glusterviewer',
+  'virtonly@internal': 'virtonly',
+};
+
+export interface Stack {
+  app: FastifyInstance;
+  engine: EngineEmulator;
+  lab: Lab;
+  /** The simulator behind the service's GlusterClient (null when a fake client was given). */
+  sim: GlusterSimulator | null;
+  gluster: GlusterClient;
+  token(user: string): string;
+  /** A request to the service as `user` (or with no token when user is null). */
+  call(user: string | null, method: InjectOptions['method'], path: string, body?: unknown): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startStack(
+  opts: { gluster?: GlusterClient; service?: Partial<GeoRepServiceOptions>; lab?: Lab } = {},
+): Promise<Stack> {
+  const lab = opts.lab ?? defaultLab();
+  const port = await freePort();
+  const app = Fastify({ logger: false });
+  const engine = await registerEngineEmulator(app, { lab });
+  const sim = opts.gluster ? null : demoSimulator(lab);
+  const gluster = opts.gluster ?? createGlusterClient(sim!);
+  await registerGeoRepService(app, {
+    engineUrl: `http://127.0.0.1:${port}/ovirt-engine/`,
+    gluster,
+    backendName: 'sim',
+    ...opts.service,
+  });
+  await app.listen({ host: '127.0.0.1', port });
+  const tokens = new Map<string, string>();
+  const token = (user: string): string => {
+    let t = tokens.get(user);
+    if (!t) {
+      t = engine.login(user, PASSWORDS[user] ?? '') ?? undefined;
+      if (!t) throw new Error(`cannot log in as ${user}`);
+      tokens.set(user, t);
+    }
+    return t;
+  };
+  return {
+    app,
+    engine,
+    lab,
+    sim,
+    gluster,
+    token,
+    call: (user, method, path, body) =>
+      app.inject({
+        method,
+        url: `${PREFIX}${path}`,
+        headers: user ? { authorization: `Bearer ${token(user)}` } : {},
+        ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
+      }),
+    close: () => app.close(),
+  };
+}
+
+/** Response bodies, for typed `res.json<T>()`. */
+export interface SessionList {
+  georep_session: GeoRepSession[];
+  read_at: string;
+  backend: string;
+}
+export interface Acted {
+  status: 'complete';
+  georep_session: GeoRepSession;
+}
+export interface ConfigList {
+  georep_config_option: GeoRepConfigOption[];
+}
+export type { Fault };
