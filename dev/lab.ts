@@ -198,8 +198,12 @@ export function defaultLab(): Lab {
       },
       { id: 'role-readonlyadmin', name: 'ReadOnlyAdmin', administrative: true, permits: ['login'] },
       { id: 'role-userrole', name: 'UserRole', administrative: false, permits: ['login'] },
+      // The geo-rep service's own account: it may only log in and add events (the audit trail).
+      { id: 'role-externaleventscreator', name: 'ExternalEventsCreator', administrative: true, permits: ['login', 'inject_external_events'] },
     ],
     users: [
+      // The service account the geo-rep service posts audit events with (development lab only).
+      { id: 'u-georep-service', user_name: 'georep-service@internal', password: 'georep-service', first_name: 'Geo-rep', last_name: 'Service' },
       { id: 'u-admin', user_name: 'admin@internal', password: 'admin', first_name: 'admin', last_name: '' },
       { id: 'u-virtonly', user_name: 'virtonly@internal', password: 'virtonly', first_name: 'Virt', last_name: 'Only' },
       {
@@ -212,6 +216,7 @@ export function defaultLab(): Lab {
       { id: 'u-glusteradmin', user_name: 'glusteradmin@internal', password: 'glusteradmin', first_name: 'Gluster', last_name: 'Admin' },
     ],
     permissions: [
+      { id: 'p-0', user_id: 'u-georep-service', role_id: 'role-externaleventscreator', on: { type: 'system' } },
       { id: 'p-1', user_id: 'u-admin', role_id: 'role-superuser', on: { type: 'system' } },
       { id: 'p-2', user_id: 'u-virtonly', role_id: 'role-userrole', on: { type: 'cluster', id: 'cl-00000000-0000-0000-0000-000000000001' } },
       { id: 'p-3', user_id: 'u-glusterviewer', role_id: 'role-readonlyadmin', on: { type: 'cluster', id: 'cl-00000000-0000-0000-0000-000000000002' } },

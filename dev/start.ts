@@ -12,6 +12,7 @@ import { registerGeoRepService } from '../server/app';
 import { createGlusterClient } from '../server/gluster/client';
 import { localExec } from '../server/gluster/exec-local';
 import { demoSimulator } from '../server/gluster/sim';
+import { ssoTokenProvider } from '../server/serviceAccount';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -42,10 +43,12 @@ async function main(): Promise<void> {
   const engine = await registerEngineEmulator(app, { lab });
   const sim = backend === 'sim' ? demoSimulator(lab) : null;
   const gluster = createGlusterClient(sim ?? localExec());
+  const engineUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/ovirt-engine/`;
   await registerGeoRepService(app, {
-    engineUrl: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/ovirt-engine/`,
+    engineUrl,
     gluster,
     backendName: backend,
+    eventsToken: ssoTokenProvider(engineUrl, { user: 'georep-service@internal', password: 'georep-service' }),
   });
   await registerWebAdmin(app, {
     sso: engine,

@@ -54,6 +54,8 @@ export interface GeoRepServiceOptions {
    * document (e.g. the passwordless-SSH routes: `(scope, ctx) => registerSshRoutes(scope, { ssh, ctx })`).
    */
   extraRoutes?: (scope: FastifyInstance, ctx: ServiceContext) => Promise<void> | void;
+  /** Token of the service's own engine account, used to post audit events (serviceAccount.ts). */
+  eventsToken?: () => Promise<string | null>;
 }
 
 export const DEFAULT_PREFIX = '/ovirt-georep/api';
@@ -86,7 +88,7 @@ export async function registerGeoRepService(app: FastifyInstance, opts: GeoRepSe
     access: new AccessControl(engine, { tokenTtlMs: opts.tokenCacheMs, permissionTtlMs: opts.permissionCacheMs }),
     nodes,
     status: new StatusService(opts.gluster, nodes, opts.statusCacheMs ?? 2_000),
-    audit: new Audit(engine),
+    audit: new Audit(engine, opts.eventsToken),
     gluster: opts.gluster,
     hooks: opts.preflightHooks ?? {},
   };

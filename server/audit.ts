@@ -1,5 +1,6 @@
-// Every geo-replication action leaves two traces: an engine Event (POST api/events, as the user, so
-// it shows in WebAdmin's Events with the cluster) and a service log line naming the user. The texts
+// Every geo-replication action leaves two traces: an engine Event (POST api/events, by the service
+// account when one is configured, else as the user; it names the user and shows in WebAdmin's
+// Events with the cluster) and a service log line naming the user. The texts
 // follow oVirt's own audit-log messages for these actions (AuditLogMessages.properties). An event
 // that cannot be posted is logged as a warning and never fails the action.
 import { randomInt } from 'node:crypto';
@@ -82,7 +83,14 @@ export class Audit {
   /** custom_id must be unique per origin: a random start per process, then counting up. */
   private next = randomInt(1, 2 ** 30);
 
-  constructor(private readonly engine: EngineClient) {}
+  /**
+   * @param eventsToken the service account's token for posting events (see serviceAccount.ts);
+   *   without it, events are posted as the acting user, which needs `inject_external_events`.
+   */
+  constructor(
+    private readonly engine: EngineClient,
+    private readonly eventsToken?: () => Promise<string | null>,
+  ) {}
 
   /** Log the action and post its event; never throws. */
   async record(p: Principal, e: AuditEntry, log: FastifyBaseLogger): Promise<void> {
@@ -101,7 +109,8 @@ export class Audit {
     const custom_id = this.next;
     this.next = this.next >= 2 ** 31 - 1 ? 1 : this.next + 1;
     try {
-      await this.engine.postEvent(p.token, {
+      const token = (await this.eventsToken?.()) ?? p.token;
+      await this.engine.postEvent(token, {
         description: description.length > 4000 ? `${description.slice(0, 3997)}...` : description,
         severity: e.ok ? 'normal' : 'error',
         origin: EVENT_ORIGIN,

@@ -22,10 +22,15 @@
 //   GEOREP_GLUSTER_COMMAND   the gluster binary on the hosts; default /usr/sbin/gluster
 //   GEOREP_GLUSTER_TIMEOUT_MS  one limit for every gluster command (default: per command kind)
 //   GEOREP_STATUS_CACHE_MS   how long one status read of a cluster is shared; default 2000
+//   GEOREP_EVENTS_USER       the service's engine account for audit events (a user with the
+//                            ExternalEventsCreator role), e.g. georep@internal; unset: events are
+//                            posted as the acting user, which needs inject_external_events
+//   GEOREP_EVENTS_PASSWORD_FILE  a file holding that account's password
 //   LOG_LEVEL                default info
 import fs from 'node:fs';
 import Fastify from 'fastify';
 import { DEFAULT_PREFIX, LOG_REDACT, registerGeoRepService } from './app';
+import { ssoTokenProvider } from './serviceAccount';
 import { createGlusterClient } from './gluster/client';
 import { sshExec } from './gluster/exec-ssh';
 
@@ -72,6 +77,7 @@ async function main(): Promise<void> {
   const keyPath = env('GEOREP_SSH_KEY', '/etc/pki/ovirt-engine/keys/engine_id_rsa');
   const knownHostsPath = env('GEOREP_SSH_KNOWN_HOSTS', '/etc/ovirt-georep/known_hosts');
   const passphraseFile = process.env.GEOREP_SSH_KEY_PASSPHRASE_FILE;
+  const eventsUser = process.env.GEOREP_EVENTS_USER;
 
   const exec = sshExec({
     privateKey: readFile('GEOREP_SSH_KEY', keyPath),
@@ -95,6 +101,12 @@ async function main(): Promise<void> {
     glusterTimeoutMs,
     statusCacheMs: int('GEOREP_STATUS_CACHE_MS', 2000),
     backendName: 'cli',
+    eventsToken: eventsUser
+      ? ssoTokenProvider(engineUrl, {
+          user: eventsUser,
+          password: readFile('GEOREP_EVENTS_PASSWORD_FILE', env('GEOREP_EVENTS_PASSWORD_FILE')).trim(),
+        })
+      : undefined,
   });
   // For the init system's and the proxy's health checks; says nothing about users or Gluster.
   app.get('/healthz', () => ({ status: 'ok' }));

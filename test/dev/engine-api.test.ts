@@ -323,7 +323,7 @@ describe('users, permissions and roles', () => {
     );
     expect((await h.get('virtonly@internal', '/users/u-admin')).statusCode).toBe(404);
     expect((await h.get('virtonly@internal', '/users/u-admin/permissions')).statusCode).toBe(404);
-    expect(items(await h.get('admin@internal', '/users'), 'user')).toHaveLength(4);
+    expect(items(await h.get('admin@internal', '/users'), 'user')).toHaveLength(5);
     expect(
       items(await h.get('admin@internal', '/users/u-glusterviewer/permissions'), 'permission'),
     ).toHaveLength(2);
@@ -331,7 +331,7 @@ describe('users, permissions and roles', () => {
 
   it('serves system permissions to unfiltered admins only', async () => {
     const res = await h.get('admin@internal', '/permissions');
-    expect(items(res, 'permission').map((p) => p.id)).toEqual(['p-1']);
+    expect(items(res, 'permission').map((p) => p.id)).toEqual(['p-0', 'p-1']);
     expect((await h.get('virtonly@internal', '/permissions')).statusCode).toBe(400);
     expect((await h.get('admin@internal', '/permissions', { filter: 'true' })).statusCode).toBe(
       400,
