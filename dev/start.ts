@@ -6,12 +6,12 @@ import path from 'node:path';
 import fs from 'node:fs';
 import Fastify from 'fastify';
 import { registerEngineEmulator } from './engine';
+import { simulatedBackends } from './backends';
 import { defaultLab } from './lab';
 import { registerWebAdmin } from './webadmin/server';
 import { registerGeoRepService } from '../server/app';
 import { createGlusterClient } from '../server/gluster/client';
 import { localExec } from '../server/gluster/exec-local';
-import { demoSimulator } from '../server/gluster/sim';
 import { ssoTokenProvider } from '../server/serviceAccount';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -41,13 +41,17 @@ async function main(): Promise<void> {
   });
   const lab = defaultLab();
   const engine = await registerEngineEmulator(app, { lab });
-  const sim = backend === 'sim' ? demoSimulator(lab) : null;
-  const gluster = createGlusterClient(sim ?? localExec());
+  // The simulated world (default), or real Gluster on this machine (the lab of `npm run lab:up`).
+  const simulated = backend === 'sim' ? simulatedBackends(lab, { sshLatencyMs: 300 }) : null;
+  const sim = simulated?.sim ?? null;
+  const ssh = simulated?.ssh ?? null;
+  const gluster = simulated?.gluster ?? createGlusterClient(localExec());
   const engineUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/ovirt-engine/`;
   await registerGeoRepService(app, {
     engineUrl,
     gluster,
     backendName: backend,
+    ssh: ssh ?? undefined,
     eventsToken: ssoTokenProvider(engineUrl, { user: 'georep-service@internal', password: 'georep-service' }),
   });
   await registerWebAdmin(app, {

@@ -28,6 +28,9 @@ import { runPreflight, type PreflightHooks } from './preflight';
 import { configRoutes } from './routes/config';
 import { sessionRoutes } from './routes/sessions';
 import { routeSchemas, sharedSchemas } from './schemas';
+import { registerSshRoutes } from './routes/ssh';
+import { passwordlessSshCheck } from './ssh/preflight';
+import type { SshTrust } from './ssh/types';
 import { StatusService } from './status';
 
 export interface GeoRepServiceOptions {
@@ -54,6 +57,8 @@ export interface GeoRepServiceOptions {
    * document (e.g. the passwordless-SSH routes: `(scope, ctx) => registerSshRoutes(scope, { ssh, ctx })`).
    */
   extraRoutes?: (scope: FastifyInstance, ctx: ServiceContext) => Promise<void> | void;
+  /** SSH trust between cluster hosts and remotes: mounts the SSH routes and the preflight check. */
+  ssh?: SshTrust;
   /** Token of the service's own engine account, used to post audit events (serviceAccount.ts). */
   eventsToken?: () => Promise<string | null>;
 }
@@ -90,7 +95,7 @@ export async function registerGeoRepService(app: FastifyInstance, opts: GeoRepSe
     status: new StatusService(opts.gluster, nodes, opts.statusCacheMs ?? 2_000),
     audit: new Audit(engine, opts.eventsToken),
     gluster: opts.gluster,
-    hooks: opts.preflightHooks ?? {},
+    hooks: { ...(opts.ssh ? { passwordlessSsh: passwordlessSshCheck(opts.ssh) } : {}), ...opts.preflightHooks },
   };
 
   await app.register(
@@ -173,6 +178,7 @@ export async function registerGeoRepService(app: FastifyInstance, opts: GeoRepSe
 
       sessionRoutes(scope, ctx);
       configRoutes(scope, ctx);
+      if (opts.ssh) await registerSshRoutes(scope, { ssh: opts.ssh, ctx });
       if (opts.extraRoutes) await opts.extraRoutes(scope, ctx);
     },
     { prefix },

@@ -31,6 +31,8 @@ import fs from 'node:fs';
 import Fastify from 'fastify';
 import { DEFAULT_PREFIX, LOG_REDACT, registerGeoRepService } from './app';
 import { ssoTokenProvider } from './serviceAccount';
+import { KnownHosts } from './ssh/keys';
+import { RealSshTrust } from './ssh/real';
 import { createGlusterClient } from './gluster/client';
 import { sshExec } from './gluster/exec-ssh';
 
@@ -88,6 +90,9 @@ async function main(): Promise<void> {
     glusterCommand: env('GEOREP_GLUSTER_COMMAND', '/usr/sbin/gluster'),
   });
 
+  const privateKey = readFile('GEOREP_SSH_KEY', keyPath);
+  const passphrase = passphraseFile ? readFile('GEOREP_SSH_KEY_PASSPHRASE_FILE', passphraseFile).trim() : undefined;
+  const knownHostsText = readFile('GEOREP_SSH_KNOWN_HOSTS', knownHostsPath);
   const app = Fastify({
     logger: { level: env('LOG_LEVEL', 'info'), redact: LOG_REDACT },
     // Apache in front: the client's address comes in X-Forwarded-For.
@@ -101,6 +106,15 @@ async function main(): Promise<void> {
     glusterTimeoutMs,
     statusCacheMs: int('GEOREP_STATUS_CACHE_MS', 2000),
     backendName: 'cli',
+    // Passwordless SSH from a cluster host to a remote: checked, and set up, from that host's side.
+    ssh: new RealSshTrust({
+      privateKey,
+      passphrase,
+      user: env('GEOREP_SSH_USER', 'root'),
+      knownHosts: KnownHosts.parse(knownHostsText),
+      nodePort: int('GEOREP_SSH_PORT', 22),
+      log: app.log,
+    }),
     eventsToken: eventsUser
       ? ssoTokenProvider(engineUrl, {
           user: eventsUser,

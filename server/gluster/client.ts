@@ -11,7 +11,12 @@ import {
   validateSshPort,
   validateVolumeName,
 } from '../../src/georep/validation';
-import { canonicalOptionName, findOption, validateOptionName, validateOptionValue } from '../../src/georep/options';
+import {
+  canonicalOptionName,
+  findOption,
+  validateOptionName,
+  validateOptionValue,
+} from '../../src/georep/options';
 import type { SessionKey } from '../../src/georep/types';
 import { sameSession } from '../../src/georep/status';
 import type { ExecResult, GlusterExec } from './exec';
@@ -58,7 +63,8 @@ export function createArgv(key: SessionKey, opts: CreateOptions = {}): string[] 
     rest.push('ssh-port', String(opts.ssh_port));
   }
   const pushPem = opts.push_pem ?? !opts.no_verify;
-  if (pushPem && opts.no_verify) throw new GeoRepValidationError('no_verify', 'push-pem and no-verify cannot be combined.');
+  if (pushPem && opts.no_verify)
+    throw new GeoRepValidationError('no_verify', 'push-pem and no-verify cannot be combined.');
   if (pushPem) rest.push('push-pem');
   else if (opts.no_verify) rest.push('no-verify');
   if (opts.force) rest.push('force');
@@ -68,7 +74,8 @@ export function createArgv(key: SessionKey, opts: CreateOptions = {}): string[] 
 /** argv of `config <option> <value>`; a value starting with "-" goes after "--" (else the CLI reads it as its own option). */
 export function configSetArgv(key: SessionKey, option: string, value: string): string[] {
   const reason = validateOptionValue(option, value);
-  if (reason) throw new GeoRepValidationError(validateOptionName(option) ? 'option' : 'value', reason);
+  if (reason)
+    throw new GeoRepValidationError(validateOptionName(option) ? 'option' : 'value', reason);
   const name = findOption(option)!.name;
   return sessionArgv(key, 'config', name, ...(value.startsWith('-') ? ['--'] : []), value);
 }
@@ -79,7 +86,10 @@ export function configResetArgv(key: SessionKey, option: string): string[] {
   return sessionArgv(key, 'config', `!${canonicalOptionName(option)}`);
 }
 
-export function createGlusterClient(exec: GlusterExec, opts: GlusterClientOptions = {}): GlusterClient {
+export function createGlusterClient(
+  exec: GlusterExec,
+  opts: GlusterClientOptions = {},
+): GlusterClient {
   const limit = (def: number) => opts.timeoutMs ?? def;
   const QUERY = 60_000;
   const ACTION = 120_000;
@@ -166,7 +176,10 @@ export function createGlusterClient(exec: GlusterExec, opts: GlusterClientOption
     },
 
     async delete(node, key, o = {}) {
-      await action(node, sessionArgv(key, 'delete', ...(o.reset_sync_time ? ['reset-sync-time'] : [])));
+      await action(
+        node,
+        sessionArgv(key, 'delete', ...(o.reset_sync_time ? ['reset-sync-time'] : [])),
+      );
     },
 
     async config(node, key) {
@@ -204,4 +217,3 @@ export function createGlusterClient(exec: GlusterExec, opts: GlusterClientOption
     },
   };
 }
-

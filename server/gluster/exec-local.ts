@@ -2,7 +2,13 @@
 // hard timeout. The node argument only names the target in errors: the local glusterd answers
 // for its whole trusted pool.
 import { execFile } from 'node:child_process';
-import { GlusterTimeoutError, GlusterUnreachableError, type ExecOptions, type ExecResult, type GlusterExec } from './exec';
+import {
+  GlusterTimeoutError,
+  GlusterUnreachableError,
+  type ExecOptions,
+  type ExecResult,
+  type GlusterExec,
+} from './exec';
 
 export interface LocalExecOptions {
   /** The gluster binary; default `gluster`, found through the clean PATH. */
@@ -31,19 +37,37 @@ export function localExec(options: LocalExecOptions = {}): GlusterExec {
         execFile(
           command,
           [...argv],
-          { env, timeout: opts.timeoutMs, killSignal: 'SIGKILL', maxBuffer, encoding: 'utf8', windowsHide: true },
+          {
+            env,
+            timeout: opts.timeoutMs,
+            killSignal: 'SIGKILL',
+            maxBuffer,
+            encoding: 'utf8',
+            windowsHide: true,
+          },
           (error, stdout, stderr) => {
             if (!error) {
               resolve({ stdout, stderr, code: 0 });
               return;
             }
-            const e = error as NodeJS.ErrnoException & { killed?: boolean; signal?: string | null; code?: number | string };
+            const e = error as NodeJS.ErrnoException & {
+              killed?: boolean;
+              signal?: string | null;
+              code?: number | string;
+            };
             if (e.code === 'ENOENT') {
-              reject(new GlusterUnreachableError(node, `the gluster command (${command}) is not installed here`));
+              reject(
+                new GlusterUnreachableError(
+                  node,
+                  `the gluster command (${command}) is not installed here`,
+                ),
+              );
             } else if (e.killed || (e.signal === 'SIGKILL' && typeof e.code !== 'number')) {
               reject(new GlusterTimeoutError(node, opts.timeoutMs));
             } else if (e.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-              reject(new GlusterUnreachableError(node, `gluster printed more than ${maxBuffer} bytes`));
+              reject(
+                new GlusterUnreachableError(node, `gluster printed more than ${maxBuffer} bytes`),
+              );
             } else if (typeof e.code === 'number') {
               resolve({ stdout, stderr, code: e.code });
             } else if (e.signal) {
@@ -59,6 +83,15 @@ export function localExec(options: LocalExecOptions = {}): GlusterExec {
 }
 
 function signalNumber(sig: string): number | null {
-  const table: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGABRT: 6, SIGKILL: 9, SIGSEGV: 11, SIGPIPE: 13, SIGTERM: 15 };
+  const table: Record<string, number> = {
+    SIGHUP: 1,
+    SIGINT: 2,
+    SIGQUIT: 3,
+    SIGABRT: 6,
+    SIGKILL: 9,
+    SIGSEGV: 11,
+    SIGPIPE: 13,
+    SIGTERM: 15,
+  };
   return table[sig] ?? null;
 }

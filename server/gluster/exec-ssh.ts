@@ -6,7 +6,13 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { quote } from 'shell-quote';
 import { Client, type ConnectConfig } from 'ssh2';
-import { GlusterTimeoutError, GlusterUnreachableError, type ExecOptions, type ExecResult, type GlusterExec } from './exec';
+import {
+  GlusterTimeoutError,
+  GlusterUnreachableError,
+  type ExecOptions,
+  type ExecResult,
+  type GlusterExec,
+} from './exec';
 
 export interface SshExecOptions {
   /** The client private key (OpenSSH or PEM text). */
@@ -40,8 +46,12 @@ export interface SshGlusterExec extends GlusterExec {
 const SAFE_COMMAND = /^[A-Za-z0-9_./-]+$/;
 
 /** The command string the remote shell runs: the gluster binary and every argv element, quoted. */
-export function buildRemoteCommand(argv: readonly string[], glusterCommand = '/usr/sbin/gluster'): string {
-  if (!SAFE_COMMAND.test(glusterCommand)) throw new Error(`unsafe gluster command path: ${JSON.stringify(glusterCommand)}`);
+export function buildRemoteCommand(
+  argv: readonly string[],
+  glusterCommand = '/usr/sbin/gluster',
+): string {
+  if (!SAFE_COMMAND.test(glusterCommand))
+    throw new Error(`unsafe gluster command path: ${JSON.stringify(glusterCommand)}`);
   for (const a of argv) {
     if (typeof a !== 'string') throw new TypeError('argv elements must be strings');
     if (a.includes('\0')) throw new Error('an argument cannot contain NUL');
@@ -67,7 +77,8 @@ function parseKnownHosts(content: string): KnownHostLine[] {
     if (!line || line.startsWith('#')) continue;
     const parts = line.split(/\s+/);
     let marker: KnownHostLine['marker'] = '';
-    if (parts[0] === '@revoked' || parts[0] === '@cert-authority') marker = parts.shift() as KnownHostLine['marker'];
+    if (parts[0] === '@revoked' || parts[0] === '@cert-authority')
+      marker = parts.shift() as KnownHostLine['marker'];
     if (parts.length < 3) continue;
     const key = Buffer.from(parts[2]!, 'base64');
     if (key.length === 0) continue;
@@ -86,7 +97,15 @@ function hashedMatch(pattern: string, name: string): boolean {
 }
 
 function wildcardMatch(pattern: string, name: string): boolean {
-  const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 'i');
+  const re = new RegExp(
+    '^' +
+      pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.') +
+      '$',
+    'i',
+  );
   return re.test(name);
 }
 
@@ -103,13 +122,18 @@ function patternsMatch(patterns: readonly string[], name: string): boolean {
 }
 
 /** A host-key check from known_hosts content: the presented key must be listed for the host (and not revoked). */
-export function knownHostsCheck(content: string): (node: string, port: number, key: Buffer) => boolean {
+export function knownHostsCheck(
+  content: string,
+): (node: string, port: number, key: Buffer) => boolean {
   const lines = parseKnownHosts(content);
   return (node, port, key) => {
     const name = port === 22 ? node : `[${node}]:${port}`;
     const names = port === 22 ? [name] : [name];
     if (lines.some((l) => l.marker === '@revoked' && l.key.equals(key))) return false;
-    return lines.some((l) => l.marker === '' && names.some((n) => patternsMatch(l.patterns, n)) && l.key.equals(key));
+    return lines.some(
+      (l) =>
+        l.marker === '' && names.some((n) => patternsMatch(l.patterns, n)) && l.key.equals(key),
+    );
   };
 }
 
@@ -153,7 +177,14 @@ export function sshExec(options: SshExecOptions): SshGlusterExec {
     if (existing && !existing.closed) return existing;
     const client = new Client();
     let rejectedKey: string | null = null;
-    const c: Conn = { client, ready: Promise.resolve(), active: 0, waiting: [], idle: null, closed: false };
+    const c: Conn = {
+      client,
+      ready: Promise.resolve(),
+      active: 0,
+      waiting: [],
+      idle: null,
+      closed: false,
+    };
     c.ready = new Promise<void>((resolve, reject) => {
       let settled = false;
       client.once('ready', () => {
@@ -224,7 +255,13 @@ export function sshExec(options: SshExecOptions): SshGlusterExec {
   }
 
   /** Runs the command; `opened` tells whether the remote command may have started. */
-  function execOnce(node: string, c: Conn, command: string, opts: ExecOptions, opened: { value: boolean }): Promise<ExecResult> {
+  function execOnce(
+    node: string,
+    c: Conn,
+    command: string,
+    opts: ExecOptions,
+    opened: { value: boolean },
+  ): Promise<ExecResult> {
     return new Promise<ExecResult>((resolve, reject) => {
       let done = false;
       const timer = setTimeout(() => {
@@ -241,7 +278,9 @@ export function sshExec(options: SshExecOptions): SshGlusterExec {
           if (done) return;
           done = true;
           clearTimeout(timer);
-          reject(new GlusterUnreachableError(node, `cannot run a command over SSH: ${err.message}`));
+          reject(
+            new GlusterUnreachableError(node, `cannot run a command over SSH: ${err.message}`),
+          );
           return;
         }
         opened.value = true;
@@ -257,7 +296,10 @@ export function sshExec(options: SshExecOptions): SshGlusterExec {
           const stderr = Buffer.concat(errb).toString('utf8');
           if (code === null || code === undefined) {
             if (signal) resolve({ stdout, stderr, code: 255 });
-            else reject(new GlusterUnreachableError(node, 'the SSH channel closed without an exit status'));
+            else
+              reject(
+                new GlusterUnreachableError(node, 'the SSH channel closed without an exit status'),
+              );
             return;
           }
           resolve({ stdout, stderr, code });
@@ -278,12 +320,18 @@ export function sshExec(options: SshExecOptions): SshGlusterExec {
           return await execOnce(node, c, command, opts, opened);
         } catch (e) {
           // a reused connection that died before the command started: one retry on a new one
-          if (attempt === 0 && !opened.value && e instanceof GlusterUnreachableError && c.closed === false) {
+          if (
+            attempt === 0 &&
+            !opened.value &&
+            e instanceof GlusterUnreachableError &&
+            c.closed === false
+          ) {
             drop(node, c);
             c.client.end();
             continue;
           }
-          if (attempt === 0 && !opened.value && e instanceof GlusterUnreachableError && c.closed) continue;
+          if (attempt === 0 && !opened.value && e instanceof GlusterUnreachableError && c.closed)
+            continue;
           throw e;
         } finally {
           release(node, c);
@@ -291,10 +339,23 @@ export function sshExec(options: SshExecOptions): SshGlusterExec {
       }
     },
     async close(): Promise<void> {
-      for (const [node, c] of [...conns]) {
-        drop(node, c);
-        c.client.end();
-      }
+      await Promise.all(
+        [...conns].map(
+          ([node, c]) =>
+            new Promise<void>((resolve) => {
+              drop(node, c);
+              const t = setTimeout(() => {
+                c.client.destroy();
+                resolve();
+              }, 2_000);
+              c.client.once('close', () => {
+                clearTimeout(t);
+                resolve();
+              });
+              c.client.end();
+            }),
+        ),
+      );
     },
     connectionCount: () => [...conns.values()].filter((c) => !c.closed).length,
   };

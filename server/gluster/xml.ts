@@ -52,7 +52,16 @@ export interface CliEnvelope {
 
 type Obj = Record<string, unknown>;
 
-const ARRAY_TAGS = new Set(['volume', 'session', 'pair', 'brick', 'option', 'peer', 'hostname', 'node']);
+const ARRAY_TAGS = new Set([
+  'volume',
+  'session',
+  'pair',
+  'brick',
+  'option',
+  'peer',
+  'hostname',
+  'node',
+]);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -133,8 +142,14 @@ export function plainMessage(res: Pick<ExecResult, 'stdout' | 'stderr'>): string
   return lines.join('\n');
 }
 
-function errorFor(argv: readonly string[], opRet: number, opErrno: number, message: string): GlusterCommandError {
-  if (/\bdoes not exist\b/i.test(message)) return new GlusterNotFoundError(argv, opRet, opErrno, message);
+function errorFor(
+  argv: readonly string[],
+  opRet: number,
+  opErrno: number,
+  message: string,
+): GlusterCommandError {
+  if (/\bdoes not exist\b/i.test(message))
+    return new GlusterNotFoundError(argv, opRet, opErrno, message);
   return new GlusterCommandError(argv, opRet, opErrno, message);
 }
 
@@ -148,11 +163,18 @@ export interface CheckOptions {
  * the session or volume does not exist) when Gluster refused, with Gluster's own message, and
  * GlusterOutputError when the output is not what the command prints.
  */
-export function checkCliResult(argv: readonly string[], res: ExecResult, opts: CheckOptions = {}): CliEnvelope {
+export function checkCliResult(
+  argv: readonly string[],
+  res: ExecResult,
+  opts: CheckOptions = {},
+): CliEnvelope {
   const env = parseCliXml(res.stdout);
   if (env) {
     if (env.opRet !== 0) {
-      const msg = env.opErrstr || plainMessage(res) || `gluster failed (opRet ${env.opRet}, errno ${env.opErrno})`;
+      const msg =
+        env.opErrstr ||
+        plainMessage(res) ||
+        `gluster failed (opRet ${env.opRet}, errno ${env.opErrno})`;
       throw errorFor(argv, env.opRet, env.opErrno, msg);
     }
     return env;
@@ -166,7 +188,11 @@ export function checkCliResult(argv: readonly string[], res: ExecResult, opts: C
 
 /** "geo-replication command failed" with a non-zero exit code: what `status` prints when there is no such session. */
 export function isNoSessionStatus(res: ExecResult): boolean {
-  return res.code !== 0 && parseCliXml(res.stdout) === null && /geo-replication command failed/i.test(res.stdout + res.stderr);
+  return (
+    res.code !== 0 &&
+    parseCliXml(res.stdout) === null &&
+    /geo-replication command failed/i.test(res.stdout + res.stderr)
+  );
 }
 
 // ------------------------------------------------------------------------------------ values
@@ -175,7 +201,8 @@ export function isNoSessionStatus(res: ExecResult): boolean {
 export function glusterTimeToIso(s: string | null | undefined): string | null {
   const t = (s ?? '').trim();
   if (!t || /^n\/?a$/i.test(t) || t === '0') return null;
-  let m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(t);
+  let m =
+    /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(t);
   if (m) {
     if (m[7]) {
       const d = new Date(t.replace(' ', 'T'));
@@ -274,7 +301,9 @@ function parseWorker(p: Obj, fallbackUser: string): ParsedWorker {
     failures: count(field(p, 'failures')),
     checkpoint_time: glusterTimeToIso(utc('checkpoint_time', 'checkpoint_time')),
     checkpoint_completed: yesNo(field(p, 'checkpoint_completed')),
-    checkpoint_completion_time: glusterTimeToIso(utc('checkpoint_completion_time', 'checkpoint_completion_time')),
+    checkpoint_completion_time: glusterTimeToIso(
+      utc('checkpoint_completion_time', 'checkpoint_completion_time'),
+    ),
   };
 }
 
@@ -298,7 +327,12 @@ export function parseGeoRepStatus(env: CliEnvelope): ParsedSession[] {
       const firstUser = pairs[0] ? orNull(field(pairs[0], 'secondary_user', 'slave_user')) : null;
       const user = sec.user !== 'root' ? sec.user : (firstUser ?? 'root');
       out.push({
-        key: { primary_volume: primary, secondary_host: sec.host, secondary_volume: sec.volume, secondary_user: user },
+        key: {
+          primary_volume: primary,
+          secondary_host: sec.host,
+          secondary_volume: sec.volume,
+          secondary_user: user,
+        },
         session_secondary: ident,
         workers: pairs.map((p) => parseWorker(p, user)),
       });

@@ -42,10 +42,6 @@ export interface NodeSshClient {
 /** Root's key files, in the order the setup looks for one (ssh tries all of its defaults). */
 export const ROOT_KEY_NAMES = ['id_ed25519', 'id_ecdsa', 'id_rsa'] as const;
 
-export function sshDirOrDefault(c: NodeSshClient): string {
-  return c.sshDir ?? '~/.ssh';
-}
-
 /** `ssh ... true` as root on the cluster host: does passwordless login to the target work? */
 export function verifyArgv(
   t: { user: string; host: string; port: number; privateKeyPath?: string },

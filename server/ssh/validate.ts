@@ -32,9 +32,9 @@ export function validateKeyPath(path: unknown): string | null {
   const bad = /[^A-Za-z0-9._+@=,/-]/.exec(rest);
   if (bad) {
     const c = bad[0];
-    // eslint-disable-next-line no-control-regex
+    const code = c.charCodeAt(0);
     const what =
-      c === ' ' ? 'a space' : /[\u0000-\u001f\u007f]/.test(c) ? 'a control character' : `"${c}"`;
+      c === ' ' ? 'a space' : code < 0x20 || code === 0x7f ? 'a control character' : `"${c}"`;
     return `The private key path cannot contain ${what}: use letters, digits and . _ - + @ = , /.`;
   }
   if (rest.endsWith('/')) return 'The private key path names a directory; name the key file.';

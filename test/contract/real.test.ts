@@ -49,46 +49,54 @@ if (skipReason) {
   const lab = readEnvFile(ENV_FILE);
   const viaSsh = process.env.GLUSTER_LAB_EXEC !== 'local';
 
-  georepContractSuite(`real Gluster ${lab.LAB_GLUSTER_VERSION ?? ''} lab (${viaSsh ? 'over SSH' : 'local CLI'})`, async () => {
-    const host = need(lab, 'LAB_HOST');
-    const sshPort = Number(need(lab, 'LAB_SSH_PORT'));
-    const primaryMount = need(lab, 'LAB_PRIMARY_MOUNT');
-    const secondaryMount = need(lab, 'LAB_SECONDARY_MOUNT');
-    const ssh = viaSsh
-      ? sshExec({
-          privateKey: fs.readFileSync(need(lab, 'LAB_SSH_KEY')),
-          knownHosts: fs.readFileSync(need(lab, 'LAB_SSH_KNOWN_HOSTS'), 'utf8'),
-          user: lab.LAB_SSH_USER ?? 'root',
-          port: sshPort,
-        })
-      : null;
-    const client = createGlusterClient(ssh ?? localExec());
-    return {
-      client,
-      node: host,
-      primaryVolume: need(lab, 'LAB_PRIMARY_VOLUME'),
-      secondaryHost: host,
-      secondaryVolume: need(lab, 'LAB_SECONDARY_VOLUME'),
-      sshPort,
-      async writeFile(rel: string, content: string) {
-        const p = inside(primaryMount, rel);
-        await fs.promises.mkdir(path.dirname(p), { recursive: true });
-        await fs.promises.writeFile(p, content);
-      },
-      async readSecondary(rel: string) {
-        try {
-          return await fs.promises.readFile(inside(secondaryMount, rel), 'utf8');
-        } catch (e) {
-          const code = (e as NodeJS.ErrnoException).code;
-          if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-          throw e;
-        }
-      },
-      async teardown() {
-        await ssh?.close();
-      },
-    };
-  });
+  georepContractSuite(
+    `real Gluster ${lab.LAB_GLUSTER_VERSION ?? ''} lab (${viaSsh ? 'over SSH' : 'local CLI'})`,
+    async () => {
+      const host = need(lab, 'LAB_HOST');
+      const sshPort = Number(need(lab, 'LAB_SSH_PORT'));
+      const primaryMount = need(lab, 'LAB_PRIMARY_MOUNT');
+      const secondaryMount = need(lab, 'LAB_SECONDARY_MOUNT');
+      for (const m of [primaryMount, secondaryMount]) {
+        await fs.promises.access(m).catch(() => {
+          throw new Error(`${m} is not there: is the lab up? (bash lab/gluster-lab.sh status)`);
+        });
+      }
+      const ssh = viaSsh
+        ? sshExec({
+            privateKey: fs.readFileSync(need(lab, 'LAB_SSH_KEY')),
+            knownHosts: fs.readFileSync(need(lab, 'LAB_SSH_KNOWN_HOSTS'), 'utf8'),
+            user: lab.LAB_SSH_USER ?? 'root',
+            port: sshPort,
+          })
+        : null;
+      const client = createGlusterClient(ssh ?? localExec());
+      return {
+        client,
+        node: host,
+        primaryVolume: need(lab, 'LAB_PRIMARY_VOLUME'),
+        secondaryHost: host,
+        secondaryVolume: need(lab, 'LAB_SECONDARY_VOLUME'),
+        sshPort,
+        async writeFile(rel: string, content: string) {
+          const p = inside(primaryMount, rel);
+          await fs.promises.mkdir(path.dirname(p), { recursive: true });
+          await fs.promises.writeFile(p, content);
+        },
+        async readSecondary(rel: string) {
+          try {
+            return await fs.promises.readFile(inside(secondaryMount, rel), 'utf8');
+          } catch (e) {
+            const code = (e as NodeJS.ErrnoException).code;
+            if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+            throw e;
+          }
+        },
+        async teardown() {
+          await ssh?.close();
+        },
+      };
+    },
+  );
 
   describe('real Gluster lab: the other way to run gluster', () => {
     it(`${viaSsh ? 'localExec' : 'sshExec'} sees the lab volumes and the pool`, async () => {
@@ -102,10 +110,20 @@ if (skipReason) {
       try {
         const client = createGlusterClient(other);
         const vols = await client.volumeInfo(need(lab, 'LAB_HOST'));
-        expect(vols.map((v) => v.name)).toEqual(expect.arrayContaining([need(lab, 'LAB_PRIMARY_VOLUME'), need(lab, 'LAB_SECONDARY_VOLUME')]));
-        const primary = await client.volumeInfo(need(lab, 'LAB_HOST'), need(lab, 'LAB_PRIMARY_VOLUME'));
+        expect(vols.map((v) => v.name)).toEqual(
+          expect.arrayContaining([
+            need(lab, 'LAB_PRIMARY_VOLUME'),
+            need(lab, 'LAB_SECONDARY_VOLUME'),
+          ]),
+        );
+        const primary = await client.volumeInfo(
+          need(lab, 'LAB_HOST'),
+          need(lab, 'LAB_PRIMARY_VOLUME'),
+        );
         expect(primary[0]!.bricks[0]!.host).toBe(need(lab, 'LAB_HOST'));
-        await expect(client.volumeInfo(need(lab, 'LAB_HOST'), 'no-such-volume')).rejects.toThrow(/does not exist/);
+        await expect(client.volumeInfo(need(lab, 'LAB_HOST'), 'no-such-volume')).rejects.toThrow(
+          /does not exist/,
+        );
         expect(Array.isArray(await client.peerStatus(need(lab, 'LAB_HOST')))).toBe(true);
         await client.gsecCreate(need(lab, 'LAB_HOST'));
       } finally {

@@ -31,7 +31,7 @@ import type { SshTrust } from '../../server/ssh/types';
 import { defineSshContract, type SshWorld } from '../unit/ssh/contract-cases';
 import { startSshService, type SshService } from '../unit/ssh/service-harness';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 const run = promisify(execFile);
 const PROJECT = resolve(__dirname, '..', '..');

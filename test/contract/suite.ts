@@ -6,7 +6,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { SessionKey } from '../../src/georep/types';
 import { assignReplicaSets, rollUpStatus, sessionCheckpoint } from '../../src/georep/status';
 import { GeoRepValidationError } from '../../src/georep/validation';
-import { GlusterCommandError, type GlusterClient, type ParsedSession } from '../../server/gluster/types';
+import {
+  GlusterCommandError,
+  type GlusterClient,
+  type ParsedSession,
+} from '../../server/gluster/types';
 
 export interface ContractEnv {
   client: GlusterClient;
@@ -44,15 +48,25 @@ const IT = 300_000; // per-test jest timeout: generous, the bounds above are wha
 const RUNNING: readonly string[] = ['Active', 'Passive'];
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** CONTRACT_LOG=1 prints how each barrier completed (live or after a stop/start) and how long it took. */
+const log = (msg: string) => {
+  if (process.env.CONTRACT_LOG === '1') process.stderr.write(`[contract] ${msg}\n`);
+};
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Polls `probe` until it returns a non-undefined value, or fails after `boundMs` saying what it saw last. */
-async function waitFor<T>(what: string, boundMs: number, probe: () => Promise<T | undefined>, seen: () => string): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  boundMs: number,
+  probe: () => Promise<T | undefined>,
+  seen: () => string,
+): Promise<T> {
   const t0 = Date.now();
   for (;;) {
     const v = await probe();
     if (v !== undefined) return v;
-    if (Date.now() - t0 >= boundMs) throw new Error(`${what}: not within ${boundMs / 1000} s; last seen: ${seen()}`);
+    if (Date.now() - t0 >= boundMs)
+      throw new Error(`${what}: not within ${boundMs / 1000} s; last seen: ${seen()}`);
     await sleep(BOUNDS.poll);
   }
 }
@@ -60,7 +74,10 @@ async function waitFor<T>(what: string, boundMs: number, probe: () => Promise<T 
 function describeSession(s: ParsedSession | null): string {
   if (!s) return 'no session';
   return s.workers
-    .map((w) => `${w.primary_node}:${w.primary_brick} ${w.status}/${w.crawl_status ?? '-'} cp=${w.checkpoint_time ?? '-'}:${w.checkpoint_completed ?? '-'}`)
+    .map(
+      (w) =>
+        `${w.primary_node}:${w.primary_brick} ${w.status}/${w.crawl_status ?? '-'} cp=${w.checkpoint_time ?? '-'}:${w.checkpoint_completed ?? '-'}`,
+    )
     .join('; ');
 }
 
@@ -92,7 +109,9 @@ export function georepContractSuite(name: string, setup: () => Promise<ContractE
             s.workers.length > 0 &&
             s.workers.every((w) => RUNNING.includes(w.status)) &&
             s.workers.some((w) => w.status === 'Active') &&
-            s.workers.filter((w) => w.status === 'Active').every((w) => w.crawl_status === 'Changelog Crawl');
+            s.workers
+              .filter((w) => w.status === 'Active')
+              .every((w) => w.crawl_status === 'Changelog Crawl');
           return ok ? s : undefined;
         },
         () => describeSession(last),
@@ -105,7 +124,9 @@ export function georepContractSuite(name: string, setup: () => Promise<ContractE
         BOUNDS.settled,
         async () => {
           const s = await session();
-          return s.workers.length > 0 && s.workers.every((w) => w.status === status) ? s : undefined;
+          return s.workers.length > 0 && s.workers.every((w) => w.status === status)
+            ? s
+            : undefined;
         },
         () => describeSession(last),
       );
@@ -127,6 +148,7 @@ export function georepContractSuite(name: string, setup: () => Promise<ContractE
      * changelog history (BOUNDS.checkpointAfterKick).
      */
     async function barrier(): Promise<{ time: string; via: 'live' | 'restart' }> {
+      const t0 = Date.now();
       const before = Math.floor(Date.now() / 1000);
       await c.configSet(env.node, key, 'checkpoint', 'now');
       const cfg = await c.config(env.node, key);
@@ -136,22 +158,39 @@ export function georepContractSuite(name: string, setup: () => Promise<ContractE
       const time = new Date(epoch * 1000).toISOString();
       if (env.writeFile) {
         // wait for the clock to pass the checkpoint's second, then change something
-        while (Date.now() < (epoch + 1) * 1000 + 50) await sleep(Math.min(200, (epoch + 1) * 1000 + 50 - Date.now()));
+        while (Date.now() < (epoch + 1) * 1000 + 50)
+          await sleep(Math.min(200, (epoch + 1) * 1000 + 50 - Date.now()));
         await env.writeFile(`${run}/.tick`, new Date().toISOString());
       }
       const completed = async () => {
         const s = await session();
         const active = s.workers.filter((w) => w.status === 'Active');
-        return active.length > 0 && active.every((w) => w.checkpoint_time === time && w.checkpoint_completed === true) ? s : undefined;
+        return active.length > 0 &&
+          active.every((w) => w.checkpoint_time === time && w.checkpoint_completed === true)
+          ? s
+          : undefined;
       };
       try {
-        await waitFor('checkpoint completed (live)', BOUNDS.checkpointLive, completed, () => describeSession(last));
+        await waitFor('checkpoint completed (live)', BOUNDS.checkpointLive, completed, () =>
+          describeSession(last),
+        );
+        log(
+          `barrier: checkpoint ${time} completed live after ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+        );
         return { time, via: 'live' };
       } catch {
         await c.stop(env.node, key, {});
         await c.start(env.node, key, {});
         await waitRunning('restart after a stuck checkpoint');
-        await waitFor('checkpoint completed (after stop/start)', BOUNDS.checkpointAfterKick, completed, () => describeSession(last));
+        await waitFor(
+          'checkpoint completed (after stop/start)',
+          BOUNDS.checkpointAfterKick,
+          completed,
+          () => describeSession(last),
+        );
+        log(
+          `barrier: checkpoint ${time} completed after a stop/start, ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+        );
         return { time, via: 'restart' };
       }
     }
@@ -159,7 +198,8 @@ export function georepContractSuite(name: string, setup: () => Promise<ContractE
     /** Every file written so far is on the secondary with the same sha256. */
     async function expectArrived(): Promise<void> {
       if (!replicating()) return;
-      const missing = () => [...written].filter(([, h]) => !h.startsWith('ok:')).map(([rel]) => rel);
+      const missing = () =>
+        [...written].filter(([, h]) => !h.startsWith('ok:')).map(([rel]) => rel);
       await waitFor(
         'files on the secondary with the same sha256',
         BOUNDS.arrival,
@@ -209,162 +249,262 @@ export function georepContractSuite(name: string, setup: () => Promise<ContractE
       }
     }, IT);
 
-    it('a session that does not exist: not in the list, not found by name', async () => {
-      const all = await c.status(env.node);
-      expect(all.filter((s) => s.key.primary_volume === key.primary_volume && s.key.secondary_volume === key.secondary_volume)).toEqual([]);
-      await expect(c.status(env.node, key)).rejects.toThrow(GlusterCommandError);
-      await expect(c.status(env.node, key)).rejects.toThrow(/does not exist/);
-    }, IT);
+    it(
+      'a session that does not exist: not in the list, not found by name',
+      async () => {
+        const all = await c.status(env.node);
+        expect(
+          all.filter(
+            (s) =>
+              s.key.primary_volume === key.primary_volume &&
+              s.key.secondary_volume === key.secondary_volume,
+          ),
+        ).toEqual([]);
+        await expect(c.status(env.node, key)).rejects.toThrow(GlusterCommandError);
+        await expect(c.status(env.node, key)).rejects.toThrow(/does not exist/);
+      },
+      IT,
+    );
 
-    it('create refuses a secondary volume that does not exist', async () => {
-      const bad = { ...key, secondary_volume: `${env.secondaryVolume}-no-such` };
-      await expect(c.create(env.node, bad, { ssh_port: env.sshPort, push_pem: true, force: true })).rejects.toThrow(GlusterCommandError);
-      await expect(c.status(env.node, bad)).rejects.toThrow(GlusterCommandError);
-    }, IT);
+    it(
+      'create refuses a secondary volume that does not exist',
+      async () => {
+        const bad = { ...key, secondary_volume: `${env.secondaryVolume}-no-such` };
+        await expect(
+          c.create(env.node, bad, { ssh_port: env.sshPort, push_pem: true, force: true }),
+        ).rejects.toThrow(GlusterCommandError);
+        await expect(c.status(env.node, bad)).rejects.toThrow(GlusterCommandError);
+      },
+      IT,
+    );
 
-    it('arguments that are not valid never reach Gluster', async () => {
-      await expect(c.create(env.node, { ...key, secondary_volume: 'x; rm -rf /' }, {})).rejects.toThrow(GeoRepValidationError);
-      await expect(c.create(env.node, { ...key, secondary_host: '$(id)' }, {})).rejects.toThrow(GeoRepValidationError);
-      await expect(c.configSet(env.node, key, 'no-such-option', '1')).rejects.toThrow(GeoRepValidationError);
-      await expect(c.configSet(env.node, key, 'sync-jobs', '4\n5')).rejects.toThrow(GeoRepValidationError);
-    }, IT);
+    it(
+      'arguments that are not valid never reach Gluster',
+      async () => {
+        await expect(
+          c.create(env.node, { ...key, secondary_volume: 'x; rm -rf /' }, {}),
+        ).rejects.toThrow(GeoRepValidationError);
+        await expect(c.create(env.node, { ...key, secondary_host: '$(id)' }, {})).rejects.toThrow(
+          GeoRepValidationError,
+        );
+        await expect(c.configSet(env.node, key, 'no-such-option', '1')).rejects.toThrow(
+          GeoRepValidationError,
+        );
+        await expect(c.configSet(env.node, key, 'sync-jobs', '4\n5')).rejects.toThrow(
+          GeoRepValidationError,
+        );
+      },
+      IT,
+    );
 
-    it('create (push-pem, ssh-port, force) makes a Created session', async () => {
-      await c.create(env.node, key, { ssh_port: env.sshPort, push_pem: true, force: true });
-      const s = await session();
-      expect(s.key).toEqual(key);
-      expect(s.workers.length).toBeGreaterThan(0);
-      expect(s.workers.every((w) => w.status === 'Created')).toBe(true);
-      expect(s.workers.every((w) => w.crawl_status === null && w.last_synced === null && w.secondary_node === null)).toBe(true);
-      expect(rollUp(s)).toBe('Created');
-      const cfg = await c.config(env.node, key);
-      expect(cfg['ssh-port']).toBe(String(env.sshPort));
-      const all = await c.status(env.node);
-      expect(all.map((x) => x.key)).toContainEqual(key);
-    }, IT);
+    it(
+      'create (push-pem, ssh-port, force) makes a Created session',
+      async () => {
+        await c.create(env.node, key, { ssh_port: env.sshPort, push_pem: true, force: true });
+        const s = await session();
+        expect(s.key).toEqual(key);
+        expect(s.workers.length).toBeGreaterThan(0);
+        expect(s.workers.every((w) => w.status === 'Created')).toBe(true);
+        expect(
+          s.workers.every(
+            (w) => w.crawl_status === null && w.last_synced === null && w.secondary_node === null,
+          ),
+        ).toBe(true);
+        expect(rollUp(s)).toBe('Created');
+        const cfg = await c.config(env.node, key);
+        expect(cfg['ssh-port']).toBe(String(env.sshPort));
+        const all = await c.status(env.node);
+        expect(all.map((x) => x.key)).toContainEqual(key);
+      },
+      IT,
+    );
 
-    it('create again without force is refused: the session exists', async () => {
-      await expect(c.create(env.node, key, { ssh_port: env.sshPort, push_pem: true })).rejects.toThrow(GlusterCommandError);
-    }, IT);
+    it(
+      'create again without force is refused: the session exists',
+      async () => {
+        await expect(
+          c.create(env.node, key, { ssh_port: env.sshPort, push_pem: true }),
+        ).rejects.toThrow(GlusterCommandError);
+      },
+      IT,
+    );
 
-    it('config before start: sync-method tarssh, change-interval 1', async () => {
-      const before = await c.config(env.node, key);
-      expect(before['sync-method']).toBe('rsync');
-      expect(before['sync-jobs']).toBe('3');
-      await c.configSet(env.node, key, 'sync-method', 'tarssh');
-      await c.configSet(env.node, key, 'change-interval', '1');
-      const cfg = await c.config(env.node, key);
-      expect(cfg['sync-method']).toBe('tarssh');
-      expect(cfg['change-interval']).toBe('1');
-    }, IT);
+    it(
+      'config before start: sync-method tarssh, change-interval 1',
+      async () => {
+        const before = await c.config(env.node, key);
+        expect(before['sync-method']).toBe('rsync');
+        expect(before['sync-jobs']).toBe('3');
+        await c.configSet(env.node, key, 'sync-method', 'tarssh');
+        await c.configSet(env.node, key, 'change-interval', '1');
+        const cfg = await c.config(env.node, key);
+        expect(cfg['sync-method']).toBe('tarssh');
+        expect(cfg['change-interval']).toBe('1');
+      },
+      IT,
+    );
 
-    it('Gluster refuses a reserved option', async () => {
-      // the client's catalogue marks these read-only; Gluster itself refuses pid-file as "Reserved option"
-      await expect(c.configSet(env.node, key, 'pid-file', '/tmp/x')).rejects.toThrow(GeoRepValidationError);
-    }, IT);
+    it(
+      'Gluster refuses a reserved option',
+      async () => {
+        // the client's catalogue marks these read-only; Gluster itself refuses pid-file as "Reserved option"
+        await expect(c.configSet(env.node, key, 'pid-file', '/tmp/x')).rejects.toThrow(
+          GeoRepValidationError,
+        );
+      },
+      IT,
+    );
 
-    it('pause of a session that is not running is refused, and changes nothing', async () => {
-      await expect(c.pause(env.node, key, {})).rejects.toThrow(/not running/);
-      expect(rollUp(await session())).toBe('Created');
-    }, IT);
+    it(
+      'pause of a session that is not running is refused, and changes nothing',
+      async () => {
+        await expect(c.pause(env.node, key, {})).rejects.toThrow(/not running/);
+        expect(rollUp(await session())).toBe('Created');
+      },
+      IT,
+    );
 
-    it('start: Active/Passive workers in Changelog Crawl; start again is refused', async () => {
-      await c.start(env.node, key, {});
-      const s = await waitRunning('start');
-      expect(['Active', 'Passive']).toContain(rollUp(s));
-      await expect(c.start(env.node, key, {})).rejects.toThrow(/already started/);
-    }, IT);
+    it(
+      'start: Active/Passive workers in Changelog Crawl; start again is refused',
+      async () => {
+        await c.start(env.node, key, {});
+        const s = await waitRunning('start');
+        expect(['Active', 'Passive']).toContain(rollUp(s));
+        await expect(c.start(env.node, key, {})).rejects.toThrow(/already started/);
+      },
+      IT,
+    );
 
-    it('files written on the primary arrive on the secondary with the same sha256', async () => {
-      if (!replicating()) return;
-      await write('live/a.txt', 64);
-      await write('live/nested/dir/b.bin', 256 * 1024);
-      await write('live/c.txt', 1);
-      await barrier();
-      await expectArrived();
-    }, IT);
-
-    it('pause: Paused; pause again is refused with Gluster\'s message', async () => {
-      await c.pause(env.node, key, {});
-      const s = await waitAll('Paused');
-      expect(rollUp(s)).toBe('Paused');
-      await expect(c.pause(env.node, key, {})).rejects.toThrow(/already Paused/);
-      await write('paused/while-paused.txt', 2048);
-    }, IT);
-
-    it('delete while paused is refused: the session is still active', async () => {
-      await expect(c.delete(env.node, key, {})).rejects.toThrow(/still active/);
-    }, IT);
-
-    it('resume: running again; resume again is refused; what was written while paused arrives', async () => {
-      await c.resume(env.node, key, {});
-      await waitRunning('resume');
-      await expect(c.resume(env.node, key, {})).rejects.toThrow(/not Paused/);
-      if (replicating()) {
+    it(
+      'files written on the primary arrive on the secondary with the same sha256',
+      async () => {
+        if (!replicating()) return;
+        await write('live/a.txt', 64);
+        await write('live/nested/dir/b.bin', 256 * 1024);
+        await write('live/c.txt', 1);
         await barrier();
         await expectArrived();
-      }
-    }, IT);
+      },
+      IT,
+    );
 
-    it('config set and reset: sync-jobs, and a value that starts with "-"', async () => {
-      await c.configSet(env.node, key, 'sync-jobs', '5');
-      expect((await c.config(env.node, key))['sync-jobs']).toBe('5');
-      await c.configReset(env.node, key, 'sync-jobs');
-      expect((await c.config(env.node, key))['sync-jobs']).toBe('3');
-      await c.configSet(env.node, key, 'rsync-options', '--bwlimit=100000');
-      expect((await c.config(env.node, key))['rsync-options']).toBe('--bwlimit=100000');
-      await c.configReset(env.node, key, 'rsync-options');
-      expect((await c.config(env.node, key))['rsync-options']).toBe('');
-      // resetting an option that is not set is fine
-      await c.configReset(env.node, key, 'rsync-options');
-      expect((await c.config(env.node, key))['sync-method']).toBe('tarssh');
-      await waitRunning('after config changes (each restarts the workers)');
-    }, IT);
+    it(
+      "pause: Paused; pause again is refused with Gluster's message",
+      async () => {
+        await c.pause(env.node, key, {});
+        const s = await waitAll('Paused');
+        expect(rollUp(s)).toBe('Paused');
+        await expect(c.pause(env.node, key, {})).rejects.toThrow(/already Paused/);
+        await write('paused/while-paused.txt', 2048);
+      },
+      IT,
+    );
 
-    it('checkpoint now: status shows it, then its completion', async () => {
-      await write('checkpoint/before.txt', 512);
-      const { time } = await barrier();
-      const s = await session();
-      const cp = sessionCheckpoint(assignReplicaSets(s.workers));
-      expect(cp).not.toBeNull();
-      expect(cp!.time).toBe(time);
-      expect(cp!.completed).toBe(true);
-      expect(Date.parse(cp!.completion_time!)).toBeGreaterThanOrEqual(Date.parse(time));
-      await expectArrived();
-    }, IT);
+    it(
+      'delete while paused is refused: the session is still active',
+      async () => {
+        await expect(c.delete(env.node, key, {})).rejects.toThrow(/still active/);
+      },
+      IT,
+    );
 
-    it('stop: Stopped; stop again succeeds (Gluster: nothing running)', async () => {
-      await c.stop(env.node, key, {});
-      const s = await waitAll('Stopped');
-      expect(rollUp(s)).toBe('Stopped');
-      expect(s.workers.every((w) => w.crawl_status === null)).toBe(true);
-      await expect(c.stop(env.node, key, {})).resolves.toBeUndefined();
-      expect(rollUp(await session())).toBe('Stopped');
-      await write('stopped/while-stopped.bin', 32 * 1024);
-    }, IT);
+    it(
+      'resume: running again; resume again is refused; what was written while paused arrives',
+      async () => {
+        await c.resume(env.node, key, {});
+        await waitRunning('resume');
+        await expect(c.resume(env.node, key, {})).rejects.toThrow(/not Paused/);
+        if (replicating()) {
+          await barrier();
+          await expectArrived();
+        }
+      },
+      IT,
+    );
 
-    it('start after stop: what was written while stopped arrives', async () => {
-      await c.start(env.node, key, {});
-      await waitRunning('start after stop');
-      if (replicating()) {
-        await barrier();
+    it(
+      'config set and reset: sync-jobs, and a value that starts with "-"',
+      async () => {
+        await c.configSet(env.node, key, 'sync-jobs', '5');
+        expect((await c.config(env.node, key))['sync-jobs']).toBe('5');
+        await c.configReset(env.node, key, 'sync-jobs');
+        expect((await c.config(env.node, key))['sync-jobs']).toBe('3');
+        await c.configSet(env.node, key, 'rsync-options', '--bwlimit=100000');
+        expect((await c.config(env.node, key))['rsync-options']).toBe('--bwlimit=100000');
+        await c.configReset(env.node, key, 'rsync-options');
+        expect((await c.config(env.node, key))['rsync-options']).toBe('');
+        // resetting an option that is not set is fine
+        await c.configReset(env.node, key, 'rsync-options');
+        expect((await c.config(env.node, key))['sync-method']).toBe('tarssh');
+        await waitRunning('after config changes (each restarts the workers)');
+      },
+      IT,
+    );
+
+    it(
+      'checkpoint now: status shows it, then its completion',
+      async () => {
+        await write('checkpoint/before.txt', 512);
+        const { time } = await barrier();
+        const s = await session();
+        const cp = sessionCheckpoint(assignReplicaSets(s.workers));
+        expect(cp).not.toBeNull();
+        expect(cp!.time).toBe(time);
+        expect(cp!.completed).toBe(true);
+        expect(Date.parse(cp!.completion_time!)).toBeGreaterThanOrEqual(Date.parse(time));
         await expectArrived();
-      }
-    }, IT);
+      },
+      IT,
+    );
 
-    it('delete while running is refused', async () => {
-      await expect(c.delete(env.node, key, {})).rejects.toThrow(/still active/);
-      expect(RUNNING).toContain(rollUp(await session()));
-    }, IT);
+    it(
+      'stop: Stopped; stop again succeeds (Gluster: nothing running)',
+      async () => {
+        await c.stop(env.node, key, {});
+        const s = await waitAll('Stopped');
+        expect(rollUp(s)).toBe('Stopped');
+        expect(s.workers.every((w) => w.crawl_status === null)).toBe(true);
+        await expect(c.stop(env.node, key, {})).resolves.toBeUndefined();
+        expect(rollUp(await session())).toBe('Stopped');
+        await write('stopped/while-stopped.bin', 32 * 1024);
+      },
+      IT,
+    );
 
-    it('stop, delete: the session is gone; deleting again is a not-found', async () => {
-      await c.stop(env.node, key, {});
-      await waitAll('Stopped');
-      await c.delete(env.node, key, { reset_sync_time: true });
-      await expect(c.status(env.node, key)).rejects.toThrow(/does not exist/);
-      const all = await c.status(env.node);
-      expect(all.map((x) => x.key)).not.toContainEqual(key);
-      await expect(c.delete(env.node, key, {})).rejects.toThrow(/does not exist/);
-    }, IT);
+    it(
+      'start after stop: what was written while stopped arrives',
+      async () => {
+        await c.start(env.node, key, {});
+        await waitRunning('start after stop');
+        if (replicating()) {
+          await barrier();
+          await expectArrived();
+        }
+      },
+      IT,
+    );
+
+    it(
+      'delete while running is refused',
+      async () => {
+        await expect(c.delete(env.node, key, {})).rejects.toThrow(/still active/);
+        expect(RUNNING).toContain(rollUp(await session()));
+      },
+      IT,
+    );
+
+    it(
+      'stop, delete: the session is gone; deleting again is a not-found',
+      async () => {
+        await c.stop(env.node, key, {});
+        await waitAll('Stopped');
+        await c.delete(env.node, key, { reset_sync_time: true });
+        await expect(c.status(env.node, key)).rejects.toThrow(/does not exist/);
+        const all = await c.status(env.node);
+        expect(all.map((x) => x.key)).not.toContainEqual(key);
+        await expect(c.delete(env.node, key, {})).rejects.toThrow(/does not exist/);
+      },
+      IT,
+    );
   });
 }

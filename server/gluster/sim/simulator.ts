@@ -25,6 +25,12 @@ export interface SimulatorOptions {
   seed?: number;
   /** Added to every call (resolves after it); a call whose latency exceeds its timeout rejects. */
   latencyMs?: number;
+  /**
+   * Whether passwordless SSH as `user@host` works, asked at each check, so that another model of
+   * SSH trust (the SSH simulator behind the Passwordless SSH dialog) decides; setPasswordlessSsh
+   * still overrides it.
+   */
+  sshTrust?: (user: string, host: string) => boolean;
 }
 
 export interface SessionRef {
@@ -63,6 +69,7 @@ export class GlusterSimulator implements GlusterExec {
       lab: opts.lab,
       seed: opts.seed ?? 1,
       startSeconds: Math.floor(this.clock.now() / 1000),
+      sshTrust: opts.sshTrust,
     });
   }
 
@@ -173,6 +180,11 @@ export class GlusterSimulator implements GlusterExec {
   /** Whether passwordless SSH works as `user@host` (default: it does for every existing account). */
   setPasswordlessSsh(host: string, user: string, works: boolean): void {
     this.world.sshTrust.set(`${user}@${host}`, works);
+  }
+
+  /** Let another model of SSH trust decide from now on (see SimulatorOptions.sshTrust). */
+  setSshTrustOracle(oracle: ((user: string, host: string) => boolean) | undefined): void {
+    this.world.sshOracle = oracle;
   }
 
   /** Gluster invocations so far (benchmarks and coalescing tests use it). */

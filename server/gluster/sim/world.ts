@@ -147,6 +147,8 @@ export interface Workload {
 }
 
 export interface WorldOptions {
+  /** See SimulatorOptions.sshTrust. */
+  sshTrust?: (user: string, host: string) => boolean;
   lab: Lab;
   seed: number;
   startSeconds: number;
@@ -189,7 +191,10 @@ export class World {
   private seq = 0;
   private writeSeq = 0;
 
+  sshOracle?: (user: string, host: string) => boolean;
+
   constructor(opts: WorldOptions) {
+    this.sshOracle = opts.sshTrust;
     this.seed = opts.seed;
     this.t = opts.startSeconds;
     const lab = opts.lab;
@@ -367,7 +372,7 @@ export class World {
   }
 
   sshTrusted(user: string, host: string): boolean {
-    return this.sshTrust.get(`${user}@${host}`) ?? true;
+    return this.sshTrust.get(`${user}@${host}`) ?? this.sshOracle?.(user, host) ?? true;
   }
 
   // ---------------------------------------------------------------- sessions

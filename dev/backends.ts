@@ -1,0 +1,22 @@
+// The simulated world of `npm start`: the Gluster simulator and the SSH-trust simulator, linked so
+// that there is one truth about SSH: Gluster's create (gverify) sees what the Passwordless SSH
+// dialog set up.
+import type { Lab } from './lab';
+import { createGlusterClient } from '../server/gluster/client';
+import { demoSimulator, type GlusterSimulator } from '../server/gluster/sim';
+import type { GlusterClient } from '../server/gluster/types';
+import { createSimSshTrust, type SimSshTrust } from '../server/ssh/sim';
+
+export interface SimulatedBackends {
+  sim: GlusterSimulator;
+  ssh: SimSshTrust;
+  gluster: GlusterClient;
+}
+
+export function simulatedBackends(lab: Lab, opts: { sshLatencyMs?: number } = {}): SimulatedBackends {
+  const sim = demoSimulator(lab);
+  const ssh = createSimSshTrust(lab, { latencyMs: opts.sshLatencyMs ?? 0 });
+  const upHosts = lab.hosts.filter((h) => h.status === 'up').map((h) => h.address);
+  sim.setSshTrustOracle((user, host) => upHosts.some((from) => ssh.isTrusted(from, user, host)));
+  return { sim, ssh, gluster: createGlusterClient(sim) };
+}
