@@ -57,7 +57,7 @@ export class ManualClock implements SimClock {
 
 export class GlusterSimulator implements GlusterExec {
   private readonly clock: SimClock;
-  private readonly latencyMs: number;
+  private latencyMs: number;
   private calls = 0;
   /** @internal The simulated world (tests and the demo builder reach in; the product never does). */
   readonly world: World;
@@ -180,6 +180,11 @@ export class GlusterSimulator implements GlusterExec {
   /** Whether passwordless SSH works as `user@host` (default: it does for every existing account). */
   setPasswordlessSsh(host: string, user: string, works: boolean): void {
     this.world.sshTrust.set(`${user}@${host}`, works);
+  }
+
+  /** Every call takes this long from now on (benchmarks stand it in for the CLI's own cost). */
+  setLatencyMs(ms: number): void {
+    this.latencyMs = ms;
   }
 
   /** Let another model of SSH trust decide from now on (see SimulatorOptions.sshTrust). */
