@@ -1,6 +1,85 @@
-// Entry of the Geo Replication place (georep.html). Placeholder until the tab lands.
+// Entry of the Geo Replication place (georep.html), loaded by WebAdmin in a same-origin iframe:
+// wires the real environment (pluginApi, plugin config, the engine and geo-rep axios clients).
 import '@patternfly/react-core/dist/styles/base.css';
 import { createRoot } from 'react-dom/client';
-import { Title } from '@patternfly/react-core';
+import { engineClient } from '../api/engine';
+import { georepClient } from '../api/georep';
+import { createIntl, type IntlShape } from 'react-intl';
+import { DEFAULT_LOCALE, loadMessages, normalizeLocale } from '../intl';
+import { readConfig } from '../plugin/config';
+import { getPluginApi, log, type PluginApi } from '../plugin/pluginApi';
+import { createGeoRepServices, type GeoRepEnvironment } from './environment';
+import { GeoRepApp } from './GeoRepApp';
+import { pageMessages } from './messages';
+import { StartupFailure } from './StartupFailure';
 
-createRoot(document.getElementById('root')!).render(<Title headingLevel="h1">Geo Replication</Title>);
+function localStore(): GeoRepEnvironment['store'] {
+  try {
+    return window.localStorage;
+  } catch {
+    return null; // storage disabled: the choice is simply not remembered
+  }
+}
+
+/**
+ * Placeholder for the "New geo-replication session" (Start) dialog another part of the plugin
+ * builds: replace this with the function that opens it for the given cluster.
+ */
+function openStartSessionDialog(api: PluginApi, intl: IntlShape) {
+  return (clusterId: string): void => {
+    log(
+      'info',
+      `New session requested for cluster ${clusterId}: the Start dialog is not wired yet`,
+    );
+    api.showToast('info', intl.formatMessage(pageMessages.newSessionUnavailable));
+  };
+}
+
+/** The place page's URL, and WebAdmin's own hash (`#gluster-georep;cluster=<id>`) when ours has none. */
+function placeLocation(): { search: string; hash: string } {
+  let hash = window.location.hash;
+  if (!hash) {
+    try {
+      hash = window.top?.location.hash ?? '';
+    } catch {
+      hash = ''; // not same-origin: ignore
+    }
+  }
+  return { search: window.location.search, hash };
+}
+
+async function main(): Promise<void> {
+  const root = createRoot(document.getElementById('root')!);
+  let api: PluginApi;
+  try {
+    api = getPluginApi();
+  } catch (e) {
+    root.render(<StartupFailure detail={e instanceof Error ? e.message : String(e)} />);
+    return;
+  }
+  const config = readConfig(api.configObject() ?? {});
+  const locale = normalizeLocale(api.currentLocale());
+  const messages = await loadMessages(locale);
+  const intl = createIntl({ locale, defaultLocale: DEFAULT_LOCALE, messages });
+  const token = () => api.ssoToken(); // read at each call: WebAdmin renews it
+  const engine = engineClient(api.engineBaseUrl(), token, config.engineTimeoutMs);
+  const georep = georepClient(
+    `${window.location.origin}${config.georepServicePath}`,
+    token,
+    config.engineTimeoutMs,
+  );
+  const environment: GeoRepEnvironment = {
+    services: createGeoRepServices(engine, georep),
+    refreshIntervalMs: config.refreshIntervalMs,
+    showToast: (type, message) => api.showToast(type, message),
+    store: localStore(),
+    location: placeLocation(),
+    reloadWebAdmin: () => (window.top ?? window).location.reload(),
+    onStartSession: openStartSessionDialog(api, intl),
+  };
+  root.render(<GeoRepApp environment={environment} locale={locale} messages={messages} />);
+}
+
+main().catch((e: unknown) => {
+  console.error('[gluster-georep] the Geo Replication tab failed to start', e);
+});

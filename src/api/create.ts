@@ -1,0 +1,110 @@
+// Creating a geo-replication session through the geo-rep service: the preflight checks, the create
+// itself (push-pem, then the options, then start when asked: see server/routes/sessions.ts) and the
+// engine reads the Start dialog needs. One thin, typed function per call.
+import type { AxiosInstance } from 'axios';
+import type { GeoRepSession, PreflightCheck } from '../georep/types';
+import {
+  type EngineCluster,
+  type EngineHost,
+  listGlusterClusters,
+  listHosts,
+} from './engine';
+import { ACTION_TIMEOUT_MS } from './georep';
+
+/** The body of POST .../sessions (and, without `start`, of POST .../preflight). */
+export interface CreateSessionRequest {
+  primary_volume: string;
+  /** The Up host of the cluster the session is created from. */
+  source_host_id: string;
+  secondary_host: string;
+  secondary_volume: string;
+  /** root (default) or the mountbroker user. */
+  secondary_user?: string;
+  /** Required when secondary_user is not root. */
+  secondary_group?: string;
+  ssh_port?: number;
+  /** Skip Gluster's size, emptiness and version checks of the secondary. */
+  force?: boolean;
+  /** Start the session once created (the Start dialog starts it itself: false). */
+  start?: boolean;
+  /** Options set by the service right after create, in order, by Gluster name. */
+  config?: Record<string, string>;
+}
+
+export type PreflightRequest = Omit<CreateSessionRequest, 'start' | 'source_host_id'> & {
+  source_host_id?: string;
+};
+
+export interface PreflightResult {
+  check: PreflightCheck[];
+  /** No check failed (info checks never count). */
+  can_create: boolean;
+  /** Only forceable checks failed. */
+  can_create_with_force: boolean;
+}
+
+const sessionsPath = (clusterId: string): string =>
+  `clusters/${encodeURIComponent(clusterId)}/sessions`;
+
+/** POST .../clusters/{cid}/preflight: every check of a would-be session; nothing is changed. */
+export async function runPreflight(
+  client: AxiosInstance,
+  clusterId: string,
+  request: PreflightRequest,
+): Promise<PreflightResult> {
+  const { data } = await client.post<PreflightResult>(
+    `clusters/${encodeURIComponent(clusterId)}/preflight`,
+    request,
+    { timeout: ACTION_TIMEOUT_MS },
+  );
+  return { check: data.check ?? [], can_create: data.can_create, can_create_with_force: data.can_create_with_force };
+}
+
+/**
+ * POST .../clusters/{cid}/sessions: 201 with the session. A fault after the create itself says so
+ * in its detail ("… was created, but …") with the state the session is left in.
+ */
+export async function createSession(
+  client: AxiosInstance,
+  clusterId: string,
+  request: CreateSessionRequest,
+): Promise<GeoRepSession> {
+  const { data } = await client.post<GeoRepSession>(sessionsPath(clusterId), request, {
+    timeout: ACTION_TIMEOUT_MS,
+  });
+  return data;
+}
+
+/** A host of another Gluster cluster, offered as a remote host. */
+export interface RemoteHostSuggestion {
+  address: string;
+  name: string;
+  status: string;
+  clusterId: string;
+  clusterName: string;
+}
+
+/**
+ * The hosts of every Gluster cluster the user sees except `clusterId` (engine: GET clusters, GET
+ * hosts, both with Filter: true), sorted by cluster then host name.
+ */
+export async function listRemoteHostSuggestions(
+  engine: AxiosInstance,
+  clusterId: string,
+): Promise<RemoteHostSuggestion[]> {
+  const [clusters, hosts]: [EngineCluster[], EngineHost[]] = await Promise.all([
+    listGlusterClusters(engine),
+    listHosts(engine),
+  ]);
+  const others = new Map(clusters.filter((c) => c.id !== clusterId).map((c) => [c.id, c.name]));
+  return hosts
+    .filter((h) => h.cluster?.id !== undefined && others.has(h.cluster.id))
+    .map((h) => ({
+      address: h.address,
+      name: h.name,
+      status: h.status,
+      clusterId: h.cluster!.id,
+      clusterName: others.get(h.cluster!.id)!,
+    }))
+    .sort((a, b) => a.clusterName.localeCompare(b.clusterName) || a.name.localeCompare(b.name));
+}

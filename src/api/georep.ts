@@ -1,0 +1,154 @@
+// The companion geo-rep service (<origin><georepServicePath>): one thin, typed function per call.
+// Same conventions as the engine: Bearer <ssoToken>, lists keyed by the singular type name, faults
+// as {reason, detail} (turned into ApiError by the client's interceptor).
+import type { AxiosInstance } from 'axios';
+import type { GeoRepConfigOption, GeoRepSession } from '../georep/types';
+import { createHttpClient } from './http';
+
+/** Gluster actions can take a while (they run on every node of the cluster over SSH). */
+export const ACTION_TIMEOUT_MS = 120_000;
+
+export type SessionControlAction = 'start' | 'stop' | 'pause' | 'resume';
+
+export interface SessionList {
+  sessions: GeoRepSession[];
+  /** When the service read the sessions from Gluster (ISO-8601 UTC). */
+  readAt: string;
+  /** "sim" when the service runs on its simulator, "cli" on real Gluster. */
+  backend: string;
+}
+
+export interface ClusterAccess {
+  can_read: boolean;
+  can_manage: boolean;
+  /** Why the user may not manage (empty when they may). */
+  reason: string;
+}
+
+/** A client for the geo-rep service; `baseURL` is `<origin><georepServicePath>`. */
+export function georepClient(
+  baseURL: string,
+  token: () => string | null,
+  timeoutMs: number,
+): AxiosInstance {
+  return createHttpClient({
+    baseURL: baseURL.endsWith('/') ? baseURL : `${baseURL}/`,
+    token,
+    timeoutMs,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
+
+const enc = encodeURIComponent;
+const sessionsPath = (clusterId: string): string => `clusters/${enc(clusterId)}/sessions`;
+const sessionPath = (clusterId: string, sessionId: string): string =>
+  `${sessionsPath(clusterId)}/${enc(sessionId)}`;
+
+export async function listSessions(client: AxiosInstance, clusterId: string): Promise<SessionList> {
+  const { data } = await client.get<{
+    georep_session?: GeoRepSession[];
+    read_at?: string;
+    backend?: string;
+  }>(sessionsPath(clusterId));
+  return {
+    sessions: data.georep_session ?? [],
+    readAt: data.read_at ?? new Date().toISOString(),
+    backend: data.backend ?? 'cli',
+  };
+}
+
+export async function getSession(
+  client: AxiosInstance,
+  clusterId: string,
+  sessionId: string,
+): Promise<GeoRepSession> {
+  const { data } = await client.get<GeoRepSession>(sessionPath(clusterId, sessionId));
+  return data;
+}
+
+export async function controlSession(
+  client: AxiosInstance,
+  clusterId: string,
+  sessionId: string,
+  action: SessionControlAction,
+  force: boolean,
+): Promise<GeoRepSession | null> {
+  const { data } = await client.post<{ status?: string; georep_session?: GeoRepSession }>(
+    `${sessionPath(clusterId, sessionId)}/${action}`,
+    force ? { force: true } : {},
+    { timeout: ACTION_TIMEOUT_MS },
+  );
+  return data?.georep_session ?? null;
+}
+
+export async function deleteSession(
+  client: AxiosInstance,
+  clusterId: string,
+  sessionId: string,
+  resetSyncTime: boolean,
+): Promise<void> {
+  await client.delete(sessionPath(clusterId, sessionId), {
+    params: { reset_sync_time: resetSyncTime ? 'true' : 'false' },
+    timeout: ACTION_TIMEOUT_MS,
+  });
+}
+
+export async function getSessionConfig(
+  client: AxiosInstance,
+  clusterId: string,
+  sessionId: string,
+): Promise<GeoRepConfigOption[]> {
+  const { data } = await client.get<{ georep_config_option?: GeoRepConfigOption[] }>(
+    `${sessionPath(clusterId, sessionId)}/config`,
+  );
+  return data.georep_config_option ?? [];
+}
+
+export async function setSessionConfigOption(
+  client: AxiosInstance,
+  clusterId: string,
+  sessionId: string,
+  name: string,
+  value: string,
+): Promise<void> {
+  await client.put(
+    `${sessionPath(clusterId, sessionId)}/config/${enc(name)}`,
+    { value },
+    { timeout: ACTION_TIMEOUT_MS },
+  );
+}
+
+export async function resetSessionConfigOption(
+  client: AxiosInstance,
+  clusterId: string,
+  sessionId: string,
+  name: string,
+): Promise<void> {
+  await client.delete(`${sessionPath(clusterId, sessionId)}/config/${enc(name)}`, {
+    timeout: ACTION_TIMEOUT_MS,
+  });
+}
+
+export async function setCheckpoint(
+  client: AxiosInstance,
+  clusterId: string,
+  sessionId: string,
+): Promise<void> {
+  await client.post(
+    `${sessionPath(clusterId, sessionId)}/checkpoint`,
+    {},
+    { timeout: ACTION_TIMEOUT_MS },
+  );
+}
+
+export async function getClusterAccess(
+  client: AxiosInstance,
+  clusterId: string,
+): Promise<ClusterAccess> {
+  const { data } = await client.get<Partial<ClusterAccess>>(`clusters/${enc(clusterId)}/access`);
+  return {
+    can_read: data.can_read !== false,
+    can_manage: data.can_manage === true,
+    reason: typeof data.reason === 'string' ? data.reason : '',
+  };
+}

@@ -1,0 +1,440 @@
+// The sessions of one cluster: live data (polled), its freshness, the summary, filters, the table,
+// actions and their dialogs. Mounted per cluster (keyed), so filters and selection start afresh.
+import {
+  Alert,
+  AlertActionLink,
+  Bullseye,
+  Button,
+  EmptyState,
+  EmptyStateActions,
+  EmptyStateBody,
+  EmptyStateFooter,
+  Flex,
+  FlexItem,
+  Label,
+  Pagination,
+  Spinner,
+  Stack,
+  StackItem,
+  Tooltip,
+} from '@patternfly/react-core';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useIntl } from 'react-intl';
+import type { EngineCluster } from '../api/engine';
+import type { GeoRepSession } from '../georep/types';
+import { availability, permissionFrom } from './actionAvailability';
+import { ConfirmActionDialog, type ConfirmableAction } from './ConfirmActionDialog';
+import { useGeoRepEnvironment } from './environment';
+import { CubesIcon, SearchIcon } from './icons';
+import { LoadProblem, ReloadToLogin } from './LoadProblem';
+import { pageMessages, toolbarMessages } from './messages';
+import { asApiError } from './queries';
+import { RelativeTime } from './RelativeTime';
+import { RemoveSessionDialog } from './RemoveSessionDialog';
+import { SessionOptionsDialog } from './SessionOptionsDialog';
+import {
+  filterAndSort,
+  type SessionAction,
+  type SortDirection,
+  type SortKey,
+  type StateBucket,
+} from './sessionRules';
+import { SessionSummary } from './SessionSummary';
+import { type RowAction, SessionsTable } from './SessionsTable';
+import { PER_PAGE_OPTIONS, SessionsToolbar } from './SessionsToolbar';
+import { formatRelative } from './time';
+import { usePaginationTitles } from './usePaginationTitles';
+import { useDocumentVisible } from './useDocumentVisible';
+import { useAccess, useSessions } from './useSessions';
+
+type Dialog =
+  | {
+      kind: 'confirm';
+      action: ConfirmableAction;
+      targets: GeoRepSession[];
+      skipped: GeoRepSession[];
+    }
+  | { kind: 'remove'; targets: GeoRepSession[]; skipped: GeoRepSession[] }
+  | { kind: 'options'; session: GeoRepSession };
+
+const EMPTY: GeoRepSession[] = [];
+const ROW_ACTIONS: readonly SessionAction[] = [
+  'start',
+  'stop',
+  'pause',
+  'resume',
+  'checkpoint',
+  'options',
+  'remove',
+];
+
+function NoMatch({ onClear }: { onClear: () => void }) {
+  const intl = useIntl();
+  return (
+    <EmptyState
+      titleText={intl.formatMessage(pageMessages.noMatchTitle)}
+      headingLevel="h2"
+      icon={SearchIcon}
+      variant="sm"
+    >
+      <EmptyStateBody>{intl.formatMessage(pageMessages.noMatchBody)}</EmptyStateBody>
+      <EmptyStateFooter>
+        <EmptyStateActions>
+          <Button variant="link" onClick={onClear}>
+            {intl.formatMessage(pageMessages.clearFilters)}
+          </Button>
+        </EmptyStateActions>
+      </EmptyStateFooter>
+    </EmptyState>
+  );
+}
+
+export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
+  const intl = useIntl();
+  const { refreshIntervalMs, onStartSession } = useGeoRepEnvironment();
+  const visible = useDocumentVisible();
+  const titles = usePaginationTitles();
+  const clusterId = cluster.id;
+  const sessions = useSessions(clusterId);
+  const access = useAccess(clusterId);
+  const permission = useMemo(
+    () =>
+      permissionFrom(intl, { data: access.data, error: access.error, isPending: access.isPending }),
+    [intl, access.data, access.error, access.isPending],
+  );
+
+  const [text, setText] = useState('');
+  const deferredText = useDeferredValue(text);
+  const [bucket, setBucket] = useState<StateBucket | null>(null);
+  const [sortKey, setSortKey] = useState<SortKey>('primary_volume');
+  const [direction, setDirection] = useState<SortDirection>('asc');
+  const [page, setPage] = useState(1);
+  const [perPage, setPerPage] = useState(PER_PAGE_OPTIONS[1]!.value);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+
+  const all = sessions.data?.sessions ?? EMPTY;
+  const filtered = useMemo(
+    () => filterAndSort(all, { text: deferredText, bucket, sortKey, direction }),
+    [all, deferredText, bucket, sortKey, direction],
+  );
+  const lastPage = Math.max(1, Math.ceil(filtered.length / perPage));
+  const currentPage = Math.min(page, lastPage);
+  const rows = useMemo(
+    () => filtered.slice((currentPage - 1) * perPage, currentPage * perPage),
+    [filtered, currentPage, perPage],
+  );
+  const selectedSessions = useMemo(() => all.filter((s) => selected.has(s.id)), [all, selected]);
+
+  const changeText = useCallback((v: string) => {
+    setText(v);
+    setPage(1);
+  }, []);
+  const changeBucket = useCallback((b: StateBucket | null) => {
+    setBucket(b);
+    setPage(1);
+  }, []);
+  const onSelect = useCallback((ids: string[], on: boolean) => {
+    setSelected((prev) => {
+      const next = new Set(prev);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  }, []);
+  const onToggleExpand = useCallback((id: string) => {
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
+
+  const onSort = useCallback((key: SortKey, dir: SortDirection) => {
+    setSortKey(key);
+    setDirection(dir);
+    setPage(1);
+  }, []);
+  const clearFilters = useCallback(() => {
+    changeText('');
+    changeBucket(null);
+  }, [changeText, changeBucket]);
+
+  const open = useCallback(
+    (action: SessionAction, targets: GeoRepSession[], skipped: GeoRepSession[]) => {
+      if (action === 'options') {
+        if (targets[0]) setDialog({ kind: 'options', session: targets[0] });
+      } else if (action === 'remove') {
+        setDialog({ kind: 'remove', targets, skipped });
+      } else {
+        setDialog({ kind: 'confirm', action, targets, skipped });
+      }
+    },
+    [],
+  );
+
+  const rowActions = useCallback(
+    (s: GeoRepSession): RowAction[] =>
+      ROW_ACTIONS.map((action) => {
+        const a = availability(intl, action, [s], permission);
+        return { action, enabled: a.enabled, reason: a.reason };
+      }),
+    [intl, permission],
+  );
+  const onRowAction = useCallback(
+    (action: SessionAction, s: GeoRepSession) => open(action, [s], []),
+    [open],
+  );
+  const toolbarAvailability = useCallback(
+    (action: SessionAction) => availability(intl, action, selectedSessions, permission),
+    [intl, selectedSessions, permission],
+  );
+  const onToolbarAction = (action: SessionAction) => {
+    const a = toolbarAvailability(action);
+    if (a.enabled) open(action, a.eligible, a.skipped);
+  };
+
+  const newSession = onStartSession
+    ? {
+        availability: { enabled: permission.allowed, reason: permission.reason },
+        onClick: () => onStartSession(clusterId),
+      }
+    : null;
+
+  const noMatch = useMemo(() => <NoMatch onClear={clearFilters} />, [clearFilters]);
+
+  const retry = () => void sessions.refetch();
+  const error = sessions.error ? asApiError(sessions.error) : null;
+
+  // ---- no data yet ----
+  if (!sessions.data) {
+    if (error) {
+      return (
+        <LoadProblem
+          error={error}
+          failureTitle={pageMessages.sessionsFailedTitle}
+          onRetry={retry}
+          retrying={sessions.isFetching}
+        />
+      );
+    }
+    return (
+      <Bullseye>
+        <Spinner aria-label={intl.formatMessage(pageMessages.loadingSessions)} />
+      </Bullseye>
+    );
+  }
+
+  const readAt = sessions.data.readAt;
+  const staleAlert = error ? (
+    error.kind === 'unauthorized' ? (
+      <Alert
+        component="h2"
+        isInline
+        variant="danger"
+        title={intl.formatMessage(pageMessages.unauthorizedTitle)}
+        actionLinks={<ReloadToLogin />}
+      >
+        {intl.formatMessage(pageMessages.unauthorizedBody)}
+      </Alert>
+    ) : error.kind === 'forbidden' ? (
+      <Alert
+        component="h2"
+        isInline
+        variant="danger"
+        title={intl.formatMessage(pageMessages.forbiddenTitle)}
+      >
+        {intl.formatMessage(pageMessages.forbiddenBody)}{' '}
+        <span className="georep-name">{error.detail}</span>
+      </Alert>
+    ) : (
+      <Alert
+        component="h2"
+        isInline
+        variant="warning"
+        title={intl.formatMessage(pageMessages.staleTitle, {
+          relative: formatRelative(intl, readAt),
+        })}
+        actionLinks={
+          <AlertActionLink onClick={retry} isDisabled={sessions.isFetching}>
+            {intl.formatMessage(pageMessages.retry)}
+          </AlertActionLink>
+        }
+      >
+        <span className="georep-name">
+          {intl.formatMessage(pageMessages.staleBody, {
+            detail: error.detail || error.reason,
+            seconds: Math.round(refreshIntervalMs / 1000),
+          })}
+        </span>
+      </Alert>
+    )
+  ) : null;
+
+  const accessAlert =
+    access.error && asApiError(access.error).kind !== 'forbidden' ? (
+      <Alert component="h2" isInline isPlain variant="info" title={permission.reason ?? ''} />
+    ) : null;
+
+  const freshness = (
+    <Flex spaceItems={{ default: 'spaceItemsSm' }} alignItems={{ default: 'alignItemsCenter' }}>
+      <FlexItem>
+        <RelativeTime
+          iso={readAt}
+          render={(relative) => intl.formatMessage(pageMessages.lastRead, { relative })}
+          extra={intl.formatMessage(pageMessages.lastReadTooltip, {
+            time: intl.formatDate(readAt, { dateStyle: 'medium', timeStyle: 'medium' }),
+            seconds: Math.round(refreshIntervalMs / 1000),
+          })}
+        />
+      </FlexItem>
+      {!visible ? <FlexItem>{intl.formatMessage(pageMessages.refreshPaused)}</FlexItem> : null}
+      {sessions.data.backend === 'sim' ? (
+        <FlexItem>
+          <Tooltip content={intl.formatMessage(pageMessages.simulatorTooltip)}>
+            <Label color="purple" isCompact tabIndex={0}>
+              {intl.formatMessage(pageMessages.simulator)}
+            </Label>
+          </Tooltip>
+        </FlexItem>
+      ) : null}
+    </Flex>
+  );
+
+  const dialogs = dialog ? (
+    dialog.kind === 'confirm' ? (
+      <ConfirmActionDialog
+        action={dialog.action}
+        clusterId={clusterId}
+        targets={dialog.targets}
+        skipped={dialog.skipped}
+        onClose={() => setDialog(null)}
+      />
+    ) : dialog.kind === 'remove' ? (
+      <RemoveSessionDialog
+        clusterId={clusterId}
+        targets={dialog.targets}
+        skipped={dialog.skipped}
+        onClose={() => setDialog(null)}
+      />
+    ) : (
+      <SessionOptionsDialog
+        clusterId={clusterId}
+        session={dialog.session}
+        onClose={() => setDialog(null)}
+      />
+    )
+  ) : null;
+
+  // ---- no sessions at all ----
+  if (all.length === 0) {
+    return (
+      <Stack hasGutter>
+        {staleAlert ? <StackItem>{staleAlert}</StackItem> : null}
+        <StackItem>{freshness}</StackItem>
+        <StackItem>
+          <EmptyState
+            titleText={intl.formatMessage(pageMessages.noSessionsTitle)}
+            headingLevel="h2"
+            icon={CubesIcon}
+          >
+            <EmptyStateBody>
+              <span className="georep-name">
+                {intl.formatMessage(pageMessages.noSessionsBody, { cluster: cluster.name })}
+              </span>
+              {newSession ? <> {intl.formatMessage(pageMessages.noSessionsHowTo)}</> : null}
+            </EmptyStateBody>
+            {newSession ? (
+              <EmptyStateFooter>
+                <EmptyStateActions>
+                  {newSession.availability.enabled ? (
+                    <Button variant="primary" onClick={newSession.onClick}>
+                      {intl.formatMessage(pageMessages.newSession)}
+                    </Button>
+                  ) : (
+                    <Tooltip content={newSession.availability.reason}>
+                      <Button variant="primary" isAriaDisabled>
+                        {intl.formatMessage(pageMessages.newSession)}
+                      </Button>
+                    </Tooltip>
+                  )}
+                </EmptyStateActions>
+              </EmptyStateFooter>
+            ) : null}
+          </EmptyState>
+        </StackItem>
+        {dialogs}
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack hasGutter>
+      {staleAlert ? <StackItem>{staleAlert}</StackItem> : null}
+      {accessAlert ? <StackItem>{accessAlert}</StackItem> : null}
+      <StackItem>{freshness}</StackItem>
+      <StackItem>
+        <SessionSummary sessions={all} value={bucket} onChange={changeBucket} />
+      </StackItem>
+      <StackItem>
+        <SessionsToolbar
+          text={text}
+          onTextChange={changeText}
+          bucket={bucket}
+          onBucketChange={changeBucket}
+          selectedCount={selectedSessions.length}
+          onClearSelection={() => setSelected(new Set())}
+          actionAvailability={toolbarAvailability}
+          onAction={onToolbarAction}
+          newSession={newSession}
+          onRefresh={retry}
+          refreshing={sessions.isFetching}
+          itemCount={filtered.length}
+          page={currentPage}
+          perPage={perPage}
+          onPageChange={setPage}
+          onPerPageChange={(n) => {
+            setPerPage(n);
+            setPage(1);
+          }}
+        />
+        <SessionsTable
+          clusterId={clusterId}
+          rows={rows}
+          selected={selected}
+          onSelect={onSelect}
+          expanded={expanded}
+          onToggleExpand={onToggleExpand}
+          sortKey={sortKey}
+          direction={direction}
+          onSort={onSort}
+          rowActions={rowActions}
+          onAction={onRowAction}
+          empty={noMatch}
+        />
+        <Pagination
+          itemCount={filtered.length}
+          page={currentPage}
+          perPage={perPage}
+          perPageOptions={PER_PAGE_OPTIONS}
+          onSetPage={(_e, p) => setPage(p)}
+          onPerPageSelect={(_e, n) => {
+            setPerPage(n);
+            setPage(1);
+          }}
+          variant="bottom"
+          titles={{
+            ...titles,
+            paginationAriaLabel: intl.formatMessage(toolbarMessages.paginationBottom),
+          }}
+          widgetId="georep-pagination-bottom"
+        />
+      </StackItem>
+      {dialogs}
+    </Stack>
+  );
+}

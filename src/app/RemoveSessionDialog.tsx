@@ -1,0 +1,157 @@
+// Remove one or many sessions (Stopped or Created only), optionally resetting the sync time.
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Content,
+  Modal,
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  Stack,
+  StackItem,
+} from '@patternfly/react-core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useIntl } from 'react-intl';
+import type { GeoRepSession } from '../georep/types';
+import { useServices } from './environment';
+import { actionMessages, dialogMessages } from './messages';
+import { queryKeys } from './queries';
+import { sessionKey, sessionName } from './sessionName';
+import { SessionResults, SessionTargets } from './SessionTargets';
+import { useNotify } from './Toasts';
+import { useBatchAction } from './useBatchAction';
+
+export interface RemoveSessionDialogProps {
+  clusterId: string;
+  targets: GeoRepSession[];
+  skipped?: GeoRepSession[];
+  onClose: () => void;
+}
+
+export function RemoveSessionDialog({
+  clusterId,
+  targets,
+  skipped = [],
+  onClose,
+}: RemoveSessionDialogProps) {
+  const intl = useIntl();
+  const services = useServices();
+  const queryClient = useQueryClient();
+  const notify = useNotify();
+  const batch = useBatchAction(sessionKey);
+  const [resetSyncTime, setResetSyncTime] = useState(false);
+  const titleId = useId();
+  const checkboxId = useId();
+
+  const failed = batch.results.filter((r) => !r.ok);
+  const retryable = failed.map((r) => r.item);
+  const hasRun = batch.results.length > 0;
+
+  const execute = async (sessions: GeoRepSession[]): Promise<void> => {
+    const results = await batch.run(
+      sessions,
+      (s) => services.removeSession(clusterId, s.id, resetSyncTime),
+      () => queryClient.invalidateQueries({ queryKey: queryKeys.sessions(clusterId) }),
+    );
+    if (!results) return;
+    if (results.every((r) => r.ok)) {
+      notify(
+        'success',
+        intl.formatMessage(dialogMessages.removeDone, {
+          count: targets.length,
+          name: targets[0] ? sessionName(intl, targets[0]) : '',
+        }),
+      );
+      onClose();
+    }
+  };
+  const close = () => {
+    if (!batch.running) onClose();
+  };
+  const title = intl.formatMessage(dialogMessages.removeTitle, { count: targets.length });
+
+  return (
+    <Modal isOpen variant="medium" onClose={close} aria-labelledby={titleId}>
+      <ModalHeader title={title} labelId={titleId} titleIconVariant="warning" />
+      <ModalBody>
+        <Stack hasGutter>
+          <StackItem>
+            <Content component="p">{intl.formatMessage(dialogMessages.removeExplain)}</Content>
+          </StackItem>
+          <StackItem>
+            <Content component="p">
+              {intl.formatMessage(dialogMessages.targets, { count: targets.length })}
+            </Content>
+            <SessionTargets sessions={targets} ariaLabel={title} />
+          </StackItem>
+          {skipped.length > 0 ? (
+            <StackItem>
+              <Alert
+                component="h2"
+                isInline
+                isPlain
+                variant="info"
+                title={intl.formatMessage(dialogMessages.skipped, { count: skipped.length })}
+              >
+                <SessionTargets
+                  sessions={skipped}
+                  ariaLabel={intl.formatMessage(dialogMessages.skipped, { count: skipped.length })}
+                />
+              </Alert>
+            </StackItem>
+          ) : null}
+          <StackItem>
+            <Checkbox
+              id={checkboxId}
+              label={intl.formatMessage(dialogMessages.resetSyncTime)}
+              description={intl.formatMessage(dialogMessages.resetSyncTimeHelp)}
+              isChecked={resetSyncTime}
+              isDisabled={batch.running}
+              onChange={(_e, checked) => setResetSyncTime(checked)}
+            />
+          </StackItem>
+          {batch.running ? (
+            <StackItem>
+              <Content component="p" role="status">
+                {intl.formatMessage(dialogMessages.working, {
+                  done: batch.done,
+                  total: batch.total,
+                })}
+              </Content>
+            </StackItem>
+          ) : null}
+          {hasRun && failed.length > 0 && !batch.running ? (
+            <StackItem>
+              <Alert
+                component="h2"
+                isInline
+                variant="danger"
+                title={intl.formatMessage(dialogMessages.failedSummary, {
+                  failed: failed.length,
+                  total: batch.results.length,
+                })}
+              >
+                <SessionResults results={batch.results} />
+              </Alert>
+            </StackItem>
+          ) : null}
+        </Stack>
+      </ModalBody>
+      <ModalFooter>
+        <Button
+          variant="danger"
+          isLoading={batch.running}
+          isDisabled={batch.running}
+          onClick={() => void execute(hasRun ? retryable : targets)}
+        >
+          {intl.formatMessage(actionMessages.remove)}
+        </Button>
+        <Button variant="link" onClick={close} isDisabled={batch.running}>
+          {intl.formatMessage(hasRun ? dialogMessages.close : dialogMessages.cancel)}
+        </Button>
+      </ModalFooter>
+    </Modal>
+  );
+}

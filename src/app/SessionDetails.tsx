@@ -1,0 +1,280 @@
+// A session's workers, grouped by replica set: each set should have exactly one Active worker
+// while the session runs (flagged otherwise), per-worker crawl, sync and checkpoint progress, and
+// for a Faulty worker where to look (the gsyncd log on that node).
+import {
+  Alert,
+  Content,
+  ExpandableSection,
+  Label,
+  List,
+  ListItem,
+  Stack,
+  StackItem,
+  Title,
+} from '@patternfly/react-core';
+import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useIntl } from 'react-intl';
+import type { GeoRepConfigOption, GeoRepSession, GeoRepWorker } from '../georep/types';
+import { useServices } from './environment';
+import { CheckCircleIcon, ExclamationTriangleIcon } from './icons';
+import { detailsMessages } from './messages';
+import { queryKeys } from './queries';
+import { RelativeTime } from './RelativeTime';
+import {
+  checkpointProgress,
+  defaultLogPath,
+  expectsActiveWorker,
+  groupByReplicaSet,
+} from './sessionRules';
+import { StatusLabel } from './StatusLabel';
+import { TruncatedText } from './TruncatedText';
+
+const LOG_OPTION_NAMES = ['log-file', 'log_file'];
+
+/** The configured log file when the session's options were already read (never fetched just for this). */
+function useConfiguredLogFile(clusterId: string, sessionId: string): string | null {
+  const services = useServices();
+  const { data } = useQuery<GeoRepConfigOption[]>({
+    queryKey: queryKeys.config(clusterId, sessionId),
+    queryFn: () => services.getConfig(clusterId, sessionId),
+    enabled: false,
+  });
+  const option = data?.find((o) => LOG_OPTION_NAMES.includes(o.name));
+  return option?.value ? option.value : null;
+}
+
+function Count({ value }: { value: number | null }) {
+  const intl = useIntl();
+  return (
+    <>
+      {value === null
+        ? intl.formatMessage(detailsMessages.notApplicable)
+        : intl.formatNumber(value)}
+    </>
+  );
+}
+
+function WorkerCheckpoint({ worker }: { worker: GeoRepWorker }) {
+  const intl = useIntl();
+  const cp = worker.checkpoint;
+  if (!cp) return <>{intl.formatMessage(detailsMessages.notApplicable)}</>;
+  if (cp.completed && cp.completion_time) {
+    return (
+      <RelativeTime
+        iso={cp.completion_time}
+        render={(relative) =>
+          intl.formatMessage(detailsMessages.workerCheckpointDone, { relative })
+        }
+      />
+    );
+  }
+  return <>{intl.formatMessage(detailsMessages.workerCheckpointPending)}</>;
+}
+
+function ReplicaSetFlag({
+  activeCount,
+  sessionRuns,
+}: {
+  activeCount: number;
+  sessionRuns: boolean;
+}) {
+  const intl = useIntl();
+  if (activeCount > 1) {
+    return (
+      <Label color="orange" icon={<ExclamationTriangleIcon />} isCompact data-flag="many-active">
+        {intl.formatMessage(detailsMessages.manyActiveFlag, { count: activeCount })}
+      </Label>
+    );
+  }
+  if (activeCount === 0 && sessionRuns) {
+    return (
+      <Label color="red" icon={<ExclamationTriangleIcon />} isCompact data-flag="no-active">
+        {intl.formatMessage(detailsMessages.noActiveFlag)}
+      </Label>
+    );
+  }
+  if (activeCount === 1) {
+    return (
+      <Label color="green" icon={<CheckCircleIcon />} isCompact data-flag="one-active">
+        {intl.formatMessage(detailsMessages.oneActive)}
+      </Label>
+    );
+  }
+  return null;
+}
+
+export function CrawlHelp() {
+  const intl = useIntl();
+  const [open, setOpen] = useState(false);
+  return (
+    <ExpandableSection
+      toggleText={intl.formatMessage(detailsMessages.crawlHelpToggle)}
+      isExpanded={open}
+      onToggle={(_e, v) => setOpen(v)}
+    >
+      <List>
+        <ListItem>{intl.formatMessage(detailsMessages.crawlChangelog)}</ListItem>
+        <ListItem>{intl.formatMessage(detailsMessages.crawlHistory)}</ListItem>
+        <ListItem>{intl.formatMessage(detailsMessages.crawlHybrid)}</ListItem>
+        <ListItem>{intl.formatMessage(detailsMessages.crawlNA)}</ListItem>
+      </List>
+    </ExpandableSection>
+  );
+}
+
+export interface SessionDetailsProps {
+  clusterId: string;
+  session: GeoRepSession;
+}
+
+export function SessionDetails({ clusterId, session }: SessionDetailsProps) {
+  const intl = useIntl();
+  const configuredLog = useConfiguredLogFile(clusterId, session.id);
+  const sets = groupByReplicaSet(session.workers);
+  const runs = expectsActiveWorker(session.status);
+  const faulty = session.workers.filter((w) => w.status === 'Faulty');
+  const logPath = configuredLog ?? defaultLogPath(session);
+  const cp = checkpointProgress(session);
+  const t = (m: (typeof detailsMessages)[keyof typeof detailsMessages]) => intl.formatMessage(m);
+
+  return (
+    <Stack hasGutter>
+      <StackItem>
+        <Title headingLevel="h2" size="md">
+          {t(detailsMessages.title)}
+        </Title>
+      </StackItem>
+      {cp ? (
+        <StackItem>
+          <Content component="p" data-testid="checkpoint-summary">
+            {cp.completed && cp.completionTime
+              ? intl.formatMessage(detailsMessages.checkpointSummaryDone, {
+                  time: intl.formatDate(cp.time, { dateStyle: 'medium', timeStyle: 'medium' }),
+                  completed: intl.formatDate(cp.completionTime, {
+                    dateStyle: 'medium',
+                    timeStyle: 'medium',
+                  }),
+                })
+              : intl.formatMessage(detailsMessages.checkpointSummaryPending, {
+                  time: intl.formatDate(cp.time, { dateStyle: 'medium', timeStyle: 'medium' }),
+                  done: cp.done,
+                  total: cp.total,
+                })}
+          </Content>
+        </StackItem>
+      ) : null}
+      {faulty.map((w) => (
+        <StackItem key={`${w.primary_node}:${w.primary_brick}`}>
+          <Alert
+            component="h3"
+            isInline
+            variant="danger"
+            title={intl.formatMessage(detailsMessages.faultyTitle, { node: w.primary_node })}
+          >
+            <Content component="p">
+              {intl.formatMessage(detailsMessages.faultyBody, {
+                node: w.primary_node,
+                brick: w.primary_brick,
+              })}
+            </Content>
+            <Content component="p">
+              <code className="georep-log-path">{logPath}</code>{' '}
+              {t(configuredLog ? detailsMessages.logFromConfig : detailsMessages.logDefault)}
+            </Content>
+          </Alert>
+        </StackItem>
+      ))}
+      {sets.length === 0 ? (
+        <StackItem>
+          <Content component="p">{t(detailsMessages.noWorkers)}</Content>
+        </StackItem>
+      ) : null}
+      {sets.map((set) => {
+        const heading = intl.formatMessage(detailsMessages.replicaSet, { index: set.index + 1 });
+        return (
+          <StackItem key={set.index} className="georep-replica-set">
+            <section aria-label={heading} data-replica-set={set.index}>
+              <Title headingLevel="h3" size="md">
+                {heading} <ReplicaSetFlag activeCount={set.activeCount} sessionRuns={runs} />
+              </Title>
+              <Table
+                variant="compact"
+                aria-label={intl.formatMessage(detailsMessages.workersAria, {
+                  index: set.index + 1,
+                })}
+              >
+                <Thead>
+                  <Tr>
+                    <Th>{t(detailsMessages.node)}</Th>
+                    <Th>{t(detailsMessages.brick)}</Th>
+                    <Th>{t(detailsMessages.status)}</Th>
+                    <Th>{t(detailsMessages.remoteNode)}</Th>
+                    <Th>{t(detailsMessages.crawl)}</Th>
+                    <Th>{t(detailsMessages.lastSynced)}</Th>
+                    <Th>{t(detailsMessages.entryPending)}</Th>
+                    <Th>{t(detailsMessages.dataPending)}</Th>
+                    <Th>{t(detailsMessages.metaPending)}</Th>
+                    <Th>{t(detailsMessages.failures)}</Th>
+                    <Th>{t(detailsMessages.checkpoint)}</Th>
+                  </Tr>
+                </Thead>
+                <Tbody>
+                  {set.workers.map((w) => (
+                    <Tr key={`${w.primary_node}:${w.primary_brick}`}>
+                      <Td dataLabel={t(detailsMessages.node)}>
+                        <TruncatedText text={w.primary_node} />
+                      </Td>
+                      <Td dataLabel={t(detailsMessages.brick)}>
+                        <TruncatedText text={w.primary_brick} />
+                      </Td>
+                      <Td dataLabel={t(detailsMessages.status)}>
+                        <StatusLabel status={w.status} />
+                      </Td>
+                      <Td dataLabel={t(detailsMessages.remoteNode)}>
+                        {w.secondary_node ? (
+                          <TruncatedText text={w.secondary_node} />
+                        ) : (
+                          t(detailsMessages.notApplicable)
+                        )}
+                      </Td>
+                      <Td dataLabel={t(detailsMessages.crawl)}>
+                        {w.crawl_status ?? t(detailsMessages.notApplicable)}
+                      </Td>
+                      <Td dataLabel={t(detailsMessages.lastSynced)}>
+                        {w.last_synced ? (
+                          <RelativeTime iso={w.last_synced} />
+                        ) : (
+                          t(detailsMessages.never)
+                        )}
+                      </Td>
+                      <Td dataLabel={t(detailsMessages.entryPending)}>
+                        <Count value={w.entry_pending} />
+                      </Td>
+                      <Td dataLabel={t(detailsMessages.dataPending)}>
+                        <Count value={w.data_pending} />
+                      </Td>
+                      <Td dataLabel={t(detailsMessages.metaPending)}>
+                        <Count value={w.meta_pending} />
+                      </Td>
+                      <Td dataLabel={t(detailsMessages.failures)}>
+                        <Count value={w.failures} />
+                      </Td>
+                      <Td dataLabel={t(detailsMessages.checkpoint)}>
+                        <WorkerCheckpoint worker={w} />
+                      </Td>
+                    </Tr>
+                  ))}
+                </Tbody>
+              </Table>
+            </section>
+          </StackItem>
+        );
+      })}
+      <StackItem>
+        <CrawlHelp />
+      </StackItem>
+    </Stack>
+  );
+}

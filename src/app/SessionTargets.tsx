@@ -1,0 +1,62 @@
+// The sessions a dialog acts on, and the per-session results once it ran.
+import { List, ListItem } from '@patternfly/react-core';
+import { useIntl } from 'react-intl';
+import type { GeoRepSession } from '../georep/types';
+import { CheckCircleIcon, ExclamationCircleIcon } from './icons';
+import { dialogMessages } from './messages';
+import { sessionName } from './sessionName';
+import { StatusLabel } from './StatusLabel';
+import type { ItemResult } from './useBatchAction';
+
+export function SessionTargets({
+  sessions,
+  ariaLabel,
+}: {
+  sessions: readonly GeoRepSession[];
+  ariaLabel: string;
+}) {
+  const intl = useIntl();
+  return (
+    <List aria-label={ariaLabel} isPlain className="georep-targets">
+      {sessions.map((s) => (
+        <ListItem key={s.id}>
+          <span className="georep-name">{sessionName(intl, s)}</span>{' '}
+          <StatusLabel status={s.status} />
+        </ListItem>
+      ))}
+    </List>
+  );
+}
+
+export function SessionResults({ results }: { results: readonly ItemResult<GeoRepSession>[] }) {
+  const intl = useIntl();
+  return (
+    <List aria-label={intl.formatMessage(dialogMessages.resultsTitle)} isPlain>
+      {results.map(({ item, ok, error }) => (
+        <ListItem
+          key={item.id}
+          icon={
+            ok ? (
+              <CheckCircleIcon color="var(--pf-t--global--icon--color--status--success--default)" />
+            ) : (
+              <ExclamationCircleIcon color="var(--pf-t--global--icon--color--status--danger--default)" />
+            )
+          }
+        >
+          <span className="georep-name">{sessionName(intl, item)}</span>
+          {': '}
+          {ok
+            ? intl.formatMessage(dialogMessages.resultOk)
+            : intl.formatMessage(
+                error?.kind === 'conflict'
+                  ? dialogMessages.resultRefused
+                  : dialogMessages.resultFailed,
+                {
+                  message: error?.detail || error?.reason || '',
+                },
+              )}
+        </ListItem>
+      ))}
+    </List>
+  );
+}

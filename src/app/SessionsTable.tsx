@@ -1,0 +1,368 @@
+// The sessions of one page: selectable, sortable, expandable to the workers, with a kebab of the
+// actions each row allows. The page does the filtering, sorting and paging (memoised); this only
+// renders the rows it is given.
+import { Button, Checkbox, MenuToggle, Tooltip } from '@patternfly/react-core';
+import {
+  ActionsColumn,
+  ExpandableRowContent,
+  type IAction,
+  type ISortBy,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+} from '@patternfly/react-table';
+import { memo, type ReactNode } from 'react';
+import { useIntl } from 'react-intl';
+import type { CrawlStatus, GeoRepSession } from '../georep/types';
+import { AngleDownIcon, AngleRightIcon, EllipsisVIcon } from './icons';
+import { actionMessages, detailsMessages, tableMessages } from './messages';
+import { RelativeTime } from './RelativeTime';
+import { SessionDetails } from './SessionDetails';
+import { sessionName } from './sessionName';
+import {
+  checkpointProgress,
+  sessionCrawls,
+  type SessionAction,
+  type SortDirection,
+  type SortKey,
+} from './sessionRules';
+import { StatusLabel } from './StatusLabel';
+import { formatDuration } from './time';
+import { TruncatedText } from './TruncatedText';
+
+/** Sortable columns, in display order. */
+export const SORT_COLUMNS: readonly SortKey[] = [
+  'primary_volume',
+  'secondary_host',
+  'secondary_volume',
+  'secondary_user',
+  'status',
+  'crawl',
+  'last_synced',
+  'checkpoint',
+];
+const FIRST_SORT_COLUMN = 2; // after the select and expand columns
+const COLUMN_COUNT = 2 + SORT_COLUMNS.length + 1;
+
+const COLUMN_TITLE = {
+  primary_volume: tableMessages.sourceVolume,
+  secondary_host: tableMessages.remoteHost,
+  secondary_volume: tableMessages.remoteVolume,
+  secondary_user: tableMessages.user,
+  status: tableMessages.status,
+  crawl: tableMessages.crawl,
+  last_synced: tableMessages.syncedUpTo,
+  checkpoint: tableMessages.checkpoint,
+} as const;
+
+const CRAWL_HELP = {
+  'Changelog Crawl': detailsMessages.crawlChangelog,
+  'History Crawl': detailsMessages.crawlHistory,
+  'Hybrid Crawl': detailsMessages.crawlHybrid,
+  'N/A': detailsMessages.crawlNA,
+} as const satisfies Record<CrawlStatus, unknown>;
+
+export interface RowAction {
+  action: SessionAction;
+  enabled: boolean;
+  reason: string | null;
+}
+
+export interface SessionsTableProps {
+  clusterId: string;
+  rows: readonly GeoRepSession[];
+  selected: ReadonlySet<string>;
+  onSelect: (ids: string[], selected: boolean) => void;
+  expanded: ReadonlySet<string>;
+  onToggleExpand: (id: string) => void;
+  sortKey: SortKey;
+  direction: SortDirection;
+  onSort: (key: SortKey, direction: SortDirection) => void;
+  rowActions: (session: GeoRepSession) => RowAction[];
+  onAction: (action: SessionAction, session: GeoRepSession) => void;
+  /** Shown in the body when there are no rows (e.g. no match for the filters). */
+  empty?: ReactNode;
+}
+
+function CrawlCell({ session }: { session: GeoRepSession }) {
+  const intl = useIntl();
+  const crawls = sessionCrawls(session);
+  if (crawls.length === 0) return <>{intl.formatMessage(tableMessages.notCrawling)}</>;
+  return (
+    <>
+      {crawls.map((c, i) => (
+        <span key={c}>
+          {i > 0 ? ', ' : null}
+          <Tooltip content={intl.formatMessage(CRAWL_HELP[c])}>
+            <span tabIndex={0} className="georep-time">
+              {c}
+            </span>
+          </Tooltip>
+        </span>
+      ))}
+    </>
+  );
+}
+
+function SyncedCell({ session }: { session: GeoRepSession }) {
+  const intl = useIntl();
+  if (!session.last_synced) return <>{intl.formatMessage(tableMessages.notSynced)}</>;
+  return (
+    <RelativeTime
+      iso={session.last_synced}
+      extra={
+        <>
+          {intl.formatMessage(tableMessages.syncedTooltip, {
+            time: intl.formatDate(session.last_synced, {
+              dateStyle: 'medium',
+              timeStyle: 'medium',
+            }),
+          })}
+          {session.lag_seconds !== null ? (
+            <>
+              {' '}
+              {intl.formatMessage(tableMessages.lagTooltip, {
+                lag: formatDuration(intl, session.lag_seconds),
+              })}
+            </>
+          ) : null}
+        </>
+      }
+    />
+  );
+}
+
+function CheckpointCell({ session }: { session: GeoRepSession }) {
+  const intl = useIntl();
+  const cp = checkpointProgress(session);
+  if (!cp) return <>{intl.formatMessage(tableMessages.noCheckpoint)}</>;
+  const setAt = intl.formatDate(cp.time, { dateStyle: 'medium', timeStyle: 'medium' });
+  if (cp.completed && cp.completionTime) {
+    return (
+      <RelativeTime
+        iso={cp.completionTime}
+        render={(relative) => intl.formatMessage(tableMessages.checkpointCompleted, { relative })}
+        extra={intl.formatMessage(tableMessages.checkpointCompletedTooltip, {
+          time: setAt,
+          completed: intl.formatDate(cp.completionTime, {
+            dateStyle: 'medium',
+            timeStyle: 'medium',
+          }),
+        })}
+      />
+    );
+  }
+  return (
+    <Tooltip content={intl.formatMessage(tableMessages.checkpointTooltip, { time: setAt })}>
+      <span tabIndex={0} className="georep-time">
+        {cp.total > 0
+          ? intl.formatMessage(tableMessages.checkpointProgress, { done: cp.done, total: cp.total })
+          : intl.formatMessage(tableMessages.checkpointPending)}
+      </span>
+    </Tooltip>
+  );
+}
+
+/**
+ * "Select the page" with a mixed state. (PatternFly's Checkbox signals "mixed" with isChecked=null,
+ * which turns the input uncontrolled; this keeps it controlled and sets `indeterminate` directly.)
+ */
+function PageSelectCheckbox(p: {
+  label: string;
+  checked: boolean;
+  indeterminate: boolean;
+  disabled: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <div className="pf-v6-c-check pf-m-standalone">
+      <input
+        type="checkbox"
+        id="georep-select-page"
+        className="pf-v6-c-check__input"
+        aria-label={p.label}
+        checked={p.checked}
+        disabled={p.disabled}
+        ref={(el) => {
+          if (el) el.indeterminate = p.indeterminate;
+        }}
+        onChange={(e) => p.onChange(e.target.checked)}
+      />
+    </div>
+  );
+}
+
+interface RowProps {
+  clusterId: string;
+  session: GeoRepSession;
+  rowIndex: number;
+  isSelected: boolean;
+  isExpanded: boolean;
+  onSelect: (ids: string[], selected: boolean) => void;
+  onToggleExpand: (id: string) => void;
+  rowActions: (session: GeoRepSession) => RowAction[];
+  onAction: (action: SessionAction, session: GeoRepSession) => void;
+}
+
+const SessionRow = memo(function SessionRow({
+  clusterId,
+  session,
+  rowIndex,
+  isSelected,
+  isExpanded,
+  onSelect,
+  onToggleExpand,
+  rowActions,
+  onAction,
+}: RowProps) {
+  const intl = useIntl();
+  const name = sessionName(intl, session);
+  const items: IAction[] = rowActions(session).map(({ action, enabled, reason }) => ({
+    title: intl.formatMessage(actionMessages[action]),
+    isAriaDisabled: !enabled,
+    tooltipProps: reason ? { content: reason } : undefined,
+    onClick: () => {
+      if (enabled) onAction(action, session);
+    },
+  }));
+  const detailsId = `georep-details-${rowIndex}`;
+  return (
+    <Tbody isExpanded={isExpanded}>
+      <Tr isRowSelected={isSelected} data-session-id={session.id}>
+        <Td>
+          <Checkbox
+            id={`georep-select-${rowIndex}`}
+            aria-label={intl.formatMessage(tableMessages.selectRow, { name })}
+            isChecked={isSelected}
+            onChange={(_e, checked) => onSelect([session.id], checked)}
+          />
+        </Td>
+        <Td>
+          <Button
+            variant="plain"
+            aria-label={intl.formatMessage(tableMessages.expandRow, { name })}
+            aria-expanded={isExpanded}
+            aria-controls={isExpanded ? detailsId : undefined}
+            onClick={() => onToggleExpand(session.id)}
+            icon={isExpanded ? <AngleDownIcon /> : <AngleRightIcon />}
+          />
+        </Td>
+        <Td dataLabel={intl.formatMessage(tableMessages.sourceVolume)}>
+          <TruncatedText text={session.primary_volume} />
+        </Td>
+        <Td dataLabel={intl.formatMessage(tableMessages.remoteHost)}>
+          <TruncatedText text={session.secondary_host} />
+        </Td>
+        <Td dataLabel={intl.formatMessage(tableMessages.remoteVolume)}>
+          <TruncatedText text={session.secondary_volume} />
+        </Td>
+        <Td dataLabel={intl.formatMessage(tableMessages.user)}>
+          <TruncatedText text={session.secondary_user} />
+        </Td>
+        <Td dataLabel={intl.formatMessage(tableMessages.status)}>
+          <StatusLabel status={session.status} />
+        </Td>
+        <Td dataLabel={intl.formatMessage(tableMessages.crawl)}>
+          <CrawlCell session={session} />
+        </Td>
+        <Td dataLabel={intl.formatMessage(tableMessages.syncedUpTo)}>
+          <SyncedCell session={session} />
+        </Td>
+        <Td dataLabel={intl.formatMessage(tableMessages.checkpoint)}>
+          <CheckpointCell session={session} />
+        </Td>
+        <Td isActionCell>
+          <ActionsColumn
+            items={items}
+            actionsToggle={({ onToggle, isOpen, isDisabled, toggleRef }) => (
+              <MenuToggle
+                ref={toggleRef}
+                onClick={onToggle}
+                isExpanded={isOpen}
+                isDisabled={isDisabled}
+                variant="plain"
+                aria-label={intl.formatMessage(tableMessages.rowActions, { name })}
+                icon={<EllipsisVIcon />}
+              />
+            )}
+          />
+        </Td>
+      </Tr>
+      {isExpanded ? (
+        <Tr isExpanded>
+          <Td colSpan={COLUMN_COUNT} id={detailsId}>
+            <ExpandableRowContent>
+              <SessionDetails clusterId={clusterId} session={session} />
+            </ExpandableRowContent>
+          </Td>
+        </Tr>
+      ) : null}
+    </Tbody>
+  );
+});
+
+export const SessionsTable = memo(function SessionsTable(props: SessionsTableProps) {
+  const intl = useIntl();
+  const { rows, selected, onSelect, sortKey, direction, onSort } = props;
+  const pageIds = rows.map((s) => s.id);
+  const selectedOnPage = pageIds.filter((id) => selected.has(id)).length;
+  const allOnPage = rows.length > 0 && selectedOnPage === rows.length;
+  const sortBy: ISortBy = { index: FIRST_SORT_COLUMN + SORT_COLUMNS.indexOf(sortKey), direction };
+
+  return (
+    <Table aria-label={intl.formatMessage(tableMessages.aria)} variant="compact" isExpandable>
+      <Thead>
+        <Tr>
+          <Th aria-label={intl.formatMessage(tableMessages.selectColumn)}>
+            <PageSelectCheckbox
+              label={intl.formatMessage(tableMessages.selectPage)}
+              checked={allOnPage}
+              indeterminate={selectedOnPage > 0 && !allOnPage}
+              disabled={rows.length === 0}
+              onChange={(checked) => onSelect(pageIds, checked)}
+            />
+          </Th>
+          <Th screenReaderText={intl.formatMessage(tableMessages.expandColumn)} />
+          {SORT_COLUMNS.map((key, i) => (
+            <Th
+              key={key}
+              sort={{
+                sortBy,
+                columnIndex: FIRST_SORT_COLUMN + i,
+                onSort: (_e, _index, dir) => onSort(key, dir),
+              }}
+            >
+              {intl.formatMessage(COLUMN_TITLE[key])}
+            </Th>
+          ))}
+          <Th screenReaderText={intl.formatMessage(tableMessages.actionsColumn)} />
+        </Tr>
+      </Thead>
+      {rows.length === 0 && props.empty ? (
+        <Tbody>
+          <Tr>
+            <Td colSpan={COLUMN_COUNT}>{props.empty}</Td>
+          </Tr>
+        </Tbody>
+      ) : (
+        rows.map((s, i) => (
+          <SessionRow
+            key={s.id}
+            clusterId={props.clusterId}
+            session={s}
+            rowIndex={i}
+            isSelected={selected.has(s.id)}
+            isExpanded={props.expanded.has(s.id)}
+            onSelect={onSelect}
+            onToggleExpand={props.onToggleExpand}
+            rowActions={props.rowActions}
+            onAction={props.onAction}
+          />
+        ))
+      )}
+    </Table>
+  );
+});

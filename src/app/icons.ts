@@ -1,0 +1,19 @@
+// Icons, imported one file each (the icons index would pull thousands of modules into tests).
+export { CheckCircleIcon } from '@patternfly/react-icons/dist/js/icons/check-circle-icon';
+export { ExclamationCircleIcon } from '@patternfly/react-icons/dist/js/icons/exclamation-circle-icon';
+export { ExclamationTriangleIcon } from '@patternfly/react-icons/dist/js/icons/exclamation-triangle-icon';
+export { InProgressIcon } from '@patternfly/react-icons/dist/js/icons/in-progress-icon';
+export { PauseCircleIcon } from '@patternfly/react-icons/dist/js/icons/pause-circle-icon';
+export { StopCircleIcon } from '@patternfly/react-icons/dist/js/icons/stop-circle-icon';
+export { PlusCircleIcon } from '@patternfly/react-icons/dist/js/icons/plus-circle-icon';
+export { QuestionCircleIcon } from '@patternfly/react-icons/dist/js/icons/question-circle-icon';
+export { DisconnectedIcon } from '@patternfly/react-icons/dist/js/icons/disconnected-icon';
+export { OutlinedQuestionCircleIcon } from '@patternfly/react-icons/dist/js/icons/outlined-question-circle-icon';
+export { CubesIcon } from '@patternfly/react-icons/dist/js/icons/cubes-icon';
+export { SearchIcon } from '@patternfly/react-icons/dist/js/icons/search-icon';
+export { LockIcon } from '@patternfly/react-icons/dist/js/icons/lock-icon';
+export { SyncAltIcon } from '@patternfly/react-icons/dist/js/icons/sync-alt-icon';
+export { OutlinedClockIcon } from '@patternfly/react-icons/dist/js/icons/outlined-clock-icon';
+export { EllipsisVIcon } from '@patternfly/react-icons/dist/js/icons/ellipsis-v-icon';
+export { AngleRightIcon } from '@patternfly/react-icons/dist/js/icons/angle-right-icon';
+export { AngleDownIcon } from '@patternfly/react-icons/dist/js/icons/angle-down-icon';

@@ -1,0 +1,675 @@
+// Every user-visible string of the Geo Replication tab (English is the source; catalogs translate by id).
+// The UI says "source" and "remote" (Gluster 10+ says primary/secondary, oVirt master/slave).
+import { defineMessages, type MessageDescriptor } from 'react-intl';
+
+/**
+ * react-intl 12 types a catalog's values only when they are declared up front; ours are checked
+ * by the tests instead, so the descriptors are widened to plain MessageDescriptors (the
+ * `defineMessages` calls stay as they are, for FormatJS extraction).
+ */
+function untyped<T extends object>(catalog: T): { readonly [K in keyof T]: MessageDescriptor } {
+  return catalog as { readonly [K in keyof T]: MessageDescriptor };
+}
+
+export const pageMessages = untyped(
+  defineMessages({
+    title: { id: 'georep.page.title', defaultMessage: 'Geo Replication' },
+    intro: {
+      id: 'georep.page.intro',
+      defaultMessage:
+        'Geo-replication sessions whose source volume is in the selected Gluster cluster.',
+    },
+    lastRead: { id: 'georep.page.lastRead', defaultMessage: 'Read from Gluster {relative}' },
+    lastReadTooltip: {
+      id: 'georep.page.lastReadTooltip',
+      defaultMessage:
+        'Last read from Gluster at {time}. Refreshed every {seconds} seconds while this tab is visible.',
+    },
+    refreshPaused: {
+      id: 'georep.page.refreshPaused',
+      defaultMessage: 'Refresh paused while the tab is hidden',
+    },
+    refreshing: { id: 'georep.page.refreshing', defaultMessage: 'Refreshing' },
+    refresh: { id: 'georep.page.refresh', defaultMessage: 'Refresh' },
+    simulator: { id: 'georep.page.simulator', defaultMessage: 'Simulator' },
+    simulatorTooltip: {
+      id: 'georep.page.simulatorTooltip',
+      defaultMessage:
+        'The geo-rep service runs on its simulator: these sessions are not real Gluster sessions.',
+    },
+    newSession: { id: 'georep.page.newSession', defaultMessage: 'New session' },
+    loadingClusters: { id: 'georep.page.loadingClusters', defaultMessage: 'Loading clusters' },
+    loadingSessions: {
+      id: 'georep.page.loadingSessions',
+      defaultMessage: 'Loading geo-replication sessions',
+    },
+    noClusterTitle: { id: 'georep.empty.noClusterTitle', defaultMessage: 'No Gluster cluster' },
+    noClusterBody: {
+      id: 'georep.empty.noClusterBody',
+      defaultMessage:
+        'You do not see any cluster with the Gluster service. Geo-replication sessions belong to Gluster volumes, so there is nothing to show here.',
+    },
+    noSessionsTitle: {
+      id: 'georep.empty.noSessionsTitle',
+      defaultMessage: 'No geo-replication sessions',
+    },
+    noSessionsBody: {
+      id: 'georep.empty.noSessionsBody',
+      defaultMessage:
+        'No volume of cluster {cluster} replicates to a remote volume yet. A session copies a volume continuously and asynchronously to a Gluster volume at another site.',
+    },
+    noSessionsHowTo: {
+      id: 'georep.empty.noSessionsHowTo',
+      defaultMessage: 'Start one with New session.',
+    },
+    noMatchTitle: {
+      id: 'georep.empty.noMatchTitle',
+      defaultMessage: 'No session matches the filters',
+    },
+    noMatchBody: {
+      id: 'georep.empty.noMatchBody',
+      defaultMessage: 'Change or clear the filters to see the other sessions.',
+    },
+    clearFilters: { id: 'georep.empty.clearFilters', defaultMessage: 'Clear all filters' },
+    unauthorizedTitle: {
+      id: 'georep.error.unauthorizedTitle',
+      defaultMessage: 'Your login has expired',
+    },
+    unauthorizedBody: {
+      id: 'georep.error.unauthorizedBody',
+      defaultMessage:
+        'WebAdmin’s login is no longer valid, so nothing can be read or changed. Log in again to continue.',
+    },
+    reloadToLogin: {
+      id: 'georep.error.reloadToLogin',
+      defaultMessage: 'Reload WebAdmin and log in again',
+    },
+    forbiddenTitle: { id: 'georep.error.forbiddenTitle', defaultMessage: 'No permission' },
+    forbiddenBody: {
+      id: 'georep.error.forbiddenBody',
+      defaultMessage: 'You are not allowed to view the geo-replication sessions of this cluster.',
+    },
+    notFoundTitle: { id: 'georep.error.notFoundTitle', defaultMessage: 'Cluster not found' },
+    notFoundBody: {
+      id: 'georep.error.notFoundBody',
+      defaultMessage: 'The geo-rep service does not know this cluster. It may have been removed.',
+    },
+    sessionsFailedTitle: {
+      id: 'georep.error.sessionsFailedTitle',
+      defaultMessage: 'Cannot read the geo-replication sessions',
+    },
+    clustersFailedTitle: {
+      id: 'georep.error.clustersFailedTitle',
+      defaultMessage: 'Cannot read the clusters from the engine',
+    },
+    unreachableBody: {
+      id: 'georep.error.unreachableBody',
+      defaultMessage: 'The service did not answer ({detail}). It is tried again automatically.',
+    },
+    failedBody: { id: 'georep.error.failedBody', defaultMessage: 'The service answered: {detail}' },
+    retry: { id: 'georep.error.retry', defaultMessage: 'Try again now' },
+    staleTitle: {
+      id: 'georep.error.staleTitle',
+      defaultMessage:
+        'The latest refresh failed: showing the data read {relative}, which may be out of date',
+    },
+    staleBody: {
+      id: 'georep.error.staleBody',
+      defaultMessage: '{detail}. The sessions are read again every {seconds} seconds.',
+    },
+    accessFailed: {
+      id: 'georep.error.accessFailed',
+      defaultMessage:
+        'Your permissions on this cluster could not be checked ({detail}); actions stay disabled.',
+    },
+    errorDetail: { id: 'georep.error.detail', defaultMessage: '{reason}: {detail}' },
+    outsideWebAdmin: {
+      id: 'georep.error.outsideWebAdmin',
+      defaultMessage: 'This page works only inside oVirt WebAdmin (Storage, Geo Replication).',
+    },
+    newSessionUnavailable: {
+      id: 'georep.page.newSessionUnavailable',
+      defaultMessage: 'Creating a session from here is not available yet.',
+    },
+  }),
+);
+
+export const clusterMessages = untyped(
+  defineMessages({
+    label: { id: 'georep.cluster.label', defaultMessage: 'Cluster' },
+    deepLinkUnknown: {
+      id: 'georep.cluster.deepLinkUnknown',
+      defaultMessage:
+        'The link names cluster “{id}”, which is not a Gluster cluster you can see. Showing another cluster instead.',
+    },
+  }),
+);
+
+export const bucketMessages = untyped(
+  defineMessages({
+    active: { id: 'georep.bucket.active', defaultMessage: 'Active' },
+    passive: { id: 'georep.bucket.passive', defaultMessage: 'Passive only' },
+    faulty: { id: 'georep.bucket.faulty', defaultMessage: 'Faulty or partly faulty' },
+    paused: { id: 'georep.bucket.paused', defaultMessage: 'Paused' },
+    stopped: { id: 'georep.bucket.stopped', defaultMessage: 'Stopped' },
+    created: { id: 'georep.bucket.created', defaultMessage: 'Created' },
+    unknown: { id: 'georep.bucket.unknown', defaultMessage: 'Unknown' },
+    summaryLabel: {
+      id: 'georep.bucket.summaryLabel',
+      defaultMessage: 'Sessions by state (select one to filter)',
+    },
+    all: { id: 'georep.bucket.all', defaultMessage: 'All' },
+    filterAria: {
+      id: 'georep.bucket.filterAria',
+      defaultMessage: '{state}: {count, plural, one {# session} other {# sessions}}',
+    },
+  }),
+);
+
+export const statusMessages = untyped(
+  defineMessages({
+    Active: { id: 'georep.status.active', defaultMessage: 'Active' },
+    Passive: { id: 'georep.status.passive', defaultMessage: 'Passive' },
+    Faulty: { id: 'georep.status.faulty', defaultMessage: 'Faulty' },
+    PartiallyFaulty: { id: 'georep.status.partiallyFaulty', defaultMessage: 'Partly faulty' },
+    Initializing: { id: 'georep.status.initializing', defaultMessage: 'Initializing' },
+    Created: { id: 'georep.status.created', defaultMessage: 'Created' },
+    Stopped: { id: 'georep.status.stopped', defaultMessage: 'Stopped' },
+    Paused: { id: 'georep.status.paused', defaultMessage: 'Paused' },
+    Offline: { id: 'georep.status.offline', defaultMessage: 'Offline' },
+    Unknown: { id: 'georep.status.unknown', defaultMessage: 'Unknown' },
+  }),
+);
+
+export const toolbarMessages = untyped(
+  defineMessages({
+    filterPlaceholder: {
+      id: 'georep.toolbar.filterPlaceholder',
+      defaultMessage: 'Filter by volume, host or user',
+    },
+    filterAria: { id: 'georep.toolbar.filterAria', defaultMessage: 'Filter sessions by text' },
+    textChip: { id: 'georep.toolbar.textChip', defaultMessage: 'Text' },
+    stateChip: { id: 'georep.toolbar.stateChip', defaultMessage: 'State' },
+    selected: {
+      id: 'georep.toolbar.selected',
+      defaultMessage:
+        '{count, plural, =0 {No session selected} one {# session selected} other {# sessions selected}}',
+    },
+    clearSelection: { id: 'georep.toolbar.clearSelection', defaultMessage: 'Clear selection' },
+    bulkActions: {
+      id: 'georep.toolbar.bulkActions',
+      defaultMessage: 'Actions on the selected sessions',
+    },
+    moreActions: { id: 'georep.toolbar.moreActions', defaultMessage: 'More actions' },
+    pagination: { id: 'georep.toolbar.pagination', defaultMessage: 'Sessions pagination' },
+    paginationBottom: {
+      id: 'georep.toolbar.paginationBottom',
+      defaultMessage: 'Sessions pagination, bottom',
+    },
+  }),
+);
+
+export const actionMessages = untyped(
+  defineMessages({
+    start: { id: 'georep.action.start', defaultMessage: 'Start' },
+    stop: { id: 'georep.action.stop', defaultMessage: 'Stop' },
+    pause: { id: 'georep.action.pause', defaultMessage: 'Pause' },
+    resume: { id: 'georep.action.resume', defaultMessage: 'Resume' },
+    checkpoint: { id: 'georep.action.checkpoint', defaultMessage: 'Set checkpoint now' },
+    remove: { id: 'georep.action.remove', defaultMessage: 'Remove' },
+    options: { id: 'georep.action.options', defaultMessage: 'Options' },
+    reasonNoPermission: {
+      id: 'georep.action.reasonNoPermission',
+      defaultMessage: 'Your role does not allow managing geo-replication in this cluster.',
+    },
+    reasonCheckingAccess: {
+      id: 'georep.action.reasonCheckingAccess',
+      defaultMessage: 'Checking your permissions…',
+    },
+    reasonAccessUnknown: {
+      id: 'georep.action.reasonAccessUnknown',
+      defaultMessage: 'Your permissions could not be checked: {detail}',
+    },
+    reasonNoSelection: {
+      id: 'georep.action.reasonNoSelection',
+      defaultMessage: 'Select one or more sessions first.',
+    },
+    reasonSingleSelection: {
+      id: 'georep.action.reasonSingleSelection',
+      defaultMessage: 'Select exactly one session.',
+    },
+    reasonStart: {
+      id: 'georep.action.reasonStart',
+      defaultMessage: 'Only a Created or Stopped session can be started.',
+    },
+    reasonStop: {
+      id: 'georep.action.reasonStop',
+      defaultMessage: 'A Created or Stopped session is not running.',
+    },
+    reasonPause: {
+      id: 'georep.action.reasonPause',
+      defaultMessage: 'Only a started session can be paused.',
+    },
+    reasonResume: {
+      id: 'georep.action.reasonResume',
+      defaultMessage: 'Only a Paused session can be resumed.',
+    },
+    reasonRemove: {
+      id: 'georep.action.reasonRemove',
+      defaultMessage: 'Only a Stopped or Created session can be removed: stop it first.',
+    },
+    reasonCheckpoint: {
+      id: 'georep.action.reasonCheckpoint',
+      defaultMessage: 'A checkpoint needs a started or paused session.',
+    },
+    reasonNoneEligible: {
+      id: 'georep.action.reasonNoneEligible',
+      defaultMessage: 'None of the selected sessions is in a state that allows this.',
+    },
+  }),
+);
+
+export const tableMessages = untyped(
+  defineMessages({
+    aria: { id: 'georep.table.aria', defaultMessage: 'Geo-replication sessions' },
+    sourceVolume: { id: 'georep.table.sourceVolume', defaultMessage: 'Source volume' },
+    remoteHost: { id: 'georep.table.remoteHost', defaultMessage: 'Remote host' },
+    remoteVolume: { id: 'georep.table.remoteVolume', defaultMessage: 'Remote volume' },
+    user: { id: 'georep.table.user', defaultMessage: 'User' },
+    status: { id: 'georep.table.status', defaultMessage: 'Status' },
+    crawl: { id: 'georep.table.crawl', defaultMessage: 'Crawl' },
+    syncedUpTo: { id: 'georep.table.syncedUpTo', defaultMessage: 'Synced up to' },
+    checkpoint: { id: 'georep.table.checkpoint', defaultMessage: 'Checkpoint' },
+    selectColumn: { id: 'georep.table.selectColumn', defaultMessage: 'Selection' },
+    expandColumn: { id: 'georep.table.expandColumn', defaultMessage: 'Details' },
+    actionsColumn: { id: 'georep.table.actionsColumn', defaultMessage: 'Actions' },
+    selectPage: {
+      id: 'georep.table.selectPage',
+      defaultMessage: 'Select all sessions on this page',
+    },
+    selectRow: { id: 'georep.table.selectRow', defaultMessage: 'Select session {name}' },
+    expandRow: { id: 'georep.table.expandRow', defaultMessage: 'Details of session {name}' },
+    rowActions: { id: 'georep.table.rowActions', defaultMessage: 'Actions for session {name}' },
+    sessionName: {
+      id: 'georep.table.sessionName',
+      defaultMessage: '{source} to {user}@{host}::{volume}',
+    },
+    notCrawling: { id: 'georep.table.notCrawling', defaultMessage: 'Not crawling' },
+    notSynced: { id: 'georep.table.notSynced', defaultMessage: 'Not synced yet' },
+    syncedTooltip: {
+      id: 'georep.table.syncedTooltip',
+      defaultMessage: 'Data written before {time} is on the remote volume.',
+    },
+    lagTooltip: {
+      id: 'georep.table.lagTooltip',
+      defaultMessage: 'Behind by {lag} when last read.',
+    },
+    noCheckpoint: { id: 'georep.table.noCheckpoint', defaultMessage: 'None' },
+    checkpointCompleted: {
+      id: 'georep.table.checkpointCompleted',
+      defaultMessage: 'Completed {relative}',
+    },
+    checkpointProgress: {
+      id: 'georep.table.checkpointProgress',
+      defaultMessage: 'In progress: {done} of {total} workers',
+    },
+    checkpointPending: { id: 'georep.table.checkpointPending', defaultMessage: 'In progress' },
+    checkpointTooltip: {
+      id: 'georep.table.checkpointTooltip',
+      defaultMessage:
+        'Set at {time}. It completes when everything written before then is on the remote volume.',
+    },
+    checkpointCompletedTooltip: {
+      id: 'georep.table.checkpointCompletedTooltip',
+      defaultMessage: 'Set at {time}, completed at {completed}.',
+    },
+  }),
+);
+
+export const detailsMessages = untyped(
+  defineMessages({
+    title: { id: 'georep.details.title', defaultMessage: 'Workers, by replica set' },
+    noWorkers: {
+      id: 'georep.details.noWorkers',
+      defaultMessage: 'Gluster reported no workers for this session.',
+    },
+    replicaSet: { id: 'georep.details.replicaSet', defaultMessage: 'Replica set {index}' },
+    noActiveFlag: {
+      id: 'georep.details.noActiveFlag',
+      defaultMessage: 'No Active worker: this replica set is not being synced',
+    },
+    manyActiveFlag: {
+      id: 'georep.details.manyActiveFlag',
+      defaultMessage: '{count} Active workers: only one worker should sync a replica set',
+    },
+    oneActive: { id: 'georep.details.oneActive', defaultMessage: 'One Active worker' },
+    workersAria: {
+      id: 'georep.details.workersAria',
+      defaultMessage: 'Workers of replica set {index}',
+    },
+    node: { id: 'georep.details.node', defaultMessage: 'Node' },
+    brick: { id: 'georep.details.brick', defaultMessage: 'Brick' },
+    remoteNode: { id: 'georep.details.remoteNode', defaultMessage: 'Remote node' },
+    status: { id: 'georep.details.status', defaultMessage: 'Status' },
+    crawl: { id: 'georep.details.crawl', defaultMessage: 'Crawl' },
+    lastSynced: { id: 'georep.details.lastSynced', defaultMessage: 'Last synced' },
+    entryPending: { id: 'georep.details.entryPending', defaultMessage: 'Entry pending' },
+    dataPending: { id: 'georep.details.dataPending', defaultMessage: 'Data pending' },
+    metaPending: { id: 'georep.details.metaPending', defaultMessage: 'Meta pending' },
+    failures: { id: 'georep.details.failures', defaultMessage: 'Failures' },
+    checkpoint: { id: 'georep.details.checkpoint', defaultMessage: 'Checkpoint' },
+    notApplicable: { id: 'georep.details.notApplicable', defaultMessage: 'N/A' },
+    never: { id: 'georep.details.never', defaultMessage: 'Never' },
+    workerCheckpointDone: {
+      id: 'georep.details.workerCheckpointDone',
+      defaultMessage: 'Completed {relative}',
+    },
+    workerCheckpointPending: {
+      id: 'georep.details.workerCheckpointPending',
+      defaultMessage: 'Not reached yet',
+    },
+    checkpointSummaryPending: {
+      id: 'georep.details.checkpointSummaryPending',
+      defaultMessage: 'Checkpoint set {time}: {done} of {total} active workers have reached it.',
+    },
+    checkpointSummaryDone: {
+      id: 'georep.details.checkpointSummaryDone',
+      defaultMessage:
+        'Checkpoint set {time} completed {completed}: everything written before it is on the remote volume.',
+    },
+    crawlHelpTitle: {
+      id: 'georep.details.crawlHelpTitle',
+      defaultMessage: 'What the crawl modes mean',
+    },
+    crawlHelpToggle: { id: 'georep.details.crawlHelpToggle', defaultMessage: 'About crawl modes' },
+    crawlHybrid: {
+      id: 'georep.details.crawlHybrid',
+      defaultMessage:
+        'Hybrid Crawl: a full walk of the volume (first sync, or when change logs are missing). Slow, and it cannot propagate deletes and renames.',
+    },
+    crawlHistory: {
+      id: 'georep.details.crawlHistory',
+      defaultMessage:
+        'History Crawl: replays the change logs recorded while the worker was not running, to catch up on a backlog.',
+    },
+    crawlChangelog: {
+      id: 'georep.details.crawlChangelog',
+      defaultMessage:
+        'Changelog Crawl: the normal state; each change is synced as the change log records it.',
+    },
+    crawlNA: {
+      id: 'georep.details.crawlNA',
+      defaultMessage: 'N/A: the worker is not crawling (Passive, stopped or faulty).',
+    },
+    faultyTitle: { id: 'georep.details.faultyTitle', defaultMessage: 'Faulty worker on {node}' },
+    faultyBody: {
+      id: 'georep.details.faultyBody',
+      defaultMessage:
+        'Brick {brick} on node {node} is Faulty. Look at the geo-replication log on {node}:',
+    },
+    logFromConfig: {
+      id: 'georep.details.logFromConfig',
+      defaultMessage: '(the session’s log-file option)',
+    },
+    logDefault: {
+      id: 'georep.details.logDefault',
+      defaultMessage: '(Gluster’s default location; Options shows the configured one)',
+    },
+    pendingAria: { id: 'georep.details.pendingAria', defaultMessage: '{count} operations' },
+  }),
+);
+
+export const dialogMessages = untyped(
+  defineMessages({
+    cancel: { id: 'georep.dialog.cancel', defaultMessage: 'Cancel' },
+    close: { id: 'georep.dialog.close', defaultMessage: 'Close' },
+    working: { id: 'georep.dialog.working', defaultMessage: 'Working: {done} of {total} done' },
+    targets: {
+      id: 'georep.dialog.targets',
+      defaultMessage: '{count, plural, one {This session:} other {These # sessions:}}',
+    },
+    skipped: {
+      id: 'georep.dialog.skipped',
+      defaultMessage:
+        '{count, plural, one {# selected session is} other {# selected sessions are}} not in a state that allows this and will be left alone:',
+    },
+    resultsTitle: { id: 'georep.dialog.resultsTitle', defaultMessage: 'Results' },
+    resultOk: { id: 'georep.dialog.resultOk', defaultMessage: 'Done' },
+    resultFailed: { id: 'georep.dialog.resultFailed', defaultMessage: 'Failed: {message}' },
+    resultRefused: {
+      id: 'georep.dialog.resultRefused',
+      defaultMessage: 'Gluster refused: {message}',
+    },
+    failedSummary: {
+      id: 'georep.dialog.failedSummary',
+      defaultMessage: '{failed} of {total} failed. The table shows the state Gluster reports now.',
+    },
+    // Titles
+    startTitle: {
+      id: 'georep.dialog.startTitle',
+      defaultMessage:
+        '{count, plural, one {Start geo-replication} other {Start # geo-replication sessions}}',
+    },
+    stopTitle: {
+      id: 'georep.dialog.stopTitle',
+      defaultMessage:
+        '{count, plural, one {Stop geo-replication} other {Stop # geo-replication sessions}}',
+    },
+    pauseTitle: {
+      id: 'georep.dialog.pauseTitle',
+      defaultMessage:
+        '{count, plural, one {Pause geo-replication} other {Pause # geo-replication sessions}}',
+    },
+    resumeTitle: {
+      id: 'georep.dialog.resumeTitle',
+      defaultMessage:
+        '{count, plural, one {Resume geo-replication} other {Resume # geo-replication sessions}}',
+    },
+    checkpointTitle: {
+      id: 'georep.dialog.checkpointTitle',
+      defaultMessage:
+        '{count, plural, one {Set a checkpoint now} other {Set a checkpoint now on # sessions}}',
+    },
+    // What each action does
+    startExplain: {
+      id: 'georep.dialog.startExplain',
+      defaultMessage:
+        'Gluster starts a worker for every brick of the source volume; in each replica set one worker becomes Active and syncs changes to the remote volume.',
+    },
+    stopExplain: {
+      id: 'georep.dialog.stopExplain',
+      defaultMessage:
+        'The workers stop and nothing is synced until the session is started again; it then resumes from the last sync time.',
+    },
+    pauseExplain: {
+      id: 'georep.dialog.pauseExplain',
+      defaultMessage: 'The workers pause where they are; Resume continues from there.',
+    },
+    resumeExplain: {
+      id: 'georep.dialog.resumeExplain',
+      defaultMessage: 'The paused workers continue syncing from where they stopped.',
+    },
+    checkpointExplain: {
+      id: 'georep.dialog.checkpointExplain',
+      defaultMessage:
+        'A checkpoint marks this moment. It completes when everything written on the source volume before it has reached the remote volume; the table shows its progress per worker.',
+    },
+    // Force
+    forceOffer: {
+      id: 'georep.dialog.forceOffer',
+      defaultMessage: 'Gluster refused. You can retry with force:',
+    },
+    startForce: {
+      id: 'georep.dialog.startForce',
+      defaultMessage:
+        'Force start starts the workers on the nodes that can be reached even if some nodes of the cluster are down. Bricks on the missing nodes are not synced until those nodes are back and the session is started again.',
+    },
+    stopForce: {
+      id: 'georep.dialog.stopForce',
+      defaultMessage:
+        'Force stop stops the session even if some nodes are unreachable or its workers are Faulty; Gluster then marks it Stopped everywhere it can.',
+    },
+    pauseForce: {
+      id: 'georep.dialog.pauseForce',
+      defaultMessage:
+        'Force pause pauses the workers that can be reached even if some nodes are down or the session is not fully started.',
+    },
+    resumeForce: {
+      id: 'georep.dialog.resumeForce',
+      defaultMessage:
+        'Force resume resumes the workers even if some nodes are down or Gluster does not see the session as Paused (for example after restoring a snapshot).',
+    },
+    startForceButton: { id: 'georep.dialog.startForceButton', defaultMessage: 'Force start' },
+    stopForceButton: { id: 'georep.dialog.stopForceButton', defaultMessage: 'Force stop' },
+    pauseForceButton: { id: 'georep.dialog.pauseForceButton', defaultMessage: 'Force pause' },
+    resumeForceButton: { id: 'georep.dialog.resumeForceButton', defaultMessage: 'Force resume' },
+    // Toasts
+    startDone: {
+      id: 'georep.dialog.startDone',
+      defaultMessage:
+        '{count, plural, one {Started geo-replication of {name}} other {Started # geo-replication sessions}}',
+    },
+    stopDone: {
+      id: 'georep.dialog.stopDone',
+      defaultMessage:
+        '{count, plural, one {Stopped geo-replication of {name}} other {Stopped # geo-replication sessions}}',
+    },
+    pauseDone: {
+      id: 'georep.dialog.pauseDone',
+      defaultMessage:
+        '{count, plural, one {Paused geo-replication of {name}} other {Paused # geo-replication sessions}}',
+    },
+    resumeDone: {
+      id: 'georep.dialog.resumeDone',
+      defaultMessage:
+        '{count, plural, one {Resumed geo-replication of {name}} other {Resumed # geo-replication sessions}}',
+    },
+    checkpointDone: {
+      id: 'georep.dialog.checkpointDone',
+      defaultMessage:
+        '{count, plural, one {Checkpoint set on {name}} other {Checkpoint set on # sessions}}',
+    },
+    removeDone: {
+      id: 'georep.dialog.removeDone',
+      defaultMessage:
+        '{count, plural, one {Removed geo-replication session {name}} other {Removed # geo-replication sessions}}',
+    },
+    // Remove
+    removeTitle: {
+      id: 'georep.dialog.removeTitle',
+      defaultMessage:
+        '{count, plural, one {Remove geo-replication session} other {Remove # geo-replication sessions}}',
+    },
+    removeExplain: {
+      id: 'georep.dialog.removeExplain',
+      defaultMessage:
+        'Gluster forgets the session. The source and remote volumes, and the data already copied, are kept.',
+    },
+    resetSyncTime: { id: 'georep.dialog.resetSyncTime', defaultMessage: 'Reset sync time' },
+    resetSyncTimeHelp: {
+      id: 'georep.dialog.resetSyncTimeHelp',
+      defaultMessage:
+        'A session created again between the same volumes then starts with a full crawl from scratch instead of resuming from the last sync time. Use it when the remote volume was emptied or replaced, or to recover a session that keeps going Faulty.',
+    },
+  }),
+);
+
+export const optionsMessages = untyped(
+  defineMessages({
+    title: { id: 'georep.options.title', defaultMessage: 'Geo-replication options' },
+    subtitle: { id: 'georep.options.subtitle', defaultMessage: 'Session {name}' },
+    loading: { id: 'georep.options.loading', defaultMessage: 'Loading options' },
+    loadFailed: { id: 'georep.options.loadFailed', defaultMessage: 'Could not read the options' },
+    filter: { id: 'georep.options.filter', defaultMessage: 'Filter options by name' },
+    tableAria: { id: 'georep.options.tableAria', defaultMessage: 'Options of the session' },
+    option: { id: 'georep.options.option', defaultMessage: 'Option' },
+    value: { id: 'georep.options.value', defaultMessage: 'Value' },
+    defaultValue: { id: 'georep.options.defaultValue', defaultMessage: 'Default' },
+    allowed: { id: 'georep.options.allowed', defaultMessage: 'Allowed' },
+    reset: { id: 'georep.options.reset', defaultMessage: 'Reset' },
+    valueAria: { id: 'georep.options.valueAria', defaultMessage: 'Value of {name}' },
+    resetAria: { id: 'georep.options.resetAria', defaultMessage: 'Reset {name} to its default' },
+    modified: { id: 'georep.options.modified', defaultMessage: 'Modified' },
+    readOnly: { id: 'georep.options.readOnly', defaultMessage: 'Managed by Gluster' },
+    noDefault: { id: 'georep.options.noDefault', defaultMessage: 'None' },
+    anyValue: { id: 'georep.options.anyValue', defaultMessage: 'Any text' },
+    oneOf: { id: 'georep.options.oneOf', defaultMessage: 'One of: {values}' },
+    range: { id: 'georep.options.range', defaultMessage: 'Integer from {min} to {max}' },
+    atLeast: { id: 'georep.options.atLeast', defaultMessage: 'Integer of at least {min}' },
+    atMost: { id: 'georep.options.atMost', defaultMessage: 'Integer of at most {max}' },
+    integer: { id: 'georep.options.integer', defaultMessage: 'Integer' },
+    path: { id: 'georep.options.path', defaultMessage: 'Absolute path' },
+    command: { id: 'georep.options.command', defaultMessage: 'Command' },
+    resetModified: {
+      id: 'georep.options.resetModified',
+      defaultMessage: 'Mark all modified options for reset',
+    },
+    pendingChanges: {
+      id: 'georep.options.pendingChanges',
+      defaultMessage:
+        '{count, plural, =0 {No change} one {# change to apply} other {# changes to apply}}',
+    },
+    apply: { id: 'georep.options.apply', defaultMessage: 'Apply' },
+    fixErrors: {
+      id: 'georep.options.fixErrors',
+      defaultMessage: 'Correct the invalid values first.',
+    },
+    resultSet: { id: 'georep.options.resultSet', defaultMessage: 'Set {name} to “{value}”' },
+    resultReset: {
+      id: 'georep.options.resultReset',
+      defaultMessage: 'Reset {name} to its default',
+    },
+    resultsIntro: {
+      id: 'georep.options.resultsIntro',
+      defaultMessage: 'Applied one by one; the values above were read again from Gluster.',
+    },
+    appliedToast: {
+      id: 'georep.options.appliedToast',
+      defaultMessage: '{count, plural, one {# option changed} other {# options changed}} on {name}',
+    },
+    invalidInteger: {
+      id: 'georep.options.invalidInteger',
+      defaultMessage: 'Enter a whole number.',
+    },
+    invalidMin: { id: 'georep.options.invalidMin', defaultMessage: 'Must be at least {min}.' },
+    invalidMax: { id: 'georep.options.invalidMax', defaultMessage: 'Must be at most {max}.' },
+    invalidChoice: {
+      id: 'georep.options.invalidChoice',
+      defaultMessage: 'Must be one of: {values}.',
+    },
+    invalidBoolean: {
+      id: 'georep.options.invalidBoolean',
+      defaultMessage: 'Must be true or false.',
+    },
+    invalidPath: { id: 'georep.options.invalidPath', defaultMessage: 'Must be an absolute path.' },
+    invalidEmpty: {
+      id: 'georep.options.invalidEmpty',
+      defaultMessage: 'Enter a value, or tick Reset to go back to the default.',
+    },
+    sharedRule: { id: 'georep.options.sharedRule', defaultMessage: '{reason}' },
+    invalidChars: {
+      id: 'georep.options.invalidChars',
+      defaultMessage: 'Line breaks and control characters are not allowed.',
+    },
+  }),
+);
+
+export const paginationMessages = untyped(
+  defineMessages({
+    items: { id: 'georep.pagination.items', defaultMessage: 'sessions' },
+    page: { id: 'georep.pagination.page', defaultMessage: 'page' },
+    pages: { id: 'georep.pagination.pages', defaultMessage: 'pages' },
+    itemsPerPage: { id: 'georep.pagination.itemsPerPage', defaultMessage: 'Sessions per page' },
+    perPageSuffix: { id: 'georep.pagination.perPageSuffix', defaultMessage: 'per page' },
+    ofWord: { id: 'georep.pagination.ofWord', defaultMessage: 'of' },
+    toFirstPage: { id: 'georep.pagination.toFirstPage', defaultMessage: 'Go to first page' },
+    toPreviousPage: {
+      id: 'georep.pagination.toPreviousPage',
+      defaultMessage: 'Go to previous page',
+    },
+    toNextPage: { id: 'georep.pagination.toNextPage', defaultMessage: 'Go to next page' },
+    toLastPage: { id: 'georep.pagination.toLastPage', defaultMessage: 'Go to last page' },
+    optionsToggle: { id: 'georep.pagination.optionsToggle', defaultMessage: 'Sessions per page' },
+    currPage: { id: 'georep.pagination.currPage', defaultMessage: 'Current page' },
+  }),
+);
