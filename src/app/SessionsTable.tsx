@@ -329,6 +329,7 @@ export const SessionsTable = memo(function SessionsTable(props: SessionsTablePro
           {SORT_COLUMNS.map((key, i) => (
             <Th
               key={key}
+              modifier="wrap"
               sort={{
                 sortBy,
                 columnIndex: FIRST_SORT_COLUMN + i,

@@ -128,7 +128,9 @@ export function assignReplicaSets(
 }
 
 /** Workers grouped by replica set, in set order. */
-export function replicaSets<W extends Pick<GeoRepWorker, 'replica_set'>>(workers: readonly W[]): W[][] {
+export function replicaSets<W extends Pick<GeoRepWorker, 'replica_set'>>(
+  workers: readonly W[],
+): W[][] {
   const sets = new Map<number, W[]>();
   for (const w of workers) {
     const s = sets.get(w.replica_set);
@@ -156,11 +158,14 @@ const RUNNING: readonly WorkerStatus[] = ['Active', 'Passive', 'Faulty', 'Initia
  * The session's status from its workers. oVirt's rule (a replica set with an Active worker is
  * healthy; otherwise a Faulty worker makes the whole session Faulty) improved:
  * - no worker running: Paused, Stopped or Created as the workers say (Offline when no node answers);
- * - running: every replica set faulty (or with no worker at all) -> Faulty; only some -> PartiallyFaulty;
+ * - running: every replica set faulty (or with no worker at all) -> Faulty; only some, or a Faulty
+ *   worker beside an Active one (the set lost its failover) -> PartiallyFaulty;
  * - otherwise Initializing while a set is still starting, Passive when no set has an Active
  *   worker yet, else Active.
  */
-export function rollUpStatus(workers: readonly Pick<GeoRepWorker, 'status' | 'replica_set'>[]): SessionStatus {
+export function rollUpStatus(
+  workers: readonly Pick<GeoRepWorker, 'status' | 'replica_set'>[],
+): SessionStatus {
   if (workers.length === 0) return 'Unknown';
   if (!workers.some((w) => RUNNING.includes(w.status))) {
     const present = workers.filter((w) => w.status !== 'Offline').map((w) => w.status);
@@ -175,6 +180,9 @@ export function rollUpStatus(workers: readonly Pick<GeoRepWorker, 'status' | 're
   const dark = states.filter((s) => s === 'offline' || s === 'idle').length;
   if (faulty > 0) return faulty + dark === states.length ? 'Faulty' : 'PartiallyFaulty';
   if (dark > 0) return 'PartiallyFaulty';
+  // Every set replicates, but a Faulty worker means a set has lost its failover (Gluster's own
+  // consolidated status called this "Partial faulty"): the administrator must hear of it.
+  if (workers.some((w) => w.status === 'Faulty')) return 'PartiallyFaulty';
   if (states.includes('initializing')) return 'Initializing';
   if (states.every((s) => s === 'passive')) return 'Passive';
   return 'Active';
@@ -190,11 +198,14 @@ function maxIso(xs: readonly string[]): string | null {
  * Oldest last_synced over the Active workers: everything written before it is on the secondary.
  * Null when no worker is Active or an Active worker has not synced yet.
  */
-export function sessionLastSynced(workers: readonly Pick<GeoRepWorker, 'status' | 'last_synced'>[]): string | null {
+export function sessionLastSynced(
+  workers: readonly Pick<GeoRepWorker, 'status' | 'last_synced'>[],
+): string | null {
   const active = workers.filter((w) => w.status === 'Active');
   if (active.length === 0 || active.some((w) => w.last_synced === null)) return null;
   let oldest: string | null = null;
-  for (const w of active) if (oldest === null || Date.parse(w.last_synced!) < Date.parse(oldest)) oldest = w.last_synced;
+  for (const w of active)
+    if (oldest === null || Date.parse(w.last_synced!) < Date.parse(oldest)) oldest = w.last_synced;
   return oldest;
 }
 
@@ -220,7 +231,9 @@ export function sessionCheckpoint(
   const time = maxIso(withCp.map((w) => w.checkpoint!.time))!;
   const completed = active.every((w) => w.checkpoint !== null && w.checkpoint.completed);
   const completion_time = completed
-    ? maxIso(withCp.map((w) => w.checkpoint!.completion_time).filter((t): t is string => t !== null))
+    ? maxIso(
+        withCp.map((w) => w.checkpoint!.completion_time).filter((t): t is string => t !== null),
+      )
     : null;
   return { time, completed, completion_time };
 }
@@ -270,7 +283,9 @@ function toBase64Url(s: string): string {
 function fromBase64Url(s: string): string | null {
   if (!/^[A-Za-z0-9_-]+$/.test(s) || s.length % 4 === 1) return null;
   try {
-    const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4));
+    const bin = atob(
+      s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4),
+    );
     const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

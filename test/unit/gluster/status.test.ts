@@ -53,16 +53,40 @@ describe('rollUpStatus', () => {
     ['every node down', sets(['Offline'], ['Offline']), 'Offline'],
     ['one Active per set', sets(['Active', 'Passive'], ['Passive', 'Active']), 'Active'],
     ['distribute, all Active', sets(['Active'], ['Active'], ['Active']), 'Active'],
-    ['Active beside a Faulty in the same set (oVirt: healthy)', sets(['Active', 'Faulty']), 'Active'],
+    [
+      'Active beside a Faulty in the same set (oVirt says healthy; the set lost its failover)',
+      sets(['Active', 'Faulty']),
+      'PartiallyFaulty',
+    ],
     ['every set Faulty', sets(['Faulty', 'Faulty'], ['Faulty', 'Passive']), 'Faulty'],
-    ['some sets Faulty, others Active (oVirt would say Faulty)', sets(['Active', 'Passive'], ['Faulty', 'Faulty']), 'PartiallyFaulty'],
-    ['a set whose nodes are all down while others run', sets(['Active', 'Passive'], ['Offline', 'Offline']), 'PartiallyFaulty'],
+    [
+      'some sets Faulty, others Active (oVirt would say Faulty)',
+      sets(['Active', 'Passive'], ['Faulty', 'Faulty']),
+      'PartiallyFaulty',
+    ],
+    [
+      'a set whose nodes are all down while others run',
+      sets(['Active', 'Passive'], ['Offline', 'Offline']),
+      'PartiallyFaulty',
+    ],
     ['Faulty and Offline sets only', sets(['Faulty'], ['Offline']), 'Faulty'],
-    ['still starting', sets(['Initializing', 'Initializing'], ['Active', 'Passive']), 'Initializing'],
+    [
+      'still starting',
+      sets(['Initializing', 'Initializing'], ['Active', 'Passive']),
+      'Initializing',
+    ],
     ['starting with one node down in a set', sets(['Initializing', 'Offline']), 'Initializing'],
     ['no set has an Active worker yet', sets(['Passive', 'Passive'], ['Passive']), 'Passive'],
-    ['one set all Passive, others Active', sets(['Active', 'Passive'], ['Passive', 'Passive']), 'Active'],
-    ['a Faulty set beside an Initializing one', sets(['Faulty'], ['Initializing']), 'PartiallyFaulty'],
+    [
+      'one set all Passive, others Active',
+      sets(['Active', 'Passive'], ['Passive', 'Passive']),
+      'Active',
+    ],
+    [
+      'a Faulty set beside an Initializing one',
+      sets(['Faulty'], ['Initializing']),
+      'PartiallyFaulty',
+    ],
   ])('%s -> %s', (_what, workers, want) => {
     expect(rollUpStatus(workers)).toBe(want);
   });
@@ -106,7 +130,10 @@ describe('assignReplicaSets', () => {
 
   it('adds an Offline worker for a brick with no row', () => {
     const got = assignReplicaSets(
-      [w('Active', '/b1', { primary_node: 'n1' }), w('Faulty', '/b2', { primary_node: 'n1', secondary_user: 'geo' })],
+      [
+        w('Active', '/b1', { primary_node: 'n1' }),
+        w('Faulty', '/b2', { primary_node: 'n1', secondary_user: 'geo' }),
+      ],
       layout,
     );
     expect(got.map((x) => [x.primary_node, x.primary_brick, x.replica_set, x.status])).toEqual([
@@ -115,23 +142,38 @@ describe('assignReplicaSets', () => {
       ['n1', '/b2', 1, 'Faulty'],
       ['n2', '/b2', 1, 'Offline'],
     ]);
-    expect(got[1]).toMatchObject({ primary_node_uuid: 'u2', secondary_node: null, crawl_status: null, checkpoint: null, last_synced: null });
+    expect(got[1]).toMatchObject({
+      primary_node_uuid: 'u2',
+      secondary_node: null,
+      crawl_status: null,
+      checkpoint: null,
+      last_synced: null,
+    });
     expect(rollUpStatus(got)).toBe('PartiallyFaulty');
   });
 
   it('keeps rows that match no brick, and works without a layout', () => {
-    const got = assignReplicaSets([w('Active', '/b1'), w('Active', '/elsewhere')], { subvolume_size: 1, bricks: [{ host: 'n1', path: '/b1' }] });
+    const got = assignReplicaSets([w('Active', '/b1'), w('Active', '/elsewhere')], {
+      subvolume_size: 1,
+      bricks: [{ host: 'n1', path: '/b1' }],
+    });
     expect(got.map((x) => [x.primary_brick, x.replica_set])).toEqual([
       ['/b1', 0],
       ['/elsewhere', 1],
     ]);
-    expect(assignReplicaSets([w('Active', '/a'), w('Passive', '/b')]).map((x) => x.replica_set)).toEqual([0, 1]);
+    expect(
+      assignReplicaSets([w('Active', '/a'), w('Passive', '/b')]).map((x) => x.replica_set),
+    ).toEqual([0, 1]);
   });
 
   it('layoutFromVolume: replica sets, disperse sets, or single bricks', () => {
     const bricks = [{ host: 'a', path: '/x' }];
-    expect(layoutFromVolume({ bricks, replica_count: 3, disperse_count: 0 }).subvolume_size).toBe(3);
-    expect(layoutFromVolume({ bricks, replica_count: 1, disperse_count: 6 }).subvolume_size).toBe(6);
+    expect(layoutFromVolume({ bricks, replica_count: 3, disperse_count: 0 }).subvolume_size).toBe(
+      3,
+    );
+    expect(layoutFromVolume({ bricks, replica_count: 1, disperse_count: 6 }).subvolume_size).toBe(
+      6,
+    );
     expect(layoutFromVolume({ bricks, replica_count: 1 }).subvolume_size).toBe(1);
   });
 
@@ -140,7 +182,11 @@ describe('assignReplicaSets', () => {
     const s = parseGeoRepStatus(checkCliResult([], fixture('georep-status-detail-active.xml')))[0]!;
     const got = assignReplicaSets(s.workers, layoutFromVolume(vol));
     expect(got).toHaveLength(1);
-    expect(got[0]).toMatchObject({ replica_set: 0, status: 'Active', checkpoint: { time: '2026-11-24T23:42:04.000Z', completed: true } });
+    expect(got[0]).toMatchObject({
+      replica_set: 0,
+      status: 'Active',
+      checkpoint: { time: '2026-11-24T23:42:04.000Z', completed: true },
+    });
   });
 });
 
@@ -157,7 +203,12 @@ describe('last_synced, lag and checkpoint', () => {
       ]),
     ).toBe(t('40:00'));
     expect(sessionLastSynced([{ status: 'Passive', last_synced: t('10:00') }])).toBeNull();
-    expect(sessionLastSynced([{ status: 'Active', last_synced: null }, { status: 'Active', last_synced: t('10:00') }])).toBeNull();
+    expect(
+      sessionLastSynced([
+        { status: 'Active', last_synced: null },
+        { status: 'Active', last_synced: t('10:00') },
+      ]),
+    ).toBeNull();
   });
 
   it('lag is whole seconds to read_at, never negative', () => {
@@ -168,7 +219,11 @@ describe('last_synced, lag and checkpoint', () => {
   });
 
   it('checkpoint: set when an Active worker has one, completed when all Active workers did', () => {
-    const cp = (completed: boolean, at: string | null) => ({ time: t('30:00'), completed, completion_time: at });
+    const cp = (completed: boolean, at: string | null) => ({
+      time: t('30:00'),
+      completed,
+      completion_time: at,
+    });
     expect(sessionCheckpoint([{ status: 'Active', checkpoint: null }])).toBeNull();
     expect(sessionCheckpoint([{ status: 'Passive', checkpoint: cp(true, t('31:00')) }])).toBeNull();
     expect(
@@ -194,7 +249,12 @@ describe('last_synced, lag and checkpoint', () => {
 
   it('buildSession from the real fixture', () => {
     const s = parseGeoRepStatus(checkCliResult([], fixture('georep-status-detail-active.xml')))[0]!;
-    const got = buildSession({ key: s.key, cluster_id: 'c1', workers: s.workers, read_at: '2026-11-24T23:43:05.000Z' });
+    const got = buildSession({
+      key: s.key,
+      cluster_id: 'c1',
+      workers: s.workers,
+      read_at: '2026-11-24T23:43:05.000Z',
+    });
     expect(got).toMatchObject({
       id: sessionId(s.key),
       cluster_id: 'c1',
@@ -205,11 +265,24 @@ describe('last_synced, lag and checkpoint', () => {
       status: 'Active',
       last_synced: '2026-11-24T23:42:05.000Z',
       lag_seconds: 60,
-      checkpoint: { time: '2026-11-24T23:42:04.000Z', completed: true, completion_time: '2026-11-24T23:42:08.000Z' },
+      checkpoint: {
+        time: '2026-11-24T23:42:04.000Z',
+        completed: true,
+        completion_time: '2026-11-24T23:42:08.000Z',
+      },
       read_at: '2026-11-24T23:43:05.000Z',
     });
-    const stopped = parseGeoRepStatus(checkCliResult([], fixture('georep-status-detail-stopped.xml')))[0]!;
-    expect(buildSession({ key: stopped.key, cluster_id: 'c1', workers: stopped.workers, read_at: new Date() })).toMatchObject({
+    const stopped = parseGeoRepStatus(
+      checkCliResult([], fixture('georep-status-detail-stopped.xml')),
+    )[0]!;
+    expect(
+      buildSession({
+        key: stopped.key,
+        cluster_id: 'c1',
+        workers: stopped.workers,
+        read_at: new Date(),
+      }),
+    ).toMatchObject({
       status: 'Stopped',
       last_synced: null,
       lag_seconds: null,
@@ -220,9 +293,24 @@ describe('last_synced, lag and checkpoint', () => {
 
 describe('session ids', () => {
   const keys: SessionKey[] = [
-    { primary_volume: 'master', secondary_host: 'vm', secondary_volume: 'slave', secondary_user: 'root' },
-    { primary_volume: 'georep-primary', secondary_host: 'backup.remote.example', secondary_volume: 'dr_1', secondary_user: 'geoaccount' },
-    { primary_volume: 'A'.repeat(100), secondary_host: '10.0.0.5', secondary_volume: 'B-b_9', secondary_user: '_svc.x' },
+    {
+      primary_volume: 'master',
+      secondary_host: 'vm',
+      secondary_volume: 'slave',
+      secondary_user: 'root',
+    },
+    {
+      primary_volume: 'georep-primary',
+      secondary_host: 'backup.remote.example',
+      secondary_volume: 'dr_1',
+      secondary_user: 'geoaccount',
+    },
+    {
+      primary_volume: 'A'.repeat(100),
+      secondary_host: '10.0.0.5',
+      secondary_volume: 'B-b_9',
+      secondary_user: '_svc.x',
+    },
   ];
 
   it.each(keys)('round-trips %j and is URL-safe', (k) => {
@@ -238,15 +326,22 @@ describe('session ids', () => {
     expect(new Set(keys.map(sessionId)).size).toBe(keys.length);
     expect(sessionId({ ...keys[0]!, secondary_host: 'VM' })).toBe(sessionId(keys[0]!));
     expect(sameSession({ ...keys[0]!, secondary_host: 'VM' }, keys[0]!)).toBe(true);
-    expect(canonicalSessionKey(keys[1]!)).toBe('georep-primary/geoaccount@backup.remote.example::dr_1');
+    expect(canonicalSessionKey(keys[1]!)).toBe(
+      'georep-primary/geoaccount@backup.remote.example::dr_1',
+    );
   });
 
-  it.each(['', 'not base64!', '%%%', 'Zm9v', btoa('a/root@h::v;rm').replace(/=+$/, ''), btoa('a/root@h::../x'), 'x'.repeat(2000)])(
-    'refuses %j',
-    (id) => {
-      expect(parseSessionId(id)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'not base64!',
+    '%%%',
+    'Zm9v',
+    btoa('a/root@h::v;rm').replace(/=+$/, ''),
+    btoa('a/root@h::../x'),
+    'x'.repeat(2000),
+  ])('refuses %j', (id) => {
+    expect(parseSessionId(id)).toBeNull();
+  });
 
   it('refuses a non-canonical spelling of a valid key (one id per session)', () => {
     const upper = btoa('master/root@VM::slave').replace(/=+$/, '');

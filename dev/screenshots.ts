@@ -1,0 +1,53 @@
+// Screenshots of the plugin in the WebAdmin stand-in, for the README and for looking at what we
+// built the way a user sees it. Usage: start the stack (npm start), then
+//   BASE_URL=http://127.0.0.1:8080 npx tsx dev/screenshots.ts [outDir]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+
+const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
+const OUT = path.resolve(process.argv[2] ?? 'docs/screenshots');
+
+async function login(page: Page, user: string, password: string, hash = ''): Promise<void> {
+  await page.goto(`${BASE}/ovirt-engine/webadmin/${hash ? `#${hash}` : ''}`);
+  await page.getByLabel('Username').fill(user);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log In' }).click();
+  await page.locator('#loading').waitFor({ state: 'detached' });
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(OUT, { recursive: true });
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'shots-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1440, height: 900 },
+  });
+  try {
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    const shot = async (name: string) => {
+      await page.waitForTimeout(600);
+      await page.screenshot({ path: path.join(OUT, `${name}.png`), animations: 'disabled' });
+      console.log(`wrote ${path.join(OUT, `${name}.png`)}`);
+    };
+    await login(page, 'admin@internal', 'admin', 'gluster-georep');
+    const frame = page.frameLocator('iframe.place-frame');
+    await frame.getByRole('grid').waitFor();
+    await shot('georep-tab');
+    for (const [name, action] of (process.env.SHOTS_EXTRA ?? '').split(',').filter(Boolean).map((x) => x.split(':') as [string, string])) {
+      await frame.getByRole('button', { name: action }).first().click();
+      await shot(name);
+    }
+  } finally {
+    await ctx.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
