@@ -4,7 +4,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const MiniCssExtractPlugin = require('mini-css-extract-plugin');
 
 const descriptor = require('./plugin.json');
-const name = descriptor.name;
+const pluginName = descriptor.name;
 
 const swcRule = {
   test: /\.tsx?$/,
@@ -38,7 +38,7 @@ const imageRule = {
 class EmitDescriptorPlugin {
   apply(compiler) {
     compiler.hooks.afterEmit.tap('EmitDescriptorPlugin', () => {
-      const out = path.resolve(__dirname, 'dist', `${name}.json`);
+      const out = path.resolve(__dirname, 'dist', `${pluginName}.json`);
       fs.writeFileSync(out, JSON.stringify(descriptor, null, 2) + '\n');
     });
   }
