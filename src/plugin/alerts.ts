@@ -34,6 +34,10 @@ export interface SessionMark {
   status: SessionStatus;
   checkpointTime: string | null;
   checkpointCompleted: boolean;
+  /** Inside a Faulty episode: from the first Faulty read until the session is healthy again. */
+  faultyEpisode: boolean;
+  /** The worst status of the current episode ('Faulty' beats 'PartiallyFaulty'). */
+  worst: SessionStatus | null;
 }
 
 export interface Notice {
@@ -44,18 +48,27 @@ export interface Notice {
 
 const FAULTY: SessionStatus[] = ['Faulty', 'PartiallyFaulty'];
 const HEALTHY: SessionStatus[] = ['Active', 'Passive'];
+/** States an administrator put the session in: a Faulty episode ends there without a "recovered". */
+const AT_REST: SessionStatus[] = ['Paused', 'Stopped', 'Created'];
 
-export function markOf(s: GeoRepSession): SessionMark {
+/** The mark of a session now, given its mark on the previous read. */
+export function markOf(s: GeoRepSession, before?: SessionMark): SessionMark {
+  const faulty = FAULTY.includes(s.status);
+  const episode = faulty || ((before?.faultyEpisode ?? false) && !HEALTHY.includes(s.status) && !AT_REST.includes(s.status));
   return {
     status: s.status,
     checkpointTime: s.checkpoint?.time ?? null,
     checkpointCompleted: s.checkpoint?.completed ?? false,
+    faultyEpisode: episode,
+    worst: !episode ? null : before?.worst === 'Faulty' || s.status === 'Faulty' ? 'Faulty' : faulty ? s.status : (before?.worst ?? null),
   };
 }
 
 /**
  * What to tell the user about the change from `prev` (null on the first read) to `sessions`.
- * A session seen for the first time already Faulty is reported; a healthy one is not.
+ * A session seen for the first time already Faulty is reported; a healthy one is not. Within one
+ * Faulty episode (a worker retrying goes Faulty → Initializing → Faulty) the user hears once, and
+ * again only if it gets worse (partly Faulty → Faulty); the episode ends with one "recovered".
  */
 export function noticesFor(
   prev: ReadonlyMap<string, SessionMark> | null,
@@ -64,19 +77,20 @@ export function noticesFor(
 ): Notice[] {
   const out: Notice[] = [];
   for (const s of sessions) {
-    const now = markOf(s);
     const before = prev?.get(s.id);
+    const now = markOf(s, before);
     const names = { source: s.primary_volume, remote: `${s.secondary_host}::${s.secondary_volume}` };
-    if (FAULTY.includes(now.status) && before?.status !== now.status) {
-      // Faulty → partly Faulty is an improvement, not a new failure.
-      if (!(before?.status === 'Faulty' && now.status === 'PartiallyFaulty')) {
+    if (FAULTY.includes(now.status)) {
+      const newEpisode = !before?.faultyEpisode;
+      const worse = now.status === 'Faulty' && before?.worst !== 'Faulty';
+      if (newEpisode || worse) {
         out.push(
           now.status === 'Faulty'
             ? { kind: 'alert', type: 'danger', message: intl.formatMessage(messages.faulty, names) }
             : { kind: 'alert', type: 'warning', message: intl.formatMessage(messages.partlyFaulty, names) },
         );
       }
-    } else if (before && FAULTY.includes(before.status) && HEALTHY.includes(now.status)) {
+    } else if (before?.faultyEpisode && HEALTHY.includes(now.status)) {
       out.push({ kind: 'alert', type: 'success', message: intl.formatMessage(messages.recovered, { ...names, status: now.status }) });
     }
     if (before && now.checkpointCompleted && now.checkpointTime && (!before.checkpointCompleted || before.checkpointTime !== now.checkpointTime)) {
@@ -90,6 +104,6 @@ export function noticesFor(
   return out;
 }
 
-export function marksOf(sessions: readonly GeoRepSession[]): Map<string, SessionMark> {
-  return new Map(sessions.map((s) => [s.id, markOf(s)]));
+export function marksOf(sessions: readonly GeoRepSession[], prev?: ReadonlyMap<string, SessionMark> | null): Map<string, SessionMark> {
+  return new Map(sessions.map((s) => [s.id, markOf(s, prev?.get(s.id))]));
 }

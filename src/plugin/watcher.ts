@@ -41,7 +41,7 @@ export function startWatcher(deps: WatcherDeps): Watcher {
       try {
         const { sessions } = await deps.listSessions(c.id);
         for (const n of noticesFor(marks.get(c.id) ?? null, sessions, deps.intl)) deps.notify(n);
-        marks.set(c.id, marksOf(sessions));
+        marks.set(c.id, marksOf(sessions, marks.get(c.id)));
         failing.delete(c.id);
       } catch (e) {
         // Keep the last marks: when the service is back, only real transitions are reported.

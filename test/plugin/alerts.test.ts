@@ -54,3 +54,28 @@ describe('WebAdmin alerts for sessions', () => {
     expect(noticesFor(marksOf([done]), [done], intl)).toEqual([]);
   });
 });
+
+describe('WebAdmin alerts within a Faulty episode', () => {
+  const walk = async (statuses: SessionStatus[]) => {
+    const intl = await createPluginIntl('en-US');
+    let prev: ReturnType<typeof marksOf> | null = null;
+    const types: string[] = [];
+    for (const st of statuses) {
+      for (const n of noticesFor(prev, [session(st)], intl)) types.push(n.type);
+      prev = marksOf([session(st)], prev);
+    }
+    return types;
+  };
+
+  it('a worker retrying (Faulty → Initializing → Faulty → Active) alerts once, then recovers once', async () => {
+    expect(await walk(['Active', 'Faulty', 'Initializing', 'Faulty', 'Initializing', 'Active'])).toEqual(['danger', 'success']);
+  });
+
+  it('partly Faulty getting worse alerts again; improving does not', async () => {
+    expect(await walk(['Active', 'PartiallyFaulty', 'Faulty', 'PartiallyFaulty', 'Active'])).toEqual(['warning', 'danger', 'success']);
+  });
+
+  it('an administrator stopping a Faulty session ends the episode without "recovered"', async () => {
+    expect(await walk(['Faulty', 'Stopped', 'Active'])).toEqual(['danger']);
+  });
+});
