@@ -244,6 +244,8 @@ EOF
 
 do_up() {
   preflight
+  # push-pem creates /root/.ssh when it is absent; remember, so that `down` can remove it again
+  [ -e /root/.ssh ] || [ -f "$LAB/root-ssh.absent" ] || : >"$LAB/root-ssh.absent"
   start_sshd
   start_glusterd
   make_volume "$PVOL"
@@ -335,8 +337,16 @@ do_down() {
     rm -f "$GLUSTERD_PID"
   fi
   if [ -s "$SSHD_PID" ]; then
-    for p in $(pgrep -P "$(cat "$SSHD_PID")" 2>/dev/null || true); do stop_pid "$p" "sshd session"; done
-    stop_pid "$(cat "$SSHD_PID")" sshd
+    local sp
+    sp=$(cat "$SSHD_PID")
+    if kill -0 "$sp" 2>/dev/null; then
+      # freeze the listener so that no session starts while its sessions are being stopped
+      kill -STOP "$sp" 2>/dev/null || true
+      for p in $(pgrep -P "$sp" 2>/dev/null || true); do stop_pid "$p" "sshd session"; done
+      kill -TERM "$sp" 2>/dev/null || true
+      kill -CONT "$sp" 2>/dev/null || true
+      stop_pid "$sp" sshd
+    fi
     rm -f "$SSHD_PID"
   fi
   # keys push-pem added for the lab's sessions (the lines of gsec_create's common secret)
@@ -350,23 +360,43 @@ do_down() {
     fi
     rm -f "$tmp"
   fi
-  [ -f /root/.ssh/known_hosts ] && ssh-keygen -R "[$HOST]:$SSH_PORT" -f /root/.ssh/known_hosts >/dev/null 2>&1 || true
+  # the host key gsyncd's ssh recorded for the lab's sshd (StrictHostKeyChecking=no adds it)
+  if [ -f /root/.ssh/known_hosts ]; then
+    local had_old=0
+    [ -e /root/.ssh/known_hosts.old ] && had_old=1
+    ssh-keygen -R "[$HOST]:$SSH_PORT" -f /root/.ssh/known_hosts >/dev/null 2>&1 || true
+    [ "$had_old" = 1 ] || rm -f /root/.ssh/known_hosts.old
+  fi
+  if [ -f "$LAB/root-ssh.absent" ] && [ -d /root/.ssh ]; then
+    local f
+    for f in authorized_keys known_hosts; do [ -s "/root/.ssh/$f" ] || rm -f "/root/.ssh/$f"; done
+    rmdir /root/.ssh 2>/dev/null && say "removed /root/.ssh (it did not exist before the lab)" || true
+  fi
   if [ -s "$LAB/root-password.orig" ]; then
     usermod -p "$(cat "$LAB/root-password.orig")" root
     say "root password field restored"
   fi
-  local sess=${PVOL}_${HOST}_${SVOL}
-  rm -rf "/var/lib/misc/gluster/gsyncd/$sess" "/var/log/glusterfs/geo-replication/$sess" \
-    "/var/log/glusterfs/geo-replication-secondaries/$sess"
+  # session state and logs Gluster keeps for the lab's primary volume (every secondary it had)
+  rm -rf "/var/lib/misc/gluster/gsyncd/${PVOL}_"* "/var/log/glusterfs/geo-replication/${PVOL}_"* \
+    "/var/log/glusterfs/geo-replication/$PVOL" "/var/log/glusterfs/geo-replication-secondaries/${PVOL}_"*
+  # debris Gluster leaves in /tmp: gverify's mount points of failed creates (empty), and gsyncd's
+  # ssh control directories once no gsyncd runs any more
+  rmdir /tmp/gverify.sh.* 2>/dev/null || true
+  pgrep -f gsyncd >/dev/null 2>&1 || rm -rf /tmp/gsyncd-aux-ssh-*
   for v in "$PVOL" "$SVOL"; do
     mountpoint -q "$MNT/$v" 2>/dev/null && die "$MNT/$v is still mounted; not removing $LAB"
   done
   rm -rf "$LAB"
   rm -f "$ENV_FILE"
-  # say what is left that this script may not stop (it never kills by name)
+  # Say what is left that this script does not stop: it stops processes by PID file only, and a
+  # gsyncd worker's lazily unmounted auxiliary mount (a glusterfs client) has none.
   local left
-  left=$(pgrep -a -f "gsyncd.*$PVOL|volfile-id[ =]/?($PVOL|$SVOL)\b" 2>/dev/null || true)
-  [ -z "$left" ] || say "WARNING: processes of the lab still running (not killed by name): $left"
+  left=$(pgrep -a -f -- "--volfile-id[ =]/?($PVOL|$SVOL)( |$)|gsyncd.* $PVOL " 2>/dev/null || true)
+  if [ -n "$left" ]; then
+    say "WARNING: processes serving the lab's volumes are still running (this script kills by PID file only):"
+    printf '%s\n' "$left" | sed 's/^/    /'
+    say "stop them with: kill $(printf '%s\n' "$left" | awk '{print $1}' | tr '\n' ' ')"
+  fi
   say "lab is down; $LAB and $ENV_FILE removed"
 }
 

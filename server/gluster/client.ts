@@ -19,7 +19,7 @@ import {
 } from '../../src/georep/options';
 import type { SessionKey } from '../../src/georep/types';
 import { sameSession } from '../../src/georep/status';
-import type { ExecResult, GlusterExec } from './exec';
+import { GlusterUnreachableError, type ExecResult, type GlusterExec } from './exec';
 import {
   type CreateOptions,
   GlusterCommandError,
@@ -36,12 +36,16 @@ import {
   parseGeoRepStatus,
   parsePeerStatus,
   parseVolumeInfo,
+  plainMessage,
 } from './xml';
 
 export interface GlusterClientOptions {
   /** One limit for every command; without it: status/config/info 60 s, actions 120 s, create 300 s. */
   timeoutMs?: number;
 }
+
+/** What the CLI prints when glusterd does not answer on the node. */
+const GLUSTERD_DOWN = /Connection failed\. Please check if gluster daemon is operational/;
 
 /** Gluster's answer when the session's workers are not running (opRet 0). */
 export const NOT_SET_UP = 'geo-replication is not set up';
@@ -97,7 +101,16 @@ export function createGlusterClient(
 
   async function run(node: string, argv: string[], timeoutMs: number): Promise<ExecResult> {
     check('node', validateHost(node));
-    return exec.run(node, argv, { timeoutMs });
+    const res = await exec.run(node, argv, { timeoutMs });
+    // the CLI could not talk to glusterd on that node: not a refusal, an unreachable Gluster
+    if (
+      res.code !== 0 &&
+      GLUSTERD_DOWN.test(res.stdout + res.stderr) &&
+      !res.stdout.includes('<cliOutput')
+    ) {
+      throw new GlusterUnreachableError(node, plainMessage(res));
+    }
+    return res;
   }
 
   async function action(node: string, argv: string[], timeoutMs = limit(ACTION)): Promise<string> {

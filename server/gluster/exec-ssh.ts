@@ -127,12 +127,11 @@ export function knownHostsCheck(
 ): (node: string, port: number, key: Buffer) => boolean {
   const lines = parseKnownHosts(content);
   return (node, port, key) => {
+    // OpenSSH writes a host on a non-standard port as [host]:port
     const name = port === 22 ? node : `[${node}]:${port}`;
-    const names = port === 22 ? [name] : [name];
     if (lines.some((l) => l.marker === '@revoked' && l.key.equals(key))) return false;
     return lines.some(
-      (l) =>
-        l.marker === '' && names.some((n) => patternsMatch(l.patterns, n)) && l.key.equals(key),
+      (l) => l.marker === '' && patternsMatch(l.patterns, name) && l.key.equals(key),
     );
   };
 }
@@ -273,38 +272,57 @@ export function sshExec(options: SshExecOptions): SshGlusterExec {
         c.client.destroy();
         reject(new GlusterTimeoutError(node, opts.timeoutMs));
       }, opts.timeoutMs);
-      c.client.exec(command, (err, stream) => {
-        if (err) {
-          if (done) return;
-          done = true;
-          clearTimeout(timer);
-          reject(
-            new GlusterUnreachableError(node, `cannot run a command over SSH: ${err.message}`),
-          );
-          return;
-        }
-        opened.value = true;
-        const out: Buffer[] = [];
-        const errb: Buffer[] = [];
-        stream.on('data', (d: Buffer) => out.push(d));
-        stream.stderr.on('data', (d: Buffer) => errb.push(d));
-        stream.on('close', (code: number | null, signal?: string) => {
-          if (done) return;
-          done = true;
-          clearTimeout(timer);
-          const stdout = Buffer.concat(out).toString('utf8');
-          const stderr = Buffer.concat(errb).toString('utf8');
-          if (code === null || code === undefined) {
-            if (signal) resolve({ stdout, stderr, code: 255 });
-            else
-              reject(
-                new GlusterUnreachableError(node, 'the SSH channel closed without an exit status'),
-              );
+      const fail = (err: Error) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        reject(new GlusterUnreachableError(node, `cannot run a command over SSH: ${err.message}`));
+      };
+      try {
+        c.client.exec(command, (err, stream) => {
+          if (err) {
+            fail(err);
             return;
           }
-          resolve({ stdout, stderr, code });
+          opened.value = true;
+          const out: Buffer[] = [];
+          const errb: Buffer[] = [];
+          stream.on('data', (d: Buffer) => out.push(d));
+          stream.stderr.on('data', (d: Buffer) => errb.push(d));
+          stream.on('close', (code: number | null, signal?: string) => {
+            if (done) return;
+            done = true;
+            clearTimeout(timer);
+            const stdout = Buffer.concat(out).toString('utf8');
+            const stderr = Buffer.concat(errb).toString('utf8');
+            if (code === null || code === undefined) {
+              if (signal) resolve({ stdout, stderr, code: 255 });
+              else
+                reject(
+                  new GlusterUnreachableError(
+                    node,
+                    'the SSH channel closed without an exit status',
+                  ),
+                );
+              return;
+            }
+            if (code === 127) {
+              // the remote shell found no gluster binary
+              reject(
+                new GlusterUnreachableError(
+                  node,
+                  `${glusterCommand} is not installed (${stderr.trim() || 'exit code 127'})`,
+                ),
+              );
+              return;
+            }
+            resolve({ stdout, stderr, code });
+          });
         });
-      });
+      } catch (e) {
+        // ssh2 throws at once when the connection is already gone
+        fail(e instanceof Error ? e : new Error(String(e)));
+      }
     });
   }
 
@@ -320,18 +338,13 @@ export function sshExec(options: SshExecOptions): SshGlusterExec {
           return await execOnce(node, c, command, opts, opened);
         } catch (e) {
           // a reused connection that died before the command started: one retry on a new one
-          if (
-            attempt === 0 &&
-            !opened.value &&
-            e instanceof GlusterUnreachableError &&
-            c.closed === false
-          ) {
-            drop(node, c);
-            c.client.end();
+          if (attempt === 0 && !opened.value && e instanceof GlusterUnreachableError) {
+            if (!c.closed) {
+              drop(node, c);
+              c.client.destroy();
+            }
             continue;
           }
-          if (attempt === 0 && !opened.value && e instanceof GlusterUnreachableError && c.closed)
-            continue;
           throw e;
         } finally {
           release(node, c);

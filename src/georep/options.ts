@@ -46,73 +46,423 @@ const INT_MAX = 2147483647;
 
 /** Every option of Gluster 10.3's `config` output, sorted by name. */
 export const GEOREP_OPTIONS: readonly OptionSpec[] = [
-  opt('access-mount', 'boolean', 'false', "Keeps the worker's auxiliary mount of the primary volume visible instead of lazily unmounting it, so an administrator can inspect it while debugging."),
-  opt('allow-network', 'string', '', 'Legacy list of networks allowed to connect to a listening secondary gsyncd; Gluster 10 no longer uses it.'),
-  opt('change-detector', 'enum', 'changelog', 'How workers find changes: "changelog" reads the bricks\' changelogs (detects deletes and renames), "xsync" crawls the file system (cannot detect deletes or renames).', { allowed_values: ['changelog', 'xsync'] }),
-  opt('change-interval', 'int', '5', 'Seconds a worker waits between two rounds of processing new changelogs; lower values sync sooner at a higher CPU cost.', { min: 1, max: 3600 }),
-  opt('changelog-archive-format', 'string', '%Y%m', 'strftime pattern naming the archive files in which processed changelogs are kept in the working directory.'),
-  opt('changelog-batch-size', 'int', '727040', 'Maximum total size, in bytes, of the changelog files a worker processes in one batch (a crashed batch is retried as a whole).', { min: 1, max: INT_MAX }),
-  opt('changelog-log-file', 'path', null, "Log file of the changelog consumer library used by each worker.", RO),
-  opt('changelog-log-level', 'enum', 'INFO', 'Log level of the changelog consumer library.', { allowed_values: LOG_LEVELS }),
-  opt('checkpoint', 'string', '0', 'A point in time ("now" or "YYYY-MM-DD HH:MM:SS" on the node); status then reports when everything changed before it has reached the secondary (stored as a Unix time, 0 when unset).'),
-  opt('cli-log-file', 'path', null, 'Log file of gsyncd when the gluster CLI runs it (status, config).', RO),
-  opt('cli-log-level', 'enum', 'INFO', 'Log level of gsyncd when the gluster CLI runs it.', { allowed_values: LOG_LEVELS }),
-  opt('connection-timeout', 'int', '60', "Seconds a worker waits for its auxiliary Gluster mount to come up before giving up.", { min: 1, max: INT_MAX }),
-  opt('georep-session-working-dir', 'path', null, "Directory under glusterd's working directory holding the session's configuration and status files.", RO),
-  opt('gfid-conflict-resolution', 'boolean', 'true', 'Lets workers resolve entries whose GFID differs between primary and secondary automatically, by fixing or removing the secondary entry.'),
-  opt('gluster-cli-options', 'string', '', 'Extra options gsyncd passes to the gluster CLI it runs on the nodes.'),
-  opt('gluster-command', 'command', 'gluster', 'Name or path of the gluster CLI that gsyncd runs; reserved by glusterd.', RO),
-  opt('gluster-command-dir', 'path', '/usr/sbin', 'Directory holding the Gluster binaries (glusterfs, gluster) on the primary nodes.'),
-  opt('gluster-log-file', 'path', null, "Log file of each worker's auxiliary mount of the primary volume.", RO),
-  opt('gluster-log-level', 'enum', 'INFO', "Log level of the workers' auxiliary mounts of the primary volume.", { allowed_values: LOG_LEVELS }),
-  opt('gluster-logdir', 'path', '/var/log/glusterfs', 'Gluster log directory under which the session logs are written.', RO),
-  opt('gluster-params', 'string', 'aux-gfid-mount acl', "Mount options of the workers' auxiliary mounts of the primary volume."),
-  opt('gluster-rundir', 'path', '/var/run/gluster', "Gluster's run directory, holding the session's PID file.", RO),
-  opt('glusterd-workdir', 'path', '/var/lib/glusterd', "glusterd's working directory; changing it makes the session unreachable.", RO),
-  opt('gsyncd-miscdir', 'path', '/var/lib/misc/gluster/gsyncd', 'Directory under which each session keeps its working directory (processed changelogs).', RO),
-  opt('ignore-deletes', 'boolean', 'false', 'When true, files deleted on the primary are kept on the secondary.'),
-  opt('isolated-secondarys', 'string', '', 'Legacy list of secondary nodes to leave out; Gluster 10 no longer uses it.'),
-  opt('log-file', 'path', null, 'Main gsyncd log of the session on the primary nodes (monitor and workers).', RO),
-  opt('log-level', 'enum', 'INFO', 'Log level of the gsyncd monitor and workers on the primary nodes.', { allowed_values: LOG_LEVELS }),
-  opt('log-rsync-performance', 'boolean', 'false', 'Logs the statistics of every rsync run (files, bytes, time) in the session log; applied without restarting the workers.'),
-  opt('max-rsync-retries', 'int', '10', 'How many times a worker retries a failing rsync or tar batch before logging the files as failures.', { min: 1, max: 1000 }),
-  opt('meta-volume-mnt', 'path', '/run/gluster/shared_storage', 'Mount point of the shared storage (meta) volume used when use-meta-volume is on.'),
-  opt('pid-file', 'path', null, "PID file of the session's gsyncd monitor; reserved by glusterd.", RO),
-  opt('primary-disperse-count', 'int', '1', "Disperse count of the primary volume, recorded by Gluster when the session is created.", RO),
-  opt('primary-distribution-count', 'int', '1', 'Distribution count of the primary volume, recorded by Gluster when the session is created.', RO),
-  opt('primary-replica-count', 'int', '1', 'Replica count of the primary volume, recorded by Gluster when the session is created.', RO),
-  opt('remote-gsyncd', 'path', '', "Path of gsyncd on the secondary nodes, needed only when the SSH keys there are not restricted to gsyncd with a command= prefix (usually /usr/libexec/glusterfs/gsyncd)."),
-  opt('replica-failover-interval', 'int', '1', 'Minimum seconds a Passive worker waits before it may become Active when the Active worker of its replica set fails.', { min: 0, max: INT_MAX }),
-  opt('rsync-command', 'command', 'rsync', 'Absolute path of the rsync binary used when sync-method is rsync (must be executable on every primary node).'),
-  opt('rsync-opt-existing', 'boolean', 'true', 'Passes --existing to rsync, so it only updates files the entry operations already created on the secondary.'),
-  opt('rsync-opt-ignore-missing-args', 'boolean', 'true', 'Passes --ignore-missing-args to rsync (3.1.0 and later), so files deleted meanwhile on the primary do not fail the batch.'),
-  opt('rsync-options', 'string', '', 'Extra options added to every rsync command line, e.g. --bwlimit=10000.'),
-  opt('rsync-ssh-options', 'string', '', 'Extra options added to the ssh command rsync uses to reach the secondary.'),
-  opt('secondary-access-mount', 'boolean', 'false', "Keeps the secondary gsyncd's auxiliary mount of the secondary volume visible instead of lazily unmounting it, for debugging."),
-  opt('secondary-gluster-command-dir', 'path', '/usr/sbin', 'Directory holding the Gluster binaries on the secondary nodes.'),
-  opt('secondary-gluster-log-file', 'path', null, "Log file, on the secondary nodes, of the secondary gsyncd's auxiliary mount.", RO),
-  opt('secondary-gluster-log-file-mbr', 'path', null, "Log file, on the secondary nodes, of the auxiliary mount when a non-root (mountbroker) user runs the session.", RO),
-  opt('secondary-gluster-log-level', 'enum', 'INFO', "Log level of the secondary gsyncd's auxiliary mount.", { allowed_values: LOG_LEVELS }),
-  opt('secondary-gluster-params', 'string', 'aux-gfid-mount acl', "Mount options of the secondary gsyncd's auxiliary mount of the secondary volume."),
+  opt(
+    'access-mount',
+    'boolean',
+    'false',
+    "Keeps the worker's auxiliary mount of the primary volume visible instead of lazily unmounting it, so an administrator can inspect it while debugging.",
+  ),
+  opt(
+    'allow-network',
+    'string',
+    '',
+    'Legacy list of networks allowed to connect to a listening secondary gsyncd; Gluster 10 no longer uses it.',
+  ),
+  opt(
+    'change-detector',
+    'enum',
+    'changelog',
+    'How workers find changes: "changelog" reads the bricks\' changelogs (detects deletes and renames), "xsync" crawls the file system (cannot detect deletes or renames).',
+    { allowed_values: ['changelog', 'xsync'] },
+  ),
+  opt(
+    'change-interval',
+    'int',
+    '5',
+    'Seconds a worker waits between two rounds of processing new changelogs; lower values sync sooner at a higher CPU cost.',
+    { min: 1, max: 3600 },
+  ),
+  opt(
+    'changelog-archive-format',
+    'string',
+    '%Y%m',
+    'strftime pattern naming the archive files in which processed changelogs are kept in the working directory.',
+  ),
+  opt(
+    'changelog-batch-size',
+    'int',
+    '727040',
+    'Maximum total size, in bytes, of the changelog files a worker processes in one batch (a crashed batch is retried as a whole).',
+    { min: 1, max: INT_MAX },
+  ),
+  opt(
+    'changelog-log-file',
+    'path',
+    null,
+    'Log file of the changelog consumer library used by each worker.',
+    RO,
+  ),
+  opt('changelog-log-level', 'enum', 'INFO', 'Log level of the changelog consumer library.', {
+    allowed_values: LOG_LEVELS,
+  }),
+  opt(
+    'checkpoint',
+    'string',
+    '0',
+    'A point in time ("now" or "YYYY-MM-DD HH:MM:SS" on the node); status then reports when everything changed before it has reached the secondary (stored as a Unix time, 0 when unset).',
+  ),
+  opt(
+    'cli-log-file',
+    'path',
+    null,
+    'Log file of gsyncd when the gluster CLI runs it (status, config).',
+    RO,
+  ),
+  opt('cli-log-level', 'enum', 'INFO', 'Log level of gsyncd when the gluster CLI runs it.', {
+    allowed_values: LOG_LEVELS,
+  }),
+  opt(
+    'connection-timeout',
+    'int',
+    '60',
+    'Seconds a worker waits for its auxiliary Gluster mount to come up before giving up.',
+    { min: 1, max: INT_MAX },
+  ),
+  opt(
+    'georep-session-working-dir',
+    'path',
+    null,
+    "Directory under glusterd's working directory holding the session's configuration and status files.",
+    RO,
+  ),
+  opt(
+    'gfid-conflict-resolution',
+    'boolean',
+    'true',
+    'Lets workers resolve entries whose GFID differs between primary and secondary automatically, by fixing or removing the secondary entry.',
+  ),
+  opt(
+    'gluster-cli-options',
+    'string',
+    '',
+    'Extra options gsyncd passes to the gluster CLI it runs on the nodes.',
+  ),
+  opt(
+    'gluster-command',
+    'command',
+    'gluster',
+    'Name or path of the gluster CLI that gsyncd runs; reserved by glusterd.',
+    RO,
+  ),
+  opt(
+    'gluster-command-dir',
+    'path',
+    '/usr/sbin',
+    'Directory holding the Gluster binaries (glusterfs, gluster) on the primary nodes.',
+  ),
+  opt(
+    'gluster-log-file',
+    'path',
+    null,
+    "Log file of each worker's auxiliary mount of the primary volume.",
+    RO,
+  ),
+  opt(
+    'gluster-log-level',
+    'enum',
+    'INFO',
+    "Log level of the workers' auxiliary mounts of the primary volume.",
+    { allowed_values: LOG_LEVELS },
+  ),
+  opt(
+    'gluster-logdir',
+    'path',
+    '/var/log/glusterfs',
+    'Gluster log directory under which the session logs are written.',
+    RO,
+  ),
+  opt(
+    'gluster-params',
+    'string',
+    'aux-gfid-mount acl',
+    "Mount options of the workers' auxiliary mounts of the primary volume.",
+  ),
+  opt(
+    'gluster-rundir',
+    'path',
+    '/var/run/gluster',
+    "Gluster's run directory, holding the session's PID file.",
+    RO,
+  ),
+  opt(
+    'glusterd-workdir',
+    'path',
+    '/var/lib/glusterd',
+    "glusterd's working directory; changing it makes the session unreachable.",
+    RO,
+  ),
+  opt(
+    'gsyncd-miscdir',
+    'path',
+    '/var/lib/misc/gluster/gsyncd',
+    'Directory under which each session keeps its working directory (processed changelogs).',
+    RO,
+  ),
+  opt(
+    'ignore-deletes',
+    'boolean',
+    'false',
+    'When true, files deleted on the primary are kept on the secondary.',
+  ),
+  opt(
+    'isolated-secondarys',
+    'string',
+    '',
+    'Legacy list of secondary nodes to leave out; Gluster 10 no longer uses it.',
+  ),
+  opt(
+    'log-file',
+    'path',
+    null,
+    'Main gsyncd log of the session on the primary nodes (monitor and workers).',
+    RO,
+  ),
+  opt(
+    'log-level',
+    'enum',
+    'INFO',
+    'Log level of the gsyncd monitor and workers on the primary nodes.',
+    { allowed_values: LOG_LEVELS },
+  ),
+  opt(
+    'log-rsync-performance',
+    'boolean',
+    'false',
+    'Logs the statistics of every rsync run (files, bytes, time) in the session log; applied without restarting the workers.',
+  ),
+  opt(
+    'max-rsync-retries',
+    'int',
+    '10',
+    'How many times a worker retries a failing rsync or tar batch before logging the files as failures.',
+    { min: 1, max: 1000 },
+  ),
+  opt(
+    'meta-volume-mnt',
+    'path',
+    '/run/gluster/shared_storage',
+    'Mount point of the shared storage (meta) volume used when use-meta-volume is on.',
+  ),
+  opt(
+    'pid-file',
+    'path',
+    null,
+    "PID file of the session's gsyncd monitor; reserved by glusterd.",
+    RO,
+  ),
+  opt(
+    'primary-disperse-count',
+    'int',
+    '1',
+    'Disperse count of the primary volume, recorded by Gluster when the session is created.',
+    RO,
+  ),
+  opt(
+    'primary-distribution-count',
+    'int',
+    '1',
+    'Distribution count of the primary volume, recorded by Gluster when the session is created.',
+    RO,
+  ),
+  opt(
+    'primary-replica-count',
+    'int',
+    '1',
+    'Replica count of the primary volume, recorded by Gluster when the session is created.',
+    RO,
+  ),
+  opt(
+    'remote-gsyncd',
+    'path',
+    '',
+    'Path of gsyncd on the secondary nodes, needed only when the SSH keys there are not restricted to gsyncd with a command= prefix (usually /usr/libexec/glusterfs/gsyncd).',
+  ),
+  opt(
+    'replica-failover-interval',
+    'int',
+    '1',
+    'Minimum seconds a Passive worker waits before it may become Active when the Active worker of its replica set fails.',
+    { min: 0, max: INT_MAX },
+  ),
+  opt(
+    'rsync-command',
+    'command',
+    'rsync',
+    'Absolute path of the rsync binary used when sync-method is rsync (must be executable on every primary node).',
+  ),
+  opt(
+    'rsync-opt-existing',
+    'boolean',
+    'true',
+    'Passes --existing to rsync, so it only updates files the entry operations already created on the secondary.',
+  ),
+  opt(
+    'rsync-opt-ignore-missing-args',
+    'boolean',
+    'true',
+    'Passes --ignore-missing-args to rsync (3.1.0 and later), so files deleted meanwhile on the primary do not fail the batch.',
+  ),
+  opt(
+    'rsync-options',
+    'string',
+    '',
+    'Extra options added to every rsync command line, e.g. --bwlimit=10000.',
+  ),
+  opt(
+    'rsync-ssh-options',
+    'string',
+    '',
+    'Extra options added to the ssh command rsync uses to reach the secondary.',
+  ),
+  opt(
+    'secondary-access-mount',
+    'boolean',
+    'false',
+    "Keeps the secondary gsyncd's auxiliary mount of the secondary volume visible instead of lazily unmounting it, for debugging.",
+  ),
+  opt(
+    'secondary-gluster-command-dir',
+    'path',
+    '/usr/sbin',
+    'Directory holding the Gluster binaries on the secondary nodes.',
+  ),
+  opt(
+    'secondary-gluster-log-file',
+    'path',
+    null,
+    "Log file, on the secondary nodes, of the secondary gsyncd's auxiliary mount.",
+    RO,
+  ),
+  opt(
+    'secondary-gluster-log-file-mbr',
+    'path',
+    null,
+    'Log file, on the secondary nodes, of the auxiliary mount when a non-root (mountbroker) user runs the session.',
+    RO,
+  ),
+  opt(
+    'secondary-gluster-log-level',
+    'enum',
+    'INFO',
+    "Log level of the secondary gsyncd's auxiliary mount.",
+    { allowed_values: LOG_LEVELS },
+  ),
+  opt(
+    'secondary-gluster-params',
+    'string',
+    'aux-gfid-mount acl',
+    "Mount options of the secondary gsyncd's auxiliary mount of the secondary volume.",
+  ),
   opt('secondary-log-file', 'path', null, 'Log file of gsyncd on the secondary nodes.', RO),
-  opt('secondary-log-level', 'enum', 'INFO', 'Log level of gsyncd on the secondary nodes.', { allowed_values: LOG_LEVELS }),
-  opt('secondary-timeout', 'int', '120', 'Seconds of inactivity after which the secondary gsyncd disconnects from the primary; 0 disables the check.', { min: 0, max: INT_MAX }),
-  opt('special-sync-mode', 'enum', '', 'Special mode for failover/failback: "recover" (used with a checkpoint to sync back from a promoted secondary; files never indexed are ignored) or "partial" (the primary knows only part of the secondary, e.g. after a brick replacement); empty for normal operation.', { allowed_values: ['partial', 'recover'] }),
-  opt('ssh-command', 'command', 'ssh', 'Absolute path of the ssh binary workers use to reach the secondary (must be executable on every primary node).'),
-  opt('ssh-options', 'string', '-oPasswordAuthentication=no -oStrictHostKeyChecking=no -i /var/lib/glusterd/geo-replication/secret.pem', 'Options of the ssh connections from the workers to the secondary gsyncd (identity file, host-key checking).'),
-  opt('ssh-options-tar', 'string', '-oPasswordAuthentication=no -oStrictHostKeyChecking=no -i /var/lib/glusterd/geo-replication/tar_ssh.pem', 'Options of the ssh connections used to stream tar archives when sync-method is tarssh.'),
-  opt('ssh-port', 'int', '22', 'SSH port of the secondary nodes (Gluster 10.3 does not keep the create-time ssh-port here: set it after creating the session).', { min: 1, max: 65535 }),
-  opt('state-file', 'path', null, "File holding the session's monitor status (Created, Started, Paused, Stopped); reserved by glusterd.", RO),
-  opt('state-socket-unencoded', 'string', '', 'Unused, kept for backward compatibility; reserved by glusterd.', RO),
-  opt('stime-xattr-prefix', 'string', null, 'Prefix of the extended attributes in which workers record how far each brick has synced (derived from the volume ids).', RO),
+  opt('secondary-log-level', 'enum', 'INFO', 'Log level of gsyncd on the secondary nodes.', {
+    allowed_values: LOG_LEVELS,
+  }),
+  opt(
+    'secondary-timeout',
+    'int',
+    '120',
+    'Seconds of inactivity after which the secondary gsyncd disconnects from the primary; 0 disables the check.',
+    { min: 0, max: INT_MAX },
+  ),
+  opt(
+    'special-sync-mode',
+    'enum',
+    '',
+    'Special mode for failover/failback: "recover" (used with a checkpoint to sync back from a promoted secondary; files never indexed are ignored) or "partial" (the primary knows only part of the secondary, e.g. after a brick replacement); empty for normal operation.',
+    { allowed_values: ['partial', 'recover'] },
+  ),
+  opt(
+    'ssh-command',
+    'command',
+    'ssh',
+    'Absolute path of the ssh binary workers use to reach the secondary (must be executable on every primary node).',
+  ),
+  opt(
+    'ssh-options',
+    'string',
+    '-oPasswordAuthentication=no -oStrictHostKeyChecking=no -i /var/lib/glusterd/geo-replication/secret.pem',
+    'Options of the ssh connections from the workers to the secondary gsyncd (identity file, host-key checking).',
+  ),
+  opt(
+    'ssh-options-tar',
+    'string',
+    '-oPasswordAuthentication=no -oStrictHostKeyChecking=no -i /var/lib/glusterd/geo-replication/tar_ssh.pem',
+    'Options of the ssh connections used to stream tar archives when sync-method is tarssh.',
+  ),
+  opt(
+    'ssh-port',
+    'int',
+    '22',
+    'SSH port of the secondary nodes (Gluster 10.3 does not keep the create-time ssh-port here: set it after creating the session).',
+    { min: 1, max: 65535 },
+  ),
+  opt(
+    'state-file',
+    'path',
+    null,
+    "File holding the session's monitor status (Created, Started, Paused, Stopped); reserved by glusterd.",
+    RO,
+  ),
+  opt(
+    'state-socket-unencoded',
+    'string',
+    '',
+    'Unused, kept for backward compatibility; reserved by glusterd.',
+    RO,
+  ),
+  opt(
+    'stime-xattr-prefix',
+    'string',
+    null,
+    'Prefix of the extended attributes in which workers record how far each brick has synced (derived from the volume ids).',
+    RO,
+  ),
   opt('sync-acls', 'boolean', 'true', 'Syncs POSIX ACLs to the secondary along with the data.'),
-  opt('sync-jobs', 'int', '3', 'Number of parallel sync jobs (rsync or tar processes) each worker runs.', { min: 1, max: 100 }),
-  opt('sync-method', 'enum', 'rsync', 'How file data is copied to the secondary: "rsync" over ssh, or "tarssh" (tar over ssh, often faster for many small files).', { allowed_values: ['rsync', 'tarssh'] }),
-  opt('sync-xattrs', 'boolean', 'true', 'Syncs extended attributes to the secondary along with the data.'),
-  opt('tar-command', 'command', 'tar', 'Absolute path of the tar binary used when sync-method is tarssh (must be executable on every primary node).'),
-  opt('use-meta-volume', 'boolean', 'false', 'Uses the shared storage (meta) volume to choose one Active worker per replica set; recommended for replicated and dispersed primaries and needs cluster.enable-shared-storage.'),
-  opt('use-rsync-xattrs', 'boolean', 'false', 'Lets rsync sync extended attributes itself (needed when the secondary is reached as a non-privileged user).'),
-  opt('working-dir', 'path', null, "The session's working directory on each primary node, holding the changelogs being processed.", RO),
+  opt(
+    'sync-jobs',
+    'int',
+    '3',
+    'Number of parallel sync jobs (rsync or tar processes) each worker runs.',
+    { min: 1, max: 100 },
+  ),
+  opt(
+    'sync-method',
+    'enum',
+    'rsync',
+    'How file data is copied to the secondary: "rsync" over ssh, or "tarssh" (tar over ssh, often faster for many small files).',
+    { allowed_values: ['rsync', 'tarssh'] },
+  ),
+  opt(
+    'sync-xattrs',
+    'boolean',
+    'true',
+    'Syncs extended attributes to the secondary along with the data.',
+  ),
+  opt(
+    'tar-command',
+    'command',
+    'tar',
+    'Absolute path of the tar binary used when sync-method is tarssh (must be executable on every primary node).',
+  ),
+  opt(
+    'use-meta-volume',
+    'boolean',
+    'false',
+    'Uses the shared storage (meta) volume to choose one Active worker per replica set; recommended for replicated and dispersed primaries and needs cluster.enable-shared-storage.',
+  ),
+  opt(
+    'use-rsync-xattrs',
+    'boolean',
+    'false',
+    'Lets rsync sync extended attributes itself (needed when the secondary is reached as a non-privileged user).',
+  ),
+  opt(
+    'working-dir',
+    'path',
+    null,
+    "The session's working directory on each primary node, holding the changelogs being processed.",
+    RO,
+  ),
 ];
 
 const BY_NAME = new Map(GEOREP_OPTIONS.map((o) => [o.name, o]));
@@ -152,8 +502,10 @@ export function validateOptionValue(name: string, value: string): string | null 
   if (nameProblem) return nameProblem;
   const spec = findOption(name)!;
   if (typeof value !== 'string') return 'A text value is required.';
-  if (CONTROL.test(value)) return 'The value cannot contain line breaks, NUL or other control characters.';
-  if (value.length === 0) return `An empty value cannot be set; reset "${spec.name}" to restore its default.`;
+  if (CONTROL.test(value))
+    return 'The value cannot contain line breaks, NUL or other control characters.';
+  if (value.length === 0)
+    return `An empty value cannot be set; reset "${spec.name}" to restore its default.`;
   if (value.length > 4096) return 'The value can have at most 4096 characters.';
   if (value !== value.trim()) return 'The value cannot start or end with spaces.';
 
@@ -161,9 +513,23 @@ export function validateOptionValue(name: string, value: string): string | null 
     if (value === 'now') return null;
     const m = CHECKPOINT_LABEL.exec(value);
     if (!m) return 'A checkpoint is "now" or a time written as YYYY-MM-DD HH:MM:SS.';
-    const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+    const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     const t = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-    if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
+    if (
+      t.getUTCFullYear() !== y ||
+      t.getUTCMonth() !== mo - 1 ||
+      t.getUTCDate() !== d ||
+      h > 23 ||
+      mi > 59 ||
+      s > 59
+    ) {
       return `${value} is not a valid date and time.`;
     }
     if (y < 1971) return 'A checkpoint must be after 1970.';
@@ -172,7 +538,9 @@ export function validateOptionValue(name: string, value: string): string | null 
 
   switch (spec.type) {
     case 'boolean':
-      return value === 'true' || value === 'false' ? null : `"${spec.name}" is either true or false.`;
+      return value === 'true' || value === 'false'
+        ? null
+        : `"${spec.name}" is either true or false.`;
     case 'int': {
       if (!/^-?\d{1,10}$/.test(value)) return `"${spec.name}" takes a whole number.`;
       const n = Number(value);
@@ -189,7 +557,9 @@ export function validateOptionValue(name: string, value: string): string | null 
         ? null
         : `"${spec.name}" takes the absolute path of an executable on the primary nodes (e.g. /usr/bin/${spec.default ?? 'x'}).`;
     case 'path':
-      return ABS_PATH.test(value) ? null : `"${spec.name}" takes an absolute directory path (letters, digits and . _ - + @ = , ~ %).`;
+      return ABS_PATH.test(value)
+        ? null
+        : `"${spec.name}" takes an absolute directory path (letters, digits and . _ - + @ = , ~ %).`;
     case 'string':
       return null;
   }

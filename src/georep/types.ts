@@ -77,6 +77,24 @@ export interface GeoRepSession {
   checkpoint: GeoRepCheckpoint | null;
   /** When the service read this from Gluster (ISO-8601 UTC). */
   read_at: string;
+  /**
+   * Set in the answer to a create whose target was a directory of the remote host: the
+   * single-brick volume the service provisioned there (or reused) and replicates into. Session
+   * lists do not carry it (they do not read the remote's volumes).
+   */
+  provisioned_volume?: ProvisionedVolume;
+}
+
+/** A single-brick secondary volume the service created on a directory of the remote host. */
+export interface ProvisionedVolume {
+  /** The volume's name, derived from the path (`georep-data-backup` for /data/backup). */
+  name: string;
+  /** The remote host, as given (the volume's brick is `<host>:<path>`). */
+  host: string;
+  /** The directory, absolute and normalised. */
+  path: string;
+  /** true when a volume this service provisioned earlier on the same directory was reused. */
+  reused: boolean;
 }
 
 /** Identity of a session as Gluster names it: `<primary_volume> [<user>@]<host>::<secondary_volume>`. */

@@ -25,7 +25,8 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 
 function describeChar(c: string): string {
   if (c === ' ') return 'a space';
-  if (CONTROL.test(c)) return `a control character (U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
+  if (CONTROL.test(c))
+    return `a control character (U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
   return `"${c}"`;
 }
 
@@ -52,13 +53,15 @@ export const VOLUME_NAME_MAX = 256;
 /** Gluster's volume-name rules: letters, digits, '-' and '_'; not starting with '-'; not reserved. */
 export function validateVolumeName(name: string): string | null {
   if (typeof name !== 'string' || name.length === 0) return 'A volume name is required.';
-  if (name.length > VOLUME_NAME_MAX) return `A volume name can have at most ${VOLUME_NAME_MAX} characters.`;
+  if (name.length > VOLUME_NAME_MAX)
+    return `A volume name can have at most ${VOLUME_NAME_MAX} characters.`;
   const bad = /[^A-Za-z0-9_-]/.exec(name);
   if (bad) {
     return `A volume name cannot contain ${describeChar(bad[0])}: only letters, digits, "-" and "_" are allowed.`;
   }
   if (name.startsWith('-')) return 'A volume name cannot start with "-".';
-  if (RESERVED_VOLUME_NAMES.has(name)) return `"${name}" is reserved by Gluster and cannot be a volume name.`;
+  if (RESERVED_VOLUME_NAMES.has(name))
+    return `"${name}" is reserved by Gluster and cannot be a volume name.`;
   return null;
 }
 
@@ -84,9 +87,11 @@ export function validateHost(host: string): string | null {
     return `A host name cannot contain ${describeChar(bad[0])}: only letters, digits, "-" and "." are allowed.`;
   }
   for (const label of name.split('.')) {
-    if (label.length === 0) return 'A host name cannot contain empty labels ("..", or a leading ".").';
+    if (label.length === 0)
+      return 'A host name cannot contain empty labels ("..", or a leading ".").';
     if (label.length > 63) return 'Each part of a host name can have at most 63 characters.';
-    if (!LABEL.test(label)) return `"${label}": each part of a host name must start and end with a letter or digit.`;
+    if (!LABEL.test(label))
+      return `"${label}": each part of a host name must start and end with a letter or digit.`;
   }
   return null;
 }
@@ -105,7 +110,8 @@ export function validateUser(user: string): string | null {
 
 /** A TCP port, 1-65535, as a number or a string of digits. */
 export function validateSshPort(port: number | string): string | null {
-  const n = typeof port === 'string' ? (/^\d{1,5}$/.test(port.trim()) ? Number(port.trim()) : NaN) : port;
+  const n =
+    typeof port === 'string' ? (/^\d{1,5}$/.test(port.trim()) ? Number(port.trim()) : NaN) : port;
   if (typeof n !== 'number' || !Number.isInteger(n)) return 'The SSH port must be a whole number.';
   if (n < 1 || n > 65535) return 'The SSH port must be between 1 and 65535.';
   return null;
@@ -118,7 +124,9 @@ export function validateSshPort(port: number | string): string | null {
 export const SESSION_NAME_MAX = 255;
 
 /** Every field of a session key, then the combined length. Returns the first problem found. */
-export function validateSessionKey(key: SessionKey): { field: keyof SessionKey; reason: string } | null {
+export function validateSessionKey(
+  key: SessionKey,
+): { field: keyof SessionKey; reason: string } | null {
   const checks: [keyof SessionKey, string | null][] = [
     ['primary_volume', validateVolumeName(key.primary_volume)],
     ['secondary_host', validateHost(key.secondary_host)],
@@ -126,7 +134,8 @@ export function validateSessionKey(key: SessionKey): { field: keyof SessionKey; 
     ['secondary_user', validateUser(key.secondary_user)],
   ];
   for (const [field, reason] of checks) if (reason !== null) return { field, reason };
-  const len = key.primary_volume.length + key.secondary_host.length + key.secondary_volume.length + 2;
+  const len =
+    key.primary_volume.length + key.secondary_host.length + key.secondary_volume.length + 2;
   if (len > SESSION_NAME_MAX) {
     return {
       field: 'secondary_volume',
@@ -143,7 +152,9 @@ export function assertSessionKey(key: SessionKey): void {
 }
 
 /** Gluster's spelling of the secondary: `host::volume` for root, `user@host::volume` otherwise. */
-export function formatSecondary(key: Pick<SessionKey, 'secondary_host' | 'secondary_volume' | 'secondary_user'>): string {
+export function formatSecondary(
+  key: Pick<SessionKey, 'secondary_host' | 'secondary_volume' | 'secondary_user'>,
+): string {
   const user = key.secondary_user && key.secondary_user !== 'root' ? `${key.secondary_user}@` : '';
   return `${user}${key.secondary_host}::${key.secondary_volume}`;
 }
@@ -188,11 +199,33 @@ export const SYSTEM_PATHS: readonly string[] = [
   '/sys',
   '/usr',
   '/var/lib/glusterd',
+  '/var/lib/misc/glusterfsd',
+  '/var/log',
   '/var/run',
 ];
 
-/** Characters allowed in a remote directory path (it becomes a brick path `host:/path`). */
-const PATH_CHARS = /^[A-Za-z0-9._+@=,~%/-]+$/;
+/**
+ * Directories that can never be a target themselves (their subdirectories can): the top of a
+ * system area is never empty and never meant to become a Gluster brick.
+ */
+export const SYSTEM_DIRECTORIES: readonly string[] = [
+  '/home',
+  '/lost+found',
+  '/media',
+  '/mnt',
+  '/opt',
+  '/root',
+  '/srv',
+  '/tmp',
+  '/var',
+  '/var/cache',
+  '/var/lib',
+  '/var/spool',
+  '/var/tmp',
+];
+
+/** A character not allowed in a remote directory path (it becomes a brick path `host:/path`). */
+const PATH_BAD_CHAR = /[^A-Za-z0-9._+@=,~%/-]/;
 
 /**
  * Normalises an absolute path: collapses `//`, resolves `.` and `..`, drops a trailing `/`.
@@ -214,12 +247,13 @@ export function normalizePath(path: string): string | null {
 
 /** Reason why `path` (absolute) may not be a target, or null. `path` should be normalised. */
 export function validateRemotePath(path: string): string | null {
-  if (!path.startsWith('/')) return 'A remote directory must be an absolute path (starting with "/").';
+  if (!path.startsWith('/'))
+    return 'A remote directory must be an absolute path (starting with "/").';
   if (path.length > 4096) return 'A path can have at most 4096 characters.';
   if (CONTROL.test(path)) return 'A path cannot contain control characters or line breaks.';
-  const bad = /[^A-Za-z0-9._+@=,~%/-]/.exec(path);
-  if (bad || !PATH_CHARS.test(path)) {
-    return `A path cannot contain ${describeChar(bad ? bad[0] : '?')}: use letters, digits and . _ - + @ = , ~ %.`;
+  const bad = PATH_BAD_CHAR.exec(path);
+  if (bad) {
+    return `A path cannot contain ${describeChar(bad[0])}: use letters, digits and . _ - + @ = , ~ %.`;
   }
   const norm = normalizePath(path);
   if (norm === null) return 'The path climbs above "/" with "..".';
@@ -228,6 +262,9 @@ export function validateRemotePath(path: string): string | null {
     if (norm === sys || norm.startsWith(sys + '/')) {
       return `${norm} is a system directory (${sys}) and cannot be a geo-replication target.`;
     }
+  }
+  if (SYSTEM_DIRECTORIES.includes(norm)) {
+    return `${norm} is a system directory and cannot be a geo-replication target itself; use a directory under it (e.g. ${norm}/georep).`;
   }
   return null;
 }
@@ -239,7 +276,11 @@ export function validateRemotePath(path: string): string | null {
  */
 export function parseRemoteTarget(text: string): RemoteTargetResult {
   const t = typeof text === 'string' ? text.trim() : '';
-  if (t.length === 0) return { kind: 'invalid', reason: 'Enter a remote volume name or a directory path starting with "/".' };
+  if (t.length === 0)
+    return {
+      kind: 'invalid',
+      reason: 'Enter a remote volume name or a directory path starting with "/".',
+    };
   if (t.startsWith('/')) {
     const reason = validateRemotePath(t);
     if (reason) return { kind: 'invalid', reason };
@@ -248,7 +289,8 @@ export function parseRemoteTarget(text: string): RemoteTargetResult {
   if (t.includes('::') || t.includes(':/')) {
     return {
       kind: 'invalid',
-      reason: 'Enter only the remote volume name (or a /path); the remote host is a separate field.',
+      reason:
+        'Enter only the remote volume name (or a /path); the remote host is a separate field.',
     };
   }
   const reason = validateVolumeName(t);
@@ -266,6 +308,61 @@ export function validateRemoteTarget(text: string): string | null {
 export function validateArgValue(value: string, max = 4096): string | null {
   if (typeof value !== 'string') return 'A text value is required.';
   if (value.length > max) return `The value can have at most ${max} characters.`;
-  if (CONTROL.test(value)) return 'The value cannot contain line breaks, NUL or other control characters.';
+  if (CONTROL.test(value))
+    return 'The value cannot contain line breaks, NUL or other control characters.';
   return null;
+}
+
+// ------------------------------------------------------------------ directory targets
+
+/** Every volume this service provisions on a remote directory is named with this prefix. */
+export const PROVISIONED_VOLUME_PREFIX = 'georep-';
+/** Derived names stay short (well within Gluster's 256 and the session name limit). */
+export const PROVISIONED_VOLUME_NAME_MAX = 64;
+
+/** FNV-1a (32 bits) of the UTF-8 bytes, as 8 hex digits: short, stable, the same in Node and browsers. */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (const b of new TextEncoder().encode(text)) {
+    h ^= b;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * The name of the single-brick volume provisioned on the remote directory `path` (absolute,
+ * normalised): `georep-` and the path's parts joined by "-" (`/data/backup` -> `georep-data-backup`).
+ * When that spelling could stand for another path (a part holds a character other than letters,
+ * digits and "_", which are kept as they are), or would be longer than 64 characters, a hash of
+ * the whole path is appended (`/data/my-backup` -> `georep-data-my-backup-<8 hex digits>`), so two
+ * directories never get the same name. The same path always gives the same name.
+ */
+export function provisionedVolumeName(path: string): string {
+  const parts = path.split('/').filter((x) => x.length > 0);
+  const exact = parts.length > 0 && parts.every((x) => /^[A-Za-z0-9_]+$/.test(x));
+  const body = parts
+    .map((x) => x.replace(/[^A-Za-z0-9_]+/g, '-').replace(/^-+|-+$/g, ''))
+    .filter((x) => x.length > 0)
+    .join('-');
+  const plain = PROVISIONED_VOLUME_PREFIX + body;
+  if (exact && plain.length <= PROVISIONED_VOLUME_NAME_MAX) return plain;
+  const room = PROVISIONED_VOLUME_NAME_MAX - PROVISIONED_VOLUME_PREFIX.length - 9;
+  const cut = body.slice(0, room).replace(/-+$/, '');
+  return `${PROVISIONED_VOLUME_PREFIX}${cut ? `${cut}-` : ''}${shortHash(path)}`;
+}
+
+/**
+ * A remote directory as a target: the reason it cannot be one, or its normalised form and the
+ * name of the volume that would be provisioned on it.
+ */
+export function checkDirectoryTarget(
+  text: string,
+): { path: string; volume: string } | { reason: string } {
+  if (typeof text !== 'string' || !text.startsWith('/'))
+    return { reason: 'A remote directory must be an absolute path (starting with "/").' };
+  const reason = validateRemotePath(text);
+  if (reason) return { reason };
+  const path = normalizePath(text)!;
+  return { path, volume: provisionedVolumeName(path) };
 }

@@ -35,7 +35,7 @@ export const BOUNDS = {
   /** pause/stop until every worker says so */
   settled: 30_000,
   /** checkpoint completion in live mode, before the stop/start fallback */
-  checkpointLive: 40_000,
+  checkpointLive: 30_000,
   /** checkpoint completion after a stop/start (history crawl replays the changelogs) */
   checkpointAfterKick: 150_000,
   /** a file to be readable on the secondary once the checkpoint completed */

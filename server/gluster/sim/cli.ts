@@ -5,7 +5,7 @@
 import { NO_RESTART, normalizeOption, sameValue, stageConfigError, valueValid } from './config';
 import { intFor } from './ids';
 import { cliOutput, el, parent, type XNode } from './xmlout';
-import type { HostRec, SessionRec, VolRec, World } from './world';
+import { SIM_FILESYSTEM, type HostRec, type SessionRec, type VolRec, type World } from './world';
 
 export interface CliResult {
   stdout: string;
@@ -81,6 +81,10 @@ export function runCli(world: World, node: HostRec, argv: readonly string[]): Cl
   if (w0 === 'volume' && w1 === 'info') return volumeInfo(ctx, rest);
   if (w0 === 'volume' && w1 === 'status') return volumeStatus(ctx, rest);
   if (w0 === 'volume' && w1 === 'list' && rest.length === 0) return volumeList(ctx);
+  if (w0 === 'volume' && w1 === 'create') return volumeCreate(ctx, rest);
+  if (w0 === 'volume' && (w1 === 'start' || w1 === 'stop' || w1 === 'delete'))
+    return volumeVerb(ctx, w1, rest);
+  if (w0 === 'volume' && w1 === 'set') return volumeSet(ctx, rest);
   if (w0 === 'peer' && w1 === 'status' && rest.length === 0) return peerStatus(ctx);
   if (w0 === 'pool' && w1 === 'list' && rest.length === 0) return poolList(ctx);
   if (w0 === 'system::' && w1 === 'execute' && rest[0] === 'gsec_create' && rest.length === 1) {
@@ -93,7 +97,18 @@ export function runCli(world: World, node: HostRec, argv: readonly string[]): Cl
 
 const KNOWN_WORDS: string[][] = [
   ['volume', 'peer', 'pool', 'system::'],
-  ['geo-replication', 'info', 'status', 'list', 'execute'],
+  [
+    'geo-replication',
+    'info',
+    'status',
+    'list',
+    'execute',
+    'create',
+    'start',
+    'stop',
+    'delete',
+    'set',
+  ],
 ];
 
 /** After `config <option>`, a `--word` is the option's value, not a CLI option (gluster-local.md). */
@@ -764,8 +779,8 @@ function volumeInfo(ctx: Ctx, args: string[]): CliResult {
     return parent('volume', [
       el('name', v.name),
       el('id', v.uuid),
-      el('status', v.started ? 1 : 2),
-      el('statusStr', v.started ? 'Started' : 'Stopped'),
+      el('status', v.started ? 1 : v.neverStarted ? 0 : 2),
+      el('statusStr', volumeState(v)),
       el('snapshotCount', 0),
       el('brickCount', v.bricks.length),
       el('distCount', v.setSize),
@@ -811,7 +826,7 @@ function volumeInfoText(ctx: Ctx, v: VolRec): string {
     `Volume Name: ${v.name}`,
     `Type: ${volType(ctx.world, v)[1]}`,
     `Volume ID: ${v.uuid}`,
-    `Status: ${v.started ? 'Started' : 'Stopped'}`,
+    `Status: ${volumeState(v)}`,
     'Snapshot Count: 0',
     `Number of Bricks: ${bricks}`,
     'Transport-type: tcp',
@@ -1010,4 +1025,217 @@ function poolList(ctx: Ctx): CliResult {
 function gsecCreate(ctx: Ctx): CliResult {
   ctx.world.pools.get(ctx.poolId)!.gsec = true;
   return ok(`Common secret pub file present at ${GSEC_PUB}\n`);
+}
+
+// ------------------------------------------------------------------ volume create/start/stop/delete/set
+
+/** `Started`, `Stopped`, or `Created` for a volume never started (captured on 10.3: status 0). */
+function volumeState(v: VolRec): string {
+  return v.started ? 'Started' : v.neverStarted ? 'Created' : 'Stopped';
+}
+
+/**
+ * A volume management answer: XML with opRet/opErrno/opErrstr and, on success, `<op><volume>
+ * <name/><id/></volume></op>` (cli_xml_output_vol_create / _generic_volume); exit code 0 in XML
+ * mode whatever opRet says. Text: `volume <verb>: <name>: success|failed: <why>`.
+ */
+function volumeAnswer(
+  ctx: Ctx,
+  verb: 'create' | 'start' | 'stop' | 'delete',
+  name: string,
+  opRet: number,
+  opErrno: number,
+  opErrstr: string,
+  v?: VolRec,
+): CliResult {
+  if (ctx.xml) {
+    const op = { create: 'volCreate', start: 'volStart', stop: 'volStop', delete: 'volDelete' }[
+      verb
+    ];
+    const body =
+      opRet === 0 && v
+        ? [parent(op, [parent('volume', [el('name', v.name), el('id', v.uuid)])])]
+        : [];
+    return ok(cliOutput(opRet, opErrno, opErrstr, body));
+  }
+  if (opRet !== 0)
+    return err(`volume ${verb}: ${name}: failed${opErrstr ? `: ${opErrstr}` : ''}\n`);
+  const extra = verb === 'create' ? ': please start the volume to access data' : '';
+  return ok(`volume ${verb}: ${name}: success${extra}\n`);
+}
+
+/** The pool member a brick's host names (address or short name), if any. */
+function poolHost(ctx: Ctx, name: string): HostRec | undefined {
+  const pool = ctx.world.pools.get(ctx.poolId)!;
+  const n = name.toLowerCase().replace(/\.$/, '');
+  for (const a of pool.hosts) {
+    const h = ctx.world.hosts.get(a)!;
+    if (h.address.toLowerCase() === n || h.name.toLowerCase() === n) return h;
+  }
+  return undefined;
+}
+
+const nestedPath = (a: string, b: string): boolean =>
+  a === b || a.startsWith(b === '/' ? '/' : `${b}/`) || b.startsWith(a === '/' ? '/' : `${a}/`);
+
+const parentDir = (p: string): string =>
+  p.lastIndexOf('/') <= 0 ? '/' : p.slice(0, p.lastIndexOf('/'));
+
+/**
+ * `volume create <name> <host:/path>... [force]` (plain distribute: the only kind the service
+ * creates). Checks in glusterd's order, with the texts captured on 10.3: the name, each brick's
+ * host in the pool, the brick path not containing or inside another brick, the path a directory
+ * whose parent exists (glusterd makes only the last component), the root partition (unless
+ * force), the volume-id attribute on the path or a parent (only a warning with force).
+ */
+function volumeCreate(ctx: Ctx, args: string[]): CliResult {
+  const usage =
+    'Usage:\nvolume create <NEW-VOLNAME> [stripe <COUNT>] [[replica <COUNT> [arbiter <COUNT>]]|[replica 2 thin-arbiter 1]] [disperse [<COUNT>]] [disperse-data <COUNT>] [redundancy <COUNT>] [transport <tcp|rdma|tcp,rdma>] <NEW-BRICK> <TA-BRICK>... [force]\n';
+  const [name, ...rest] = args;
+  if (!name || rest.length === 0) return err(usage);
+  const force = rest[rest.length - 1] === 'force';
+  const bricks = force ? rest.slice(0, -1) : rest;
+  if (
+    bricks.length === 0 ||
+    bricks.some((b) =>
+      ['replica', 'disperse', 'stripe', 'arbiter', 'transport', 'redundancy'].includes(b),
+    )
+  ) {
+    return err(usage); // only plain distribute volumes are modelled
+  }
+  for (const b of bricks) {
+    const i = b.lastIndexOf(':');
+    if (i <= 0 || b[i + 1] !== '/')
+      return err(`Wrong brick type: ${b}, use <HOSTNAME>:<export-dir-abs-path>\n${usage}`);
+    if (/^(localhost|127\.|0\.)/.test(b.slice(0, i))) {
+      return err(
+        'Please provide a valid hostname/ip other than localhost, 127.0.0.1 or loopback address (0.0.0.0 to 0.255.255.255).\n',
+      ); // unverified text
+    }
+  }
+  const { world } = ctx;
+  const fail = (errno: number, msg: string): CliResult =>
+    volumeAnswer(ctx, 'create', name, -1, errno, msg);
+  if (world.volume(ctx.poolId, name)) return fail(0, `Volume ${name} already exists`); // captured: errno 0
+  const placed: { host: HostRec; path: string; typed: string }[] = [];
+  for (const b of bricks) {
+    const i = b.lastIndexOf(':');
+    const host = poolHost(ctx, b.slice(0, i));
+    const path = b.slice(i + 1).replace(/\/+$/, '') || '/';
+    if (!host) return fail(30800, `Host ${b.slice(0, i)} is not in 'Peer in Cluster' state`);
+    const inUse = world.volumes.some((v) =>
+      v.bricks.some((x) => x.host === host.address && nestedPath(x.path, path)),
+    );
+    if (inUse) {
+      return fail(
+        30800,
+        `Brick: ${b} not available. Brick may be containing or be contained by an existing brick.`,
+      );
+    }
+    placed.push({ host, path, typed: b });
+  }
+  let warning = '';
+  for (const { host, path, typed } of placed) {
+    const d = world.dir(host.address, path);
+    if (d?.file)
+      return fail(30800, `The provided path ${path} which is already present, is not a directory`);
+    if (!d && !world.dir(host.address, parentDir(path))) {
+      return fail(
+        30800,
+        `Failed to create brick directory for brick ${typed}. Reason : No such file or directory `,
+      );
+    }
+    if (!force && !path.startsWith('/gluster_bricks/')) {
+      return fail(
+        30800,
+        `The brick ${typed} is being created in the root partition. It is recommended that you don't use the system's root partition for storage backend. Or use 'force' at the end of the command if you want to override this behavior.`,
+      );
+    }
+    // glusterd_is_path_in_use: the path, then each parent up to /
+    let at: string | null = null;
+    for (let p = path; ; p = parentDir(p)) {
+      const x = p === path ? d : world.dirs.get(`${host.address}\n${p}`);
+      if (x?.volumeId) {
+        at = p;
+        break;
+      }
+      if (p === '/') break;
+    }
+    if (at) {
+      const msg =
+        at === path
+          ? `${path} is already part of a volume`
+          : `parent directory ${at} is already part of a volume`;
+      if (!force) return fail(30800, msg);
+      warning = msg; // captured: with force, opRet 0 and the message as a warning
+    }
+  }
+  const root = placed
+    .map(({ host, path }) => world.dir(host.address, path)?.entries ?? 0)
+    .reduce((a, b) => a + b, 0);
+  for (const { host, path } of placed) world.makeDir(host.address, path).glusterMeta = true;
+  const v = world.createVolume({
+    name,
+    poolId: ctx.poolId,
+    bricks: placed.map(({ host, path }) => ({ host: host.address, path })),
+    sizeBytes: SIM_FILESYSTEM.sizeBytes,
+    rootEntries: root,
+  });
+  return volumeAnswer(ctx, 'create', name, 0, 0, warning, v);
+}
+
+function volumeVerb(ctx: Ctx, verb: 'start' | 'stop' | 'delete', args: string[]): CliResult {
+  const [name, ...rest] = args;
+  const force = rest.length === 1 && rest[0] === 'force';
+  if (!name || (rest.length > 0 && !(force && verb !== 'delete'))) {
+    const u = {
+      start: 'volume start <VOLNAME> [force]',
+      stop: 'volume stop <VOLNAME> [force]',
+      delete: 'volume delete <VOLNAME>',
+    }[verb];
+    return err(`Usage:\n${u}\n`);
+  }
+  const { world } = ctx;
+  const v = world.volume(ctx.poolId, name);
+  const fail = (msg: string): CliResult => volumeAnswer(ctx, verb, name, -1, 30800, msg);
+  if (!v) return fail(`Volume ${name} does not exist`); // captured
+  if (verb === 'start') {
+    if (v.started && !force) return fail(`Volume ${name} already started`); // captured
+    v.started = true;
+    v.neverStarted = false;
+    for (const b of v.bricks) b.online = true;
+  } else if (verb === 'stop') {
+    if (!v.started) return fail(`Volume ${name} is not in the started state`);
+    v.started = false;
+  } else {
+    if (v.started)
+      return fail(`Volume ${name} has been started.Volume needs to be stopped before deletion.`);
+    world.deleteVolume(v);
+  }
+  return volumeAnswer(ctx, verb, name, 0, 0, '', v);
+}
+
+/** `volume set <name> <key> <value>`: user.* options (any value) and options the volume already lists. */
+function volumeSet(ctx: Ctx, args: string[]): CliResult {
+  if (args.length !== 3) return err('Usage:\nvolume set <VOLNAME> <KEY> <VALUE>\n');
+  const [name, key, value] = args as [string, string, string];
+  const v = ctx.world.volume(ctx.poolId, name);
+  const answer = (opRet: number, opErrstr: string): CliResult => {
+    if (ctx.xml) {
+      // captured: <cliOp>volSet</cliOp><output>Set volume (un)successful</output>
+      return ok(
+        cliOutput(opRet, opRet === 0 ? 0 : 30800, opErrstr, [
+          el('cliOp', 'volSet'),
+          el('output', `Set volume ${opRet === 0 ? 'successful' : 'unsuccessful'}`),
+        ]),
+      );
+    }
+    return opRet === 0 ? ok('volume set: success\n') : err(`volume set: failed: ${opErrstr}\n`);
+  };
+  if (!v) return answer(-1, `Volume ${name} does not exist`); // captured
+  if (!key.startsWith('user.') && !v.options.some(([k]) => k === key)) {
+    return answer(-1, `option : ${key} does not exist`); // unverified text
+  }
+  ctx.world.setOption(v, key, value);
+  return answer(0, '');
 }

@@ -10,3 +10,4 @@ export {
   type SimulatorOptions,
 } from './simulator';
 export { demoSimulator } from './demo';
+export { simRemoteGluster, SimRemoteGluster } from './remote';

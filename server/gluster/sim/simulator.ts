@@ -11,7 +11,7 @@ import {
   type GlusterExec,
 } from '../exec';
 import { runCli } from './cli';
-import { World, type SessionRec } from './world';
+import { World, type DirRec, type SessionRec } from './world';
 
 /** Milliseconds since the epoch. Tests pass a manual clock; nothing moves unless it advances. */
 export interface SimClock {
@@ -190,6 +190,32 @@ export class GlusterSimulator implements GlusterExec {
   /** Let another model of SSH trust decide from now on (see SimulatorOptions.sshTrust). */
   setSshTrustOracle(oracle: ((user: string, host: string) => boolean) | undefined): void {
     this.world.sshOracle = oracle;
+  }
+
+  /**
+   * What is at `path` on `host` (a lab address): a directory with `entries` files (and Gluster's
+   * `.glusterfs` and volume-id attribute when it was a brick), a file, or nothing (null).
+   */
+  setDirectory(
+    host: string,
+    path: string,
+    d: { entries?: number; volumeId?: string | null; glusterMeta?: boolean; file?: boolean } | null,
+  ): void {
+    this.world.setDir(
+      host,
+      path,
+      d && {
+        file: d.file,
+        entries: d.entries ?? 0,
+        glusterMeta: d.glusterMeta ?? !!d.volumeId,
+        volumeId: d.volumeId ?? null,
+      },
+    );
+  }
+
+  /** The directory at `path` on `host`, as the simulated world has it (undefined: nothing there). */
+  directory(host: string, path: string): Readonly<DirRec> | undefined {
+    return this.world.dir(host, path);
   }
 
   /** Gluster invocations so far (benchmarks and coalescing tests use it). */

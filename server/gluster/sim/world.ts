@@ -68,12 +68,47 @@ export interface VolRec {
   setSize: number;
   bricks: BrickRec[];
   started: boolean;
+  /** Created by `volume create` and never started: Gluster says `Created` (status 0), not Stopped. */
+  neverStarted?: boolean;
   sizeBytes: number;
   usedBytes: number;
   rootEntries: number;
   /** Volume options in the order they were set (oldest first). */
   options: [string, string][];
 }
+
+/**
+ * A directory (or file) on a host, as far as bricks care: what is in it, and the volume-id
+ * attribute a brick carries (kept after its volume is deleted, as Gluster keeps it).
+ */
+export interface DirRec {
+  file?: boolean;
+  /** Entries besides Gluster's own `.glusterfs`. */
+  entries: number;
+  /** Gluster's `.glusterfs` directory is there (written by volume create). */
+  glusterMeta: boolean;
+  /** trusted.glusterfs.volume-id, as 32 hex digits; null when not set. */
+  volumeId: string | null;
+}
+
+/** Directories that exist on every simulated host (anything else exists once created). */
+export const BASE_DIRECTORIES = [
+  '/',
+  '/data',
+  '/export',
+  '/gluster_bricks',
+  '/home',
+  '/mnt',
+  '/opt',
+  '/root',
+  '/srv',
+  '/tmp',
+  '/var',
+  '/var/lib',
+];
+
+/** The file system every simulated directory is on (size, free), unless a test says otherwise. */
+export const SIM_FILESYSTEM = { sizeBytes: 2048 * 1024 ** 3, freeBytes: 1536 * 1024 ** 3 };
 
 export interface Batch {
   /** Changelog time (sim seconds) of the writes: stime moves here once synced. */
@@ -188,6 +223,10 @@ export class World {
   readonly workloads: Workload[] = [];
   /** Files written with content, by `<primary volume uuid>:<path>`. */
   readonly files = new Map<string, FileRec>();
+  /** Directories on hosts, by `<host address>\n<path>` (see dir()). */
+  readonly dirs = new Map<string, DirRec>();
+  /** Volumes created with `volume create` so far (their ids differ even for the same name). */
+  private created = 0;
   private seq = 0;
   private writeSeq = 0;
 
@@ -266,7 +305,7 @@ export class World {
     }
   }
 
-  private addVolume(v: {
+  addVolume(v: {
     name: string;
     poolId: string;
     type: VolumeType;
@@ -300,6 +339,64 @@ export class World {
       rootEntries: v.rootEntries,
       options: defaultOptions(v.type),
     });
+    const rec = this.volumes[this.volumes.length - 1]!;
+    for (const b of rec.bricks) {
+      this.dirs.set(dirKey(b.host, b.path), {
+        entries: v.rootEntries,
+        glusterMeta: true,
+        volumeId: rec.uuid.replace(/-/g, ''),
+      });
+    }
+  }
+
+  /** A new volume, as `volume create` makes it (never started, its own id). */
+  createVolume(v: {
+    name: string;
+    poolId: string;
+    bricks: { host: string; path: string }[];
+    sizeBytes: number;
+    rootEntries: number;
+  }): VolRec {
+    this.created += 1;
+    this.addVolume({ ...v, type: 'distribute', setSize: 1, started: false, usedBytes: 0 });
+    const rec = this.volumes[this.volumes.length - 1]!;
+    rec.uuid = uuidFor(this.seed, `volume:${v.poolId}:${v.name}:created-${this.created}`);
+    rec.neverStarted = true;
+    for (const b of rec.bricks)
+      this.dirs.get(dirKey(b.host, b.path))!.volumeId = rec.uuid.replace(/-/g, '');
+    return rec;
+  }
+
+  /** `volume delete`: the definition goes; the bricks' directories stay as they are. */
+  deleteVolume(v: VolRec): void {
+    this.volumes.splice(this.volumes.indexOf(v), 1);
+  }
+
+  // ---------------------------------------------------------------- directories
+
+  /** The directory (or file) at `path` on `host` (an address), if any; ancestors of known ones exist. */
+  dir(host: string, path: string): DirRec | undefined {
+    const d = this.dirs.get(dirKey(host, path));
+    if (d) return d;
+    const prefix = path === '/' ? '/' : `${path}/`;
+    const known =
+      BASE_DIRECTORIES.includes(path) ||
+      [...this.dirs.keys()].some((k) => k.startsWith(`${host}\n${prefix}`));
+    return known ? { entries: 1, glusterMeta: false, volumeId: null } : undefined;
+  }
+
+  /** Make `path` a directory (and its parents); returns the record. */
+  makeDir(host: string, path: string): DirRec {
+    const k = dirKey(host, path);
+    let d = this.dirs.get(k);
+    if (!d) this.dirs.set(k, (d = { entries: 0, glusterMeta: false, volumeId: null }));
+    return d;
+  }
+
+  /** Test control: what is at `path` on `host` (null: nothing). */
+  setDir(host: string, path: string, d: DirRec | null): void {
+    if (d) this.dirs.set(dirKey(host, path), d);
+    else this.dirs.delete(dirKey(host, path));
   }
 
   // ---------------------------------------------------------------- lookups
@@ -727,6 +824,10 @@ export class World {
     }
     return { entry, data, meta };
   }
+}
+
+export function dirKey(host: string, path: string): string {
+  return `${host}\n${path}`;
 }
 
 export function cmp(a: string, b: string): number {

@@ -1,12 +1,28 @@
-import { configResetArgv, configSetArgv, createArgv, createGlusterClient, sessionArgv } from '../../../server/gluster/client';
-import type { ExecOptions, ExecResult, GlusterExec } from '../../../server/gluster/exec';
+import {
+  configResetArgv,
+  configSetArgv,
+  createArgv,
+  createGlusterClient,
+  sessionArgv,
+} from '../../../server/gluster/client';
+import {
+  GlusterUnreachableError,
+  type ExecOptions,
+  type ExecResult,
+  type GlusterExec,
+} from '../../../server/gluster/exec';
 import { GlusterCommandError } from '../../../server/gluster/types';
 import { GlusterNotFoundError, GlusterOutputError } from '../../../server/gluster/xml';
 import { GeoRepValidationError } from '../../../src/georep/validation';
 import type { SessionKey } from '../../../src/georep/types';
 import { fixture } from './fixtures';
 
-const KEY: SessionKey = { primary_volume: 'master', secondary_host: 'vm', secondary_volume: 'slave', secondary_user: 'root' };
+const KEY: SessionKey = {
+  primary_volume: 'master',
+  secondary_host: 'vm',
+  secondary_volume: 'slave',
+  secondary_user: 'root',
+};
 const GEO: SessionKey = { ...KEY, secondary_volume: 'slave2', secondary_user: 'geoaccount' };
 
 interface Call {
@@ -60,7 +76,12 @@ describe('argv building', () => {
       'georep-start.xml',
       'georep-start.xml',
       'georep-start.xml',
-      { stdout: 'Common secret pub file present at /var/lib/glusterd/geo-replication/common_secret.pem.pub\n', stderr: '', code: 0 },
+      {
+        stdout:
+          'Common secret pub file present at /var/lib/glusterd/geo-replication/common_secret.pem.pub\n',
+        stderr: '',
+        code: 0,
+      },
       'volume-info.xml',
       'volume-info-master.xml',
       'peer-status.xml',
@@ -108,19 +129,66 @@ describe('argv building', () => {
   });
 
   it('exact argv of the common commands', () => {
-    expect(createArgv({ ...KEY, primary_volume: 'pvol', secondary_user: 'user', secondary_host: 'host', secondary_volume: 'svol' }, { ssh_port: 2222, force: true })).toEqual([
-      '--mode=script', '--xml', 'volume', 'geo-replication', 'pvol', 'user@host::svol', 'create', 'ssh-port', '2222', 'push-pem', 'force',
+    expect(
+      createArgv(
+        {
+          ...KEY,
+          primary_volume: 'pvol',
+          secondary_user: 'user',
+          secondary_host: 'host',
+          secondary_volume: 'svol',
+        },
+        { ssh_port: 2222, force: true },
+      ),
+    ).toEqual([
+      '--mode=script',
+      '--xml',
+      'volume',
+      'geo-replication',
+      'pvol',
+      'user@host::svol',
+      'create',
+      'ssh-port',
+      '2222',
+      'push-pem',
+      'force',
     ]);
     expect(configSetArgv(KEY, 'rsync-options', '-v')).toEqual([
-      '--mode=script', '--xml', 'volume', 'geo-replication', 'master', 'vm::slave', 'config', 'rsync-options', '--', '-v',
+      '--mode=script',
+      '--xml',
+      'volume',
+      'geo-replication',
+      'master',
+      'vm::slave',
+      'config',
+      'rsync-options',
+      '--',
+      '-v',
     ]);
     expect(configSetArgv(KEY, 'ssh_port', '2222')).toEqual([
-      '--mode=script', '--xml', 'volume', 'geo-replication', 'master', 'vm::slave', 'config', 'ssh-port', '2222',
+      '--mode=script',
+      '--xml',
+      'volume',
+      'geo-replication',
+      'master',
+      'vm::slave',
+      'config',
+      'ssh-port',
+      '2222',
     ]);
     expect(configResetArgv(KEY, 'sync_jobs')).toEqual([
-      '--mode=script', '--xml', 'volume', 'geo-replication', 'master', 'vm::slave', 'config', '!sync-jobs',
+      '--mode=script',
+      '--xml',
+      'volume',
+      'geo-replication',
+      'master',
+      'vm::slave',
+      'config',
+      '!sync-jobs',
     ]);
-    expect(() => createArgv(KEY, { push_pem: true, no_verify: true })).toThrow(GeoRepValidationError);
+    expect(() => createArgv(KEY, { push_pem: true, no_verify: true })).toThrow(
+      GeoRepValidationError,
+    );
   });
 
   it('timeouts: one limit for all when given, otherwise per kind of command', async () => {
@@ -137,7 +205,19 @@ describe('argv building', () => {
 });
 
 describe('validation before argv', () => {
-  const HOSTILE = ['; rm -rf /', '$(id)', '`id`', "it's", 'a"b', 'x\ny', 'a b', '--xml', '-rf', '', 'a\0b'];
+  const HOSTILE = [
+    '; rm -rf /',
+    '$(id)',
+    '`id`',
+    "it's",
+    'a"b',
+    'x\ny',
+    'a b',
+    '--xml',
+    '-rf',
+    '',
+    'a\0b',
+  ];
 
   it.each(HOSTILE)('refuses %j as a volume, host, user or node, and runs nothing', async (bad) => {
     const { exec, calls } = fakeExec();
@@ -161,19 +241,39 @@ describe('validation before argv', () => {
   it('refuses unknown and read-only options, bad values, and newlines in values', async () => {
     const { exec, calls } = fakeExec();
     const c = createGlusterClient(exec);
-    expect(await rejection(c.configSet('gl1', KEY, 'no-such', '1'))).toMatchObject({ field: 'option' });
-    expect(await rejection(c.configSet('gl1', KEY, 'pid-file', '/x'))).toMatchObject({ field: 'option', reason: expect.stringMatching(/managed by Gluster/) });
-    expect(await rejection(c.configSet('gl1', KEY, 'sync-jobs', '0'))).toMatchObject({ field: 'value' });
-    expect(await rejection(c.configSet('gl1', KEY, 'rsync-options', '-v\n--delete'))).toMatchObject({ field: 'value' });
-    expect(await rejection(c.configSet('gl1', KEY, 'ssh-command', '$(id)'))).toMatchObject({ field: 'value' });
-    expect(await rejection(c.configReset('gl1', KEY, 'working-dir'))).toMatchObject({ field: 'option' });
-    expect(await rejection(c.create('gl1', KEY, { ssh_port: 0 }))).toMatchObject({ field: 'ssh_port' });
+    expect(await rejection(c.configSet('gl1', KEY, 'no-such', '1'))).toMatchObject({
+      field: 'option',
+    });
+    expect(await rejection(c.configSet('gl1', KEY, 'pid-file', '/x'))).toMatchObject({
+      field: 'option',
+      reason: expect.stringMatching(/managed by Gluster/) as unknown,
+    });
+    expect(await rejection(c.configSet('gl1', KEY, 'sync-jobs', '0'))).toMatchObject({
+      field: 'value',
+    });
+    expect(await rejection(c.configSet('gl1', KEY, 'rsync-options', '-v\n--delete'))).toMatchObject(
+      { field: 'value' },
+    );
+    expect(await rejection(c.configSet('gl1', KEY, 'ssh-command', '$(id)'))).toMatchObject({
+      field: 'value',
+    });
+    expect(await rejection(c.configReset('gl1', KEY, 'working-dir'))).toMatchObject({
+      field: 'option',
+    });
+    expect(await rejection(c.create('gl1', KEY, { ssh_port: 0 }))).toMatchObject({
+      field: 'ssh_port',
+    });
     expect(calls).toEqual([]);
   });
 
   it('passes an inert value with shell characters through as one argv element', async () => {
     const { exec, calls } = fakeExec();
-    await createGlusterClient(exec).configSet('gl1', KEY, 'rsync-options', '--exclude=$(id);`x` "a b"');
+    await createGlusterClient(exec).configSet(
+      'gl1',
+      KEY,
+      'rsync-options',
+      '--exclude=$(id);`x` "a b"',
+    );
     expect(calls[0]!.argv.slice(-2)).toEqual(['--', '--exclude=$(id);`x` "a b"']);
   });
 });
@@ -194,7 +294,9 @@ describe('answers', () => {
 
   it('a named status that answers with another session is a not-found', async () => {
     const { exec } = fakeExec('extra/georep-status-detail-mountbroker.xml');
-    expect(await rejection(createGlusterClient(exec).status('gl1', KEY))).toBeInstanceOf(GlusterNotFoundError);
+    expect(await rejection(createGlusterClient(exec).status('gl1', KEY))).toBeInstanceOf(
+      GlusterNotFoundError,
+    );
   });
 
   it('stop of a session that is not running succeeds (opRet 0, "geo-replication is not set up")', async () => {
@@ -206,15 +308,30 @@ describe('answers', () => {
     const { exec } = fakeExec('georep-stop-again.xml');
     const e = await rejection(createGlusterClient(exec).pause('gl1', KEY, {}));
     expect(e).toBeInstanceOf(GlusterCommandError);
-    expect(e.message).toMatch(/is not running, so it cannot be paused \(Gluster: geo-replication is not set up\)/);
+    expect(e.message).toMatch(
+      /is not running, so it cannot be paused \(Gluster: geo-replication is not set up\)/,
+    );
   });
 
-  it('refusals carry Gluster\'s own message', async () => {
-    const { exec } = fakeExec('georep-pause-again.xml', 'georep-delete-while-running.xml', 'georep-create-invalid-url.xml');
+  it("refusals carry Gluster's own message", async () => {
+    const { exec } = fakeExec(
+      'georep-pause-again.xml',
+      'georep-delete-while-running.xml',
+      'georep-create-invalid-url.xml',
+    );
     const c = createGlusterClient(exec);
-    expect(await rejection(c.pause('gl1', KEY, {}))).toMatchObject({ opRet: 1, opErrno: 30800, message: 'Geo-replication session between master and vm::slave already Paused.' });
-    expect(await rejection(c.delete('gl1', KEY, {}))).toMatchObject({ opRet: -1, message: expect.stringMatching(/still active/) });
-    expect(await rejection(c.create('gl1', KEY, {}))).toMatchObject({ message: 'Invalid secondary url: vm:/srv/dir' });
+    expect(await rejection(c.pause('gl1', KEY, {}))).toMatchObject({
+      opRet: 1,
+      opErrno: 30800,
+      message: 'Geo-replication session between master and vm::slave already Paused.',
+    });
+    expect(await rejection(c.delete('gl1', KEY, {}))).toMatchObject({
+      opRet: -1,
+      message: expect.stringMatching(/still active/) as unknown,
+    });
+    expect(await rejection(c.create('gl1', KEY, {}))).toMatchObject({
+      message: 'Invalid secondary url: vm:/srv/dir',
+    });
   });
 
   it('create stops at a refusal (does not set ssh-port)', async () => {
@@ -251,7 +368,8 @@ describe('answers', () => {
 
   it('unknown volume is a not-found; text where XML is due is an output error', async () => {
     const missing = {
-      stdout: '<cliOutput><opRet>-1</opRet><opErrno>30806</opErrno><opErrstr>Volume does not exist</opErrstr><volInfo><volumes><count>0</count></volumes></volInfo></cliOutput>',
+      stdout:
+        '<cliOutput><opRet>-1</opRet><opErrno>30806</opErrno><opErrstr>Volume does not exist</opErrstr><volInfo><volumes><count>0</count></volumes></volInfo></cliOutput>',
       stderr: '',
       code: 0,
     };
@@ -259,6 +377,19 @@ describe('answers', () => {
     const c = createGlusterClient(exec);
     expect(await rejection(c.volumeInfo('gl1', 'nope'))).toBeInstanceOf(GlusterNotFoundError);
     expect(await rejection(c.peerStatus('gl1'))).toBeInstanceOf(GlusterOutputError);
+  });
+
+  it('glusterd not answering on the node is an unreachable node, not a refusal', async () => {
+    const { exec } = fakeExec({
+      stdout: '',
+      stderr: 'Connection failed. Please check if gluster daemon is operational.\n',
+      code: 1,
+    });
+    const e = await rejection(createGlusterClient(exec).status('gl1'));
+    expect(e).toBeInstanceOf(GlusterUnreachableError);
+    expect(e.message).toBe(
+      'Cannot reach Gluster on gl1: Connection failed. Please check if gluster daemon is operational.',
+    );
   });
 
   it('exec errors (timeouts, unreachable nodes) pass through untouched', async () => {

@@ -9,7 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { Server, utils, type Connection, type ParsedKey } from 'ssh2';
 import { GlusterTimeoutError, GlusterUnreachableError } from '../../../server/gluster/exec';
-import { buildRemoteCommand, knownHostsCheck, sshExec, sshFingerprint } from '../../../server/gluster/exec-ssh';
+import {
+  buildRemoteCommand,
+  knownHostsCheck,
+  sshExec,
+  sshFingerprint,
+} from '../../../server/gluster/exec-ssh';
 import { createGlusterClient } from '../../../server/gluster/client';
 import { GeoRepValidationError } from '../../../src/georep/validation';
 
@@ -40,7 +45,7 @@ const HOSTILE = [
   ' ',
   '\t',
   'é ü 漢字 🙂',
-  "a'!b\"$c`d\\e",
+  'a\'!b"$c`d\\e',
 ];
 
 let dir: string;
@@ -51,15 +56,27 @@ let slowScript: string;
 let exitScript: string;
 const sentinel = () => path.join(dir, 'pwned');
 
+function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
+}
+
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exec-ssh-test-'));
   argvScript = path.join(dir, 'gluster-argv');
   // prints each argument followed by NUL: the exact bytes it received, nothing interpreted
-  fs.writeFileSync(argvScript, '#!/bin/sh\n[ $# -eq 0 ] && exit 0\nprintf "%s\\000" "$@"\n', { mode: 0o755 });
+  fs.writeFileSync(argvScript, '#!/bin/sh\n[ $# -eq 0 ] && exit 0\nprintf "%s\\000" "$@"\n', {
+    mode: 0o755,
+  });
   slowScript = path.join(dir, 'gluster-slow');
   fs.writeFileSync(slowScript, `#!/bin/sh\nexec sleep 30\n`, { mode: 0o755 });
   exitScript = path.join(dir, 'gluster-exit');
-  fs.writeFileSync(exitScript, `#!/bin/sh\necho "out $1"\necho "err $1" >&2\nexit "$1"\n`, { mode: 0o755 });
+  fs.writeFileSync(exitScript, `#!/bin/sh\necho "out $1"\necho "err $1" >&2\nexit "$1"\n`, {
+    mode: 0o755,
+  });
 });
 
 afterAll(() => {
@@ -83,7 +100,16 @@ describe('buildRemoteCommand: through real shells', () => {
 
   it.each(shells)('%s: commands hidden in arguments do not run', (shell) => {
     const s = sentinel();
-    const tries = [`; touch ${s}`, `$(touch ${s})`, `\`touch ${s}\``, `'; touch ${s}; '`, `"; touch ${s}; "`, `\ntouch ${s}\n`, `| touch ${s}`, `&& touch ${s}`];
+    const tries = [
+      `; touch ${s}`,
+      `$(touch ${s})`,
+      `\`touch ${s}\``,
+      `'; touch ${s}; '`,
+      `"; touch ${s}; "`,
+      `\ntouch ${s}\n`,
+      `| touch ${s}`,
+      `&& touch ${s}`,
+    ];
     expect(throughShell(shell, tries)).toEqual(tries);
     expect(fs.existsSync(s)).toBe(false);
   });
@@ -91,7 +117,9 @@ describe('buildRemoteCommand: through real shells', () => {
   it.each(shells)('%s: random printable and control bytes round-trip', (shell) => {
     for (let i = 0; i < 30; i++) {
       const args = Array.from({ length: 5 }, () =>
-        Array.from(randomBytes(12), (b) => String.fromCharCode(b % 127 === 0 ? 1 : b % 127)).join(''),
+        Array.from(randomBytes(12), (b) => String.fromCharCode(b % 127 === 0 ? 1 : b % 127)).join(
+          '',
+        ),
       );
       expect(throughShell(shell, args)).toEqual(args);
     }
@@ -100,7 +128,9 @@ describe('buildRemoteCommand: through real shells', () => {
   it('refuses NUL (it cannot be passed) and an unsafe gluster path', () => {
     expect(() => buildRemoteCommand(['a\0b'])).toThrow(/NUL/);
     expect(() => buildRemoteCommand(['status'], '/usr/sbin/gluster; id')).toThrow(/unsafe/);
-    expect(buildRemoteCommand(['--mode=script', '--xml', 'volume', 'info'])).toBe('/usr/sbin/gluster --mode\\=script --xml volume info');
+    expect(buildRemoteCommand(['--mode=script', '--xml', 'volume', 'info'])).toBe(
+      '/usr/sbin/gluster --mode\\=script --xml volume info',
+    );
   });
 });
 
@@ -112,17 +142,39 @@ describe('knownHostsCheck', () => {
     expect(knownHostsCheck(`gl1 ssh-ed25519 ${b64}`)('gl1', 2222, key)).toBe(false);
     expect(knownHostsCheck(`[gl1]:2222 ssh-ed25519 ${b64}`)('gl1', 2222, key)).toBe(true);
     expect(knownHostsCheck(`[gl1]:2222 ssh-ed25519 ${b64}`)('gl1', 22, key)).toBe(false);
-    expect(knownHostsCheck(`*.example.com ssh-ed25519 ${b64}`)('gl1.example.com', 22, key)).toBe(true);
-    expect(knownHostsCheck(`*.example.com,!bad.example.com ssh-ed25519 ${b64}`)('bad.example.com', 22, key)).toBe(false);
+    expect(knownHostsCheck(`*.example.com ssh-ed25519 ${b64}`)('gl1.example.com', 22, key)).toBe(
+      true,
+    );
+    expect(
+      knownHostsCheck(`*.example.com,!bad.example.com ssh-ed25519 ${b64}`)(
+        'bad.example.com',
+        22,
+        key,
+      ),
+    ).toBe(false);
     const salt = randomBytes(20);
     const hash = createHmac('sha1', salt).update('[gl1]:2222').digest('base64');
-    expect(knownHostsCheck(`|1|${salt.toString('base64')}|${hash} ssh-ed25519 ${b64}`)('gl1', 2222, key)).toBe(true);
-    expect(knownHostsCheck(`|1|${salt.toString('base64')}|${hash} ssh-ed25519 ${b64}`)('gl2', 2222, key)).toBe(false);
-    expect(knownHostsCheck(`gl1 ssh-ed25519 ${b64}\n@revoked * ssh-ed25519 ${b64}`)('gl1', 22, key)).toBe(false);
-    expect(knownHostsCheck(`# comment\n\ngl1 ssh-ed25519 ${randomBytes(51).toString('base64')}`)('gl1', 22, key)).toBe(false);
+    expect(
+      knownHostsCheck(`|1|${salt.toString('base64')}|${hash} ssh-ed25519 ${b64}`)('gl1', 2222, key),
+    ).toBe(true);
+    expect(
+      knownHostsCheck(`|1|${salt.toString('base64')}|${hash} ssh-ed25519 ${b64}`)('gl2', 2222, key),
+    ).toBe(false);
+    expect(
+      knownHostsCheck(`gl1 ssh-ed25519 ${b64}\n@revoked * ssh-ed25519 ${b64}`)('gl1', 22, key),
+    ).toBe(false);
+    expect(
+      knownHostsCheck(`# comment\n\ngl1 ssh-ed25519 ${randomBytes(51).toString('base64')}`)(
+        'gl1',
+        22,
+        key,
+      ),
+    ).toBe(false);
   });
   it('fingerprints as ssh-keygen -l prints them', () => {
-    expect(sshFingerprint(Buffer.from('abc'))).toBe('SHA256:ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0');
+    expect(sshFingerprint(Buffer.from('abc'))).toBe(
+      'SHA256:ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0',
+    );
   });
 });
 
@@ -162,7 +214,8 @@ describe('sshExec against an SSH server', () => {
             const session = acceptSession();
             session.on('exec', (accept, _reject, info) => {
               const stream = accept();
-              const child = spawn('/bin/sh', ['-c', info.command], { cwd: dir });
+              // its own process group, so that ending the session ends everything the command started
+              const child = spawn('/bin/sh', ['-c', info.command], { cwd: dir, detached: true });
               children.add(child);
               child.stdout.pipe(stream, { end: false });
               child.stderr.pipe(stream.stderr, { end: false });
@@ -171,7 +224,7 @@ describe('sshExec against an SSH server', () => {
                 stream.exit(code ?? 255);
                 stream.end();
               });
-              stream.on('close', () => child.kill('SIGKILL'));
+              stream.on('close', () => killGroup(child));
             });
           });
         })
@@ -183,12 +236,19 @@ describe('sshExec against an SSH server', () => {
   });
 
   afterAll(async () => {
-    for (const c of children) c.kill('SIGKILL');
+    for (const c of children) killGroup(c);
     await new Promise<void>((r) => server.close(() => r()));
   });
 
   const make = (extra: Partial<Parameters<typeof sshExec>[0]> = {}) =>
-    sshExec({ privateKey: clientKey.private, knownHosts, port, user: 'root', glusterCommand: argvScript, ...extra });
+    sshExec({
+      privateKey: clientKey.private,
+      knownHosts,
+      port,
+      user: 'root',
+      glusterCommand: argvScript,
+      ...extra,
+    });
 
   it('hostile arguments arrive as one inert argument each', async () => {
     const ex = make();
@@ -209,9 +269,18 @@ describe('sshExec against an SSH server', () => {
     const ex = make();
     try {
       const c = createGlusterClient(ex);
-      const key = { primary_volume: 'p', secondary_host: 'h', secondary_volume: 's', secondary_user: 'root' };
-      await expect(c.start('127.0.0.1', { ...key, secondary_volume: '; rm -rf /' }, {})).rejects.toThrow(GeoRepValidationError);
-      await expect(c.configSet('127.0.0.1', key, 'rsync-options', 'a\nb')).rejects.toThrow(GeoRepValidationError);
+      const key = {
+        primary_volume: 'p',
+        secondary_host: 'h',
+        secondary_volume: 's',
+        secondary_user: 'root',
+      };
+      await expect(
+        c.start('127.0.0.1', { ...key, secondary_volume: '; rm -rf /' }, {}),
+      ).rejects.toThrow(GeoRepValidationError);
+      await expect(c.configSet('127.0.0.1', key, 'rsync-options', 'a\nb')).rejects.toThrow(
+        GeoRepValidationError,
+      );
       expect(ex.connectionCount()).toBe(0);
     } finally {
       await ex.close();
@@ -221,8 +290,16 @@ describe('sshExec against an SSH server', () => {
   it('exit code, stdout and stderr come back', async () => {
     const ex = make({ glusterCommand: exitScript });
     try {
-      expect(await ex.run('127.0.0.1', ['2'], { timeoutMs: 10_000 })).toEqual({ stdout: 'out 2\n', stderr: 'err 2\n', code: 2 });
-      expect(await ex.run('127.0.0.1', ['0'], { timeoutMs: 10_000 })).toEqual({ stdout: 'out 0\n', stderr: 'err 0\n', code: 0 });
+      expect(await ex.run('127.0.0.1', ['2'], { timeoutMs: 10_000 })).toEqual({
+        stdout: 'out 2\n',
+        stderr: 'err 2\n',
+        code: 2,
+      });
+      expect(await ex.run('127.0.0.1', ['0'], { timeoutMs: 10_000 })).toEqual({
+        stdout: 'out 0\n',
+        stderr: 'err 0\n',
+        code: 0,
+      });
     } finally {
       await ex.close();
     }
@@ -233,8 +310,12 @@ describe('sshExec against an SSH server', () => {
     const ex = make({ maxChannels: 3 });
     try {
       for (let i = 0; i < 3; i++) await ex.run('127.0.0.1', [String(i)], { timeoutMs: 10_000 });
-      const many = await Promise.all(Array.from({ length: 10 }, (_, i) => ex.run('127.0.0.1', [`p${i}`], { timeoutMs: 20_000 })));
-      expect(many.map((r) => args(r.stdout))).toEqual(Array.from({ length: 10 }, (_, i) => [`p${i}`]));
+      const many = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => ex.run('127.0.0.1', [`p${i}`], { timeoutMs: 20_000 })),
+      );
+      expect(many.map((r) => args(r.stdout))).toEqual(
+        Array.from({ length: 10 }, (_, i) => [`p${i}`]),
+      );
       expect(connections - before).toBe(1);
       expect(ex.connectionCount()).toBe(1);
     } finally {
@@ -257,11 +338,26 @@ describe('sshExec against an SSH server', () => {
     }
   });
 
+  it('no gluster binary on the node is an unreachable node', async () => {
+    const ex = make({ glusterCommand: path.join(dir, 'no-such-gluster') });
+    try {
+      const e = await ex
+        .run('127.0.0.1', ['volume', 'info'], { timeoutMs: 10_000 })
+        .catch((err: unknown) => err);
+      expect(e).toBeInstanceOf(GlusterUnreachableError);
+      expect((e as Error).message).toMatch(/no-such-gluster is not installed/);
+    } finally {
+      await ex.close();
+    }
+  });
+
   it('a command that outlives its limit is a GlusterTimeoutError', async () => {
     const ex = make({ glusterCommand: slowScript });
     try {
       const t0 = Date.now();
-      await expect(ex.run('127.0.0.1', [], { timeoutMs: 300 })).rejects.toThrow(GlusterTimeoutError);
+      await expect(ex.run('127.0.0.1', [], { timeoutMs: 300 })).rejects.toThrow(
+        GlusterTimeoutError,
+      );
       expect(Date.now() - t0).toBeLessThan(5_000);
     } finally {
       await ex.close();
@@ -270,7 +366,9 @@ describe('sshExec against an SSH server', () => {
 
   it('an unknown host key is refused (no trust on first use)', async () => {
     const other = utils.parseKey(utils.generateKeyPairSync('ed25519').public) as ParsedKey;
-    const ex = make({ knownHosts: `[127.0.0.1]:${port} ${other.type} ${other.getPublicSSH().toString('base64')}\n` });
+    const ex = make({
+      knownHosts: `[127.0.0.1]:${port} ${other.type} ${other.getPublicSSH().toString('base64')}\n`,
+    });
     const e = await ex.run('127.0.0.1', ['x'], { timeoutMs: 10_000 }).catch((err: unknown) => err);
     expect(e).toBeInstanceOf(GlusterUnreachableError);
     expect((e as Error).message).toMatch(/host key verification failed/);
@@ -313,7 +411,9 @@ describe('sshExec against an SSH server', () => {
       });
     });
     const ex = make({ port: free });
-    await expect(ex.run('127.0.0.1', ['x'], { timeoutMs: 10_000 })).rejects.toThrow(GlusterUnreachableError);
+    await expect(ex.run('127.0.0.1', ['x'], { timeoutMs: 10_000 })).rejects.toThrow(
+      GlusterUnreachableError,
+    );
     await ex.close();
   });
 

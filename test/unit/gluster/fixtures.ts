@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ExecResult } from '../../../server/gluster/exec';
 
-export const FIXTURES = process.env.GLUSTER_FIXTURES ?? '/work/shared/fixtures/gluster-10.3';
+export const FIXTURES = process.env.GLUSTER_FIXTURES ?? path.resolve(__dirname, '../../fixtures/gluster-10.3');
 
 export interface Fixture extends ExecResult {
   name: string;
@@ -15,11 +15,18 @@ export interface Fixture extends ExecResult {
 export function fixture(name: string): Fixture {
   const file = path.join(FIXTURES, name);
   const stdout = fs.readFileSync(file, 'utf8');
-  const read = (ext: string) => (fs.existsSync(file + ext) ? fs.readFileSync(file + ext, 'utf8') : null);
+  const read = (ext: string) =>
+    fs.existsSync(file + ext) ? fs.readFileSync(file + ext, 'utf8') : null;
   const meta = read('.meta') ?? '';
   const rc = /^rc: (-?\d+)$/m.exec(meta);
   const cmd = /^cmd: (.*)$/m.exec(meta);
-  return { name, stdout, stderr: read('.stderr') ?? '', code: rc ? Number(rc[1]) : 0, cmd: cmd ? cmd[1]! : null };
+  return {
+    name,
+    stdout,
+    stderr: read('.stderr') ?? '',
+    code: rc ? Number(rc[1]) : 0,
+    cmd: cmd ? cmd[1]! : null,
+  };
 }
 
 /** Every `.xml` fixture, `extra/` included. */

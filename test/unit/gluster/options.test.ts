@@ -23,11 +23,12 @@ describe('the option catalogue', () => {
     if (o.type === 'enum') expect(o.allowed_values!.length).toBeGreaterThan(1);
     else expect(o.allowed_values).toBeNull();
     if (o.type === 'boolean') expect(['true', 'false']).toContain(o.default);
-    if (o.type === 'int' && o.default !== null && !o.read_only) expect(validateOptionValue(o.name, o.default)).toBeNull();
+    if (o.type === 'int' && o.default !== null && !o.read_only)
+      expect(validateOptionValue(o.name, o.default)).toBeNull();
     if (o.type === 'enum' && o.default) expect(o.allowed_values).toContain(o.default);
   });
 
-  it('defaults are Gluster 10.3\'s (as a fresh session prints them, except what the lab changed)', () => {
+  it("defaults are Gluster 10.3's (as a fresh session prints them, except what the lab changed)", () => {
     const cfg = realConfig();
     const changedByLab = new Set(['change-interval', 'checkpoint', 'sync-method']);
     for (const o of GEOREP_OPTIONS) {
@@ -41,10 +42,29 @@ describe('the option catalogue', () => {
 
   it('marks what Gluster manages as read-only', () => {
     const ro = GEOREP_OPTIONS.filter((o) => o.read_only).map((o) => o.name);
-    for (const n of ['working-dir', 'georep-session-working-dir', 'pid-file', 'state-file', 'glusterd-workdir', 'gsyncd-miscdir', 'stime-xattr-prefix', 'primary-replica-count', 'log-file', 'gluster-command']) {
+    for (const n of [
+      'working-dir',
+      'georep-session-working-dir',
+      'pid-file',
+      'state-file',
+      'glusterd-workdir',
+      'gsyncd-miscdir',
+      'stime-xattr-prefix',
+      'primary-replica-count',
+      'log-file',
+      'gluster-command',
+    ]) {
       expect(ro).toContain(n);
     }
-    for (const n of ['sync-jobs', 'sync-method', 'ssh-port', 'checkpoint', 'use-meta-volume', 'ignore-deletes', 'log-level']) {
+    for (const n of [
+      'sync-jobs',
+      'sync-method',
+      'ssh-port',
+      'checkpoint',
+      'use-meta-volume',
+      'ignore-deletes',
+      'log-level',
+    ]) {
       expect(ro).not.toContain(n);
     }
   });
@@ -117,8 +137,21 @@ describe('describeConfig', () => {
     const d = describeConfig(realConfig());
     expect(d).toHaveLength(67);
     const by = Object.fromEntries(d.map((o) => [o.name, o]));
-    expect(by['sync-method']).toMatchObject({ value: 'tarssh', default: 'rsync', modified: true, type: 'enum', allowed_values: ['rsync', 'tarssh'], read_only: false });
-    expect(by['sync-jobs']).toMatchObject({ value: '3', default: '3', modified: false, min: 1, max: 100 });
+    expect(by['sync-method']).toMatchObject({
+      value: 'tarssh',
+      default: 'rsync',
+      modified: true,
+      type: 'enum',
+      allowed_values: ['rsync', 'tarssh'],
+      read_only: false,
+    });
+    expect(by['sync-jobs']).toMatchObject({
+      value: '3',
+      default: '3',
+      modified: false,
+      min: 1,
+      max: 100,
+    });
     expect(by['working-dir']).toMatchObject({ default: null, modified: false, read_only: true });
     expect(by['sync-jobs']!.description).toMatch(/parallel/);
   });

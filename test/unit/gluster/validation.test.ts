@@ -14,12 +14,31 @@ import {
   validateVolumeName,
 } from '../../../src/georep/validation';
 
-const HOSTILE = ['; rm -rf /', '$(id)', '`id`', "a'b", 'a"b', 'x\ny', 'a b', '--xml', '-f', '*', '../etc', 'a\0b', '|cat', '>out', '&'];
+const HOSTILE = [
+  '; rm -rf /',
+  '$(id)',
+  '`id`',
+  "a'b",
+  'a"b',
+  'x\ny',
+  'a b',
+  '--xml',
+  '-f',
+  '*',
+  '../etc',
+  'a\0b',
+  '|cat',
+  '>out',
+  '&',
+];
 
 describe('validateVolumeName (Gluster 10.3 CLI rules)', () => {
-  it.each(['master', 'georep-primary', 'vol_1', '1abc', '_x', 'A'.repeat(256)])('accepts %s', (n) => {
-    expect(validateVolumeName(n)).toBeNull();
-  });
+  it.each(['master', 'georep-primary', 'vol_1', '1abc', '_x', 'A'.repeat(256)])(
+    'accepts %s',
+    (n) => {
+      expect(validateVolumeName(n)).toBeNull();
+    },
+  );
   it.each([
     ['', /required/],
     ['a.b', /cannot contain "\."/],
@@ -42,7 +61,14 @@ describe('validateVolumeName (Gluster 10.3 CLI rules)', () => {
 });
 
 describe('validateHost', () => {
-  it.each(['vm', 'gluster1.example.com', 'a-b.c-d', '10.0.0.1', 'HOST.Example.', 'x'.repeat(63) + '.com'])('accepts %s', (h) => {
+  it.each([
+    'vm',
+    'gluster1.example.com',
+    'a-b.c-d',
+    '10.0.0.1',
+    'HOST.Example.',
+    'x'.repeat(63) + '.com',
+  ])('accepts %s', (h) => {
     expect(validateHost(h)).toBeNull();
   });
   it.each([
@@ -68,7 +94,9 @@ describe('validateHost', () => {
 });
 
 describe('validateUser', () => {
-  it.each(['root', 'geoaccount', 'geo_user', 'g.user-1', '_svc'])('accepts %s', (u) => expect(validateUser(u)).toBeNull());
+  it.each(['root', 'geoaccount', 'geo_user', 'g.user-1', '_svc'])('accepts %s', (u) =>
+    expect(validateUser(u)).toBeNull(),
+  );
   it.each([
     ['', /required/],
     ['1user', /start with a letter/],
@@ -81,16 +109,29 @@ describe('validateUser', () => {
 });
 
 describe('validateSshPort', () => {
-  it.each([1, 22, 2222, 65535, '22', ' 2222 '])('accepts %j', (p) => expect(validateSshPort(p)).toBeNull());
-  it.each([0, 65536, -1, 22.5, NaN, '', 'abc', '22; id', '0x16'])('refuses %j', (p) => expect(validateSshPort(p)).not.toBeNull());
+  it.each([1, 22, 2222, 65535, '22', ' 2222 '])('accepts %j', (p) =>
+    expect(validateSshPort(p)).toBeNull(),
+  );
+  it.each([0, 65536, -1, 22.5, NaN, '', 'abc', '22; id', '0x16'])('refuses %j', (p) =>
+    expect(validateSshPort(p)).not.toBeNull(),
+  );
 });
 
 describe('session keys', () => {
-  const key = { primary_volume: 'p', secondary_host: 'vm', secondary_volume: 's', secondary_user: 'root' };
+  const key = {
+    primary_volume: 'p',
+    secondary_host: 'vm',
+    secondary_volume: 's',
+    secondary_user: 'root',
+  };
   it('accepts a valid key and names the field of an invalid one', () => {
     expect(validateSessionKey(key)).toBeNull();
-    expect(validateSessionKey({ ...key, secondary_volume: 'a;b' })).toMatchObject({ field: 'secondary_volume' });
-    expect(validateSessionKey({ ...key, secondary_user: '' })).toMatchObject({ field: 'secondary_user' });
+    expect(validateSessionKey({ ...key, secondary_volume: 'a;b' })).toMatchObject({
+      field: 'secondary_volume',
+    });
+    expect(validateSessionKey({ ...key, secondary_user: '' })).toMatchObject({
+      field: 'secondary_user',
+    });
     const e = (() => {
       try {
         assertSessionKey({ ...key, secondary_host: '$(id)' });
@@ -99,7 +140,10 @@ describe('session keys', () => {
       }
     })();
     expect(e).toBeInstanceOf(GeoRepValidationError);
-    expect(e).toMatchObject({ field: 'secondary_host', reason: expect.stringContaining('cannot contain "$"') });
+    expect(e).toMatchObject({
+      field: 'secondary_host',
+      reason: expect.stringContaining('cannot contain "$"') as unknown,
+    });
   });
   it('refuses names too long for the session directory Gluster makes', () => {
     const long = { ...key, primary_volume: 'p'.repeat(130), secondary_volume: 's'.repeat(130) };
@@ -128,7 +172,10 @@ describe('parseRemoteTarget', () => {
   });
   it('a path is normalised', () => {
     expect(parseRemoteTarget('/srv/backup/')).toEqual({ kind: 'path', path: '/srv/backup' });
-    expect(parseRemoteTarget('//srv//./backup/x/../y')).toEqual({ kind: 'path', path: '/srv/backup/y' });
+    expect(parseRemoteTarget('//srv//./backup/x/../y')).toEqual({
+      kind: 'path',
+      path: '/srv/backup/y',
+    });
     expect(parseRemoteTarget('/data/geo-rep_1')).toEqual({ kind: 'path', path: '/data/geo-rep_1' });
   });
   it.each([
@@ -163,7 +210,10 @@ describe('parseRemoteTarget', () => {
   });
   it('does not refuse look-alikes of system directories', () => {
     expect(parseRemoteTarget('/etcetera')).toEqual({ kind: 'path', path: '/etcetera' });
-    expect(parseRemoteTarget('/var/lib/glusterd2')).toEqual({ kind: 'path', path: '/var/lib/glusterd2' });
+    expect(parseRemoteTarget('/var/lib/glusterd2')).toEqual({
+      kind: 'path',
+      path: '/var/lib/glusterd2',
+    });
     expect(parseRemoteTarget('/usr2/x')).toEqual({ kind: 'path', path: '/usr2/x' });
   });
   it('normalizePath', () => {

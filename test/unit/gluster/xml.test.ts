@@ -18,7 +18,16 @@ import {
 } from '../../../server/gluster/xml';
 import { allXmlFixtures, fixture, toPre10, type Fixture } from './fixtures';
 
-const argv = ['--mode=script', '--xml', 'volume', 'geo-replication', 'master', 'vm::slave', 'status', 'detail'];
+const argv = [
+  '--mode=script',
+  '--xml',
+  'volume',
+  'geo-replication',
+  'master',
+  'vm::slave',
+  'status',
+  'detail',
+];
 
 function statusOf(f: Pick<Fixture, 'stdout' | 'stderr' | 'code'>) {
   return parseGeoRepStatus(checkCliResult(argv, f));
@@ -56,12 +65,25 @@ const IDLE_WORKER = (status: string) => ({
   checkpoint_completion_time: null,
 });
 
-const MASTER_SLAVE = { primary_volume: 'master', secondary_host: 'vm', secondary_volume: 'slave', secondary_user: 'root' };
+const MASTER_SLAVE = {
+  primary_volume: 'master',
+  secondary_host: 'vm',
+  secondary_volume: 'slave',
+  secondary_user: 'root',
+};
 
 // What each real fixture must parse to. Every fixture in the directory must be listed here.
 const EXPECT: Record<string, (f: Fixture) => void> = {
-  'georep-status-active.xml': (f) => expect(statusOf(f)).toEqual([{ key: MASTER_SLAVE, session_secondary: expect.stringContaining('ssh://vm::slave'), workers: [ACTIVE_WORKER] }]),
-  'georep-status-after-restart.xml': (f) => expect(statusOf(f)[0]!.workers).toEqual([ACTIVE_WORKER]),
+  'georep-status-active.xml': (f) =>
+    expect(statusOf(f)).toEqual([
+      {
+        key: MASTER_SLAVE,
+        session_secondary: expect.stringContaining('ssh://vm::slave') as unknown,
+        workers: [ACTIVE_WORKER],
+      },
+    ]),
+  'georep-status-after-restart.xml': (f) =>
+    expect(statusOf(f)[0]!.workers).toEqual([ACTIVE_WORKER]),
   'georep-status-all.xml': (f) => {
     // all-sessions status: opErrstr "primary not found" with opRet 0 is not an error; secondary spelled ssh://vm::slave
     const s = statusOf(f);
@@ -72,14 +94,22 @@ const EXPECT: Record<string, (f: Fixture) => void> = {
   'georep-status-all-detail.xml': (f) => expect(statusOf(f)[0]!.workers).toEqual([ACTIVE_WORKER]),
   'georep-status-volume.xml': (f) => expect(statusOf(f)[0]!.key).toEqual(MASTER_SLAVE),
   'georep-status-trailing-xml.xml': (f) => expect(statusOf(f)[0]!.workers).toEqual([ACTIVE_WORKER]),
-  'georep-status-detail-active.xml': (f) => expect(statusOf(f)[0]!.workers).toEqual([ACTIVE_WORKER]),
-  'georep-status-detail-trailing-xml.xml': (f) => expect(statusOf(f)[0]!.workers).toEqual([ACTIVE_WORKER]),
-  'georep-status-created.xml': (f) => expect(statusOf(f)[0]!.workers).toEqual([IDLE_WORKER('Created')]),
-  'georep-status-detail-created.xml': (f) => expect(statusOf(f)[0]!.workers).toEqual([IDLE_WORKER('Created')]),
-  'georep-status-paused.xml': (f) => expect(statusOf(f)[0]!.workers).toEqual([IDLE_WORKER('Paused')]),
-  'georep-status-detail-paused.xml': (f) => expect(statusOf(f)[0]!.workers).toEqual([IDLE_WORKER('Paused')]),
-  'georep-status-stopped.xml': (f) => expect(statusOf(f)[0]!.workers).toEqual([IDLE_WORKER('Stopped')]),
-  'georep-status-detail-stopped.xml': (f) => expect(statusOf(f)[0]!.workers).toEqual([IDLE_WORKER('Stopped')]),
+  'georep-status-detail-active.xml': (f) =>
+    expect(statusOf(f)[0]!.workers).toEqual([ACTIVE_WORKER]),
+  'georep-status-detail-trailing-xml.xml': (f) =>
+    expect(statusOf(f)[0]!.workers).toEqual([ACTIVE_WORKER]),
+  'georep-status-created.xml': (f) =>
+    expect(statusOf(f)[0]!.workers).toEqual([IDLE_WORKER('Created')]),
+  'georep-status-detail-created.xml': (f) =>
+    expect(statusOf(f)[0]!.workers).toEqual([IDLE_WORKER('Created')]),
+  'georep-status-paused.xml': (f) =>
+    expect(statusOf(f)[0]!.workers).toEqual([IDLE_WORKER('Paused')]),
+  'georep-status-detail-paused.xml': (f) =>
+    expect(statusOf(f)[0]!.workers).toEqual([IDLE_WORKER('Paused')]),
+  'georep-status-stopped.xml': (f) =>
+    expect(statusOf(f)[0]!.workers).toEqual([IDLE_WORKER('Stopped')]),
+  'georep-status-detail-stopped.xml': (f) =>
+    expect(statusOf(f)[0]!.workers).toEqual([IDLE_WORKER('Stopped')]),
   'georep-status-all-none.xml': (f) => {
     expect(f.code).toBe(2);
     expect(isNoSessionStatus(f)).toBe(true);
@@ -94,16 +124,25 @@ const EXPECT: Record<string, (f: Fixture) => void> = {
     expect(c['ssh-port']).toBe('22');
     expect(c['allow-network']).toBe('');
     expect(c['checkpoint']).toBe('1795563724');
-    expect(c['ssh-options']).toBe('-oPasswordAuthentication=no -oStrictHostKeyChecking=no -i /var/lib/glusterd/geo-replication/secret.pem');
-    expect(c['changelog-log-file']).toBe('/var/log/glusterfs/geo-replication/master_vm_slave/changes-${local_id}.log');
+    expect(c['ssh-options']).toBe(
+      '-oPasswordAuthentication=no -oStrictHostKeyChecking=no -i /var/lib/glusterd/geo-replication/secret.pem',
+    );
+    expect(c['changelog-log-file']).toBe(
+      '/var/log/glusterfs/geo-replication/master_vm_slave/changes-${local_id}.log',
+    );
     expect(Object.keys(c).every((k) => !k.includes('_'))).toBe(true);
   },
   'georep-config-trailing-xml.xml': (f) =>
-    expect(parseGeoRepConfig(checkCliResult(argv, f))).toEqual(parseGeoRepConfig(checkCliResult(argv, fixture('georep-config.xml')))),
-  'georep-config-get-sync-jobs.xml': (f) => expect(parseGeoRepConfig(checkCliResult(argv, f))).toEqual({}),
+    expect(parseGeoRepConfig(checkCliResult(argv, f))).toEqual(
+      parseGeoRepConfig(checkCliResult(argv, fixture('georep-config.xml'))),
+    ),
+  'georep-config-get-sync-jobs.xml': (f) =>
+    expect(parseGeoRepConfig(checkCliResult(argv, f))).toEqual({}),
   'georep-create-invalid-url.xml': (f) => {
     expect(f.code).toBe(1);
-    expect(() => checkCliResult(argv, f)).toThrow(new GlusterCommandError(argv, -1, 0, 'Invalid secondary url: vm:/srv/dir'));
+    expect(() => checkCliResult(argv, f)).toThrow(
+      new GlusterCommandError(argv, -1, 0, 'Invalid secondary url: vm:/srv/dir'),
+    );
   },
   'georep-delete-while-running.xml': (f) => {
     const e = catchErr(() => checkCliResult(argv, f));
@@ -112,7 +151,8 @@ const EXPECT: Record<string, (f: Fixture) => void> = {
     expect(e).toMatchObject({
       opRet: -1,
       opErrno: 30800,
-      glusterMessage: 'geo-replication session between master & vm::slave is still active. Please stop the session and retry.',
+      glusterMessage:
+        'geo-replication session between master & vm::slave is still active. Please stop the session and retry.',
     });
   },
   'georep-pause-again.xml': (f) =>
@@ -122,7 +162,8 @@ const EXPECT: Record<string, (f: Fixture) => void> = {
       opErrno: 30800,
       message: 'Geo-replication session between master and vm::slave already Paused.',
     }),
-  'georep-stop-again.xml': (f) => expect(checkCliResult(argv, f).opErrstr).toBe('geo-replication is not set up'),
+  'georep-stop-again.xml': (f) =>
+    expect(checkCliResult(argv, f).opErrstr).toBe('geo-replication is not set up'),
   'georep-delete.xml': (f) => expect(checkCliResult(argv, f).opErrstr).toBe('delete successful'),
   'georep-pause.xml': ok,
   'georep-resume.xml': ok,
@@ -132,7 +173,12 @@ const EXPECT: Record<string, (f: Fixture) => void> = {
   'peer-status.xml': (f) => expect(parsePeerStatus(checkCliResult(argv, f))).toEqual([]),
   'pool-list.xml': (f) =>
     expect(parsePeerStatus(checkCliResult(argv, f))).toEqual([
-      { uuid: '9f6149d9-665d-4c6a-89eb-34bbf1cbdd74', hostname: 'localhost', connected: true, state: '' },
+      {
+        uuid: '9f6149d9-665d-4c6a-89eb-34bbf1cbdd74',
+        hostname: 'localhost',
+        connected: true,
+        state: '',
+      },
     ]),
   'volume-info.xml': (f) => {
     const v = parseVolumeInfo(checkCliResult(argv, f));
@@ -157,7 +203,10 @@ const EXPECT: Record<string, (f: Fixture) => void> = {
             host_uuid: '9f6149d9-665d-4c6a-89eb-34bbf1cbdd74',
           },
         ],
-        options: expect.objectContaining({ 'changelog.changelog': 'on', 'geo-replication.indexing': 'on' }),
+        options: expect.objectContaining({
+          'changelog.changelog': 'on',
+          'geo-replication.indexing': 'on',
+        }) as unknown,
       },
     ]),
   'volume-list.xml': ok,
@@ -168,9 +217,18 @@ const EXPECT: Record<string, (f: Fixture) => void> = {
     const s = statusOf(f);
     expect(s.map((x) => x.key)).toEqual([
       MASTER_SLAVE,
-      { primary_volume: 'master', secondary_host: 'vm', secondary_volume: 'slave2', secondary_user: 'geoaccount' },
+      {
+        primary_volume: 'master',
+        secondary_host: 'vm',
+        secondary_volume: 'slave2',
+        secondary_user: 'geoaccount',
+      },
     ]);
-    expect(s[1]!.workers[0]!).toMatchObject({ secondary_user: 'geoaccount', crawl_status: 'History Crawl', checkpoint_time: null });
+    expect(s[1]!.workers[0]!).toMatchObject({
+      secondary_user: 'geoaccount',
+      crawl_status: 'History Crawl',
+      checkpoint_time: null,
+    });
   },
   'extra/georep-status-detail-checkpoint.xml': (f) =>
     expect(statusOf(f)[0]!.workers[0]).toMatchObject({
@@ -217,11 +275,21 @@ describe('every real Gluster 10.3 fixture', () => {
 });
 
 describe('pre-10 spelling (master/slave)', () => {
-  const statusFixtures = allXmlFixtures().filter((n) => /georep-status/.test(n) && fixture(n).stdout.includes('<cliOutput'));
+  const statusFixtures = allXmlFixtures().filter(
+    (n) => /georep-status/.test(n) && fixture(n).stdout.includes('<cliOutput'),
+  );
 
   it('the renaming really produces old tags', () => {
     const old = toPre10(fixture('georep-status-detail-active.xml').stdout);
-    for (const tag of ['session_slave', 'master_node', 'master_brick', 'slave_user', 'slave', 'slave_node', 'master_node_uuid']) {
+    for (const tag of [
+      'session_slave',
+      'master_node',
+      'master_brick',
+      'slave_user',
+      'slave',
+      'slave_node',
+      'master_node_uuid',
+    ]) {
       expect(old).toContain(`<${tag}>`.replace('<slave_node>', '<slave_node'));
     }
     expect(old).not.toMatch(/primary_|secondary/);
@@ -234,7 +302,9 @@ describe('pre-10 spelling (master/slave)', () => {
 
   it('action results with <master>/<slave> still parse', () => {
     const f = fixture('georep-pause-again.xml');
-    expect(() => checkCliResult(argv, { ...f, stdout: toPre10(f.stdout) })).toThrow('already Paused');
+    expect(() => checkCliResult(argv, { ...f, stdout: toPre10(f.stdout) })).toThrow(
+      'already Paused',
+    );
   });
 
   it('prefers the *_utc time fields old releases also printed', () => {
@@ -242,14 +312,21 @@ describe('pre-10 spelling (master/slave)', () => {
       '<last_synced>2026-11-24 23:42:05</last_synced>',
       '<last_synced>2026-11-25 00:42:05</last_synced><last_synced_utc>2026-11-24 23:42:05</last_synced_utc>',
     );
-    expect(statusOf({ stdout: xml, stderr: '', code: 0 })[0]!.workers[0]!.last_synced).toBe('2026-11-24T23:42:05.000Z');
+    expect(statusOf({ stdout: xml, stderr: '', code: 0 })[0]!.workers[0]!.last_synced).toBe(
+      '2026-11-24T23:42:05.000Z',
+    );
   });
 });
 
 describe('status details', () => {
   it('normalises Initializing... and unknown statuses', () => {
-    const xml = fixture('georep-status-detail-created.xml').stdout.replace('<status>Created</status>', '<status>Initializing...</status>');
-    expect(statusOf({ stdout: xml, stderr: '', code: 0 })[0]!.workers[0]!.status).toBe('Initializing');
+    const xml = fixture('georep-status-detail-created.xml').stdout.replace(
+      '<status>Created</status>',
+      '<status>Initializing...</status>',
+    );
+    expect(statusOf({ stdout: xml, stderr: '', code: 0 })[0]!.workers[0]!.status).toBe(
+      'Initializing',
+    );
     expect(normaliseWorkerStatus('Initializing...')).toBe('Initializing');
     expect(normaliseWorkerStatus('Faulty')).toBe('Faulty');
     expect(normaliseWorkerStatus('Not Started')).toBe('Created');
@@ -284,25 +361,41 @@ describe('status details', () => {
   });
 
   it('secondary spellings: ssh://host::vol, host::vol, user@host::vol', () => {
-    expect(parseSessionSecondary('9f6149d9-665d-4c6a-89eb-34bbf1cbdd74:ssh://vm::slave:cdad591d-c2c0-4b7f-a800-11927c43f210')).toEqual({
+    expect(
+      parseSessionSecondary(
+        '9f6149d9-665d-4c6a-89eb-34bbf1cbdd74:ssh://vm::slave:cdad591d-c2c0-4b7f-a800-11927c43f210',
+      ),
+    ).toEqual({
       primary_uuid: '9f6149d9-665d-4c6a-89eb-34bbf1cbdd74',
       secondary_uuid: 'cdad591d-c2c0-4b7f-a800-11927c43f210',
       host: 'vm',
       volume: 'slave',
       user: 'root',
     });
-    expect(parseSessionSecondary('ssh://geo@h.example.com::v2')).toMatchObject({ host: 'h.example.com', volume: 'v2', user: 'geo' });
-    expect(parseSessionSecondary('10.0.0.5::v')).toMatchObject({ host: '10.0.0.5', volume: 'v', user: 'root' });
+    expect(parseSessionSecondary('ssh://geo@h.example.com::v2')).toMatchObject({
+      host: 'h.example.com',
+      volume: 'v2',
+      user: 'geo',
+    });
+    expect(parseSessionSecondary('10.0.0.5::v')).toMatchObject({
+      host: '10.0.0.5',
+      volume: 'v',
+      user: 'root',
+    });
     expect(parseSessionSecondary('vm:/srv/dir')).toBeNull();
   });
 
   it('falls back to the pair secondary when session_secondary is unreadable', () => {
-    const xml = fixture('georep-status-volume.xml').stdout.replace(/<session_secondary>[^<]*<\/session_secondary>/, '<session_secondary>?</session_secondary>');
+    const xml = fixture('georep-status-volume.xml').stdout.replace(
+      /<session_secondary>[^<]*<\/session_secondary>/,
+      '<session_secondary>?</session_secondary>',
+    );
     expect(statusOf({ stdout: xml, stderr: '', code: 0 })[0]!.key).toEqual(MASTER_SLAVE);
   });
 
   it('a volume with an empty sessions element has no session', () => {
-    const xml = '<cliOutput><opRet>0</opRet><opErrno>0</opErrno><opErrstr/><geoRep><volume><name>v</name><sessions/></volume></geoRep></cliOutput>';
+    const xml =
+      '<cliOutput><opRet>0</opRet><opErrno>0</opErrno><opErrstr/><geoRep><volume><name>v</name><sessions/></volume></geoRep></cliOutput>';
     expect(statusOf({ stdout: xml, stderr: '', code: 0 })).toEqual([]);
   });
 });
@@ -317,41 +410,71 @@ describe('errors', () => {
   it('"does not exist" is a not-found', () => {
     const xml =
       '<?xml version="1.0"?><cliOutput><opRet>-1</opRet><opErrno>30800</opErrno><opErrstr>Geo-replication session between p and vm::s does not exist.</opErrstr><geoRep/></cliOutput>';
-    expect(catchErr(() => checkCliResult(argv, { stdout: xml, stderr: '', code: 0 }))).toBeInstanceOf(GlusterNotFoundError);
-    const vol = '<cliOutput><opRet>-1</opRet><opErrno>30806</opErrno><opErrstr>Volume does not exist</opErrstr><volInfo><volumes><count>0</count></volumes></volInfo></cliOutput>';
-    expect(catchErr(() => checkCliResult(argv, { stdout: vol, stderr: '', code: 0 }))).toBeInstanceOf(GlusterNotFoundError);
+    expect(
+      catchErr(() => checkCliResult(argv, { stdout: xml, stderr: '', code: 0 })),
+    ).toBeInstanceOf(GlusterNotFoundError);
+    const vol =
+      '<cliOutput><opRet>-1</opRet><opErrno>30806</opErrno><opErrstr>Volume does not exist</opErrstr><volInfo><volumes><count>0</count></volumes></volInfo></cliOutput>';
+    expect(
+      catchErr(() => checkCliResult(argv, { stdout: vol, stderr: '', code: 0 })),
+    ).toBeInstanceOf(GlusterNotFoundError);
   });
 
   it('non-XML failures carry Gluster text without the usage that follows it', () => {
     const res = {
       stdout: '',
-      stderr: 'Invalid Checkpoint label. Use format "Y-m-d H:M:S", Example: 2016-10-25 15:30:45\nUsage:\nvolume geo-replication ...\n',
+      stderr:
+        'Invalid Checkpoint label. Use format "Y-m-d H:M:S", Example: 2016-10-25 15:30:45\nUsage:\nvolume geo-replication ...\n',
       code: 1,
     };
-    expect(plainMessage(res)).toBe('Invalid Checkpoint label. Use format "Y-m-d H:M:S", Example: 2016-10-25 15:30:45');
-    expect(catchErr(() => checkCliResult(argv, res))).toMatchObject({ opRet: -1, glusterMessage: plainMessage(res) });
+    expect(plainMessage(res)).toBe(
+      'Invalid Checkpoint label. Use format "Y-m-d H:M:S", Example: 2016-10-25 15:30:45',
+    );
+    expect(catchErr(() => checkCliResult(argv, res))).toMatchObject({
+      opRet: -1,
+      glusterMessage: plainMessage(res),
+    });
   });
 
   it('stderr is preferred to stdout', () => {
-    const res = { stdout: 'geo-replication command failed\n', stderr: 'Geo-replication session between a and vm::b is not Paused.', code: 255 };
-    expect(catchErr(() => checkCliResult(argv, res)).message).toBe('Geo-replication session between a and vm::b is not Paused.');
+    const res = {
+      stdout: 'geo-replication command failed\n',
+      stderr: 'Geo-replication session between a and vm::b is not Paused.',
+      code: 255,
+    };
+    expect(catchErr(() => checkCliResult(argv, res)).message).toBe(
+      'Geo-replication session between a and vm::b is not Paused.',
+    );
   });
 
   it('text where XML was expected is an output error, unless allowed', () => {
-    const res = { stdout: 'Common secret pub file present at /var/lib/glusterd/geo-replication/common_secret.pem.pub\n', stderr: '', code: 0 };
+    const res = {
+      stdout:
+        'Common secret pub file present at /var/lib/glusterd/geo-replication/common_secret.pem.pub\n',
+      stderr: '',
+      code: 0,
+    };
     expect(catchErr(() => checkCliResult(argv, res))).toBeInstanceOf(GlusterOutputError);
     expect(checkCliResult(argv, res, { textOk: true }).opRet).toBe(0);
-    expect(catchErr(() => checkCliResult(argv, { stdout: '', stderr: '', code: 0 }))).toBeInstanceOf(GlusterOutputError);
+    expect(
+      catchErr(() => checkCliResult(argv, { stdout: '', stderr: '', code: 0 })),
+    ).toBeInstanceOf(GlusterOutputError);
   });
 
   it('is not fooled by "geo-replication command failed" with exit code 0 or inside XML', () => {
-    expect(isNoSessionStatus({ stdout: 'geo-replication command failed', stderr: '', code: 0 })).toBe(false);
+    expect(
+      isNoSessionStatus({ stdout: 'geo-replication command failed', stderr: '', code: 0 }),
+    ).toBe(false);
     expect(isNoSessionStatus(fixture('georep-status-active.xml'))).toBe(false);
   });
 
   it('parseCliXml returns null for text', () => {
     expect(parseCliXml('geo-replication command failed')).toBeNull();
-    expect(parseCliXml(fixture('georep-start.xml').stdout)).toMatchObject({ opRet: 0, opErrno: 0, opErrstr: '' });
+    expect(parseCliXml(fixture('georep-start.xml').stdout)).toMatchObject({
+      opRet: 0,
+      opErrno: 0,
+      opErrstr: '',
+    });
   });
 });
 
@@ -360,7 +483,9 @@ describe('volume info and peers', () => {
     const xml = fixture('volume-info-master.xml')
       .stdout.replace('<replicaCount>1</replicaCount>', '<replicaCount>3</replicaCount>')
       .replace('<brickCount>1</brickCount>', '<brickCount>1</brickCount>');
-    expect(parseVolumeInfo(checkCliResult(argv, { stdout: xml, stderr: '', code: 0 }))[0]!.replica_count).toBe(3);
+    expect(
+      parseVolumeInfo(checkCliResult(argv, { stdout: xml, stderr: '', code: 0 }))[0]!.replica_count,
+    ).toBe(3);
   });
 
   it('splits brick names at the first ":/"', () => {

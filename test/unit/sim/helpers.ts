@@ -131,7 +131,7 @@ export function maskText(s: string): string {
     .replace(/^checkpoint:\d+$/m, 'checkpoint:*');
 }
 
-export const FIXTURES = '/work/shared/fixtures/gluster-10.3';
+export const FIXTURES = path.resolve(__dirname, '../../fixtures/gluster-10.3');
 
 export interface Fixture {
   name: string;
