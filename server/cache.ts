@@ -1,27 +1,41 @@
 // A small time-bounded cache that also coalesces loads in flight: while one load for a key runs,
 // every other caller for that key waits for the same promise. Failures are never cached.
+// Optionally stale-while-revalidate (see the constructor).
 
 interface Entry<V> {
   promise: Promise<V>;
   /** Epoch ms after which a settled value is stale; Infinity while the load runs. */
   expires: number;
+  /** A background refresh of this settled entry is running. */
+  refreshing: boolean;
 }
 
 export class CoalescingCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
 
+  /**
+   * @param staleMs with it, a value up to that long past its lifetime is served at once while one
+   *   refresh runs in the background (stale-while-revalidate), so readers never queue behind a
+   *   slow load; a failed refresh leaves the stale value until it is too old.
+   */
   constructor(
     private readonly ttlMs: number,
     private readonly maxEntries = 10_000,
     private readonly now: () => number = Date.now,
+    private readonly staleMs = 0,
   ) {}
 
   get(key: string, load: () => Promise<V>): Promise<V> {
     const hit = this.entries.get(key);
-    if (hit && hit.expires > this.now()) return hit.promise;
+    const now = this.now();
+    if (hit && hit.expires > now) return hit.promise;
+    if (hit && hit.expires + this.staleMs > now) {
+      if (!hit.refreshing) this.refresh(key, hit, load);
+      return hit.promise;
+    }
     if (hit) this.entries.delete(key);
     this.evictIfFull();
-    const entry = { expires: Infinity } as Entry<V>;
+    const entry: Entry<V> = { promise: Promise.resolve() as Promise<V>, expires: Infinity, refreshing: false };
     entry.promise = (async () => load())().then(
       (value) => {
         // Only the entry still in the map gets a lifetime: an invalidated load is not kept.
@@ -38,6 +52,21 @@ export class CoalescingCache<V> {
     );
     this.entries.set(key, entry);
     return entry.promise;
+  }
+
+  /** Load anew behind a stale entry; the fresh value replaces it only if it is still the one kept. */
+  private refresh(key: string, stale: Entry<V>, load: () => Promise<V>): void {
+    stale.refreshing = true;
+    (async () => load())().then(
+      (value) => {
+        if (this.entries.get(key) === stale) {
+          this.entries.set(key, { promise: Promise.resolve(value), expires: this.now() + this.ttlMs, refreshing: false });
+        }
+      },
+      () => {
+        stale.refreshing = false;
+      },
+    );
   }
 
   /** Forget a key: the next `get` loads afresh, even if a load is in flight now. */

@@ -28,7 +28,9 @@ export class StatusService {
     private readonly nodes: ClusterNodes,
     cacheMs: number,
   ) {
-    this.cache = new CoalescingCache(cacheMs);
+    // Readers get the last read at once for up to another cacheMs while one refresh runs:
+    // data stays under 2×cacheMs + one read old (well within 5 s), and nobody waits for Gluster.
+    this.cache = new CoalescingCache(cacheMs, 10_000, Date.now, cacheMs);
   }
 
   read(p: Principal, cluster: EngineCluster, log?: FastifyBaseLogger): Promise<ClusterStatus> {

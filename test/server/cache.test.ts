@@ -57,3 +57,38 @@ describe('CoalescingCache', () => {
     expect(c.size).toBeLessThanOrEqual(3);
   });
 });
+
+describe('CoalescingCache, stale-while-revalidate', () => {
+  it('serves the stale value at once while one refresh runs, then the fresh one', async () => {
+    const { CoalescingCache } = await import('../../server/cache');
+    let t = 0;
+    const cache = new CoalescingCache<number>(100, 10, () => t, 100);
+    let loads = 0;
+    let release: (v: number) => void = () => undefined;
+    const load = () => {
+      loads++;
+      return loads === 1 ? Promise.resolve(1) : new Promise<number>((r) => (release = r));
+    };
+    expect(await cache.get('k', load)).toBe(1);
+    t = 150; // expired, within the stale window
+    expect(await cache.get('k', load)).toBe(1);
+    expect(await cache.get('k', load)).toBe(1);
+    expect(loads).toBe(2); // one refresh for both readers
+    release(2);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await cache.get('k', load)).toBe(2);
+    t = 400; // past the stale window too: the reader waits for a load
+    const p = cache.get('k', () => Promise.resolve(3));
+    expect(await p).toBe(3);
+  });
+
+  it('an invalidated key is loaded afresh, never served stale', async () => {
+    const { CoalescingCache } = await import('../../server/cache');
+    let t = 0;
+    const cache = new CoalescingCache<number>(100, 10, () => t, 100);
+    await cache.get('k', () => Promise.resolve(1));
+    t = 150;
+    cache.invalidate('k');
+    expect(await cache.get('k', () => Promise.resolve(2))).toBe(2);
+  });
+});
