@@ -2,13 +2,8 @@
 // itself (push-pem, then the options, then start when asked: see server/routes/sessions.ts) and the
 // engine reads the Start dialog needs. One thin, typed function per call.
 import type { AxiosInstance } from 'axios';
-import type { GeoRepSession, PreflightCheck } from '../georep/types';
-import {
-  type EngineCluster,
-  type EngineHost,
-  listGlusterClusters,
-  listHosts,
-} from './engine';
+import type { GeoRepSession, PreflightCheck, ProvisionedVolume } from '../georep/types';
+import { type EngineCluster, type EngineHost, listGlusterClusters, listHosts } from './engine';
 import { ACTION_TIMEOUT_MS } from './georep';
 
 /** The body of POST .../sessions (and, without `start`, of POST .../preflight). */
@@ -17,7 +12,13 @@ export interface CreateSessionRequest {
   /** The Up host of the cluster the session is created from. */
   source_host_id: string;
   secondary_host: string;
-  secondary_volume: string;
+  /** The remote volume; or give secondary_path (exactly one of the two). */
+  secondary_volume?: string;
+  /**
+   * A directory on the remote host instead of a volume: the service provisions (or reuses) a
+   * single-brick volume on it first. Root only.
+   */
+  secondary_path?: string;
   /** root (default) or the mountbroker user. */
   secondary_user?: string;
   /** Required when secondary_user is not root. */
@@ -41,6 +42,10 @@ export interface PreflightResult {
   can_create: boolean;
   /** Only forceable checks failed. */
   can_create_with_force: boolean;
+  /** With secondary_path: the volume the create would provision (or reuse) on the directory. */
+  provisioned_volume?: ProvisionedVolume;
+  /** With secondary_path: what the create would do, in plain words. */
+  plan?: string;
 }
 
 const sessionsPath = (clusterId: string): string =>
@@ -57,7 +62,13 @@ export async function runPreflight(
     request,
     { timeout: ACTION_TIMEOUT_MS },
   );
-  return { check: data.check ?? [], can_create: data.can_create, can_create_with_force: data.can_create_with_force };
+  return {
+    check: data.check ?? [],
+    can_create: data.can_create,
+    can_create_with_force: data.can_create_with_force,
+    ...(data.provisioned_volume ? { provisioned_volume: data.provisioned_volume } : {}),
+    ...(typeof data.plan === 'string' ? { plan: data.plan } : {}),
+  };
 }
 
 /**

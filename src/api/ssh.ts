@@ -98,9 +98,13 @@ export async function verifySsh(
       ? { private_key_path: request.private_key_path }
       : {}),
   };
-  const { data } = await client.post<SshVerifyResult>(`${sshPath(clusterId, hostId)}/verify`, body, {
-    timeout: ACTION_TIMEOUT_MS,
-  });
+  const { data } = await client.post<SshVerifyResult>(
+    `${sshPath(clusterId, hostId)}/verify`,
+    body,
+    {
+      timeout: ACTION_TIMEOUT_MS,
+    },
+  );
   return data;
 }
 

@@ -12,7 +12,10 @@ import {
   StackItem,
   Title,
 } from '@patternfly/react-core';
+import { useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
+import { GeoRepEnvironmentProvider, useGeoRepEnvironment } from './environment';
+import { StartSessionLauncher, useStartSessionIntent } from './start/StartSessionLauncher';
 import { ClusterSelector } from './ClusterSelector';
 import { ClusterSessions } from './ClusterSessions';
 import { CubesIcon } from './icons';
@@ -26,6 +29,22 @@ export function GeoRepPage() {
   const intl = useIntl();
   const clusters = useGlusterClusters();
   const choice = useClusterChoice(clusters.data);
+  const env = useGeoRepEnvironment();
+  const { startServices } = env;
+  // The Start dialog: from the "New session" buttons, or from the Volumes list's intent.
+  const [start, setStart] = useState<{ clusterId: string; volume?: string } | null>(null);
+  useStartSessionIntent(startServices ? (env.intentStorage ?? null) : null, (intent) => {
+    choice.choose(intent.clusterId); // the table behind the dialog shows that cluster
+    setStart({ clusterId: intent.clusterId, volume: intent.volumeName });
+  });
+  const pageEnv = useMemo(
+    () =>
+      startServices
+        ? { ...env, onStartSession: (clusterId: string) => setStart({ clusterId }) }
+        : env,
+    [env, startServices],
+  );
+  const startCluster = clusters.data?.find((c) => c.id === start?.clusterId);
 
   let body;
   if (!clusters.data) {
@@ -56,42 +75,55 @@ export function GeoRepPage() {
   }
 
   return (
-    <PageSection>
-      <Stack hasGutter>
-        <StackItem>
-          <Flex
-            justifyContent={{ default: 'justifyContentSpaceBetween' }}
-            alignItems={{ default: 'alignItemsFlexEnd' }}
-          >
-            <FlexItem>
-              <Title headingLevel="h1">{intl.formatMessage(pageMessages.title)}</Title>
-              <p>{intl.formatMessage(pageMessages.intro)}</p>
-            </FlexItem>
-            {clusters.data && clusters.data.length > 0 ? (
-              <FlexItem>
-                <ClusterSelector
-                  clusters={clusters.data}
-                  value={choice.clusterId}
-                  onChange={choice.choose}
-                />
-              </FlexItem>
-            ) : null}
-          </Flex>
-        </StackItem>
-        {choice.unknownDeepLink ? (
+    <GeoRepEnvironmentProvider value={pageEnv}>
+      <PageSection>
+        <Stack hasGutter>
           <StackItem>
-            <Alert
-              component="h2"
-              isInline
-              variant="warning"
-              title={intl.formatMessage(clusterMessages.deepLinkUnknown, {
-                id: choice.unknownDeepLink,
-              })}
-            />
+            <Flex
+              justifyContent={{ default: 'justifyContentSpaceBetween' }}
+              alignItems={{ default: 'alignItemsFlexEnd' }}
+            >
+              <FlexItem>
+                <Title headingLevel="h1">{intl.formatMessage(pageMessages.title)}</Title>
+                <p>{intl.formatMessage(pageMessages.intro)}</p>
+              </FlexItem>
+              {clusters.data && clusters.data.length > 0 ? (
+                <FlexItem>
+                  <ClusterSelector
+                    clusters={clusters.data}
+                    value={choice.clusterId}
+                    onChange={choice.choose}
+                  />
+                </FlexItem>
+              ) : null}
+            </Flex>
           </StackItem>
+          {choice.unknownDeepLink ? (
+            <StackItem>
+              <Alert
+                component="h2"
+                isInline
+                variant="warning"
+                title={intl.formatMessage(clusterMessages.deepLinkUnknown, {
+                  id: choice.unknownDeepLink,
+                })}
+              />
+            </StackItem>
+          ) : null}
+          <StackItem>{body}</StackItem>
+        </Stack>
+        {startServices ? (
+          <StartSessionLauncher
+            open={start !== null && startCluster !== undefined}
+            clusterId={startCluster?.id ?? ''}
+            clusterName={startCluster?.name ?? ''}
+            initialVolume={start?.volume}
+            services={startServices}
+            onClose={() => setStart(null)}
+            onCreated={() => undefined}
+          />
         ) : null}
-        <StackItem>{body}</StackItem>
-      </Stack>
-    </PageSection>
+      </PageSection>
+    </GeoRepEnvironmentProvider>
   );
 }

@@ -1,6 +1,7 @@
 // What the tab needs from the outside world, in one small context so tests can inject fakes:
 // the data-loading functions (engine REST + geo-rep service), the refresh interval, toasts,
 // remembered choices, the deep link and the way to log in again.
+import type { StartServices } from './start/services';
 import { createContext, type ReactNode, useContext } from 'react';
 import type { AxiosInstance } from 'axios';
 import type { EngineCluster } from '../api/engine';
@@ -77,8 +78,15 @@ export interface GeoRepEnvironment {
   /** Reload WebAdmin so the user can log in again (token expired). */
   reloadWebAdmin: () => void;
   /**
-   * Opens the "New geo-replication session" (Start) dialog, built separately. When absent the
-   * "New session" buttons are not shown.
+   * The Start dialog's calls (src/app/start/services.ts). With them the page mounts the Start
+   * dialog and shows the "New session" buttons; without them (e.g. a read-only embedding) it does not.
+   */
+  startServices?: StartServices;
+  /** Where the Volumes list's start-session intent arrives (window.sessionStorage); null: none. */
+  intentStorage?: Storage | null;
+  /**
+   * Opens the Start dialog for a cluster. GeoRepPage provides it when startServices are given;
+   * when absent the "New session" buttons are not shown.
    */
   onStartSession?: (clusterId: string) => void;
 }

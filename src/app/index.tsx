@@ -4,14 +4,21 @@ import '@patternfly/react-core/dist/styles/base.css';
 import { createRoot } from 'react-dom/client';
 import { engineClient } from '../api/engine';
 import { georepClient } from '../api/georep';
-import { createIntl, type IntlShape } from 'react-intl';
-import { DEFAULT_LOCALE, loadMessages, normalizeLocale } from '../intl';
+import { loadMessages, normalizeLocale } from '../intl';
 import { readConfig } from '../plugin/config';
-import { getPluginApi, log, type PluginApi } from '../plugin/pluginApi';
+import { getPluginApi, type PluginApi } from '../plugin/pluginApi';
 import { createGeoRepServices, type GeoRepEnvironment } from './environment';
 import { GeoRepApp } from './GeoRepApp';
-import { pageMessages } from './messages';
+import { createStartServices } from './start/services';
 import { StartupFailure } from './StartupFailure';
+
+function sessionStore(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null; // storage disabled: the Volumes list's button cannot hand over its volume
+  }
+}
 
 function localStore(): GeoRepEnvironment['store'] {
   try {
@@ -19,20 +26,6 @@ function localStore(): GeoRepEnvironment['store'] {
   } catch {
     return null; // storage disabled: the choice is simply not remembered
   }
-}
-
-/**
- * Placeholder for the "New geo-replication session" (Start) dialog another part of the plugin
- * builds: replace this with the function that opens it for the given cluster.
- */
-function openStartSessionDialog(api: PluginApi, intl: IntlShape) {
-  return (clusterId: string): void => {
-    log(
-      'info',
-      `New session requested for cluster ${clusterId}: the Start dialog is not wired yet`,
-    );
-    api.showToast('info', intl.formatMessage(pageMessages.newSessionUnavailable));
-  };
 }
 
 /** The place page's URL, and WebAdmin's own hash (`#gluster-georep;cluster=<id>`) when ours has none. */
@@ -60,7 +53,6 @@ async function main(): Promise<void> {
   const config = readConfig(api.configObject() ?? {});
   const locale = normalizeLocale(api.currentLocale());
   const messages = await loadMessages(locale);
-  const intl = createIntl({ locale, defaultLocale: DEFAULT_LOCALE, messages });
   const token = () => api.ssoToken(); // read at each call: WebAdmin renews it
   const engine = engineClient(api.engineBaseUrl(), token, config.engineTimeoutMs);
   const georep = georepClient(
@@ -75,7 +67,8 @@ async function main(): Promise<void> {
     store: localStore(),
     location: placeLocation(),
     reloadWebAdmin: () => (window.top ?? window).location.reload(),
-    onStartSession: openStartSessionDialog(api, intl),
+    startServices: createStartServices(engine, georep),
+    intentStorage: sessionStore(),
   };
   root.render(<GeoRepApp environment={environment} locale={locale} messages={messages} />);
 }

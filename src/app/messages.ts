@@ -127,10 +127,6 @@ export const pageMessages = untyped(
       id: 'georep.error.outsideWebAdmin',
       defaultMessage: 'This page works only inside oVirt WebAdmin (Storage, Geo Replication).',
     },
-    newSessionUnavailable: {
-      id: 'georep.page.newSessionUnavailable',
-      defaultMessage: 'Creating a session from here is not available yet.',
-    },
   }),
 );
 

@@ -1,0 +1,405 @@
+// The Start dialog's OK: the preflight (blockers, forceable checks and Force), the steps in order
+// and visible as they run, what is left when a step fails, and a double click sending once.
+import { act, screen, waitFor, within } from '@testing-library/react';
+import type { GeoRepSession } from '../../../src/georep/types';
+import {
+  actions,
+  apiError,
+  arg,
+  check,
+  deferred,
+  fakeStartServices,
+  fillForm,
+  makeSession,
+  okButton,
+  PASSING_CHECKS,
+  preflightOf,
+  renderStart,
+  settle,
+  startDialog,
+  stepStatuses,
+  type,
+} from './harness';
+
+const BLOCKER = check({
+  id: 'secondary_volume_exists',
+  title: 'The secondary volume exists',
+  outcome: 'fail',
+  severity: 'blocker',
+  evidence: 'remote1.example.com has no volume data-dr.',
+});
+const FORCEABLE = check({
+  id: 'secondary_empty',
+  title: 'The secondary volume is empty',
+  outcome: 'fail',
+  severity: 'forceable',
+  evidence: 'data-dr holds 12 GiB.',
+});
+const FORCEABLE_PASS = check({
+  id: 'secondary_size',
+  title: 'The secondary volume is at least as large as the primary',
+  outcome: 'pass',
+  severity: 'forceable',
+  evidence: '100 GiB >= 50 GiB.',
+});
+const SSH_FAIL = check({
+  id: 'passwordless_ssh',
+  title: 'Passwordless SSH from the source host to the remote works',
+  outcome: 'fail',
+  severity: 'blocker',
+  evidence:
+    'root@remote1.example.com does not accept root’s SSH key of node1 yet (permission denied).',
+});
+
+describe('preflight', () => {
+  test('Check runs the preflight only and shows each check with its outcome and evidence', async () => {
+    const services = fakeStartServices({
+      preflight: jest
+        .fn()
+        .mockResolvedValue(preflightOf([check(), FORCEABLE_PASS, { ...SSH_FAIL }])),
+    });
+    const { user } = renderStart({ services });
+    await fillForm(user);
+    await user.click(within(startDialog()).getByRole('button', { name: 'Check' }));
+    const list = await screen.findByRole('list', { name: 'Check results' });
+    expect(actions(services)).toEqual(['preflight']);
+    expect(services.preflight).toHaveBeenCalledWith('c-1', {
+      primary_volume: 'data',
+      source_host_id: 'h-1',
+      secondary_host: 'remote1.example.com',
+      secondary_volume: 'data-dr',
+      secondary_user: 'root',
+      ssh_port: 22,
+    });
+    const items = within(list).getAllByRole('listitem');
+    expect(items.map((i) => i.querySelector('.georep-check-line')!.textContent)).toEqual([
+      'Passed: The primary volume exists and is started',
+      'Passed: The secondary volume is at least as large as the primary',
+      'Failed: Passwordless SSH from the source host to the remote works',
+    ]);
+    expect(items[1]).toHaveTextContent('Force can bypass');
+    expect(items[1]).toHaveTextContent('100 GiB >= 50 GiB.');
+    // The SSH check is the verify step's business: it does not block.
+    expect(items[2]).toHaveTextContent('Passwordless SSH is verified again on OK');
+    expect(screen.getByText('No check failed: the session can be created.')).toBeInTheDocument();
+    expect(screen.queryByTestId('preflight-blockers')).not.toBeInTheDocument();
+  });
+
+  test('blockers are listed apart; OK stops there, with Force or not, and nothing is changed', async () => {
+    const services = fakeStartServices({
+      preflight: jest.fn().mockResolvedValue(preflightOf([check(), BLOCKER, FORCEABLE])),
+    });
+    const { user } = renderStart({ services });
+    await fillForm(user);
+    await user.click(screen.getByRole('checkbox', { name: 'Force' }));
+    await user.click(okButton());
+    const blockers = await screen.findByTestId('preflight-blockers');
+    expect(blockers).toHaveTextContent('1 problem to fix first (Force does not bypass it)');
+    expect(blockers).toHaveTextContent(
+      'The secondary volume exists: remote1.example.com has no volume data-dr.',
+    );
+    expect(blockers).not.toHaveTextContent('The secondary volume is empty');
+    expect(screen.getByTestId('preflight-forceable')).toHaveTextContent(
+      'The secondary volume is empty: data-dr holds 12 GiB.',
+    );
+    expect(screen.getByTestId('start-outcome')).toHaveTextContent(
+      'Nothing was changed: the checks found problems',
+    );
+    expect(screen.getByTestId('start-outcome')).toHaveTextContent(
+      'Fix the problems listed under Checks',
+    );
+    expect(stepStatuses()).toEqual({
+      check: 'failed',
+      verify: 'pending',
+      create: 'pending',
+      config: 'pending',
+      start: 'pending',
+    });
+    expect(actions(services)).toEqual(['preflight']);
+  });
+
+  test('forceable failures: Force says exactly what it bypasses; without it OK stops, with it OK creates with force', async () => {
+    const services = fakeStartServices({
+      preflight: jest.fn().mockResolvedValue(preflightOf([check(), FORCEABLE, FORCEABLE_PASS])),
+    });
+    const { user } = renderStart({ services });
+    await fillForm(user);
+    const force = screen.getByRole('checkbox', { name: 'Force' });
+    const description = () => document.getElementById(force.getAttribute('aria-describedby')!)!;
+    expect(description()).toHaveTextContent("Bypasses Gluster's own checks of the remote volume");
+
+    await user.click(okButton());
+    await screen.findByTestId('preflight-forceable');
+    expect(description()).toHaveTextContent(
+      'Create even though these checks fail: The secondary volume is empty.',
+    );
+    expect(screen.getByTestId('start-outcome')).toHaveTextContent(
+      'Only checks that Force can bypass failed. Tick Force and press OK to create the session anyway.',
+    );
+    expect(services.createSession).not.toHaveBeenCalled();
+
+    await user.click(force);
+    await user.click(okButton());
+    await waitFor(() => expect(services.startSession).toHaveBeenCalled());
+    expect(arg(services.createSession, 0, 1)).toMatchObject({ force: true });
+  });
+
+  test('changing a field takes Force back and marks the checks as made for other values', async () => {
+    const services = fakeStartServices({
+      preflight: jest.fn().mockResolvedValue(preflightOf([FORCEABLE])),
+    });
+    const { user } = renderStart({ services });
+    await fillForm(user);
+    await user.click(within(startDialog()).getByRole('button', { name: 'Check' }));
+    await screen.findByTestId('preflight-forceable');
+    await user.click(screen.getByRole('checkbox', { name: 'Force' }));
+    expect(screen.getByRole('checkbox', { name: 'Force' })).toBeChecked();
+    await type(user, /^Remote Volume\/Path/, 'other-dr');
+    expect(screen.getByRole('checkbox', { name: 'Force' })).not.toBeChecked();
+    expect(screen.getByText(/These checks were made for other values/)).toBeInTheDocument();
+  });
+
+  test('a preflight that cannot run is shown and nothing else is tried', async () => {
+    const services = fakeStartServices({
+      preflight: jest
+        .fn()
+        .mockRejectedValue(apiError('unreachable', 'No host of cluster gluster-east is Up.')),
+    });
+    const { user } = renderStart({ services });
+    await fillForm(user);
+    await user.click(okButton());
+    expect(
+      await screen.findByText(
+        'The checks could not be run: No host of cluster gluster-east is Up.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('start-outcome')).toHaveTextContent(
+      'Check failed. The session was not created.',
+    );
+    expect(actions(services)).toEqual(['preflight']);
+  });
+});
+
+describe('OK', () => {
+  test('happy path: check, verify, create (config with it), start, in order, each visible as it runs', async () => {
+    const verify = deferred<{ ok: boolean; detail: string }>();
+    const create = deferred<GeoRepSession>();
+    const start = deferred<null>();
+    const services = fakeStartServices({
+      verifySsh: jest.fn(() => verify.promise),
+      createSession: jest.fn(() => create.promise),
+      startSession: jest.fn(() => start.promise),
+    });
+    const { user, onCreated } = renderStart({ services });
+    await fillForm(user);
+    await user.click(okButton());
+
+    await waitFor(() => expect(stepStatuses().verify).toBe('running'));
+    expect(stepStatuses()).toEqual({
+      check: 'done',
+      verify: 'running',
+      create: 'pending',
+      config: 'pending',
+      start: 'pending',
+    });
+    expect(screen.getByTestId('start-live')).toHaveTextContent(
+      'Verify passwordless SSH: In progress',
+    );
+    expect(okButton()).toBeDisabled();
+    expect(within(startDialog()).getByRole('button', { name: 'Cancel' })).toBeDisabled();
+
+    await settle(() =>
+      verify.resolve({
+        ok: true,
+        detail: 'Root on node1 logs in to root@remote1.example.com without a password.',
+      }),
+    );
+    await waitFor(() => expect(stepStatuses().create).toBe('running'));
+    expect(document.querySelector('[data-step="verify"]')).toHaveTextContent(
+      'Root on node1 logs in to root@remote1.example.com without a password.',
+    );
+    expect(screen.getByTestId('start-live')).toHaveTextContent(
+      'Create the session (push-pem): In progress',
+    );
+
+    await settle(() => create.resolve(makeSession()));
+    await waitFor(() => expect(stepStatuses().start).toBe('running'));
+    expect(stepStatuses()).toMatchObject({ create: 'done', config: 'skipped' });
+    expect(screen.getByText("Gluster's default configuration.")).toBeInTheDocument();
+
+    await settle(() => start.resolve(null));
+    await waitFor(() => expect(stepStatuses().start).toBe('done'));
+    expect(actions(services)).toEqual(['preflight', 'verifySsh', 'createSession', 'startSession']);
+    expect(arg(services.createSession, 0, 1)).toMatchObject({ start: false });
+    expect(services.startSession).toHaveBeenCalledWith('c-1', 'data_remote1_data-dr');
+    expect(screen.getByTestId('start-outcome')).toHaveTextContent(
+      'Session data → remote1.example.com::data-dr created and started',
+    );
+    expect(screen.getByTestId('start-live')).toHaveTextContent('created and started');
+    expect(onCreated).toHaveBeenCalledWith(expect.objectContaining({ id: 'data_remote1_data-dr' }));
+    expect(okButton()).toBeDisabled();
+    const close = within(startDialog())
+      .getAllByRole('button', { name: 'Close' })
+      .find((b) => b.textContent === 'Close')!;
+    expect(close).toBeEnabled();
+    expect(within(startDialog()).queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
+  });
+
+  test('a double click on OK sends once', async () => {
+    const pre = deferred<ReturnType<typeof preflightOf>>();
+    const services = fakeStartServices({ preflight: jest.fn(() => pre.promise) });
+    const { user } = renderStart({ services });
+    await fillForm(user);
+    await user.dblClick(okButton());
+    await settle(() => pre.resolve(preflightOf(PASSING_CHECKS)));
+    await waitFor(() => expect(services.startSession).toHaveBeenCalled());
+    expect(actions(services)).toEqual(['preflight', 'verifySsh', 'createSession', 'startSession']);
+  });
+
+  test('two clicks before React re-renders still send once', async () => {
+    const services = fakeStartServices();
+    const { user } = renderStart({ services });
+    await fillForm(user);
+    const ok = okButton();
+    act(() => {
+      ok.click();
+      ok.click();
+    });
+    await waitFor(() => expect(services.startSession).toHaveBeenCalled());
+    expect(actions(services)).toEqual(['preflight', 'verifySsh', 'createSession', 'startSession']);
+  });
+
+  test('create ok, start fails: "Created — not started" with the reason, and the table is told', async () => {
+    const services = fakeStartServices({
+      startSession: jest
+        .fn()
+        .mockRejectedValue(
+          apiError(
+            'conflict',
+            'Starting the session failed: geo-replication start failed for data remote1.example.com::data-dr: worker died.',
+          ),
+        ),
+    });
+    const { user, onCreated } = renderStart({ services });
+    await fillForm(user);
+    await user.click(okButton());
+    const outcome = await screen.findByTestId('start-outcome');
+    expect(outcome).toHaveTextContent(
+      'Created — not started: Starting the session failed: geo-replication start failed for data remote1.example.com::data-dr: worker died.',
+    );
+    expect(outcome).toHaveTextContent('Start it from the table when the cause is fixed.');
+    expect(stepStatuses()).toEqual({
+      check: 'done',
+      verify: 'done',
+      create: 'done',
+      config: 'skipped',
+      start: 'failed',
+    });
+    expect(onCreated).toHaveBeenCalledWith(expect.objectContaining({ id: 'data_remote1_data-dr' }));
+    expect(okButton()).toBeDisabled(); // a second create would be refused
+  });
+
+  test('the options fail after create: created, not started, the service’s words', async () => {
+    const detail =
+      'The session data -> remote1.example.com::data-dr was created, but setting its options failed: sync-jobs: invalid. Options not applied: sync-method. The session exists in state Created.';
+    const services = fakeStartServices({
+      createSession: jest.fn().mockRejectedValue(apiError('conflict', detail)),
+    });
+    const { user, onCreated } = renderStart({ services });
+    await fillForm(user);
+    await user.click(screen.getByRole('checkbox', { name: 'Use Default' }));
+    await user.type(screen.getByLabelText('sync-jobs'), '4');
+    await user.click(okButton());
+    const outcome = await screen.findByTestId('start-outcome');
+    expect(outcome).toHaveTextContent(`Created — not started: ${detail}`);
+    expect(outcome).toHaveTextContent('Start it from the table when its options are right');
+    expect(stepStatuses()).toEqual({
+      check: 'done',
+      verify: 'skipped',
+      create: 'done',
+      config: 'failed',
+      start: 'skipped',
+    });
+    expect(services.startSession).not.toHaveBeenCalled();
+    expect(onCreated).toHaveBeenCalledWith(null);
+  });
+
+  test('create fails before anything exists: said so, and OK can be pressed again', async () => {
+    const services = fakeStartServices();
+    services.createSession.mockRejectedValueOnce(
+      apiError(
+        'conflict',
+        'creating the session on node1: Unable to mount the remote volume. The session was not created.',
+      ),
+    );
+    const { user, onCreated } = renderStart({ services });
+    await fillForm(user);
+    await user.click(okButton());
+    const outcome = await screen.findByTestId('start-outcome');
+    expect(outcome).toHaveTextContent(
+      'Create the session (push-pem) failed. The session was not created.',
+    );
+    expect(outcome).toHaveTextContent(
+      'Unable to mount the remote volume. The session was not created.',
+    );
+    expect(services.startSession).not.toHaveBeenCalled();
+    expect(onCreated).not.toHaveBeenCalled();
+    expect(okButton()).toBeEnabled();
+    await user.click(okButton());
+    await waitFor(() => expect(services.startSession).toHaveBeenCalledTimes(1));
+  });
+
+  test('no answer in time to the create: the session may exist, said so', async () => {
+    const services = fakeStartServices({
+      createSession: jest
+        .fn()
+        .mockRejectedValue(apiError('timeout', 'timeout of 120000ms exceeded', 'Timed out')),
+    });
+    const { user, onCreated } = renderStart({ services });
+    await fillForm(user);
+    await user.click(okButton());
+    const outcome = await screen.findByTestId('start-outcome');
+    expect(outcome).toHaveTextContent(
+      'The service did not answer in time: the session may have been created',
+    );
+    expect(outcome).toHaveTextContent('Look for it in the table before trying again');
+    expect(onCreated).toHaveBeenCalledWith(null);
+    expect(okButton()).toBeDisabled();
+  });
+
+  test('verification that keys cannot fix (remote unreachable) stops at verify with the reason', async () => {
+    const services = fakeStartServices({
+      verifySsh: jest.fn().mockResolvedValue({
+        ok: false,
+        failure: 'refused',
+        detail: 'remote1.example.com refused the connection from node1 on port 22.',
+      }),
+    });
+    const { user } = renderStart({ services });
+    await fillForm(user);
+    await user.click(okButton());
+    const outcome = await screen.findByTestId('start-outcome');
+    expect(outcome).toHaveTextContent(
+      'Verify passwordless SSH failed. The session was not created.',
+    );
+    expect(outcome).toHaveTextContent(
+      'remote1.example.com refused the connection from node1 on port 22.',
+    );
+    expect(
+      screen.queryByRole('dialog', { name: 'Passwordless SSH setup' }),
+    ).not.toBeInTheDocument();
+    expect(actions(services)).toEqual(['preflight', 'verifySsh']);
+  });
+
+  test('the form is locked while OK runs', async () => {
+    const pre = deferred<ReturnType<typeof preflightOf>>();
+    const services = fakeStartServices({ preflight: jest.fn(() => pre.promise) });
+    const { user } = renderStart({ services });
+    await fillForm(user);
+    await user.click(okButton());
+    expect(screen.getByLabelText(/^Remote Host/)).toBeDisabled();
+    expect(screen.getByRole('checkbox', { name: 'Force' })).toBeDisabled();
+    await settle(() => pre.resolve(preflightOf(PASSING_CHECKS)));
+    await waitFor(() => expect(services.startSession).toHaveBeenCalled());
+  });
+});
