@@ -3,7 +3,8 @@
 // dialog set up.
 import type { Lab } from './lab';
 import { createGlusterClient } from '../server/gluster/client';
-import { demoSimulator, type GlusterSimulator } from '../server/gluster/sim';
+import { demoSimulator, simRemoteGluster, type GlusterSimulator } from '../server/gluster/sim';
+import type { RemoteGluster } from '../server/gluster/provision';
 import type { GlusterClient } from '../server/gluster/types';
 import { createSimSshTrust, type SimSshTrust } from '../server/ssh/sim';
 
@@ -11,6 +12,8 @@ export interface SimulatedBackends {
   sim: GlusterSimulator;
   ssh: SimSshTrust;
   gluster: GlusterClient;
+  /** Gluster on remote hosts from the cluster hosts (directory targets), in the same world. */
+  remoteGluster: RemoteGluster;
 }
 
 export function simulatedBackends(lab: Lab, opts: { sshLatencyMs?: number } = {}): SimulatedBackends {
@@ -18,5 +21,5 @@ export function simulatedBackends(lab: Lab, opts: { sshLatencyMs?: number } = {}
   const ssh = createSimSshTrust(lab, { latencyMs: opts.sshLatencyMs ?? 0 });
   const upHosts = lab.hosts.filter((h) => h.status === 'up').map((h) => h.address);
   sim.setSshTrustOracle((user, host) => upHosts.some((from) => ssh.isTrusted(from, user, host)));
-  return { sim, ssh, gluster: createGlusterClient(sim) };
+  return { sim, ssh, gluster: createGlusterClient(sim), remoteGluster: simRemoteGluster(sim) };
 }

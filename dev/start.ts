@@ -12,6 +12,7 @@ import { registerWebAdmin } from './webadmin/server';
 import { registerGeoRepService } from '../server/app';
 import { createGlusterClient } from '../server/gluster/client';
 import { localExec } from '../server/gluster/exec-local';
+import { localHostShell, sshRemoteGluster } from '../server/gluster/provision';
 import { ssoTokenProvider } from '../server/serviceAccount';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -52,6 +53,8 @@ async function main(): Promise<void> {
     gluster,
     backendName: backend,
     ssh: ssh ?? undefined,
+    // Directory targets: the simulator's remote hosts, or ssh from this machine (the lab's host).
+    remoteGluster: simulated?.remoteGluster ?? sshRemoteGluster(localHostShell()),
     eventsToken: ssoTokenProvider(engineUrl, { user: 'georep-service@internal', password: 'georep-service' }),
   });
   await registerWebAdmin(app, {

@@ -9,7 +9,7 @@
 //   POST   {prefix}/clusters/{cluster_id}/sessions     create (and optionally configure and start)
 //   POST   {prefix}/clusters/{cluster_id}/preflight    checks for a would-be session
 //   GET    {prefix}/clusters/{cluster_id}/sessions/{id}
-//   DELETE {prefix}/clusters/{cluster_id}/sessions/{id}?reset_sync_time=
+//   DELETE {prefix}/clusters/{cluster_id}/sessions/{id}?reset_sync_time=&remove_provisioned_volume=
 //   POST   {prefix}/clusters/{cluster_id}/sessions/{id}/start|stop|pause|resume|checkpoint
 //   GET    {prefix}/clusters/{cluster_id}/sessions/{id}/config
 //   PUT    {prefix}/clusters/{cluster_id}/sessions/{id}/config/{name}   {value}
@@ -22,6 +22,7 @@ import { manageCluster, readCluster, type ServiceContext } from './context';
 import type { CreateInput } from './domain';
 import { EngineClient } from './engine';
 import { badRequest, toApiError } from './errors';
+import type { RemoteGluster } from './gluster/provision';
 import type { GlusterClient } from './gluster/types';
 import { ClusterNodes } from './nodes';
 import { runPreflight, type PreflightHooks } from './preflight';
@@ -39,6 +40,11 @@ export interface GeoRepServiceOptions {
   /** The engine's base URL, e.g. `http://127.0.0.1:8080/ovirt-engine/`: the service calls `{engineUrl}api/...`. */
   engineUrl: string;
   gluster: GlusterClient;
+  /**
+   * Gluster on remote hosts, run from the cluster hosts over their passwordless SSH: needed for a
+   * directory on the remote as the target (secondary_path). Without it such requests get a 400.
+   */
+  remoteGluster?: RemoteGluster;
   /** How long one status read of a cluster is shared (ms); default 2000. */
   statusCacheMs?: number;
   /** The Gluster command timeout the client was built with (ms), for the record in GET /. */
@@ -95,6 +101,7 @@ export async function registerGeoRepService(app: FastifyInstance, opts: GeoRepSe
     status: new StatusService(opts.gluster, nodes, opts.statusCacheMs ?? 2_000),
     audit: new Audit(engine, opts.eventsToken),
     gluster: opts.gluster,
+    remote: opts.remoteGluster,
     hooks: { ...(opts.ssh ? { passwordlessSsh: passwordlessSshCheck(opts.ssh) } : {}), ...opts.preflightHooks },
   };
 

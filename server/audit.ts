@@ -21,7 +21,9 @@ export type AuditAction =
   | 'delete'
   | 'config_set'
   | 'config_reset'
-  | 'checkpoint';
+  | 'checkpoint'
+  | 'provision_volume'
+  | 'remove_provisioned_volume';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -32,6 +34,8 @@ export interface AuditEntry {
   error?: string;
   /** Extra words for the description (config name and value, create steps, force). */
   option?: { name: string; value?: string };
+  /** provision_volume, remove_provisioned_volume: the volume on the remote directory. */
+  volume?: { name: string; host: string; path: string };
   note?: string;
 }
 
@@ -76,6 +80,18 @@ export function describe(e: AuditEntry, user: string): string {
         : `Failed to reset the configuration ${e.option?.name} of the ${session} to its default value${by}${why}`;
     case 'checkpoint':
       return e.ok ? `A checkpoint has been set on the ${session}${by}.` : `Failed to set a checkpoint on the ${session}${by}${why}`;
+    case 'provision_volume': {
+      const v = e.volume ?? { name: e.key.secondary_volume, host: e.key.secondary_host, path: '?' };
+      return e.ok
+        ? `Gluster volume ${v.name} has been provisioned on ${v.host}:${v.path} (one brick, started) as the secondary of a geo-replication session from volume ${vol} of cluster ${cl}${by}.${note}`
+        : `Failed to provision Gluster volume ${v.name} on ${v.host}:${v.path} for a geo-replication session from volume ${vol} of cluster ${cl}${by}${why}${note}`;
+    }
+    case 'remove_provisioned_volume': {
+      const v = e.volume ?? { name: e.key.secondary_volume, host: e.key.secondary_host, path: '?' };
+      return e.ok
+        ? `Gluster volume ${v.name} on ${v.host}, provisioned for the ${session}, has been stopped and deleted${by}. The data in ${v.host}:${v.path} was kept.${note}`
+        : `Failed to remove Gluster volume ${v.name} on ${v.host}, provisioned for the ${session}${by}${why}${note}`;
+    }
   }
 }
 

@@ -7,6 +7,7 @@ import type { AccessControl, Principal } from './auth';
 import type { EngineClient, EngineCluster } from './engine';
 import { parseSessionId } from './domain';
 import { notFound } from './errors';
+import type { RemoteGluster } from './gluster/provision';
 import type { GlusterClient } from './gluster/types';
 import type { ClusterNodes } from './nodes';
 import type { PreflightHooks } from './preflight';
@@ -20,6 +21,8 @@ export interface ServiceContext {
   status: StatusService;
   audit: Audit;
   gluster: GlusterClient;
+  /** Gluster on remote hosts, from the cluster hosts: directory targets (provision.ts). */
+  remote?: RemoteGluster;
   hooks: PreflightHooks;
 }
 

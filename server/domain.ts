@@ -4,7 +4,7 @@
 import { describeConfig, canonicalOptionName, validateOptionName, validateOptionValue } from '../src/georep/options';
 import { buildSession, layoutFromVolume, parseSessionId, sameSession } from '../src/georep/status';
 import type { GeoRepConfigOption, GeoRepSession, SessionKey } from '../src/georep/types';
-import { validateHost, validateSessionKey, validateSshPort, validateUser, validateVolumeName } from '../src/georep/validation';
+import { checkDirectoryTarget, validateHost, validateSessionKey, validateSshPort, validateUser, validateVolumeName } from '../src/georep/validation';
 import { badRequest } from './errors';
 import type { ParsedSession, ParsedVolume } from './gluster/types';
 
@@ -47,7 +47,10 @@ export interface CreateInput {
   primary_volume: string;
   source_host_id?: string;
   secondary_host: string;
-  secondary_volume: string;
+  /** The remote volume; or give secondary_path. */
+  secondary_volume?: string;
+  /** A directory on the remote host: a single-brick volume is provisioned on it. */
+  secondary_path?: string;
   secondary_user?: string;
   secondary_group?: string;
   ssh_port?: number;
@@ -56,11 +59,16 @@ export interface CreateInput {
   config?: Record<string, string | number | boolean>;
 }
 
+/** What the session replicates into: a remote volume, or a directory with the volume derived from it. */
+export type CreateTarget = { kind: 'volume' } | { kind: 'path'; path: string };
+
 export interface CheckedCreateInput {
   primary_volume: string;
   source_host_id: string | null;
   secondary_host: string;
+  /** The remote volume: given, or derived from secondary_path (provisionedVolumeName). */
   secondary_volume: string;
+  target: CreateTarget;
   secondary_user: string;
   secondary_group: string | null;
   ssh_port: number;
@@ -80,7 +88,25 @@ export function checkCreateInput(body: CreateInput, o: { sourceHostRequired?: bo
   if ((o.sourceHostRequired ?? true) && !body.source_host_id) field('source_host_id', 'Choose the Up host of the cluster to create the session from.');
   field('primary_volume', validateVolumeName(body.primary_volume));
   field('secondary_host', validateHost(body.secondary_host));
-  field('secondary_volume', validateVolumeName(body.secondary_volume));
+  let volume = body.secondary_volume ?? '';
+  let target: CreateTarget = { kind: 'volume' };
+  if (body.secondary_volume !== undefined && body.secondary_path !== undefined) {
+    field('secondary_path', 'Give either secondary_volume (a volume of the remote cluster) or secondary_path (a directory on the remote host), not both.');
+  } else if (body.secondary_path !== undefined) {
+    const dir = checkDirectoryTarget(body.secondary_path);
+    if ('reason' in dir) field('secondary_path', dir.reason);
+    else {
+      volume = dir.volume;
+      target = { kind: 'path', path: dir.path };
+    }
+    if (user !== 'root') {
+      field('secondary_user', `A directory target needs root on the remote host (creating a Gluster volume takes root); ${user} cannot.`);
+    }
+  } else if (body.secondary_volume === undefined) {
+    field('secondary_volume', 'Give secondary_volume (a volume of the remote cluster) or secondary_path (a directory on the remote host, starting with "/").');
+  } else {
+    field('secondary_volume', validateVolumeName(body.secondary_volume));
+  }
   field('secondary_user', validateUser(user));
   field('ssh_port', validateSshPort(port));
   if (user !== 'root') {
@@ -91,7 +117,7 @@ export function checkCreateInput(body: CreateInput, o: { sourceHostRequired?: bo
     }
   }
   if (problems.length === 0) {
-    const k = validateSessionKey({ primary_volume: body.primary_volume, secondary_host: body.secondary_host, secondary_volume: body.secondary_volume, secondary_user: user });
+    const k = validateSessionKey({ primary_volume: body.primary_volume, secondary_host: body.secondary_host, secondary_volume: volume, secondary_user: user });
     if (k) field(k.field, k.reason);
   }
   for (const [name, value] of Object.entries(body.config ?? {})) {
@@ -103,7 +129,8 @@ export function checkCreateInput(body: CreateInput, o: { sourceHostRequired?: bo
     primary_volume: body.primary_volume,
     source_host_id: body.source_host_id ?? null,
     secondary_host: body.secondary_host,
-    secondary_volume: body.secondary_volume,
+    secondary_volume: volume,
+    target,
     secondary_user: user,
     secondary_group: body.secondary_group ?? null,
     ssh_port: port,

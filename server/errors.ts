@@ -69,6 +69,7 @@ const FORMS: Record<string, string> = {
   source_host_id: 'must be an engine host id (letters, digits, ".", "_" and "-")',
   session_id: 'must be a session id as GET .../sessions lists it',
   name: 'must be a Gluster option name such as sync-jobs',
+  secondary_path: 'must be an absolute path (starting with "/")',
 };
 
 const WHERE: Record<string, string> = { body: 'body', params: 'path parameter', querystring: 'query parameter', headers: 'header' };

@@ -35,6 +35,7 @@ import { KnownHosts } from './ssh/keys';
 import { RealSshTrust } from './ssh/real';
 import { createGlusterClient } from './gluster/client';
 import { sshExec } from './gluster/exec-ssh';
+import { sshHostShell, sshRemoteGluster } from './gluster/provision';
 
 function env(name: string, fallback?: string): string {
   const v = process.env[name];
@@ -103,6 +104,11 @@ async function main(): Promise<void> {
     prefix: env('GEOREP_PREFIX', DEFAULT_PREFIX),
     engineUrl,
     gluster: createGlusterClient(exec, { timeoutMs: glusterTimeoutMs }),
+    // A directory on a remote host as the target: gluster on the remote, run from the cluster host
+    // over its passwordless SSH (the same trust geo-replication itself needs).
+    remoteGluster: sshRemoteGluster(
+      sshHostShell({ privateKey, passphrase, knownHosts: knownHostsText, user: env('GEOREP_SSH_USER', 'root'), port: int('GEOREP_SSH_PORT', 22) }),
+    ),
     glusterTimeoutMs,
     statusCacheMs: int('GEOREP_STATUS_CACHE_MS', 2000),
     backendName: 'cli',

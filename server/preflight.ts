@@ -9,12 +9,13 @@
 // bypasses with force: Gluster versions), `info` (never blocks, even when it fails: oVirt's cluster
 // compatibility rule, which Gluster does not depend on).
 import type { FastifyBaseLogger } from 'fastify';
-import type { PreflightCheck, SessionKey } from '../src/georep/types';
+import type { PreflightCheck, ProvisionedVolume, SessionKey } from '../src/georep/types';
 import { secondaryUrl } from './audit';
 import type { Principal } from './auth';
 import type { ServiceContext } from './context';
 import { checkCreateInput, type CheckedCreateInput, type CreateInput } from './domain';
 import type { EngineCluster, EngineHost, EngineVolume, VolumeCapacity } from './engine';
+import { runDirectoryPreflight } from './directory-target';
 import { ApiError } from './errors';
 import { GlusterTimeoutError, GlusterUnreachableError } from './gluster/exec';
 import { GlusterCommandError, type GlusterClient, type ParsedVolume } from './gluster/types';
@@ -49,6 +50,10 @@ export interface PreflightResult {
   check: PreflightCheck[];
   can_create: boolean;
   can_create_with_force: boolean;
+  /** For a directory target: the volume the create would provision (or reuse) there. */
+  provisioned_volume?: ProvisionedVolume;
+  /** For a directory target: what the create would do, in plain words. */
+  plan?: string;
 }
 
 const GiB = 1024 ** 3;
@@ -66,6 +71,7 @@ type RemoteProbe =
 
 export async function runPreflight(ctx: ServiceContext, p: Principal, cluster: EngineCluster, body: CreateInput, log: FastifyBaseLogger): Promise<PreflightResult> {
   const input = checkCreateInput(body, { sourceHostRequired: false });
+  if (input.target.kind === 'path') return runDirectoryPreflight(ctx, p, cluster, input, input.target.path, log);
   const key: SessionKey = {
     primary_volume: input.primary_volume,
     secondary_host: input.secondary_host,
@@ -324,11 +330,11 @@ export async function runPreflight(ctx: ServiceContext, p: Principal, cluster: E
   return { check: checks, can_create, can_create_with_force };
 }
 
-function check(id: string, title: string, outcome: PreflightCheck['outcome'], severity: PreflightCheck['severity'], evidence: string): PreflightCheck {
+export function check(id: string, title: string, outcome: PreflightCheck['outcome'], severity: PreflightCheck['severity'], evidence: string): PreflightCheck {
   return { id, title, outcome, severity, evidence };
 }
 
-function sameHost(h: EngineHost, name: string): boolean {
+export function sameHost(h: EngineHost, name: string): boolean {
   const n = name.toLowerCase();
   return h.address.toLowerCase() === n || h.name.toLowerCase() === n;
 }
@@ -398,7 +404,7 @@ async function probeRemote(gluster: GlusterClient, key: SessionKey): Promise<Rem
   }
 }
 
-async function versionOf(gluster: GlusterClient, node: string | undefined): Promise<string | null> {
+export async function versionOf(gluster: GlusterClient, node: string | undefined): Promise<string | null> {
   const probes = gluster as GlusterClient & OptionalProbes;
   if (!node || typeof probes.version !== 'function') return null;
   return probes.version(node).catch(() => null);
@@ -426,7 +432,7 @@ interface UsageRow {
 }
 
 /** What the engine (and the primary cluster's Gluster) tell about both sides. */
-async function engineSide(ctx: ServiceContext, p: Principal, cluster: EngineCluster, key: SessionKey, log: FastifyBaseLogger) {
+export async function engineSide(ctx: ServiceContext, p: Principal, cluster: EngineCluster, key: SessionKey, log: FastifyBaseLogger) {
   const [clusters, allHosts, ownHosts] = await Promise.all([ctx.engine.clusters(p.token), ctx.engine.hosts(p.token), ctx.nodes.clusterHosts(p, cluster)]);
   let primaryError = '';
   const primaryStatus = await ctx.status.read(p, cluster, log).catch((err: unknown) => {

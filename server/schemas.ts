@@ -54,6 +54,21 @@ export const WorkerSchema = {
   },
 } as const;
 
+export const ProvisionedVolumeSchema = {
+  $id: 'ProvisionedVolume',
+  type: 'object',
+  description:
+    'A single-brick volume the service created on a directory of the remote host (Gluster 10 replicates only into volumes), ' +
+    'marked with the volume option user.ovirt-georep.provisioned=true.',
+  required: ['name', 'host', 'path', 'reused'],
+  properties: {
+    name: { type: 'string', description: 'Derived from the path: georep-<path parts joined by "-">, with a short hash when needed to stay unique.' },
+    host: { type: 'string', description: 'The remote host; the brick is <host>:<path>.' },
+    path: { type: 'string', description: 'The directory, absolute and normalised.' },
+    reused: { type: 'boolean', description: 'A volume the service provisioned earlier on the same directory was reused.' },
+  },
+} as const;
+
 export const SessionSchema = {
   $id: 'GeoRepSession',
   type: 'object',
@@ -75,6 +90,10 @@ export const SessionSchema = {
     lag_seconds: { type: ['number', 'null'] },
     checkpoint: { $ref: 'GeoRepCheckpoint#' },
     read_at: { type: 'string', description: 'When the service read this from Gluster (ISO-8601 UTC).' },
+    provisioned_volume: {
+      $ref: 'ProvisionedVolume#',
+      description: 'Only in the answer to a create with secondary_path: the volume provisioned on that directory.',
+    },
   },
 } as const;
 
@@ -113,7 +132,7 @@ export const PreflightCheckSchema = {
   },
 } as const;
 
-export const sharedSchemas = [FaultSchema, CheckpointSchema, WorkerSchema, SessionSchema, ConfigOptionSchema, PreflightCheckSchema];
+export const sharedSchemas = [FaultSchema, CheckpointSchema, WorkerSchema, ProvisionedVolumeSchema, SessionSchema, ConfigOptionSchema, PreflightCheckSchema];
 
 const ref = (id: string) => ({ $ref: `${id}#` });
 
@@ -179,7 +198,22 @@ const createProperties = {
   primary_volume: { type: 'string', minLength: 1, maxLength: 256, description: 'The volume of this cluster to replicate.' },
   source_host_id: { type: 'string', pattern: ID, description: 'The engine id of the Up host of this cluster to create the session from.' },
   secondary_host: { type: 'string', minLength: 1, maxLength: 255, description: 'Host name or address of a node of the remote (secondary) cluster.' },
-  secondary_volume: { type: 'string', minLength: 1, maxLength: 256, description: 'The remote volume.' },
+  secondary_volume: {
+    type: 'string',
+    minLength: 1,
+    maxLength: 256,
+    description: 'The remote volume. Give exactly one of secondary_volume and secondary_path.',
+  },
+  secondary_path: {
+    type: 'string',
+    minLength: 1,
+    maxLength: 4096,
+    pattern: '^/',
+    description:
+      'A directory on the remote host (absolute; normalised; not / nor a system directory; empty or missing), instead of ' +
+      'secondary_volume: the service creates a single-brick volume on it (glusterd must run on the remote; root only), ' +
+      'from the source host over passwordless SSH, and replicates into it.',
+  },
   secondary_user: { type: 'string', minLength: 1, maxLength: 32, default: 'root', description: 'root, or the mountbroker user on the remote.' },
   secondary_group: { type: 'string', minLength: 1, maxLength: 32, description: 'The mountbroker group; required when secondary_user is not root.' },
   ssh_port: { type: 'integer', minimum: 1, maximum: 65535, default: 22 },
@@ -197,14 +231,16 @@ const createProperties = {
 export const createBody = {
   type: 'object',
   additionalProperties: false,
-  required: ['primary_volume', 'source_host_id', 'secondary_host', 'secondary_volume'],
+  required: ['primary_volume', 'source_host_id', 'secondary_host'],
+  description: 'Exactly one of secondary_volume and secondary_path (400 otherwise).',
   properties: createProperties,
 } as const;
 
 export const preflightBody = {
   type: 'object',
   additionalProperties: false,
-  required: ['primary_volume', 'secondary_host', 'secondary_volume'],
+  required: ['primary_volume', 'secondary_host'],
+  description: 'Exactly one of secondary_volume and secondary_path (400 otherwise).',
   properties: createProperties,
 } as const;
 
@@ -234,6 +270,13 @@ export const deleteQuery = {
       type: 'boolean',
       default: false,
       description: 'Forget the sync time, so a new session to the same secondary starts with a full crawl.',
+    },
+    remove_provisioned_volume: {
+      type: 'boolean',
+      default: false,
+      description:
+        'Also stop and delete the secondary volume, when this service provisioned it for a directory target ' +
+        '(409 otherwise, and nothing is deleted). Gluster keeps the files in the directory.',
     },
   },
 } as const;
@@ -300,7 +343,9 @@ export const routeSchemas = {
   },
   createSession: {
     tags: [TAG_SESSIONS],
-    summary: 'Create a session (push-pem) from a host of the cluster, apply options, start it if asked',
+    summary:
+      'Create a session (push-pem) from a host of the cluster, apply options, start it if asked; with secondary_path, ' +
+      'first provision a single-brick volume on that directory of the remote host',
     params: clusterParams,
     body: createBody,
     response: { 201: ref('GeoRepSession'), ...faults(...ACT_FAULTS) },
@@ -314,10 +359,30 @@ export const routeSchemas = {
   }),
   deleteSession: {
     tags: [TAG_SESSIONS],
-    summary: 'Delete the session (it must be stopped)',
+    summary: 'Delete the session (it must be stopped); optionally the volume the service provisioned for it',
     params: sessionParams,
     querystring: deleteQuery,
-    response: { 200: { type: 'object', properties: { status: { type: 'string', enum: ['complete'] } } }, ...faults(...ACT_FAULTS) },
+    response: {
+      200: {
+        type: 'object',
+        properties: {
+          status: { type: 'string', enum: ['complete'] },
+          provisioned_volume: {
+            type: 'object',
+            description: 'With remove_provisioned_volume: the volume that was stopped and deleted.',
+            properties: {
+              name: { type: 'string' },
+              host: { type: 'string' },
+              path: { type: 'string' },
+              removed: { type: 'boolean' },
+              data_kept: { type: 'boolean', description: "Always true: Gluster's volume delete keeps the directory's files." },
+            },
+          },
+          detail: { type: 'string', description: 'What was done, in plain words.' },
+        },
+      },
+      ...faults(...ACT_FAULTS),
+    },
   },
   checkpoint: {
     tags: [TAG_SESSIONS],
@@ -360,6 +425,11 @@ export const routeSchemas = {
           check: { type: 'array', items: ref('PreflightCheck') },
           can_create: { type: 'boolean', description: 'No check failed.' },
           can_create_with_force: { type: 'boolean', description: 'Only forceable checks failed.' },
+          provisioned_volume: {
+            $ref: 'ProvisionedVolume#',
+            description: 'With secondary_path: the volume the create would provision (or reuse) on that directory.',
+          },
+          plan: { type: 'string', description: 'With secondary_path: what the create would do, in plain words.' },
         },
       },
       ...faults(400, 403, 404, 502, 504),

@@ -2,11 +2,12 @@
 // cluster's shared status read; every action runs on an Up node of the cluster, invalidates that
 // read, leaves an audit trace and answers with the session fresh from Gluster.
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import type { GeoRepSession, SessionKey } from '../../src/georep/types';
+import type { GeoRepSession, ProvisionedVolume, SessionKey } from '../../src/georep/types';
 import type { AuditAction } from '../audit';
 import { secondaryUrl } from '../audit';
 import type { Principal } from '../auth';
 import { findSession, manageCluster, readCluster, type ServiceContext } from '../context';
+import { prepareRemoval, provisionForCreate, removeAfterDelete, volumeLeftInPlace, type PreparedRemoval } from '../directory-target';
 import { checkCreateInput, checkOptionValue, keyOfSession, sameSession, type CreateInput } from '../domain';
 import type { EngineCluster } from '../engine';
 import { ApiError, badRequest, conflict, glusterFault } from '../errors';
@@ -67,7 +68,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     );
   }
 
-  app.delete<{ Params: SessionParams; Querystring: { reset_sync_time?: boolean } }>(
+  app.delete<{ Params: SessionParams; Querystring: { reset_sync_time?: boolean; remove_provisioned_volume?: boolean } }>(
     '/clusters/:cluster_id/sessions/:session_id',
     { schema: routeSchemas.deleteSession },
     async (req) => {
@@ -75,6 +76,9 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       const s = await findSession(ctx, p, cluster, req.params.session_id, req.log);
       const key = keyOfSession(s);
       const reset = req.query.reset_sync_time === true;
+      // Checked before anything is deleted: only a volume this service provisioned, used by no other session.
+      const removal: PreparedRemoval | null =
+        req.query.remove_provisioned_volume === true ? await prepareRemoval(ctx, p, cluster, s, req.log) : null;
       await act(
         ctx,
         p,
@@ -85,6 +89,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         (node) => ctx.gluster.delete(node, key, { reset_sync_time: reset }),
         reset ? 'The sync time was reset.' : undefined,
       );
+      if (removal) return { status: 'complete', ...(await removeAfterDelete(ctx, p, cluster, key, removal, req.log)) };
       return { status: 'complete' };
     },
   );
@@ -111,7 +116,7 @@ export async function act(
   p: Principal,
   cluster: EngineCluster,
   key: SessionKey,
-  action: Exclude<AuditAction, 'create' | 'config_set' | 'config_reset'>,
+  action: Exclude<AuditAction, 'create' | 'config_set' | 'config_reset' | 'provision_volume' | 'remove_provisioned_volume'>,
   log: FastifyBaseLogger,
   run: (node: string) => Promise<void>,
   note?: string,
@@ -198,13 +203,25 @@ async function createSession(
     );
   }
   const st = await ctx.status.read(p, cluster, log);
-  if (!st.volumes.some((v) => v.name === key.primary_volume)) {
+  const primary = st.volumes.find((v) => v.name === key.primary_volume);
+  if (!primary) {
     throw badRequest(`primary_volume: cluster ${cluster.name} has no volume named ${key.primary_volume}.`);
+  }
+  if (input.target.kind === 'path' && primary.status !== 'Started') {
+    // Gluster would refuse the session (gverify mounts the primary): provision nothing for it.
+    throw conflict(
+      `Volume ${primary.name} is ${primary.status} in cluster ${cluster.name}: start it first (geo-replication reads its changelog). Nothing was provisioned on ${key.secondary_host}.`,
+    );
   }
   const existing = st.sessions.find((s) => sameSession(keyOfSession(s), key));
   if (existing) {
     throw conflict(`A geo-replication session from ${key.primary_volume} to ${secondaryUrl(key)} already exists (state ${existing.status}).`);
   }
+
+  // 0. A directory target: provision (or reuse) the single-brick volume on it first.
+  const provisioned: ProvisionedVolume | null =
+    input.target.kind === 'path' ? await provisionForCreate(ctx, p, cluster, input, input.target.path, source, key, log) : null;
+  const left = provisioned ? volumeLeftInPlace(provisioned) : '';
 
   const node = source.address;
   const what = `session ${key.primary_volume} -> ${secondaryUrl(key)}`;
@@ -215,7 +232,7 @@ async function createSession(
   } catch (err) {
     const f = glusterFault(err, `generating the geo-replication SSH keys (gsec_create) on ${source.name}`);
     if (!f) throw err;
-    const detail = `${f.detail} The session was not created.`;
+    const detail = `${f.detail} The session was not created.${left}`;
     await ctx.audit.record(p, { action: 'create', cluster, key, ok: false, error: detail }, log);
     throw new ApiError(f.statusCode, f.reason, detail);
   }
@@ -225,14 +242,20 @@ async function createSession(
     ctx.status.invalidate(cluster.id);
     const f = glusterFault(err, `creating the ${what} on ${source.name}`);
     if (!f) throw err;
-    const detail = `${f.detail} The session was not created.`;
+    const detail = `${f.detail} The session was not created.${left}`;
     await ctx.audit.record(p, { action: 'create', cluster, key, ok: false, error: detail }, log);
     throw new ApiError(f.statusCode, f.reason, detail);
   }
   ctx.status.invalidate(cluster.id);
   await ctx.audit.record(
     p,
-    { action: 'create', cluster, key, ok: true, note: `Created from host ${source.name}${group}${input.force ? ' with force' : ''}.` },
+    {
+      action: 'create',
+      cluster,
+      key,
+      ok: true,
+      note: `Created from host ${source.name}${group}${input.force ? ' with force' : ''}${provisioned ? `, into volume ${provisioned.name} provisioned on ${provisioned.host}:${provisioned.path}` : ''}.`,
+    },
     log,
   );
 
@@ -286,5 +309,5 @@ async function createSession(
       `Gluster accepted the creation of the ${what}, but does not list it in its status yet; reload the sessions in a moment.`,
     );
   }
-  return created;
+  return provisioned ? { ...created, provisioned_volume: provisioned } : created;
 }

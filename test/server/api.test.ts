@@ -68,7 +68,8 @@ describe('root and OpenAPI', () => {
     const create = doc.paths[`${PREFIX}/clusters/{cluster_id}/sessions`]!.post!;
     const body = create.requestBody!.content['application/json']!.schema;
     expect(body.additionalProperties).toBe(false);
-    expect(body.required).toEqual(['primary_volume', 'source_host_id', 'secondary_host', 'secondary_volume']);
+    expect(body.required).toEqual(['primary_volume', 'source_host_id', 'secondary_host']);
+    expect(body.properties.secondary_path).toMatchObject({ type: 'string', pattern: '^/' });
     expect(body.properties.ssh_port).toMatchObject({ type: 'integer', minimum: 1, maximum: 65535, default: 22 });
     expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '409', '502', '504']));
     expect(Object.keys(doc.components.schemas)).toEqual(

@@ -8,7 +8,7 @@ import { defaultLab, type Lab } from '../../dev/lab';
 import { registerGeoRepService, type GeoRepServiceOptions } from '../../server/app';
 import { createGlusterClient } from '../../server/gluster/client';
 import type { GlusterClient } from '../../server/gluster/types';
-import { demoSimulator, type GlusterSimulator } from '../../server/gluster/sim';
+import { demoSimulator, simRemoteGluster, type GlusterSimulator } from '../../server/gluster/sim';
 import type { Fault, GeoRepConfigOption, GeoRepSession } from '../../src/georep/types';
 
 export const PREFIX = '/ovirt-georep/api';
@@ -61,6 +61,8 @@ export async function startStack(
     engineUrl: `http://127.0.0.1:${port}/ovirt-engine/`,
     gluster,
     backendName: 'sim',
+    // Gluster on remote hosts from the cluster hosts (directory targets), in the same simulated world.
+    ...(sim ? { remoteGluster: simRemoteGluster(sim) } : {}),
     ...opts.service,
   });
   await app.listen({ host: '127.0.0.1', port });

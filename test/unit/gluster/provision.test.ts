@@ -33,7 +33,12 @@ import {
   type RemoteLogin,
 } from '../../../server/gluster/provision';
 import { demoSimulator, simRemoteGluster } from '../../../server/gluster/sim';
-import { GeoRepValidationError, provisionedVolumeName } from '../../../src/georep/validation';
+import {
+  checkDirectoryTarget,
+  GeoRepValidationError,
+  parseRemoteTarget,
+  provisionedVolumeName,
+} from '../../../src/georep/validation';
 
 const REMOTE: RemoteLogin = { host: 'backup.remote.example', user: 'root', port: 22 };
 
@@ -511,5 +516,53 @@ describe('provisionDirectoryVolume / removeProvisionedVolume', () => {
       findProvisionedVolume(rg, { node: target.node, remote: REMOTE, volume: 'georep-nothing' }),
     ).rejects.toThrow(/does not exist on backup.remote.example/);
     expect(calls.filter((c) => /stop|delete/.test(c))).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------- the shared rules
+
+describe('directory target rules (src/georep/validation.ts)', () => {
+  it('normalises, and derives the volume name from the normalised path', () => {
+    expect(checkDirectoryTarget('/data//backup/')).toEqual({
+      path: '/data/backup',
+      volume: 'georep-data-backup',
+    });
+    expect(checkDirectoryTarget('/srv/geo_rep/x1')).toEqual({
+      path: '/srv/geo_rep/x1',
+      volume: 'georep-srv-geo_rep-x1',
+    });
+    expect(provisionedVolumeName('/data/my-backup')).toBe(provisionedVolumeName('/data/my-backup'));
+    expect(provisionedVolumeName('/data/my-backup')).not.toBe(
+      provisionedVolumeName('/data/my.backup'),
+    );
+    expect(provisionedVolumeName('/data/my-backup')).toMatch(/^georep-data-my-backup-[0-9a-f]{8}$/);
+    expect(provisionedVolumeName('/@@/%%')).toMatch(/^georep-[0-9a-f]{8}$/);
+  });
+  it.each([
+    '/',
+    '/etc',
+    '/var',
+    '/var/lib',
+    '/tmp',
+    '/home',
+    '/root',
+    '/srv',
+    '/mnt',
+    '/var/log/glusterfs',
+    '/usr/share/x',
+    'relative',
+  ])('refuses %j', (p) => {
+    expect(checkDirectoryTarget(p)).toHaveProperty('reason');
+  });
+  it('allows directories under the top-level ones', () => {
+    for (const p of [
+      '/srv/backup',
+      '/home/geo/dir',
+      '/mnt/disk1/georep',
+      '/var/backups/georep',
+      '/tmp/x/y',
+    ])
+      expect(checkDirectoryTarget(p)).toHaveProperty('path', p);
+    expect(parseRemoteTarget('/srv/backup')).toEqual({ kind: 'path', path: '/srv/backup' });
   });
 });
