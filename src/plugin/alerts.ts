@@ -38,7 +38,21 @@ export interface SessionMark {
   faultyEpisode: boolean;
   /** The worst status of the current episode ('Faulty' beats 'PartiallyFaulty'). */
   worst: SessionStatus | null;
+  /** Within an episode: since when (ms) the session has read healthy without a break. */
+  healthySince: number | null;
 }
+
+export interface AlertTiming {
+  /** When this read was taken (ms). */
+  now: number;
+  /**
+   * How long a session must stay healthy to count as recovered. Gluster restarts a Faulty worker
+   * over and over (Faulty → Initializing → Faulty); between two tries its set may read healthy.
+   */
+  recoveryMs: number;
+}
+
+export const DEFAULT_RECOVERY_MS = 30_000;
 
 export interface Notice {
   kind: 'alert' | 'toast';
@@ -52,10 +66,14 @@ const HEALTHY: SessionStatus[] = ['Active', 'Passive'];
 const AT_REST: SessionStatus[] = ['Paused', 'Stopped', 'Created'];
 
 /** The mark of a session now, given its mark on the previous read. */
-export function markOf(s: GeoRepSession, before?: SessionMark): SessionMark {
+export function markOf(s: GeoRepSession, before?: SessionMark, timing: AlertTiming = { now: Date.now(), recoveryMs: DEFAULT_RECOVERY_MS }): SessionMark {
   const faulty = FAULTY.includes(s.status);
-  const episode = faulty || ((before?.faultyEpisode ?? false) && !HEALTHY.includes(s.status) && !AT_REST.includes(s.status));
+  const healthy = HEALTHY.includes(s.status);
+  const healthySince = healthy ? (before?.healthySince ?? timing.now) : null;
+  const recovered = healthy && healthySince !== null && timing.now - healthySince >= timing.recoveryMs;
+  const episode = faulty || ((before?.faultyEpisode ?? false) && !recovered && !AT_REST.includes(s.status));
   return {
+    healthySince: episode ? healthySince : null,
     status: s.status,
     checkpointTime: s.checkpoint?.time ?? null,
     checkpointCompleted: s.checkpoint?.completed ?? false,
@@ -68,17 +86,19 @@ export function markOf(s: GeoRepSession, before?: SessionMark): SessionMark {
  * What to tell the user about the change from `prev` (null on the first read) to `sessions`.
  * A session seen for the first time already Faulty is reported; a healthy one is not. Within one
  * Faulty episode (a worker retrying goes Faulty → Initializing → Faulty) the user hears once, and
- * again only if it gets worse (partly Faulty → Faulty); the episode ends with one "recovered".
+ * again only if it gets worse (partly Faulty → Faulty); the episode ends with one "recovered" once
+ * the session has stayed healthy for `recoveryMs`.
  */
 export function noticesFor(
   prev: ReadonlyMap<string, SessionMark> | null,
   sessions: readonly GeoRepSession[],
   intl: IntlShape,
+  timing?: AlertTiming,
 ): Notice[] {
   const out: Notice[] = [];
   for (const s of sessions) {
     const before = prev?.get(s.id);
-    const now = markOf(s, before);
+    const now = markOf(s, before, timing);
     const names = { source: s.primary_volume, remote: `${s.secondary_host}::${s.secondary_volume}` };
     if (FAULTY.includes(now.status)) {
       const newEpisode = !before?.faultyEpisode;
@@ -90,7 +110,7 @@ export function noticesFor(
             : { kind: 'alert', type: 'warning', message: intl.formatMessage(messages.partlyFaulty, names) },
         );
       }
-    } else if (before?.faultyEpisode && HEALTHY.includes(now.status)) {
+    } else if (before?.faultyEpisode && !now.faultyEpisode && HEALTHY.includes(now.status)) {
       out.push({ kind: 'alert', type: 'success', message: intl.formatMessage(messages.recovered, { ...names, status: now.status }) });
     }
     if (before && now.checkpointCompleted && now.checkpointTime && (!before.checkpointCompleted || before.checkpointTime !== now.checkpointTime)) {
@@ -104,6 +124,10 @@ export function noticesFor(
   return out;
 }
 
-export function marksOf(sessions: readonly GeoRepSession[], prev?: ReadonlyMap<string, SessionMark> | null): Map<string, SessionMark> {
-  return new Map(sessions.map((s) => [s.id, markOf(s, prev?.get(s.id))]));
+export function marksOf(
+  sessions: readonly GeoRepSession[],
+  prev?: ReadonlyMap<string, SessionMark> | null,
+  timing?: AlertTiming,
+): Map<string, SessionMark> {
+  return new Map(sessions.map((s) => [s.id, markOf(s, prev?.get(s.id), timing)]));
 }

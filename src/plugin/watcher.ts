@@ -4,7 +4,7 @@
 import type { IntlShape } from '@formatjs/intl';
 import type { EngineCluster } from '../api/engine';
 import type { SessionList } from '../api/georep';
-import { marksOf, noticesFor, type Notice, type SessionMark } from './alerts';
+import { DEFAULT_RECOVERY_MS, marksOf, noticesFor, type Notice, type SessionMark } from './alerts';
 
 export interface WatcherDeps {
   intl: IntlShape;
@@ -15,6 +15,9 @@ export interface WatcherDeps {
   intervalMs: number;
   /** Polling stops while WebAdmin's browser tab is hidden. */
   isVisible?: () => boolean;
+  /** How long a session must read healthy to count as recovered; default 3 intervals, at least 30 s. */
+  recoveryMs?: number;
+  now?: () => number;
 }
 
 export interface Watcher {
@@ -40,8 +43,9 @@ export function startWatcher(deps: WatcherDeps): Watcher {
     for (const c of clusters) {
       try {
         const { sessions } = await deps.listSessions(c.id);
-        for (const n of noticesFor(marks.get(c.id) ?? null, sessions, deps.intl)) deps.notify(n);
-        marks.set(c.id, marksOf(sessions, marks.get(c.id)));
+        const timing = { now: (deps.now ?? Date.now)(), recoveryMs: deps.recoveryMs ?? Math.max(3 * deps.intervalMs, DEFAULT_RECOVERY_MS) };
+        for (const n of noticesFor(marks.get(c.id) ?? null, sessions, deps.intl, timing)) deps.notify(n);
+        marks.set(c.id, marksOf(sessions, marks.get(c.id), timing));
         failing.delete(c.id);
       } catch (e) {
         // Keep the last marks: when the service is back, only real transitions are reported.

@@ -64,7 +64,7 @@ test('a read-only user sees the sessions and the actions disabled with the reaso
 });
 
 test('a session turning Faulty raises exactly one WebAdmin alert, and its recovery one more', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await openTab(page);
   const vmstoreDr = { primary_volume: 'vmstore', secondary_host: 'gdr1.lab.example', secondary_volume: 'vmstore-dr' };
   const alerts = () => page.evaluate(() => window.__standin.notifications.filter((n) => n.message.includes('vmstore → gdr1.lab.example::vmstore-dr')));
@@ -77,8 +77,8 @@ test('a session turning Faulty raises exactly one WebAdmin alert, and its recove
   await page.waitForTimeout(12_000);
   expect((await alerts()).map((a) => a.type)).toEqual(['warning', 'danger']);
   await expect(page.locator('#toasts')).toContainText('vmstore → gdr1.lab.example::vmstore-dr is Faulty');
-  // Both workers recover: one success alert.
+  // Both workers recover and stay healthy (30 s, longer than a Faulty worker's retry): one success alert.
   await devControl(page, 'sim/worker-fault', { ...vmstoreDr, brick: 'gprod2.lab.example:/gluster_bricks/vmstore/brick1', faulty: false });
   await devControl(page, 'sim/worker-fault', { ...vmstoreDr, brick: 'gprod1.lab.example:/gluster_bricks/vmstore/brick1', faulty: false });
-  await expect.poll(async () => (await alerts()).map((a) => a.type), { timeout: 60_000 }).toEqual(['warning', 'danger', 'success']);
+  await expect.poll(async () => (await alerts()).map((a) => a.type), { timeout: 90_000 }).toEqual(['warning', 'danger', 'success']);
 });

@@ -30,7 +30,8 @@ describe('WebAdmin alerts for sessions', () => {
   it('warns for partly Faulty and reports the recovery', async () => {
     const intl = await createPluginIntl('en-US');
     expect(noticesFor(marksOf([session('Active')]), [session('PartiallyFaulty')], intl)[0]).toMatchObject({ type: 'warning' });
-    expect(noticesFor(marksOf([session('PartiallyFaulty')]), [session('Active')], intl)).toEqual([
+    const immediate = { now: 0, recoveryMs: 0 };
+    expect(noticesFor(marksOf([session('PartiallyFaulty')], null, immediate), [session('Active')], intl, immediate)).toEqual([
       { kind: 'alert', type: 'success', message: expect.stringContaining('recovered and is Active') as string },
     ]);
   });
@@ -56,23 +57,29 @@ describe('WebAdmin alerts for sessions', () => {
 });
 
 describe('WebAdmin alerts within a Faulty episode', () => {
+  // One read every 10 s; recovered after 15 s healthy (two healthy reads).
   const walk = async (statuses: SessionStatus[]) => {
     const intl = await createPluginIntl('en-US');
     let prev: ReturnType<typeof marksOf> | null = null;
     const types: string[] = [];
-    for (const st of statuses) {
-      for (const n of noticesFor(prev, [session(st)], intl)) types.push(n.type);
-      prev = marksOf([session(st)], prev);
-    }
+    statuses.forEach((st, i) => {
+      const timing = { now: i * 10_000, recoveryMs: 15_000 };
+      for (const n of noticesFor(prev, [session(st)], intl, timing)) types.push(n.type);
+      prev = marksOf([session(st)], prev, timing);
+    });
     return types;
   };
 
   it('a worker retrying (Faulty → Initializing → Faulty → Active) alerts once, then recovers once', async () => {
-    expect(await walk(['Active', 'Faulty', 'Initializing', 'Faulty', 'Initializing', 'Active'])).toEqual(['danger', 'success']);
+    expect(await walk(['Active', 'Faulty', 'Initializing', 'Faulty', 'Initializing', 'Active', 'Active', 'Active', 'Active'])).toEqual(['danger', 'success']);
+  });
+
+  it('a set that reads healthy between two retries of its Faulty worker is not "recovered"', async () => {
+    expect(await walk(['Active', 'PartiallyFaulty', 'Active', 'PartiallyFaulty', 'Active', 'PartiallyFaulty'])).toEqual(['warning']);
   });
 
   it('partly Faulty getting worse alerts again; improving does not', async () => {
-    expect(await walk(['Active', 'PartiallyFaulty', 'Faulty', 'PartiallyFaulty', 'Active'])).toEqual(['warning', 'danger', 'success']);
+    expect(await walk(['Active', 'PartiallyFaulty', 'Faulty', 'PartiallyFaulty', 'Active', 'Active', 'Active'])).toEqual(['warning', 'danger', 'success']);
   });
 
   it('an administrator stopping a Faulty session ends the episode without "recovered"', async () => {

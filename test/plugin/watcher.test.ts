@@ -28,6 +28,7 @@ describe('alert watcher', () => {
     const w = startWatcher({
       intl,
       intervalMs: 1_000_000,
+      recoveryMs: 0,
       listGlusterClusters: () => Promise.resolve([{ id: 'c1', name: 'gluster-prod' }]),
       listSessions: () => {
         const v = statuses[Math.min(i++, statuses.length - 1)]!;

@@ -1,0 +1,61 @@
+// The seed's flow end to end: Start dialog → passwordless SSH verification fails → Passwordless
+// SSH dialog with the remote user's password (fingerprint confirmed first) → the flow continues:
+// create, configure, start; and the Volumes list's button opening it with the volume chosen.
+import { expect, login, placeFrame, test } from './fixtures';
+
+test('start a session to a new remote: SSH set up with the password, then created and started', async ({ page }) => {
+  test.setTimeout(120_000);
+  await login(page, 'admin', 'gluster-georep');
+  const f = placeFrame(page);
+  await expect(f.getByRole('grid', { name: 'Geo-replication sessions' })).toBeVisible();
+  await f.getByRole('button', { name: 'New session' }).first().click();
+  const dlg = f.getByRole('dialog', { name: 'New geo-replication session' });
+  await expect(dlg).toBeVisible();
+
+  await dlg.getByLabel('Source volume').selectOption({ label: 'home (up)' });
+  await dlg.getByLabel('Start Geo Replication from Host').selectOption({ label: 'gprod1 (gprod1.lab.example)' });
+  await expect(dlg.getByLabel('SSH fingerprint of gprod1')).toHaveValue(/^SHA256:[A-Za-z0-9+/]{43} \(ssh-ed25519\)$/);
+  await dlg.getByLabel('Remote Host').fill('backup.remote.example');
+  await dlg.getByLabel('Remote Volume/Path').fill('home-backup');
+  await expect(dlg.getByText('Volume home-backup on the remote cluster')).toBeVisible();
+  await dlg.getByRole('button', { name: 'OK' }).click();
+
+  // Passwordless SSH from gprod1 to root@backup.remote.example does not work yet.
+  const ssh = f.getByRole('dialog', { name: 'Passwordless SSH setup' });
+  await expect(ssh).toBeVisible({ timeout: 20_000 });
+  await ssh.getByLabel('Password of the remote user').check();
+  await expect(ssh.getByText(/SHA256:/).or(ssh.locator('input[value^="SHA256:"]')).first()).toBeVisible();
+  const password = ssh.getByLabel('Password of root@backup.remote.example');
+  const send = ssh.getByRole('button', { name: 'Send password' });
+  await password.fill('not-the-password');
+  await expect(send).toBeDisabled(); // the fingerprint is not confirmed yet
+  await ssh.getByLabel("I have compared this fingerprint with the remote host's key").check();
+  await send.click();
+  await expect(ssh.getByText('The password was not accepted. You can try again.')).toBeVisible();
+  await expect(password).toHaveValue('');
+  await password.fill('remote-root-pw');
+  await send.click();
+
+  // The flow continues where it stopped: create, configure, start.
+  await expect(ssh).toHaveCount(0, { timeout: 20_000 });
+  await expect(dlg.getByRole('heading', { name: /Session home → backup.remote.example::home-backup created and started/ })).toBeVisible({ timeout: 30_000 });
+  await dlg.getByRole('button', { name: 'Close' }).last().click();
+  const row = f.getByRole('row').filter({ has: f.getByRole('checkbox', { name: 'Select session home to root@backup.remote.example::home-backup' }) });
+  await expect(row).toBeVisible({ timeout: 15_000 });
+  // The password is nowhere in either page afterwards.
+  expect(await page.content()).not.toContain('remote-root-pw');
+  expect(await f.locator('body').innerHTML()).not.toContain('remote-root-pw');
+});
+
+test('Storage › Volumes: New Geo-Replication Session opens the Start dialog for the selected volume', async ({ page }) => {
+  await login(page, 'admin', 'volumes');
+  const button = page.getByRole('button', { name: 'New Geo-Replication Session' });
+  await expect(button).toBeDisabled();
+  await page.getByRole('checkbox', { name: 'Select archive', exact: true }).check();
+  await expect(button).toBeEnabled();
+  await button.click();
+  await expect(page).toHaveURL(/#gluster-georep$/);
+  const dlg = placeFrame(page).getByRole('dialog', { name: 'New geo-replication session' });
+  await expect(dlg).toBeVisible({ timeout: 20_000 });
+  await expect(dlg.getByLabel('Source volume')).toHaveValue('archive');
+});
