@@ -12,7 +12,15 @@ const swc = [
   },
 ];
 // ESM-only packages in node_modules that Jest 30 on Node 20 must transform to CommonJS.
-const ESM_ONLY = ['rettime', 'until-async', '@open-draft/deferred-promise', '@formatjs', 'intl-messageformat', 'react-intl', 'cookie'];
+const ESM_ONLY = [
+  'rettime',
+  'until-async',
+  '@open-draft/deferred-promise',
+  '@formatjs',
+  'intl-messageformat',
+  'react-intl',
+  'cookie',
+];
 const common = {
   transform: { '^.+\\.(m?js|tsx?)$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],

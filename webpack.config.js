@@ -99,7 +99,14 @@ module.exports = (_env, argv) => {
         publicPath: '',
         clean: true,
       },
-      module: { rules: [swcRule, { test: /\.css$/, use: [MiniCssExtractPlugin.loader, 'css-loader'] }, fontRule, imageRule] },
+      module: {
+        rules: [
+          swcRule,
+          { test: /\.css$/, use: [MiniCssExtractPlugin.loader, 'css-loader'] },
+          fontRule,
+          imageRule,
+        ],
+      },
       plugins: [new MiniCssExtractPlugin({ filename: '[name].css' })],
     },
   ];

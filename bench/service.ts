@@ -53,14 +53,18 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}/ovirt-georep/api`;
   const get = async (path: string): Promise<number> => {
     const t0 = performance.now();
-    const r = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
+    const r = await fetch(`${base}${path}`, {
+      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+    });
     await r.arrayBuffer();
     if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
     return performance.now() - t0;
   };
   await get(`/clusters/${PROD}/sessions`); // warm caches (token, permissions, hosts)
 
-  console.log(`geo-rep service benchmark (simulated CLI latency ${CLI_LATENCY_MS} ms per call, status cache ${statusCacheMs} ms)\n`);
+  console.log(
+    `geo-rep service benchmark (simulated CLI latency ${CLI_LATENCY_MS} ms per call, status cache ${statusCacheMs} ms)\n`,
+  );
 
   // 1. Calls per interval: each poller reads the list every second, like a tab with a 1 s refresh.
   const intervalMs = 5000;
@@ -78,7 +82,9 @@ async function main(): Promise<void> {
       }),
     );
     const calls = sim.callCount() - before;
-    console.log(`1. ${String(pollers).padStart(2)} poller(s), 1 s refresh: ${(calls / 3).toFixed(1)} Gluster CLI calls per ${intervalMs / 1000} s interval`);
+    console.log(
+      `1. ${String(pollers).padStart(2)} poller(s), 1 s refresh: ${(calls / 3).toFixed(1)} Gluster CLI calls per ${intervalMs / 1000} s interval`,
+    );
   }
 
   // 2. Latency with 50 concurrent pollers, continuously for 10 s.
@@ -89,10 +95,17 @@ async function main(): Promise<void> {
       while (Date.now() < until) lat.push(await get(`/clusters/${PROD}/sessions`));
     }),
   );
-  console.log(`2. 50 concurrent pollers: ${lat.length} requests in 10 s, p50 ${ms(pct(lat, 50))}, p99 ${ms(pct(lat, 99))}`);
+  console.log(
+    `2. 50 concurrent pollers: ${lat.length} requests in 10 s, p50 ${ms(pct(lat, 50))}, p99 ${ms(pct(lat, 99))}`,
+  );
 
   // 3. One action through the service against the client directly (same simulator).
-  const key = { primary_volume: 'archive', secondary_host: 'gdr1.lab.example', secondary_volume: 'archive-dr', secondary_user: 'root' };
+  const key = {
+    primary_volume: 'archive',
+    secondary_host: 'gdr1.lab.example',
+    secondary_volume: 'archive-dr',
+    secondary_user: 'root',
+  };
   const id = sessionId(key);
   const client = createGlusterClient(sim);
   const direct: number[] = [];
@@ -101,7 +114,11 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const r = await fetch(`${base}/clusters/${PROD}/sessions/${id}/${verb}`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: `Bearer ${token}`,
+        Accept: 'application/json',
+        'Content-Type': 'application/json',
+      },
       body: '{}',
     });
     await r.arrayBuffer();
@@ -120,11 +137,17 @@ async function main(): Promise<void> {
     viaService.push(await post('pause'));
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  console.log(`3. pause/resume: straight on the client ${ms(mean(direct))} per action; through the service ${ms(mean(viaService))} (auth, permissions, the action, a fresh status read, an audit event)`);
+  console.log(
+    `3. pause/resume: straight on the client ${ms(mean(direct))} per action; through the service ${ms(mean(viaService))} (auth, permissions, the action, a fresh status read, an audit event)`,
+  );
 
   if (process.env.GLUSTER_LAB === '1' && fs.existsSync('lab/lab.env')) {
     const env = Object.fromEntries(
-      fs.readFileSync('lab/lab.env', 'utf8').split('\n').filter((l) => l.includes('=') && !l.startsWith('#')).map((l) => l.split('=', 2) as [string, string]),
+      fs
+        .readFileSync('lab/lab.env', 'utf8')
+        .split('\n')
+        .filter((l) => l.includes('=') && !l.startsWith('#'))
+        .map((l) => l.split('=', 2) as [string, string]),
     );
     const real = createGlusterClient(localExec());
     const node = env.LAB_HOST!;
@@ -134,7 +157,9 @@ async function main(): Promise<void> {
       await real.status(node);
       t.push(performance.now() - t0);
     }
-    console.log(`3b. real Gluster ${env.LAB_GLUSTER_VERSION ?? ''} on this machine: status detail (all sessions) ${ms(mean(t))} per CLI call, p99 ${ms(pct(t, 99))}`);
+    console.log(
+      `3b. real Gluster ${env.LAB_GLUSTER_VERSION ?? ''} on this machine: status detail (all sessions) ${ms(mean(t))} per CLI call, p99 ${ms(pct(t, 99))}`,
+    );
   } else {
     console.log('3b. real Gluster: skipped (set GLUSTER_LAB=1 with the lab up: npm run lab:up)');
   }

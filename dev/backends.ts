@@ -16,7 +16,10 @@ export interface SimulatedBackends {
   remoteGluster: RemoteGluster;
 }
 
-export function simulatedBackends(lab: Lab, opts: { sshLatencyMs?: number } = {}): SimulatedBackends {
+export function simulatedBackends(
+  lab: Lab,
+  opts: { sshLatencyMs?: number } = {},
+): SimulatedBackends {
   const sim = demoSimulator(lab);
   const ssh = createSimSshTrust(lab, { latencyMs: opts.sshLatencyMs ?? 0 });
   const upHosts = lab.hosts.filter((h) => h.status === 'up').map((h) => h.address);

@@ -23,7 +23,16 @@ async function main(): Promise<void> {
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1440, height: 900 },
   });
   try {
@@ -37,7 +46,10 @@ async function main(): Promise<void> {
     const frame = page.frameLocator('iframe.place-frame');
     await frame.getByRole('grid').waitFor();
     await shot('georep-tab');
-    for (const [name, action] of (process.env.SHOTS_EXTRA ?? '').split(',').filter(Boolean).map((x) => x.split(':') as [string, string])) {
+    for (const [name, action] of (process.env.SHOTS_EXTRA ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((x) => x.split(':') as [string, string])) {
       await frame.getByRole('button', { name: action }).first().click();
       await shot(name);
     }

@@ -28,7 +28,9 @@ async function main(): Promise<void> {
     ['WebAdmin stand-in build', path.join(shellDir, 'webadmin.js')],
   ] as const) {
     if (!fs.existsSync(dir)) {
-      console.error(`The ${what} is missing (${dir}). Run \`npm start\`, which builds first, or \`npm run build\`.`);
+      console.error(
+        `The ${what} is missing (${dir}). Run \`npm start\`, which builds first, or \`npm run build\`.`,
+      );
       process.exit(1);
     }
   }
@@ -37,7 +39,12 @@ async function main(): Promise<void> {
     logger: {
       level: process.env.LOG_LEVEL ?? 'info',
       // Tokens and passwords never reach the log.
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'res.headers["set-cookie"]'],
+      redact: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.body.password',
+        'res.headers["set-cookie"]',
+      ],
     },
   });
   const lab = defaultLab();
@@ -55,7 +62,10 @@ async function main(): Promise<void> {
     ssh: ssh ?? undefined,
     // Directory targets: the simulator's remote hosts, or ssh from this machine (the lab's host).
     remoteGluster: simulated?.remoteGluster ?? sshRemoteGluster(localHostShell()),
-    eventsToken: ssoTokenProvider(engineUrl, { user: 'georep-service@internal', password: 'georep-service' }),
+    eventsToken: ssoTokenProvider(engineUrl, {
+      user: 'georep-service@internal',
+      password: 'georep-service',
+    }),
   });
   await registerWebAdmin(app, {
     sso: engine,
@@ -71,18 +81,27 @@ async function main(): Promise<void> {
     return { down: req.body?.down === true };
   });
   if (sim) {
-    app.post<{ Body: { primary_volume: string; secondary_host: string; secondary_volume: string; brick: string; faulty: boolean } }>(
-      '/__dev/sim/worker-fault',
-      (req) => {
-        const b = req.body;
-        sim.injectWorkerFault(
-          { primaryVolume: b.primary_volume, secondaryHost: b.secondary_host, secondaryVolume: b.secondary_volume },
-          b.brick,
-          b.faulty === true,
-        );
-        return { ok: true };
-      },
-    );
+    app.post<{
+      Body: {
+        primary_volume: string;
+        secondary_host: string;
+        secondary_volume: string;
+        brick: string;
+        faulty: boolean;
+      };
+    }>('/__dev/sim/worker-fault', (req) => {
+      const b = req.body;
+      sim.injectWorkerFault(
+        {
+          primaryVolume: b.primary_volume,
+          secondaryHost: b.secondary_host,
+          secondaryVolume: b.secondary_volume,
+        },
+        b.brick,
+        b.faulty === true,
+      );
+      return { ok: true };
+    });
     app.post<{ Body: { node: string; reachable: boolean } }>('/__dev/sim/node', (req) => {
       sim.setNodeReachable(req.body.node, req.body.reachable === true);
       return { ok: true };

@@ -89,20 +89,29 @@ export const LOG_REDACT = [
   'res.headers["set-cookie"]',
 ];
 
-export async function registerGeoRepService(app: FastifyInstance, opts: GeoRepServiceOptions): Promise<void> {
+export async function registerGeoRepService(
+  app: FastifyInstance,
+  opts: GeoRepServiceOptions,
+): Promise<void> {
   const prefix = (opts.prefix ?? DEFAULT_PREFIX).replace(/\/+$/, '');
   const engine = new EngineClient(opts.engineUrl, opts.engineTimeoutMs ?? 15_000);
   const nodes = new ClusterNodes(engine);
   const ctx: ServiceContext = {
     backendName: opts.backendName,
     engine,
-    access: new AccessControl(engine, { tokenTtlMs: opts.tokenCacheMs, permissionTtlMs: opts.permissionCacheMs }),
+    access: new AccessControl(engine, {
+      tokenTtlMs: opts.tokenCacheMs,
+      permissionTtlMs: opts.permissionCacheMs,
+    }),
     nodes,
     status: new StatusService(opts.gluster, nodes, opts.statusCacheMs ?? 2_000),
     audit: new Audit(engine, opts.eventsToken),
     gluster: opts.gluster,
     remote: opts.remoteGluster,
-    hooks: { ...(opts.ssh ? { passwordlessSsh: passwordlessSshCheck(opts.ssh) } : {}), ...opts.preflightHooks },
+    hooks: {
+      ...(opts.ssh ? { passwordlessSsh: passwordlessSshCheck(opts.ssh) } : {}),
+      ...opts.preflightHooks,
+    },
   };
 
   await app.register(
@@ -115,20 +124,31 @@ export async function registerGeoRepService(app: FastifyInstance, opts: GeoRepSe
             title: 'oVirt Gluster geo-replication service',
             version: PRODUCT_VERSION.full_version,
             description:
-              'Geo-replication resources for oVirt, which its REST API lacks, in the engine\'s style: snake_case names, ' +
+              "Geo-replication resources for oVirt, which its REST API lacks, in the engine's style: snake_case names, " +
               'lists keyed by the singular type name, faults as {reason, detail}. Every call needs the SSO token of the ' +
               'user (Authorization: Bearer), checked with the engine; actions need the manipulate_gluster_volume permit.',
           },
           servers: [{ url: '/' }],
-          components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The oVirt SSO token.' } } },
+          components: {
+            securitySchemes: {
+              bearer: { type: 'http', scheme: 'bearer', description: 'The oVirt SSO token.' },
+            },
+          },
           security: [{ bearer: [] }],
         },
-        refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+        refResolver: {
+          buildLocalReference: (json, _base, _fragment, i) =>
+            typeof json.$id === 'string' ? json.$id : `def-${i}`,
+        },
       });
 
       scope.setErrorHandler((err, req, reply) => {
         const e = toApiError(err);
-        const fields = { status: e.statusCode, reason: e.reason, user: req.georepPrincipal?.user.user_name };
+        const fields = {
+          status: e.statusCode,
+          reason: e.reason,
+          user: req.georepPrincipal?.user.user_name,
+        };
         // Only a failure of the service itself carries its stack; the engine or Gluster failing is a warning.
         if (e.statusCode === 500) req.log.error({ ...fields, err }, e.detail);
         else if (e.statusCode >= 500) req.log.warn(fields, e.detail);
@@ -136,7 +156,12 @@ export async function registerGeoRepService(app: FastifyInstance, opts: GeoRepSe
         void reply.code(e.statusCode).type('application/json').send(e.toFault());
       });
       scope.setNotFoundHandler((req, reply) => {
-        void reply.code(404).send({ reason: 'Not Found', detail: `No such resource: ${req.method} ${req.url.split('?')[0]}` });
+        void reply
+          .code(404)
+          .send({
+            reason: 'Not Found',
+            detail: `No such resource: ${req.method} ${req.url.split('?')[0]}`,
+          });
       });
 
       // Every request: who is it (401 otherwise)?
@@ -154,7 +179,11 @@ export async function registerGeoRepService(app: FastifyInstance, opts: GeoRepSe
       });
 
       scope.get('/', { schema: routeSchemas.root }, () => ({
-        product_info: { name: 'oVirt Gluster geo-replication service', vendor: 'oVirt', version: PRODUCT_VERSION },
+        product_info: {
+          name: 'oVirt Gluster geo-replication service',
+          vendor: 'oVirt',
+          version: PRODUCT_VERSION,
+        },
         backend: ctx.backendName,
         ...(opts.glusterTimeoutMs ? { gluster_timeout_ms: opts.glusterTimeoutMs } : {}),
         links: [
@@ -165,13 +194,19 @@ export async function registerGeoRepService(app: FastifyInstance, opts: GeoRepSe
         ],
       }));
 
-      scope.get('/openapi.json', { schema: { ...routeSchemas.openapi, hide: true } }, () => scope.swagger());
+      scope.get('/openapi.json', { schema: { ...routeSchemas.openapi, hide: true } }, () =>
+        scope.swagger(),
+      );
 
-      scope.get<{ Params: { cluster_id: string } }>('/clusters/:cluster_id/access', { schema: routeSchemas.access }, async (req) => {
-        const { p, cluster } = await readCluster(ctx, req, req.params.cluster_id);
-        const a = await ctx.access.manageAccess(p, cluster);
-        return { can_read: true, can_manage: a.can_manage, reason: a.reason };
-      });
+      scope.get<{ Params: { cluster_id: string } }>(
+        '/clusters/:cluster_id/access',
+        { schema: routeSchemas.access },
+        async (req) => {
+          const { p, cluster } = await readCluster(ctx, req, req.params.cluster_id);
+          const a = await ctx.access.manageAccess(p, cluster);
+          return { can_read: true, can_manage: a.can_manage, reason: a.reason };
+        },
+      );
 
       scope.post<{ Params: { cluster_id: string }; Body: CreateInput }>(
         '/clusters/:cluster_id/preflight',
@@ -197,7 +232,8 @@ export async function registerGeoRepService(app: FastifyInstance, opts: GeoRepSe
  * Ajv could drop them silently (Fastify's default Ajv removes additional properties).
  */
 function rejectUnknownFields(req: FastifyRequest): void {
-  const schema = req.routeOptions.schema as { body?: ObjectSchema; querystring?: ObjectSchema } | undefined;
+  const schema = req.routeOptions.schema as
+    { body?: ObjectSchema; querystring?: ObjectSchema } | undefined;
   // A body whose fields are all optional may be left out (POST .../stop with no body).
   if (req.body === undefined && schema?.body && !(schema.body.required ?? []).length) req.body = {};
   check('Body field', schema?.body, req.body);
@@ -211,11 +247,20 @@ interface ObjectSchema {
 }
 
 function check(what: string, schema: ObjectSchema | undefined, value: unknown): void {
-  if (!schema || schema.additionalProperties !== false || !value || typeof value !== 'object' || Array.isArray(value)) return;
+  if (
+    !schema ||
+    schema.additionalProperties !== false ||
+    !value ||
+    typeof value !== 'object' ||
+    Array.isArray(value)
+  )
+    return;
   const known = Object.keys(schema.properties ?? {});
   const unknown = Object.keys(value).filter((k) => !known.includes(k));
   if (unknown.length === 0) return;
   const list = unknown.map((k) => `'${k}'`).join(', ');
   const allowed = known.length ? `the known ones are ${known.join(', ')}` : 'this call takes none';
-  throw badRequest(`${what}${unknown.length > 1 ? 's' : ''} ${list} ${unknown.length > 1 ? 'are' : 'is'} not known here; ${allowed}.`);
+  throw badRequest(
+    `${what}${unknown.length > 1 ? 's' : ''} ${list} ${unknown.length > 1 ? 'are' : 'is'} not known here; ${allowed}.`,
+  );
 }

@@ -63,13 +63,17 @@ export function describe(e: AuditEntry, user: string): string {
     case 'stop':
     case 'pause':
     case 'resume': {
-      const done = { start: 'started', stop: 'stopped', pause: 'paused', resume: 'resumed' }[e.action];
+      const done = { start: 'started', stop: 'stopped', pause: 'paused', resume: 'resumed' }[
+        e.action
+      ];
       return e.ok
         ? `The ${session} has been ${done}${by}.${note}`
         : `Failed to ${e.action} the ${session}${by}${why}${note}`;
     }
     case 'delete':
-      return e.ok ? `The ${session} has been deleted${by}.${note}` : `Failed to delete the ${session}${by}${why}${note}`;
+      return e.ok
+        ? `The ${session} has been deleted${by}.${note}`
+        : `Failed to delete the ${session}${by}${why}${note}`;
     case 'config_set':
       return e.ok
         ? `Configuration ${e.option?.name} has been set to ${e.option?.value} on the ${session}${by}.`
@@ -79,7 +83,9 @@ export function describe(e: AuditEntry, user: string): string {
         ? `Configuration ${e.option?.name} of the ${session} has been reset to its default value${by}.`
         : `Failed to reset the configuration ${e.option?.name} of the ${session} to its default value${by}${why}`;
     case 'checkpoint':
-      return e.ok ? `A checkpoint has been set on the ${session}${by}.` : `Failed to set a checkpoint on the ${session}${by}${why}`;
+      return e.ok
+        ? `A checkpoint has been set on the ${session}${by}.`
+        : `Failed to set a checkpoint on the ${session}${by}${why}`;
     case 'provision_volume': {
       const v = e.volume ?? { name: e.key.secondary_volume, host: e.key.secondary_host, path: '?' };
       return e.ok
@@ -134,7 +140,10 @@ export class Audit {
         cluster_id: e.cluster.id,
       });
     } catch (err) {
-      log.warn({ user, action: e.action, err: err instanceof Error ? err.message : String(err) }, 'Could not post the engine event for this action');
+      log.warn(
+        { user, action: e.action, err: err instanceof Error ? err.message : String(err) },
+        'Could not post the engine event for this action',
+      );
     }
   }
 }

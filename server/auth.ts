@@ -2,7 +2,13 @@
 // `GET api`, cluster visibility with `GET api/clusters/{id}` (Filter: true), and the right to act
 // with the user's permissions and their roles' permits. Results are cached briefly per token.
 import { CoalescingCache } from './cache';
-import type { EngineClient, EngineCluster, EnginePermission, EngineRole, EngineUser } from './engine';
+import type {
+  EngineClient,
+  EngineCluster,
+  EnginePermission,
+  EngineRole,
+  EngineUser,
+} from './engine';
 import { forbidden, notFound, unauthorized } from './errors';
 
 /** The permit oVirt requires for every geo-replication action (ActionGroup.MANIPULATE_GLUSTER_VOLUME). */
@@ -63,10 +69,15 @@ export class AccessControl {
 
   /** The cluster as the engine shows it to this user; 404 when it does not, or when it has no Gluster service. */
   async readableCluster(p: Principal, clusterId: string): Promise<EngineCluster> {
-    const c = await this.clusters.get(`${p.token}\n${clusterId}`, () => this.engine.cluster(p.token, clusterId));
-    if (!c) throw notFound(`Cluster ${clusterId} does not exist, or you have no permission to see it.`);
+    const c = await this.clusters.get(`${p.token}\n${clusterId}`, () =>
+      this.engine.cluster(p.token, clusterId),
+    );
+    if (!c)
+      throw notFound(`Cluster ${clusterId} does not exist, or you have no permission to see it.`);
     if (!c.gluster_service) {
-      throw notFound(`Cluster ${c.name} has no Gluster service, so it has no geo-replication sessions.`);
+      throw notFound(
+        `Cluster ${c.name} has no Gluster service, so it has no geo-replication sessions.`,
+      );
     }
     return c;
   }
@@ -78,14 +89,19 @@ export class AccessControl {
       const t = g.permission.target;
       if (t.type === 'system') return 'the system';
       if (t.type === 'cluster' && t.id === cluster.id) return `cluster ${cluster.name}`;
-      if (t.type === 'data_center' && t.id === cluster.data_center_id) return `the data center of cluster ${cluster.name}`;
+      if (t.type === 'data_center' && t.id === cluster.data_center_id)
+        return `the data center of cluster ${cluster.name}`;
       return null;
     };
-    const canAct = (r: EngineRole): boolean => r.permits.includes(MANAGE_PERMIT) || r.permits.includes('*');
+    const canAct = (r: EngineRole): boolean =>
+      r.permits.includes(MANAGE_PERMIT) || r.permits.includes('*');
     for (const g of grants) {
       const on = applies(g);
       if (on && canAct(g.role)) {
-        return { can_manage: true, reason: `${p.user.user_name} has the ${g.role.name} role on ${on}.` };
+        return {
+          can_manage: true,
+          reason: `${p.user.user_name} has the ${g.role.name} role on ${on}.`,
+        };
       }
     }
     const held = grants

@@ -35,7 +35,11 @@ export class CoalescingCache<V> {
     }
     if (hit) this.entries.delete(key);
     this.evictIfFull();
-    const entry: Entry<V> = { promise: Promise.resolve() as Promise<V>, expires: Infinity, refreshing: false };
+    const entry: Entry<V> = {
+      promise: Promise.resolve() as Promise<V>,
+      expires: Infinity,
+      refreshing: false,
+    };
     entry.promise = (async () => load())().then(
       (value) => {
         // Only the entry still in the map gets a lifetime: an invalidated load is not kept.
@@ -60,7 +64,11 @@ export class CoalescingCache<V> {
     (async () => load())().then(
       (value) => {
         if (this.entries.get(key) === stale) {
-          this.entries.set(key, { promise: Promise.resolve(value), expires: this.now() + this.ttlMs, refreshing: false });
+          this.entries.set(key, {
+            promise: Promise.resolve(value),
+            expires: this.now() + this.ttlMs,
+            refreshing: false,
+          });
         }
       },
       () => {

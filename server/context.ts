@@ -70,12 +70,16 @@ export async function findSession(
   log: FastifyBaseLogger,
 ): Promise<GeoRepSession> {
   if (!parseSessionId(sessionId)) {
-    throw notFound(`${sessionId} is not a geo-replication session id (ids are listed by GET .../sessions).`);
+    throw notFound(
+      `${sessionId} is not a geo-replication session id (ids are listed by GET .../sessions).`,
+    );
   }
   const st = await ctx.status.read(p, cluster, log);
   const s = st.sessions.find((x) => x.id === sessionId);
   if (!s) {
-    throw notFound(`Cluster ${cluster.name} has no geo-replication session with id ${sessionId} (as of ${st.read_at}).`);
+    throw notFound(
+      `Cluster ${cluster.name} has no geo-replication session with id ${sessionId} (as of ${st.read_at}).`,
+    );
   }
   return s;
 }

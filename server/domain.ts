@@ -1,10 +1,22 @@
 // The service's one door to the shared domain code (src/georep: session ids and status roll-up,
 // validation rules, the option catalogue). Routes call these functions only, so the service
 // applies exactly the rules the UI shows, and answers 400 in the same words.
-import { describeConfig, canonicalOptionName, validateOptionName, validateOptionValue } from '../src/georep/options';
+import {
+  describeConfig,
+  canonicalOptionName,
+  validateOptionName,
+  validateOptionValue,
+} from '../src/georep/options';
 import { buildSession, layoutFromVolume, parseSessionId, sameSession } from '../src/georep/status';
 import type { GeoRepConfigOption, GeoRepSession, SessionKey } from '../src/georep/types';
-import { checkDirectoryTarget, validateHost, validateSessionKey, validateSshPort, validateUser, validateVolumeName } from '../src/georep/validation';
+import {
+  checkDirectoryTarget,
+  validateHost,
+  validateSessionKey,
+  validateSshPort,
+  validateUser,
+  validateVolumeName,
+} from '../src/georep/validation';
 import { badRequest } from './errors';
 import type { ParsedSession, ParsedVolume } from './gluster/types';
 
@@ -22,14 +34,25 @@ export function keyOfSession(s: SessionKey): SessionKey {
 }
 
 /** Gluster's status rows and the cluster's volume info, as the API serves sessions. */
-export function buildSessions(clusterId: string, parsed: ParsedSession[], volumes: ParsedVolume[], readAt: Date): GeoRepSession[] {
+export function buildSessions(
+  clusterId: string,
+  parsed: ParsedSession[],
+  volumes: ParsedVolume[],
+  readAt: Date,
+): GeoRepSession[] {
   return parsed.map((p) => {
     const vol = volumes.find((v) => v.name === p.key.primary_volume);
     return buildSession({
       key: p.key,
       cluster_id: clusterId,
       workers: p.workers,
-      layout: vol ? layoutFromVolume({ bricks: vol.bricks, replica_count: vol.replica_count, disperse_count: disperseCount(vol) }) : null,
+      layout: vol
+        ? layoutFromVolume({
+            bricks: vol.bricks,
+            replica_count: vol.replica_count,
+            disperse_count: disperseCount(vol),
+          })
+        : null,
       read_at: readAt,
     });
   });
@@ -78,20 +101,27 @@ export interface CheckedCreateInput {
 }
 
 /** Defaults applied and every field checked with the shared rules; one 400 naming each bad field. */
-export function checkCreateInput(body: CreateInput, o: { sourceHostRequired?: boolean } = {}): CheckedCreateInput {
+export function checkCreateInput(
+  body: CreateInput,
+  o: { sourceHostRequired?: boolean } = {},
+): CheckedCreateInput {
   const user = body.secondary_user ?? 'root';
   const port = body.ssh_port ?? 22;
   const problems: string[] = [];
   const field = (name: string, reason: string | null): void => {
     if (reason) problems.push(`${name}: ${reason}`);
   };
-  if ((o.sourceHostRequired ?? true) && !body.source_host_id) field('source_host_id', 'Choose the Up host of the cluster to create the session from.');
+  if ((o.sourceHostRequired ?? true) && !body.source_host_id)
+    field('source_host_id', 'Choose the Up host of the cluster to create the session from.');
   field('primary_volume', validateVolumeName(body.primary_volume));
   field('secondary_host', validateHost(body.secondary_host));
   let volume = body.secondary_volume ?? '';
   let target: CreateTarget = { kind: 'volume' };
   if (body.secondary_volume !== undefined && body.secondary_path !== undefined) {
-    field('secondary_path', 'Give either secondary_volume (a volume of the remote cluster) or secondary_path (a directory on the remote host), not both.');
+    field(
+      'secondary_path',
+      'Give either secondary_volume (a volume of the remote cluster) or secondary_path (a directory on the remote host), not both.',
+    );
   } else if (body.secondary_path !== undefined) {
     const dir = checkDirectoryTarget(body.secondary_path);
     if ('reason' in dir) field('secondary_path', dir.reason);
@@ -100,10 +130,16 @@ export function checkCreateInput(body: CreateInput, o: { sourceHostRequired?: bo
       target = { kind: 'path', path: dir.path };
     }
     if (user !== 'root') {
-      field('secondary_user', `A directory target needs root on the remote host (creating a Gluster volume takes root); ${user} cannot.`);
+      field(
+        'secondary_user',
+        `A directory target needs root on the remote host (creating a Gluster volume takes root); ${user} cannot.`,
+      );
     }
   } else if (body.secondary_volume === undefined) {
-    field('secondary_volume', 'Give secondary_volume (a volume of the remote cluster) or secondary_path (a directory on the remote host, starting with "/").');
+    field(
+      'secondary_volume',
+      'Give secondary_volume (a volume of the remote cluster) or secondary_path (a directory on the remote host, starting with "/").',
+    );
   } else {
     field('secondary_volume', validateVolumeName(body.secondary_volume));
   }
@@ -111,13 +147,24 @@ export function checkCreateInput(body: CreateInput, o: { sourceHostRequired?: bo
   field('ssh_port', validateSshPort(port));
   if (user !== 'root') {
     if (!body.secondary_group) {
-      field('secondary_group', `Required when the remote user is not root: the mountbroker group of ${user} on the remote host.`);
+      field(
+        'secondary_group',
+        `Required when the remote user is not root: the mountbroker group of ${user} on the remote host.`,
+      );
     } else {
-      field('secondary_group', validateUser(body.secondary_group)?.replace(/user name/g, 'group name') ?? null);
+      field(
+        'secondary_group',
+        validateUser(body.secondary_group)?.replace(/user name/g, 'group name') ?? null,
+      );
     }
   }
   if (problems.length === 0) {
-    const k = validateSessionKey({ primary_volume: body.primary_volume, secondary_host: body.secondary_host, secondary_volume: volume, secondary_user: user });
+    const k = validateSessionKey({
+      primary_volume: body.primary_volume,
+      secondary_host: body.secondary_host,
+      secondary_volume: volume,
+      secondary_user: user,
+    });
     if (k) field(k.field, k.reason);
   }
   for (const [name, value] of Object.entries(body.config ?? {})) {
@@ -149,7 +196,10 @@ export function checkOptionName(name: string): { name: string } | { error: strin
 }
 
 /** An option value the catalogue accepts, in the form to send; or why not. */
-export function checkOptionValue(name: string, value: string): { name: string; value: string } | { error: string } {
+export function checkOptionValue(
+  name: string,
+  value: string,
+): { name: string; value: string } | { error: string } {
   const reason = validateOptionValue(name, value);
   return reason ? { error: reason } : { name: canonicalOptionName(name), value };
 }

@@ -73,7 +73,8 @@ export interface EngineEvent {
 
 type Json = Record<string, unknown>;
 
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
+const str = (v: unknown): string | null =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null;
 const bool = (v: unknown): boolean => v === true || v === 'true';
 const num = (v: unknown): number | null => {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
@@ -83,7 +84,8 @@ const num = (v: unknown): number | null => {
   }
   return null;
 };
-const idOf = (v: unknown): string | null => (v && typeof v === 'object' ? str((v as Json).id) : null);
+const idOf = (v: unknown): string | null =>
+  v && typeof v === 'object' ? str((v as Json).id) : null;
 const list = (data: unknown, key: string): Json[] => {
   const v = data && typeof data === 'object' ? (data as Json)[key] : undefined;
   return Array.isArray(v) ? (v as Json[]) : [];
@@ -128,15 +130,22 @@ export class EngineClient {
   async whoami(token: string): Promise<EngineUser> {
     const res = await this.call(token, 'get', '', { what: 'check your session with the engine' });
     if (res.status === 401 || res.status === 403) {
-      throw unauthorized('The engine did not accept your session token; log in to the Administration Portal again.');
+      throw unauthorized(
+        'The engine did not accept your session token; log in to the Administration Portal again.',
+      );
     }
     this.ensureOk(res, 'check your session with the engine');
     const data = res.data as Json;
     const id = idOf(data.authenticated_user) ?? idOf(data.effective_user);
-    if (!id) throw badGateway('The engine did not say which user this session belongs to (no authenticated_user in GET api).');
+    if (!id)
+      throw badGateway(
+        'The engine did not say which user this session belongs to (no authenticated_user in GET api).',
+      );
     let user_name = id;
     // The user's own entity gives the name for logs and events; not having it is not fatal.
-    const u = await this.call(token, 'get', `users/${enc(id)}`, { what: 'read your user' }).catch(() => null);
+    const u = await this.call(token, 'get', `users/${enc(id)}`, { what: 'read your user' }).catch(
+      () => null,
+    );
     if (u && u.status === 200) {
       const ud = u.data as Json;
       user_name = str(ud.user_name) ?? str(ud.principal) ?? str(ud.name) ?? id;
@@ -148,7 +157,10 @@ export class EngineClient {
 
   /** `GET api/clusters/{id}` as the user sees it (Filter: true); null when the engine does not show it. */
   async cluster(token: string, id: string): Promise<EngineCluster | null> {
-    const res = await this.call(token, 'get', `clusters/${enc(id)}`, { filter: true, what: 'read the cluster' });
+    const res = await this.call(token, 'get', `clusters/${enc(id)}`, {
+      filter: true,
+      what: 'read the cluster',
+    });
     if (res.status === 404) return null;
     this.ensureOk(res, 'read the cluster');
     return toCluster(res.data as Json);
@@ -199,11 +211,20 @@ export class EngineClient {
   }
 
   /** A volume's capacity from its statistics (memory.total.size / memory.used.size / memory.free.size, bytes). */
-  async volumeCapacity(token: string, clusterId: string, volumeId: string): Promise<VolumeCapacity> {
+  async volumeCapacity(
+    token: string,
+    clusterId: string,
+    volumeId: string,
+  ): Promise<VolumeCapacity> {
     // An admin-only query in the engine: refused when filtered, so sent without Filter.
-    const res = await this.call(token, 'get', `clusters/${enc(clusterId)}/glustervolumes/${enc(volumeId)}/statistics`, {
-      what: 'read the statistics of a Gluster volume',
-    });
+    const res = await this.call(
+      token,
+      'get',
+      `clusters/${enc(clusterId)}/glustervolumes/${enc(volumeId)}/statistics`,
+      {
+        what: 'read the statistics of a Gluster volume',
+      },
+    );
     if (res.status === 404) return { total_bytes: null, used_bytes: null, free_bytes: null };
     this.ensureOk(res, 'read the statistics of a Gluster volume');
     const stat = (name: string): number | null => {
@@ -221,7 +242,9 @@ export class EngineClient {
 
   /** `GET api/users/{id}/permissions` with the user's token. */
   async userPermissions(token: string, userId: string): Promise<EnginePermission[]> {
-    const res = await this.call(token, 'get', `users/${enc(userId)}/permissions`, { what: 'read your permissions' });
+    const res = await this.call(token, 'get', `users/${enc(userId)}/permissions`, {
+      what: 'read your permissions',
+    });
     this.ensureOk(res, 'read your permissions');
     return list(res.data, 'permission').map((p) => ({
       id: str(p.id) ?? '',
@@ -238,7 +261,13 @@ export class EngineClient {
     ]);
     this.ensureOk(p, "read a role's permits");
     const name = r.status === 200 ? (str((r.data as Json).name) ?? roleId) : roleId;
-    return { id: roleId, name, permits: list(p.data, 'permit').map((x) => str(x.name) ?? '').filter(Boolean) };
+    return {
+      id: roleId,
+      name,
+      permits: list(p.data, 'permit')
+        .map((x) => str(x.name) ?? '')
+        .filter(Boolean),
+    };
   }
 
   /** `POST api/events` as the user. */
@@ -283,9 +312,15 @@ export class EngineClient {
     const engineSays = [str(body.reason), str(body.detail)].filter(Boolean).join(': ');
     const said = engineSays ? ` The engine said: ${engineSays}` : '';
     if (res.status === 401) {
-      throw unauthorized('The engine did not accept your session token; log in to the Administration Portal again.');
+      throw unauthorized(
+        'The engine did not accept your session token; log in to the Administration Portal again.',
+      );
     }
-    throw new ApiError(502, 'Bad Gateway', `The engine refused to ${what} (HTTP ${res.status}).${said}`);
+    throw new ApiError(
+      502,
+      'Bad Gateway',
+      `The engine refused to ${what} (HTTP ${res.status}).${said}`,
+    );
   }
 }
 

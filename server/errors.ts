@@ -23,13 +23,15 @@ export class ApiError extends Error {
   }
 }
 
-export const badRequest = (detail: string): ApiError => new ApiError(400, 'Invalid request', detail);
+export const badRequest = (detail: string): ApiError =>
+  new ApiError(400, 'Invalid request', detail);
 export const unauthorized = (detail: string): ApiError => new ApiError(401, 'Unauthorized', detail);
 export const forbidden = (detail: string): ApiError => new ApiError(403, 'Forbidden', detail);
 export const notFound = (detail: string): ApiError => new ApiError(404, 'Not Found', detail);
 export const conflict = (detail: string): ApiError => new ApiError(409, 'Operation Failed', detail);
 export const badGateway = (detail: string): ApiError => new ApiError(502, 'Bad Gateway', detail);
-export const gatewayTimeout = (detail: string): ApiError => new ApiError(504, 'Gateway Timeout', detail);
+export const gatewayTimeout = (detail: string): ApiError =>
+  new ApiError(504, 'Gateway Timeout', detail);
 
 /**
  * What a Gluster failure means to the caller. `doing` names the step as a gerund phrase, e.g.
@@ -39,8 +41,10 @@ export function glusterFault(err: unknown, doing: string): ApiError | null {
   if (err instanceof ApiError) return err;
   const Doing = capitalise(doing);
   if (err instanceof GeoRepValidationError) return badRequest(`${err.field}: ${err.reason}`);
-  if (err instanceof GlusterNotFoundError) return notFound(`${Doing} failed. Gluster said: ${err.glusterMessage || err.message}`);
-  if (err instanceof GlusterCommandError) return conflict(`${Doing} failed. Gluster said: ${err.glusterMessage || err.message}`);
+  if (err instanceof GlusterNotFoundError)
+    return notFound(`${Doing} failed. Gluster said: ${err.glusterMessage || err.message}`);
+  if (err instanceof GlusterCommandError)
+    return conflict(`${Doing} failed. Gluster said: ${err.glusterMessage || err.message}`);
   if (err instanceof GlusterTimeoutError) return gatewayTimeout(`${Doing} failed: ${err.message}.`);
   if (err instanceof GlusterUnreachableError) return badGateway(`${Doing} failed: ${err.message}.`);
   if (err instanceof GlusterOutputError) return badGateway(`${Doing} failed: ${err.message}`);
@@ -60,7 +64,11 @@ export function toApiError(err: unknown): ApiError {
     // Fastify's own client errors: bad JSON, wrong content type, body too large.
     return new ApiError(fe.statusCode, 'Invalid request', fe.message ?? 'The request was refused.');
   }
-  return new ApiError(500, 'Internal Server Error', 'The geo-replication service failed unexpectedly; see its log.');
+  return new ApiError(
+    500,
+    'Internal Server Error',
+    'The geo-replication service failed unexpectedly; see its log.',
+  );
 }
 
 /** What a pattern-checked field must look like, in words. */
@@ -72,7 +80,12 @@ const FORMS: Record<string, string> = {
   secondary_path: 'must be an absolute path (starting with "/")',
 };
 
-const WHERE: Record<string, string> = { body: 'body', params: 'path parameter', querystring: 'query parameter', headers: 'header' };
+const WHERE: Record<string, string> = {
+  body: 'body',
+  params: 'path parameter',
+  querystring: 'query parameter',
+  headers: 'header',
+};
 
 /** Ajv errors as one sentence per problem, naming the field and why, in plain words. */
 export function describeValidation(err: Partial<FastifyError>): string {
@@ -103,7 +116,9 @@ export function describeValidation(err: Partial<FastifyError>): string {
         return `${where} ${path ? `field '${path}' ` : ''}${v.message ?? 'is not valid'}`;
     }
   });
-  return parts.length ? capitalise(parts.join('; ')) + '.' : (err.message ?? 'The request is not valid.');
+  return parts.length
+    ? capitalise(parts.join('; ')) + '.'
+    : (err.message ?? 'The request is not valid.');
 }
 
 const joinPath = (base: string, leaf: string): string => (base ? `${base}.${leaf}` : leaf);

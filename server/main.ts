@@ -48,7 +48,8 @@ function int(name: string, fallback?: number): number | undefined {
   const v = process.env[name];
   if (v === undefined || v === '') return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, not ${JSON.stringify(v)}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} must be a whole number, not ${JSON.stringify(v)}`);
   return n;
 }
 
@@ -56,7 +57,8 @@ function int(name: string, fallback?: number): number | undefined {
 export function parseListen(text: string): { host: string; port: number } {
   const m = /^(?:(.*):)?(\d{1,5})$/.exec(text.trim());
   const port = m ? Number(m[2]) : NaN;
-  if (!m || port < 1 || port > 65535) throw new Error(`GEOREP_LISTEN must be [host:]port, not ${JSON.stringify(text)}`);
+  if (!m || port < 1 || port > 65535)
+    throw new Error(`GEOREP_LISTEN must be [host:]port, not ${JSON.stringify(text)}`);
   const host = (m[1] ?? '127.0.0.1').replace(/^\[(.*)\]$/, '$1');
   return { host, port };
 }
@@ -72,7 +74,9 @@ function readFile(name: string, path: string): string {
 async function main(): Promise<void> {
   const backend = env('GEOREP_BACKEND', 'cli');
   if (backend !== 'cli') {
-    throw new Error(`GEOREP_BACKEND=${backend}: the installed service runs real Gluster only (cli); the simulator is for npm start`);
+    throw new Error(
+      `GEOREP_BACKEND=${backend}: the installed service runs real Gluster only (cli); the simulator is for npm start`,
+    );
   }
   const engineUrl = env('ENGINE_URL');
   const { host, port } = parseListen(env('GEOREP_LISTEN', '127.0.0.1:8091'));
@@ -84,7 +88,9 @@ async function main(): Promise<void> {
 
   const exec = sshExec({
     privateKey: readFile('GEOREP_SSH_KEY', keyPath),
-    passphrase: passphraseFile ? readFile('GEOREP_SSH_KEY_PASSPHRASE_FILE', passphraseFile).trim() : undefined,
+    passphrase: passphraseFile
+      ? readFile('GEOREP_SSH_KEY_PASSPHRASE_FILE', passphraseFile).trim()
+      : undefined,
     knownHosts: readFile('GEOREP_SSH_KNOWN_HOSTS', knownHostsPath),
     user: env('GEOREP_SSH_USER', 'root'),
     port: int('GEOREP_SSH_PORT', 22),
@@ -92,7 +98,9 @@ async function main(): Promise<void> {
   });
 
   const privateKey = readFile('GEOREP_SSH_KEY', keyPath);
-  const passphrase = passphraseFile ? readFile('GEOREP_SSH_KEY_PASSPHRASE_FILE', passphraseFile).trim() : undefined;
+  const passphrase = passphraseFile
+    ? readFile('GEOREP_SSH_KEY_PASSPHRASE_FILE', passphraseFile).trim()
+    : undefined;
   const knownHostsText = readFile('GEOREP_SSH_KNOWN_HOSTS', knownHostsPath);
   const app = Fastify({
     logger: { level: env('LOG_LEVEL', 'info'), redact: LOG_REDACT },
@@ -107,7 +115,13 @@ async function main(): Promise<void> {
     // A directory on a remote host as the target: gluster on the remote, run from the cluster host
     // over its passwordless SSH (the same trust geo-replication itself needs).
     remoteGluster: sshRemoteGluster(
-      sshHostShell({ privateKey, passphrase, knownHosts: knownHostsText, user: env('GEOREP_SSH_USER', 'root'), port: int('GEOREP_SSH_PORT', 22) }),
+      sshHostShell({
+        privateKey,
+        passphrase,
+        knownHosts: knownHostsText,
+        user: env('GEOREP_SSH_USER', 'root'),
+        port: int('GEOREP_SSH_PORT', 22),
+      }),
     ),
     glusterTimeoutMs,
     statusCacheMs: int('GEOREP_STATUS_CACHE_MS', 2000),
@@ -124,7 +138,10 @@ async function main(): Promise<void> {
     eventsToken: eventsUser
       ? ssoTokenProvider(engineUrl, {
           user: eventsUser,
-          password: readFile('GEOREP_EVENTS_PASSWORD_FILE', env('GEOREP_EVENTS_PASSWORD_FILE')).trim(),
+          password: readFile(
+            'GEOREP_EVENTS_PASSWORD_FILE',
+            env('GEOREP_EVENTS_PASSWORD_FILE'),
+          ).trim(),
         })
       : undefined,
   });

@@ -22,7 +22,9 @@ export class ClusterNodes {
 
   /** The cluster's hosts as the engine lists them to this user (cached briefly). */
   clusterHosts(p: Principal, cluster: EngineCluster): Promise<EngineHost[]> {
-    return this.hosts.get(`${p.token}\n${cluster.id}`, () => this.engine.clusterHosts(p.token, cluster));
+    return this.hosts.get(`${p.token}\n${cluster.id}`, () =>
+      this.engine.clusterHosts(p.token, cluster),
+    );
   }
 
   /** The addresses of the UP hosts, the last one that answered first; 502 when there is none. */
@@ -33,7 +35,9 @@ export class ClusterNodes {
       const others = hosts.length
         ? ` Its hosts are ${hosts.map((h) => `${h.name} (${h.status.replace(/_/g, ' ')})`).join(', ')}.`
         : ' It has no hosts.';
-      throw badGateway(`Cluster ${cluster.name} has no host in status Up to run Gluster commands on.${others}`);
+      throw badGateway(
+        `Cluster ${cluster.name} has no host in status Up to run Gluster commands on.${others}`,
+      );
     }
     const pref = this.preferred.get(cluster.id);
     if (pref && up.includes(pref)) return [pref, ...up.filter((n) => n !== pref)];
@@ -58,11 +62,16 @@ export class ClusterNodes {
         return { value, node };
       } catch (err) {
         if (!(err instanceof GlusterUnreachableError)) throw err;
-        log?.warn({ node, cluster_id: clusterId }, `Gluster node unreachable, trying the next one: ${err.message}`);
+        log?.warn(
+          { node, cluster_id: clusterId },
+          `Gluster node unreachable, trying the next one: ${err.message}`,
+        );
         failures.push(err.message);
         if (this.preferred.get(clusterId) === node) this.preferred.delete(clusterId);
       }
     }
-    throw badGateway(`None of the Up hosts of the cluster could be reached to run Gluster. ${failures.join('; ')}.`);
+    throw badGateway(
+      `None of the Up hosts of the cluster could be reached to run Gluster. ${failures.join('; ')}.`,
+    );
   }
 }

@@ -60,7 +60,8 @@ const GiB = 1024 ** 3;
 /** Used space up to this share of the volume counts as file-system overhead, not data. */
 const EMPTY_USED_RATIO = 0.01;
 
-const fmtBytes = (n: number): string => (n >= GiB ? `${(n / GiB).toFixed(n % GiB === 0 ? 0 : 1)} GiB` : `${Math.round(n / 1024 ** 2)} MiB`);
+const fmtBytes = (n: number): string =>
+  n >= GiB ? `${(n / GiB).toFixed(n % GiB === 0 ? 0 : 1)} GiB` : `${Math.round(n / 1024 ** 2)} MiB`;
 
 type RemoteProbe =
   | { kind: 'ok'; volume: ParsedVolume | null; version: string | null; empty: boolean | null }
@@ -69,18 +70,39 @@ type RemoteProbe =
   | { kind: 'unreachable'; message: string }
   | { kind: 'refused'; message: string };
 
-export async function runPreflight(ctx: ServiceContext, p: Principal, cluster: EngineCluster, body: CreateInput, log: FastifyBaseLogger): Promise<PreflightResult> {
+export async function runPreflight(
+  ctx: ServiceContext,
+  p: Principal,
+  cluster: EngineCluster,
+  body: CreateInput,
+  log: FastifyBaseLogger,
+): Promise<PreflightResult> {
   const input = checkCreateInput(body, { sourceHostRequired: false });
-  if (input.target.kind === 'path') return runDirectoryPreflight(ctx, p, cluster, input, input.target.path, log);
+  if (input.target.kind === 'path')
+    return runDirectoryPreflight(ctx, p, cluster, input, input.target.path, log);
   const key: SessionKey = {
     primary_volume: input.primary_volume,
     secondary_host: input.secondary_host,
     secondary_volume: input.secondary_volume,
     secondary_user: input.secondary_user,
   };
-  const [engineFacts, remote] = await Promise.all([engineSide(ctx, p, cluster, key, log), probeRemote(ctx.gluster, key)]);
-  const { primaryStatus, ownHosts, remoteCluster, primaryVolume, primaryCapacity, secondaryVolume, secondaryCapacity, usage } = engineFacts;
-  const sourceHost = input.source_host_id ? (ownHosts.find((h) => h.id === input.source_host_id) ?? null) : null;
+  const [engineFacts, remote] = await Promise.all([
+    engineSide(ctx, p, cluster, key, log),
+    probeRemote(ctx.gluster, key),
+  ]);
+  const {
+    primaryStatus,
+    ownHosts,
+    remoteCluster,
+    primaryVolume,
+    primaryCapacity,
+    secondaryVolume,
+    secondaryCapacity,
+    usage,
+  } = engineFacts;
+  const sourceHost = input.source_host_id
+    ? (ownHosts.find((h) => h.id === input.source_host_id) ?? null)
+    : null;
   const checks: PreflightCheck[] = [];
   const add = (c: PreflightCheck): void => {
     checks.push(c);
@@ -89,9 +111,25 @@ export async function runPreflight(ctx: ServiceContext, p: Principal, cluster: E
   // ---- the primary side
   const pv = primaryStatus?.volumes.find((v) => v.name === key.primary_volume) ?? null;
   if (primaryStatus === null) {
-    add(check('primary_volume', 'The primary volume exists and is started', 'skipped', 'blocker', `Gluster of cluster ${cluster.name} could not be read: ${engineFacts.primaryError}`));
+    add(
+      check(
+        'primary_volume',
+        'The primary volume exists and is started',
+        'skipped',
+        'blocker',
+        `Gluster of cluster ${cluster.name} could not be read: ${engineFacts.primaryError}`,
+      ),
+    );
   } else if (!pv) {
-    add(check('primary_volume', 'The primary volume exists and is started', 'fail', 'blocker', `Cluster ${cluster.name} has no volume named ${key.primary_volume}.`));
+    add(
+      check(
+        'primary_volume',
+        'The primary volume exists and is started',
+        'fail',
+        'blocker',
+        `Cluster ${cluster.name} has no volume named ${key.primary_volume}.`,
+      ),
+    );
   } else {
     const started = pv.status === 'Started';
     add(
@@ -108,7 +146,13 @@ export async function runPreflight(ctx: ServiceContext, p: Principal, cluster: E
   if (input.source_host_id) {
     add(
       !sourceHost
-        ? check('source_host', 'The source host is an Up host of the cluster', 'fail', 'blocker', `No host with id ${input.source_host_id} in cluster ${cluster.name}.`)
+        ? check(
+            'source_host',
+            'The source host is an Up host of the cluster',
+            'fail',
+            'blocker',
+            `No host with id ${input.source_host_id} in cluster ${cluster.name}.`,
+          )
         : check(
             'source_host',
             'The source host is an Up host of the cluster',
@@ -136,23 +180,67 @@ export async function runPreflight(ctx: ServiceContext, p: Principal, cluster: E
           'The secondary is in another cluster',
           'pass',
           'blocker',
-          remoteCluster ? `${key.secondary_host} is in cluster ${remoteCluster.name}.` : `${key.secondary_host} is not a host of cluster ${cluster.name}.`,
+          remoteCluster
+            ? `${key.secondary_host} is in cluster ${remoteCluster.name}.`
+            : `${key.secondary_host} is not a host of cluster ${cluster.name}.`,
         ),
   );
 
   // ---- the remote, as Gluster on it answers
-  const managed = remoteCluster ? ` It is managed by this engine (cluster ${remoteCluster.name}).` : ' It is not managed by this engine.';
+  const managed = remoteCluster
+    ? ` It is managed by this engine (cluster ${remoteCluster.name}).`
+    : ' It is not managed by this engine.';
   switch (remote.kind) {
     case 'unreachable':
-      add(check('remote_reachable', 'The remote host can be reached', 'fail', 'blocker', `${remote.message}.${managed}`));
-      add(check('remote_gluster', 'Gluster is installed on the remote host', 'skipped', 'blocker', 'The remote host could not be reached.'));
+      add(
+        check(
+          'remote_reachable',
+          'The remote host can be reached',
+          'fail',
+          'blocker',
+          `${remote.message}.${managed}`,
+        ),
+      );
+      add(
+        check(
+          'remote_gluster',
+          'Gluster is installed on the remote host',
+          'skipped',
+          'blocker',
+          'The remote host could not be reached.',
+        ),
+      );
       break;
     case 'no_gluster':
-      add(check('remote_reachable', 'The remote host can be reached', 'pass', 'blocker', `${key.secondary_host} answered.${managed}`));
-      add(check('remote_gluster', 'Gluster is installed on the remote host', 'fail', 'blocker', `Running gluster on ${key.secondary_host} failed: ${remote.message}`));
+      add(
+        check(
+          'remote_reachable',
+          'The remote host can be reached',
+          'pass',
+          'blocker',
+          `${key.secondary_host} answered.${managed}`,
+        ),
+      );
+      add(
+        check(
+          'remote_gluster',
+          'Gluster is installed on the remote host',
+          'fail',
+          'blocker',
+          `Running gluster on ${key.secondary_host} failed: ${remote.message}`,
+        ),
+      );
       break;
     default: {
-      add(check('remote_reachable', 'The remote host can be reached', 'pass', 'blocker', `${key.secondary_host} answered.${managed}`));
+      add(
+        check(
+          'remote_reachable',
+          'The remote host can be reached',
+          'pass',
+          'blocker',
+          `${key.secondary_host} answered.${managed}`,
+        ),
+      );
       const version = remote.kind === 'refused' ? null : remote.version;
       add(
         check(
@@ -160,15 +248,21 @@ export async function runPreflight(ctx: ServiceContext, p: Principal, cluster: E
           'Gluster is installed on the remote host',
           'pass',
           'blocker',
-          version ? `Gluster ${version} answered on ${key.secondary_host}.` : `Gluster answered on ${key.secondary_host}.`,
+          version
+            ? `Gluster ${version} answered on ${key.secondary_host}.`
+            : `Gluster answered on ${key.secondary_host}.`,
         ),
       );
     }
   }
 
   // ---- Gluster versions (gverify refuses an older secondary unless forced)
-  const primaryVersion = await versionOf(ctx.gluster, (sourceHost ?? ownHosts.find((h) => h.status === 'up'))?.address);
-  const secondaryVersion = remote.kind === 'ok' || remote.kind === 'no_volume' ? remote.version : null;
+  const primaryVersion = await versionOf(
+    ctx.gluster,
+    (sourceHost ?? ownHosts.find((h) => h.status === 'up'))?.address,
+  );
+  const secondaryVersion =
+    remote.kind === 'ok' || remote.kind === 'no_volume' ? remote.version : null;
   if (primaryVersion && secondaryVersion) {
     const older = compareVersions(secondaryVersion, primaryVersion) < 0;
     add(
@@ -181,7 +275,15 @@ export async function runPreflight(ctx: ServiceContext, p: Principal, cluster: E
       ),
     );
   } else {
-    add(check('gluster_version', 'The secondary runs a Gluster at least as new as the primary', 'skipped', 'forceable', 'The Gluster versions could not be read by this service; Gluster compares them when it creates the session.'));
+    add(
+      check(
+        'gluster_version',
+        'The secondary runs a Gluster at least as new as the primary',
+        'skipped',
+        'forceable',
+        'The Gluster versions could not be read by this service; Gluster compares them when it creates the session.',
+      ),
+    );
   }
 
   // ---- cluster compatibility version (oVirt's eligibility rule, for volumes it manages)
@@ -214,7 +316,10 @@ export async function runPreflight(ctx: ServiceContext, p: Principal, cluster: E
     evidence = `Gluster on ${key.secondary_host} lists volume ${glusterVol.name} (${glusterVol.type}, ${glusterVol.brick_count} bricks).`;
   } else if (remote.kind === 'no_volume' || (remote.kind === 'ok' && !glusterVol)) {
     exists = false;
-    evidence = remote.kind === 'no_volume' ? `Gluster on ${key.secondary_host} says: ${remote.message}` : `Gluster on ${key.secondary_host} does not list volume ${key.secondary_volume}.`;
+    evidence =
+      remote.kind === 'no_volume'
+        ? `Gluster on ${key.secondary_host} says: ${remote.message}`
+        : `Gluster on ${key.secondary_host} does not list volume ${key.secondary_volume}.`;
   } else if (remoteCluster) {
     exists = secondaryVolume !== null;
     evidence = secondaryVolume
@@ -223,11 +328,29 @@ export async function runPreflight(ctx: ServiceContext, p: Principal, cluster: E
   }
   add(
     exists === null
-      ? check('secondary_volume_exists', 'The secondary volume exists', 'skipped', 'blocker', `Neither Gluster on ${key.secondary_host} nor the engine could tell. ${remote.kind !== 'ok' && 'message' in remote ? remote.message : ''}`.trim())
-      : check('secondary_volume_exists', 'The secondary volume exists', exists ? 'pass' : 'fail', 'blocker', evidence),
+      ? check(
+          'secondary_volume_exists',
+          'The secondary volume exists',
+          'skipped',
+          'blocker',
+          `Neither Gluster on ${key.secondary_host} nor the engine could tell. ${remote.kind !== 'ok' && 'message' in remote ? remote.message : ''}`.trim(),
+        )
+      : check(
+          'secondary_volume_exists',
+          'The secondary volume exists',
+          exists ? 'pass' : 'fail',
+          'blocker',
+          evidence,
+        ),
   );
   if (exists) {
-    const status = glusterVol ? glusterVol.status : secondaryVolume ? (secondaryVolume.status === 'up' ? 'Started' : 'Stopped') : null;
+    const status = glusterVol
+      ? glusterVol.status
+      : secondaryVolume
+        ? secondaryVolume.status === 'up'
+          ? 'Started'
+          : 'Stopped'
+        : null;
     add(
       check(
         'secondary_volume_started',
@@ -238,7 +361,15 @@ export async function runPreflight(ctx: ServiceContext, p: Principal, cluster: E
       ),
     );
   } else {
-    add(check('secondary_volume_started', 'The secondary volume is started', 'skipped', 'blocker', 'The secondary volume was not found.'));
+    add(
+      check(
+        'secondary_volume_started',
+        'The secondary volume is started',
+        'skipped',
+        'blocker',
+        'The secondary volume was not found.',
+      ),
+    );
   }
 
   // ---- size: secondary >= primary (Gluster's create-time check; force skips it)
@@ -263,20 +394,47 @@ export async function runPreflight(ctx: ServiceContext, p: Principal, cluster: E
         : !remoteCluster
           ? 'The secondary volume is not managed by this engine, so its capacity is not known here; Gluster compares the sizes when it creates the session (unless forced).'
           : 'The engine has no capacity statistics for one of the volumes.';
-    add(check('secondary_size', 'The secondary volume is at least as large as the primary', 'skipped', 'forceable', why));
+    add(
+      check(
+        'secondary_size',
+        'The secondary volume is at least as large as the primary',
+        'skipped',
+        'forceable',
+        why,
+      ),
+    );
   }
 
   // ---- emptiness (Gluster's create-time check; force skips it)
   add(emptiness(exists === true, remote, secondaryCapacity, key, !!remoteCluster));
 
   // ---- not already the secondary of another session
-  const uses = usage.sessions.filter((u) => u.secondary_volume === key.secondary_volume && usage.remoteAddresses.has(u.secondary_host.toLowerCase()));
-  const same = uses.find((u) => u.cluster_id === cluster.id && u.primary_volume === key.primary_volume && u.secondary_user === key.secondary_user);
+  const uses = usage.sessions.filter(
+    (u) =>
+      u.secondary_volume === key.secondary_volume &&
+      usage.remoteAddresses.has(u.secondary_host.toLowerCase()),
+  );
+  const same = uses.find(
+    (u) =>
+      u.cluster_id === cluster.id &&
+      u.primary_volume === key.primary_volume &&
+      u.secondary_user === key.secondary_user,
+  );
   if (same) {
-    add(check('session_exists', 'No such session exists yet', 'fail', 'blocker', `A session from ${key.primary_volume} to ${secondaryUrl(same)} already exists (state ${same.status}).`));
+    add(
+      check(
+        'session_exists',
+        'No such session exists yet',
+        'fail',
+        'blocker',
+        `A session from ${key.primary_volume} to ${secondaryUrl(same)} already exists (state ${same.status}).`,
+      ),
+    );
   }
   const others = uses.filter((u) => u !== same);
-  const unread = usage.unread.length ? ` Could not read the sessions of: ${usage.unread.join('; ')}.` : '';
+  const unread = usage.unread.length
+    ? ` Could not read the sessions of: ${usage.unread.join('; ')}.`
+    : '';
   add(
     others.length
       ? check(
@@ -312,9 +470,17 @@ export async function runPreflight(ctx: ServiceContext, p: Principal, cluster: E
   const pctx: PreflightContext = { principal: p, cluster, input, sourceHost, log };
   add(
     ctx.hooks.passwordlessSsh
-      ? await ctx.hooks.passwordlessSsh(pctx).catch((err: unknown) =>
-          check('passwordless_ssh', 'Passwordless SSH to the remote works', 'skipped', 'forceable', `The check failed to run: ${err instanceof Error ? err.message : String(err)}`),
-        )
+      ? await ctx.hooks
+          .passwordlessSsh(pctx)
+          .catch((err: unknown) =>
+            check(
+              'passwordless_ssh',
+              'Passwordless SSH to the remote works',
+              'skipped',
+              'forceable',
+              `The check failed to run: ${err instanceof Error ? err.message : String(err)}`,
+            ),
+          )
       : check(
           'passwordless_ssh',
           'Passwordless SSH to the remote works',
@@ -326,11 +492,19 @@ export async function runPreflight(ctx: ServiceContext, p: Principal, cluster: E
 
   // An `info` check never blocks, whatever its outcome.
   const can_create = checks.every((c) => c.outcome !== 'fail' || c.severity === 'info');
-  const can_create_with_force = checks.every((c) => c.outcome !== 'fail' || c.severity !== 'blocker');
+  const can_create_with_force = checks.every(
+    (c) => c.outcome !== 'fail' || c.severity !== 'blocker',
+  );
   return { check: checks, can_create, can_create_with_force };
 }
 
-export function check(id: string, title: string, outcome: PreflightCheck['outcome'], severity: PreflightCheck['severity'], evidence: string): PreflightCheck {
+export function check(
+  id: string,
+  title: string,
+  outcome: PreflightCheck['outcome'],
+  severity: PreflightCheck['severity'],
+  evidence: string,
+): PreflightCheck {
   return { id, title, outcome, severity, evidence };
 }
 
@@ -339,16 +513,31 @@ export function sameHost(h: EngineHost, name: string): boolean {
   return h.address.toLowerCase() === n || h.name.toLowerCase() === n;
 }
 
-function emptiness(exists: boolean, remote: RemoteProbe, cap: VolumeCapacity | null, key: SessionKey, managed: boolean): PreflightCheck {
+function emptiness(
+  exists: boolean,
+  remote: RemoteProbe,
+  cap: VolumeCapacity | null,
+  key: SessionKey,
+  managed: boolean,
+): PreflightCheck {
   const title = 'The secondary volume is empty';
-  if (!exists) return check('secondary_empty', title, 'skipped', 'forceable', 'The secondary volume was not found.');
+  if (!exists)
+    return check(
+      'secondary_empty',
+      title,
+      'skipped',
+      'forceable',
+      'The secondary volume was not found.',
+    );
   if (remote.kind === 'ok' && remote.empty !== null) {
     return check(
       'secondary_empty',
       title,
       remote.empty ? 'pass' : 'fail',
       'forceable',
-      remote.empty ? `The root of ${key.secondary_volume} holds nothing (per Gluster on ${key.secondary_host}).` : `The root of ${key.secondary_volume} holds files or directories (per Gluster on ${key.secondary_host}).`,
+      remote.empty
+        ? `The root of ${key.secondary_volume} holds nothing (per Gluster on ${key.secondary_host}).`
+        : `The root of ${key.secondary_volume} holds files or directories (per Gluster on ${key.secondary_host}).`,
     );
   }
   if (cap && cap.used_bytes !== null && cap.total_bytes) {
@@ -390,21 +579,30 @@ async function probeRemote(gluster: GlusterClient, key: SessionKey): Promise<Rem
     }
     return { kind: 'ok', volume, version, empty };
   } catch (err) {
-    if (err instanceof GlusterUnreachableError) return { kind: 'unreachable', message: err.message };
+    if (err instanceof GlusterUnreachableError)
+      return { kind: 'unreachable', message: err.message };
     if (err instanceof GlusterTimeoutError) return { kind: 'unreachable', message: err.message };
     if (err instanceof GlusterCommandError) {
       const msg = err.glusterMessage || err.message;
-      if (/command not found|gluster: not found|No such file or directory|exit(ed)? (code|status) 127/i.test(msg)) {
+      if (
+        /command not found|gluster: not found|No such file or directory|exit(ed)? (code|status) 127/i.test(
+          msg,
+        )
+      ) {
         return { kind: 'no_gluster', message: msg };
       }
-      if (/does not exist|not found|doesn't exist/i.test(msg)) return { kind: 'no_volume', message: msg, version };
+      if (/does not exist|not found|doesn't exist/i.test(msg))
+        return { kind: 'no_volume', message: msg, version };
       return { kind: 'refused', message: msg };
     }
     return { kind: 'refused', message: err instanceof Error ? err.message : String(err) };
   }
 }
 
-export async function versionOf(gluster: GlusterClient, node: string | undefined): Promise<string | null> {
+export async function versionOf(
+  gluster: GlusterClient,
+  node: string | undefined,
+): Promise<string | null> {
   const probes = gluster as GlusterClient & OptionalProbes;
   if (!node || typeof probes.version !== 'function') return null;
   return probes.version(node).catch(() => null);
@@ -432,15 +630,28 @@ interface UsageRow {
 }
 
 /** What the engine (and the primary cluster's Gluster) tell about both sides. */
-export async function engineSide(ctx: ServiceContext, p: Principal, cluster: EngineCluster, key: SessionKey, log: FastifyBaseLogger) {
-  const [clusters, allHosts, ownHosts] = await Promise.all([ctx.engine.clusters(p.token), ctx.engine.hosts(p.token), ctx.nodes.clusterHosts(p, cluster)]);
+export async function engineSide(
+  ctx: ServiceContext,
+  p: Principal,
+  cluster: EngineCluster,
+  key: SessionKey,
+  log: FastifyBaseLogger,
+) {
+  const [clusters, allHosts, ownHosts] = await Promise.all([
+    ctx.engine.clusters(p.token),
+    ctx.engine.hosts(p.token),
+    ctx.nodes.clusterHosts(p, cluster),
+  ]);
   let primaryError = '';
   const primaryStatus = await ctx.status.read(p, cluster, log).catch((err: unknown) => {
-    primaryError = err instanceof ApiError ? err.detail : err instanceof Error ? err.message : String(err);
+    primaryError =
+      err instanceof ApiError ? err.detail : err instanceof Error ? err.message : String(err);
     return null;
   });
   const remoteHost = allHosts.find((h) => sameHost(h, key.secondary_host)) ?? null;
-  const remoteCluster = remoteHost ? (clusters.find((c) => c.id === remoteHost.cluster_id) ?? null) : null;
+  const remoteCluster = remoteHost
+    ? (clusters.find((c) => c.id === remoteHost.cluster_id) ?? null)
+    : null;
   const remoteAddresses = new Set<string>([key.secondary_host.toLowerCase()]);
   if (remoteCluster) {
     for (const h of allHosts.filter((x) => x.cluster_id === remoteCluster.id)) {
@@ -450,7 +661,9 @@ export async function engineSide(ctx: ServiceContext, p: Principal, cluster: Eng
   }
 
   const findVolume = async (c: EngineCluster, name: string): Promise<EngineVolume | null> =>
-    (await ctx.engine.volumes(p.token, c.id).catch(() => [] as EngineVolume[])).find((v) => v.name === name) ?? null;
+    (await ctx.engine.volumes(p.token, c.id).catch(() => [] as EngineVolume[])).find(
+      (v) => v.name === name,
+    ) ?? null;
   const capacity = async (v: EngineVolume | null): Promise<VolumeCapacity | null> =>
     v ? ctx.engine.volumeCapacity(p.token, v.cluster_id, v.id).catch(() => null) : null;
 
@@ -458,7 +671,10 @@ export async function engineSide(ctx: ServiceContext, p: Principal, cluster: Eng
     findVolume(cluster, key.primary_volume),
     remoteCluster ? findVolume(remoteCluster, key.secondary_volume) : Promise.resolve(null),
   ]);
-  const [primaryCapacity, secondaryCapacity] = await Promise.all([capacity(primaryVolume), capacity(secondaryVolume)]);
+  const [primaryCapacity, secondaryCapacity] = await Promise.all([
+    capacity(primaryVolume),
+    capacity(secondaryVolume),
+  ]);
 
   // Every session of every Gluster cluster the user can see, from the shared status reads.
   const glusterClusters = clusters.filter((c) => c.gluster_service);
@@ -467,7 +683,8 @@ export async function engineSide(ctx: ServiceContext, p: Principal, cluster: Eng
   await Promise.all(
     glusterClusters.map(async (c) => {
       try {
-        const st = c.id === cluster.id && primaryStatus ? primaryStatus : await ctx.status.read(p, c, log);
+        const st =
+          c.id === cluster.id && primaryStatus ? primaryStatus : await ctx.status.read(p, c, log);
         for (const s of st.sessions) {
           sessions.push({
             cluster_id: c.id,
@@ -480,7 +697,9 @@ export async function engineSide(ctx: ServiceContext, p: Principal, cluster: Eng
           });
         }
       } catch (err) {
-        unread.push(`cluster ${c.name} (${err instanceof ApiError ? err.detail : err instanceof Error ? err.message : String(err)})`);
+        unread.push(
+          `cluster ${c.name} (${err instanceof ApiError ? err.detail : err instanceof Error ? err.message : String(err)})`,
+        );
       }
     }),
   );

@@ -4,12 +4,17 @@
 
 const nullable = (type: string): { type: string[] } => ({ type: [type, 'null'] });
 
-const iso = (description: string) => ({ type: ['string', 'null'], format: 'date-time', description });
+const iso = (description: string) => ({
+  type: ['string', 'null'],
+  format: 'date-time',
+  description,
+});
 
 export const FaultSchema = {
   $id: 'Fault',
   type: 'object',
-  description: 'An error, in the engine\'s shape: reason says what kind, detail says what happened in plain words.',
+  description:
+    "An error, in the engine's shape: reason says what kind, detail says what happened in plain words.",
   required: ['reason', 'detail'],
   properties: {
     reason: { type: 'string' },
@@ -37,14 +42,29 @@ export const WorkerSchema = {
     primary_node: { type: 'string' },
     primary_node_uuid: nullable('string'),
     primary_brick: { type: 'string' },
-    replica_set: { type: 'integer', description: '0-based index of the replica set (subvolume) of this brick.' },
+    replica_set: {
+      type: 'integer',
+      description: '0-based index of the replica set (subvolume) of this brick.',
+    },
     secondary_user: { type: 'string' },
     secondary_node: nullable('string'),
     status: {
       type: 'string',
-      enum: ['Active', 'Passive', 'Faulty', 'Initializing', 'Created', 'Stopped', 'Paused', 'Offline'],
+      enum: [
+        'Active',
+        'Passive',
+        'Faulty',
+        'Initializing',
+        'Created',
+        'Stopped',
+        'Paused',
+        'Offline',
+      ],
     },
-    crawl_status: { type: ['string', 'null'], enum: ['Changelog Crawl', 'History Crawl', 'Hybrid Crawl', 'N/A', null] },
+    crawl_status: {
+      type: ['string', 'null'],
+      enum: ['Changelog Crawl', 'History Crawl', 'Hybrid Crawl', 'N/A', null],
+    },
     last_synced: iso('Last synced time (ISO-8601 UTC).'),
     entry_pending: nullable('integer'),
     data_pending: nullable('integer'),
@@ -62,10 +82,17 @@ export const ProvisionedVolumeSchema = {
     'marked with the volume option user.ovirt-georep.provisioned=true.',
   required: ['name', 'host', 'path', 'reused'],
   properties: {
-    name: { type: 'string', description: 'Derived from the path: georep-<path parts joined by "-">, with a short hash when needed to stay unique.' },
+    name: {
+      type: 'string',
+      description:
+        'Derived from the path: georep-<path parts joined by "-">, with a short hash when needed to stay unique.',
+    },
     host: { type: 'string', description: 'The remote host; the brick is <host>:<path>.' },
     path: { type: 'string', description: 'The directory, absolute and normalised.' },
-    reused: { type: 'boolean', description: 'A volume the service provisioned earlier on the same directory was reused.' },
+    reused: {
+      type: 'boolean',
+      description: 'A volume the service provisioned earlier on the same directory was reused.',
+    },
   },
 } as const;
 
@@ -73,7 +100,17 @@ export const SessionSchema = {
   $id: 'GeoRepSession',
   type: 'object',
   description: 'A geo-replication session, as Gluster reported it at read_at.',
-  required: ['id', 'cluster_id', 'primary_volume', 'secondary_host', 'secondary_volume', 'secondary_user', 'status', 'workers', 'read_at'],
+  required: [
+    'id',
+    'cluster_id',
+    'primary_volume',
+    'secondary_host',
+    'secondary_volume',
+    'secondary_user',
+    'status',
+    'workers',
+    'read_at',
+  ],
   properties: {
     id: { type: 'string', description: 'Stable, URL-safe id derived from the session identity.' },
     cluster_id: { type: 'string' },
@@ -83,16 +120,31 @@ export const SessionSchema = {
     secondary_user: { type: 'string' },
     status: {
       type: 'string',
-      enum: ['Active', 'Passive', 'Faulty', 'PartiallyFaulty', 'Initializing', 'Created', 'Stopped', 'Paused', 'Offline', 'Unknown'],
+      enum: [
+        'Active',
+        'Passive',
+        'Faulty',
+        'PartiallyFaulty',
+        'Initializing',
+        'Created',
+        'Stopped',
+        'Paused',
+        'Offline',
+        'Unknown',
+      ],
     },
     workers: { type: 'array', items: { $ref: 'GeoRepWorker#' } },
     last_synced: iso('Oldest last-synced time over the Active workers: data is safe up to then.'),
     lag_seconds: { type: ['number', 'null'] },
     checkpoint: { $ref: 'GeoRepCheckpoint#' },
-    read_at: { type: 'string', description: 'When the service read this from Gluster (ISO-8601 UTC).' },
+    read_at: {
+      type: 'string',
+      description: 'When the service read this from Gluster (ISO-8601 UTC).',
+    },
     provisioned_volume: {
       $ref: 'ProvisionedVolume#',
-      description: 'Only in the answer to a create with secondary_path: the volume provisioned on that directory.',
+      description:
+        'Only in the answer to a create with secondary_path: the volume provisioned on that directory.',
     },
   },
 } as const;
@@ -126,13 +178,22 @@ export const PreflightCheckSchema = {
     severity: {
       type: 'string',
       enum: ['blocker', 'forceable', 'info'],
-      description: 'blocker: force cannot bypass it; forceable: creating with force bypasses it; info: never blocks.',
+      description:
+        'blocker: force cannot bypass it; forceable: creating with force bypasses it; info: never blocks.',
     },
     evidence: { type: 'string' },
   },
 } as const;
 
-export const sharedSchemas = [FaultSchema, CheckpointSchema, WorkerSchema, ProvisionedVolumeSchema, SessionSchema, ConfigOptionSchema, PreflightCheckSchema];
+export const sharedSchemas = [
+  FaultSchema,
+  CheckpointSchema,
+  WorkerSchema,
+  ProvisionedVolumeSchema,
+  SessionSchema,
+  ConfigOptionSchema,
+  PreflightCheckSchema,
+];
 
 const ref = (id: string) => ({ $ref: `${id}#` });
 
@@ -163,7 +224,9 @@ export const clusterParams = {
   type: 'object',
   required: ['cluster_id'],
   additionalProperties: false,
-  properties: { cluster_id: { type: 'string', pattern: ID, description: 'The engine id of a Gluster cluster.' } },
+  properties: {
+    cluster_id: { type: 'string', pattern: ID, description: 'The engine id of a Gluster cluster.' },
+  },
 } as const;
 
 const sessionIdProp = {
@@ -188,16 +251,34 @@ export const optionParams = {
   properties: {
     cluster_id: clusterParams.properties.cluster_id,
     session_id: sessionIdProp,
-    name: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$', description: "Gluster's option name (sync-jobs or sync_jobs)." },
+    name: {
+      type: 'string',
+      pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$',
+      description: "Gluster's option name (sync-jobs or sync_jobs).",
+    },
   },
 } as const;
 
 // ---------------------------------------------------------------- bodies
 
 const createProperties = {
-  primary_volume: { type: 'string', minLength: 1, maxLength: 256, description: 'The volume of this cluster to replicate.' },
-  source_host_id: { type: 'string', pattern: ID, description: 'The engine id of the Up host of this cluster to create the session from.' },
-  secondary_host: { type: 'string', minLength: 1, maxLength: 255, description: 'Host name or address of a node of the remote (secondary) cluster.' },
+  primary_volume: {
+    type: 'string',
+    minLength: 1,
+    maxLength: 256,
+    description: 'The volume of this cluster to replicate.',
+  },
+  source_host_id: {
+    type: 'string',
+    pattern: ID,
+    description: 'The engine id of the Up host of this cluster to create the session from.',
+  },
+  secondary_host: {
+    type: 'string',
+    minLength: 1,
+    maxLength: 255,
+    description: 'Host name or address of a node of the remote (secondary) cluster.',
+  },
   secondary_volume: {
     type: 'string',
     minLength: 1,
@@ -214,10 +295,25 @@ const createProperties = {
       'secondary_volume: the service creates a single-brick volume on it (glusterd must run on the remote; root only), ' +
       'from the source host over passwordless SSH, and replicates into it.',
   },
-  secondary_user: { type: 'string', minLength: 1, maxLength: 32, default: 'root', description: 'root, or the mountbroker user on the remote.' },
-  secondary_group: { type: 'string', minLength: 1, maxLength: 32, description: 'The mountbroker group; required when secondary_user is not root.' },
+  secondary_user: {
+    type: 'string',
+    minLength: 1,
+    maxLength: 32,
+    default: 'root',
+    description: 'root, or the mountbroker user on the remote.',
+  },
+  secondary_group: {
+    type: 'string',
+    minLength: 1,
+    maxLength: 32,
+    description: 'The mountbroker group; required when secondary_user is not root.',
+  },
   ssh_port: { type: 'integer', minimum: 1, maximum: 65535, default: 22 },
-  force: { type: 'boolean', default: false, description: "Skip Gluster's size and emptiness checks of the secondary." },
+  force: {
+    type: 'boolean',
+    default: false,
+    description: "Skip Gluster's size and emptiness checks of the secondary.",
+  },
   start: { type: 'boolean', default: false, description: 'Start the session once created.' },
   config: {
     type: 'object',
@@ -269,7 +365,8 @@ export const deleteQuery = {
     reset_sync_time: {
       type: 'boolean',
       default: false,
-      description: 'Forget the sync time, so a new session to the same secondary starts with a full crawl.',
+      description:
+        'Forget the sync time, so a new session to the same secondary starts with a full crawl.',
     },
     remove_provisioned_volume: {
       type: 'boolean',
@@ -317,12 +414,28 @@ export const routeSchemas = {
             properties: {
               name: { type: 'string' },
               vendor: { type: 'string' },
-              version: { type: 'object', properties: { major: { type: 'integer' }, minor: { type: 'integer' }, full_version: { type: 'string' } } },
+              version: {
+                type: 'object',
+                properties: {
+                  major: { type: 'integer' },
+                  minor: { type: 'integer' },
+                  full_version: { type: 'string' },
+                },
+              },
             },
           },
           backend: { type: 'string', enum: ['sim', 'cli'] },
-          gluster_timeout_ms: { type: 'integer', description: 'The Gluster command timeout, when the service was given one.' },
-          links: { type: 'array', items: { type: 'object', properties: { rel: { type: 'string' }, href: { type: 'string' } } } },
+          gluster_timeout_ms: {
+            type: 'integer',
+            description: 'The Gluster command timeout, when the service was given one.',
+          },
+          links: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { rel: { type: 'string' }, href: { type: 'string' } },
+            },
+          },
         },
       },
       ...faults(),
@@ -359,7 +472,8 @@ export const routeSchemas = {
   }),
   deleteSession: {
     tags: [TAG_SESSIONS],
-    summary: 'Delete the session (it must be stopped); optionally the volume the service provisioned for it',
+    summary:
+      'Delete the session (it must be stopped); optionally the volume the service provisioned for it',
     params: sessionParams,
     querystring: deleteQuery,
     response: {
@@ -375,7 +489,10 @@ export const routeSchemas = {
               host: { type: 'string' },
               path: { type: 'string' },
               removed: { type: 'boolean' },
-              data_kept: { type: 'boolean', description: "Always true: Gluster's volume delete keeps the directory's files." },
+              data_kept: {
+                type: 'boolean',
+                description: "Always true: Gluster's volume delete keeps the directory's files.",
+              },
             },
           },
           detail: { type: 'string', description: 'What was done, in plain words.' },
@@ -392,10 +509,15 @@ export const routeSchemas = {
   },
   getConfig: {
     tags: ['config'],
-    summary: "The session's options: every option Gluster lists, with description, type and default",
+    summary:
+      "The session's options: every option Gluster lists, with description, type and default",
     params: sessionParams,
     response: {
-      200: { type: 'object', required: ['georep_config_option'], properties: { georep_config_option: { type: 'array', items: ref('GeoRepConfigOption') } } },
+      200: {
+        type: 'object',
+        required: ['georep_config_option'],
+        properties: { georep_config_option: { type: 'array', items: ref('GeoRepConfigOption') } },
+      },
       ...faults(...READ_FAULTS),
     },
   },
@@ -427,9 +549,13 @@ export const routeSchemas = {
           can_create_with_force: { type: 'boolean', description: 'Only forceable checks failed.' },
           provisioned_volume: {
             $ref: 'ProvisionedVolume#',
-            description: 'With secondary_path: the volume the create would provision (or reuse) on that directory.',
+            description:
+              'With secondary_path: the volume the create would provision (or reuse) on that directory.',
           },
-          plan: { type: 'string', description: 'With secondary_path: what the create would do, in plain words.' },
+          plan: {
+            type: 'string',
+            description: 'With secondary_path: what the create would do, in plain words.',
+          },
         },
       },
       ...faults(400, 403, 404, 502, 504),
@@ -443,7 +569,11 @@ export const routeSchemas = {
       200: {
         type: 'object',
         required: ['can_read', 'can_manage', 'reason'],
-        properties: { can_read: { type: 'boolean' }, can_manage: { type: 'boolean' }, reason: { type: 'string' } },
+        properties: {
+          can_read: { type: 'boolean' },
+          can_manage: { type: 'boolean' },
+          reason: { type: 'string' },
+        },
       },
       ...faults(404, 502),
     },

@@ -9,7 +9,11 @@ export interface ServiceAccount {
   password: string;
 }
 
-export function ssoTokenProvider(engineUrl: string, account: ServiceAccount, timeoutMs = 15_000): () => Promise<string | null> {
+export function ssoTokenProvider(
+  engineUrl: string,
+  account: ServiceAccount,
+  timeoutMs = 15_000,
+): () => Promise<string | null> {
   const base = engineUrl.endsWith('/') ? engineUrl : `${engineUrl}/`;
   let token: { value: string; expires: number } | null = null;
   let pending: Promise<string | null> | null = null;
@@ -20,14 +24,23 @@ export function ssoTokenProvider(engineUrl: string, account: ServiceAccount, tim
       password: account.password,
       scope: 'ovirt-app-api',
     });
-    const res = await axios.post<{ access_token?: string; exp?: string | number }>(`${base}sso/oauth/token`, form.toString(), {
-      headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
-      timeout: timeoutMs,
-      validateStatus: () => true,
-    });
+    const res = await axios.post<{ access_token?: string; exp?: string | number }>(
+      `${base}sso/oauth/token`,
+      form.toString(),
+      {
+        headers: {
+          Accept: 'application/json',
+          'Content-Type': 'application/x-www-form-urlencoded',
+        },
+        timeout: timeoutMs,
+        validateStatus: () => true,
+      },
+    );
     if (res.status !== 200 || typeof res.data.access_token !== 'string') {
       // Never echo the request: it carries the password.
-      throw new Error(`the engine refused the service account ${account.user} (HTTP ${res.status})`);
+      throw new Error(
+        `the engine refused the service account ${account.user} (HTTP ${res.status})`,
+      );
     }
     const exp = Number(res.data.exp);
     // Renew a minute early; without a usable expiry, keep it for ten minutes.

@@ -48,7 +48,11 @@ export class StatusService {
     return this.read(p, cluster, log);
   }
 
-  private async load(p: Principal, cluster: EngineCluster, log?: FastifyBaseLogger): Promise<ClusterStatus> {
+  private async load(
+    p: Principal,
+    cluster: EngineCluster,
+    log?: FastifyBaseLogger,
+  ): Promise<ClusterStatus> {
     const nodes = await this.nodes.upNodes(p, cluster);
     try {
       const { value, node } = await this.nodes.onFirstReachable(
@@ -59,9 +63,16 @@ export class StatusService {
       );
       const [parsed, volumes] = value;
       const readAt = new Date();
-      return { sessions: buildSessions(cluster.id, parsed, volumes, readAt), volumes, read_at: readAt.toISOString(), node };
+      return {
+        sessions: buildSessions(cluster.id, parsed, volumes, readAt),
+        volumes,
+        read_at: readAt.toISOString(),
+        node,
+      };
     } catch (err) {
-      throw glusterFault(err, `reading the geo-replication status of cluster ${cluster.name}`) ?? err;
+      throw (
+        glusterFault(err, `reading the geo-replication status of cluster ${cluster.name}`) ?? err
+      );
     }
   }
 }

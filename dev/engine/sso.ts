@@ -144,14 +144,12 @@ export class Sso {
       const user = this.authenticate(p.username, p.password);
       const granted = resolveScope(scope);
       const { token, entry } = this.tokens.issue(user.id, granted);
-      return reply
-        .code(200)
-        .send({
-          access_token: token,
-          scope: granted,
-          exp: String(entry.exp),
-          token_type: 'bearer',
-        });
+      return reply.code(200).send({
+        access_token: token,
+        scope: granted,
+        exp: String(entry.exp),
+        token_type: 'bearer',
+      });
     } catch (e) {
       if (!(e instanceof SsoError)) throw e;
       return reply.code(400).send(this.errorBody(scope, e));

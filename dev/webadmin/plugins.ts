@@ -18,7 +18,12 @@ export interface PluginDefinition {
 function readJson(file: string, warn: (m: string) => void): Record<string, unknown> | null {
   try {
     // The engine parses with ALLOW_COMMENTS: strip // and /* */ comments outside strings.
-    const text = fs.readFileSync(file, 'utf8').replace(/("(?:\\.|[^"\\])*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (_m, s: string | undefined) => s ?? '');
+    const text = fs
+      .readFileSync(file, 'utf8')
+      .replace(
+        /("(?:\\.|[^"\\])*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g,
+        (_m, s: string | undefined) => s ?? '',
+      );
     const v: unknown = JSON.parse(text);
     if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not a JSON object');
     return v as Record<string, unknown>;
@@ -30,10 +35,16 @@ function readJson(file: string, warn: (m: string) => void): Record<string, unkno
 
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 
-export function loadPluginDefinitions(descriptorDir: string, configDir: string | null, warn: (m: string) => void): PluginDefinition[] {
+export function loadPluginDefinitions(
+  descriptorDir: string,
+  configDir: string | null,
+  warn: (m: string) => void,
+): PluginDefinition[] {
   let files: string[];
   try {
-    files = fs.readdirSync(descriptorDir).filter((f) => f.endsWith('.json') && !f.endsWith('-config.json'));
+    files = fs
+      .readdirSync(descriptorDir)
+      .filter((f) => f.endsWith('.json') && !f.endsWith('-config.json'));
   } catch {
     warn(`UI plugin folder ${descriptorDir} cannot be read`);
     return [];
@@ -46,7 +57,10 @@ export function loadPluginDefinitions(descriptorDir: string, configDir: string |
       warn(`Validation error in '${file}': 'name' and 'url' are required non-empty strings`);
       continue;
     }
-    if (d.config !== undefined && (typeof d.config !== 'object' || d.config === null || Array.isArray(d.config))) {
+    if (
+      d.config !== undefined &&
+      (typeof d.config !== 'object' || d.config === null || Array.isArray(d.config))
+    ) {
       warn(`Validation error in '${file}': 'config' must be an object`);
       continue;
     }
@@ -58,10 +72,15 @@ export function loadPluginDefinitions(descriptorDir: string, configDir: string |
       warn(`Validation error in '${file}': 'lazyLoad' must be a boolean`);
       continue;
     }
-    const userCfg = configDir ? (fs.existsSync(path.join(configDir, file.replace('.json', '-config.json')))
-      ? readJson(path.join(configDir, file.replace('.json', '-config.json')), warn)
-      : null) : null;
-    const config = { ...(d.config as Record<string, unknown> | undefined), ...(userCfg?.config as Record<string, unknown> | undefined) };
+    const userCfg = configDir
+      ? fs.existsSync(path.join(configDir, file.replace('.json', '-config.json')))
+        ? readJson(path.join(configDir, file.replace('.json', '-config.json')), warn)
+        : null
+      : null;
+    const config = {
+      ...(d.config as Record<string, unknown> | undefined),
+      ...(userCfg?.config as Record<string, unknown> | undefined),
+    };
     defs.push({
       name: d.name,
       url: d.url,

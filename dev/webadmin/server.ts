@@ -36,10 +36,17 @@ function cookieToken(req: FastifyRequest): string | null {
 
 /** JSON that is safe inside a <script> element. */
 const scriptJson = (v: unknown): string =>
-  JSON.stringify(v).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028|\u2029/g, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029'));
+  JSON.stringify(v)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028|\u2029/g, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029'));
 
 const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 function loginPage(error: string | null, userName = ''): string {
   return `<!doctype html>
@@ -73,9 +80,13 @@ export async function registerWebAdmin(app: FastifyInstance, opts: WebAdminOptio
   });
 
   // Form posts from the login page.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(body as string)));
-  });
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (_req, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+    },
+  );
 
   const sessionUser = (req: FastifyRequest) => {
     const token = cookieToken(req);
@@ -88,7 +99,9 @@ export async function registerWebAdmin(app: FastifyInstance, opts: WebAdminOptio
   app.get('/ovirt-engine/', (_req, reply) => reply.redirect(`${BASE}/`));
   app.get(BASE, (_req, reply) => reply.redirect(`${BASE}/`));
 
-  app.get(`${BASE}/login`, (_req, reply) => reply.type('text/html; charset=utf-8').send(loginPage(null)));
+  app.get(`${BASE}/login`, (_req, reply) =>
+    reply.type('text/html; charset=utf-8').send(loginPage(null)),
+  );
 
   app.post<{ Body: Record<string, string> }>(`${BASE}/login`, (req, reply) => {
     const body = req.body ?? {};
@@ -105,7 +118,10 @@ export async function registerWebAdmin(app: FastifyInstance, opts: WebAdminOptio
     }
     const hash = String(body.hash ?? '').replace(/[^\w\-;=.]/g, '');
     return reply
-      .header('Set-Cookie', `${COOKIE}=${encodeURIComponent(token)}; Path=${BASE}; HttpOnly; SameSite=Strict`)
+      .header(
+        'Set-Cookie',
+        `${COOKIE}=${encodeURIComponent(token)}; Path=${BASE}; HttpOnly; SameSite=Strict`,
+      )
       .redirect(`${BASE}/${hash ? `#${hash}` : ''}`, 303);
   });
 
@@ -121,11 +137,26 @@ export async function registerWebAdmin(app: FastifyInstance, opts: WebAdminOptio
   app.get<{ Querystring: { locale?: string } }>(`${BASE}/`, (req, reply) => {
     const session = sessionUser(req);
     if (!session) return reply.redirect(`${BASE}/login`);
-    const defs = loadPluginDefinitions(opts.pluginsDir, opts.pluginsConfigDir, (m) => req.log.warn(m));
-    const pluginDefinitions = defs.map(({ name, url, config, lazyLoad, enabled }) => ({ name, url, config, lazyLoad, enabled }));
-    const locale = /^[a-z]{2}[_-][A-Z]{2}$/.test(req.query.locale ?? '') ? req.query.locale!.replace('_', '-') : 'en-US';
-    const userInfo = { userName: session.user.user_name, userId: session.user.id, ssoToken: session.token };
-    return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(`<!doctype html>
+    const defs = loadPluginDefinitions(opts.pluginsDir, opts.pluginsConfigDir, (m) =>
+      req.log.warn(m),
+    );
+    const pluginDefinitions = defs.map(({ name, url, config, lazyLoad, enabled }) => ({
+      name,
+      url,
+      config,
+      lazyLoad,
+      enabled,
+    }));
+    const locale = /^[a-z]{2}[_-][A-Z]{2}$/.test(req.query.locale ?? '')
+      ? req.query.locale!.replace('_', '-')
+      : 'en-US';
+    const userInfo = {
+      userName: session.user.user_name,
+      userId: session.user.id,
+      ssoToken: session.token,
+    };
+    return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store')
+      .send(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>oVirt Open Virtualization Manager</title>
 <link rel="stylesheet" href="${BASE}/standin/webadmin.css"></head>
 <body>
@@ -135,7 +166,10 @@ export async function registerWebAdmin(app: FastifyInstance, opts: WebAdminOptio
   });
 
   // Plugin resources: /plugin/<name>/<file> from that plugin's resourcePath, never cached.
-  const servePluginFile = (req: FastifyRequest<{ Params: { name: string; '*': string } }>, reply: FastifyReply) => {
+  const servePluginFile = (
+    req: FastifyRequest<{ Params: { name: string; '*': string } }>,
+    reply: FastifyReply,
+  ) => {
     const defs = loadPluginDefinitions(opts.pluginsDir, opts.pluginsConfigDir, () => undefined);
     const def = defs.find((d) => d.name === req.params.name);
     const file = req.params['*'];

@@ -85,16 +85,39 @@ function warn(message: string): void {
 // ---------------------------------------------------------------- built-in places and menu
 const MENU: { id: string; label: string; icon: string; items: [string, string][] }[] = [
   { id: 'dashboard', label: 'Dashboard', icon: '◧', items: [] },
-  { id: 'compute', label: 'Compute', icon: '▣', items: [['vms', 'Virtual Machines'], ['hosts', 'Hosts'], ['clusters', 'Clusters'], ['dataCenters', 'Data Centers']] },
+  {
+    id: 'compute',
+    label: 'Compute',
+    icon: '▣',
+    items: [
+      ['vms', 'Virtual Machines'],
+      ['hosts', 'Hosts'],
+      ['clusters', 'Clusters'],
+      ['dataCenters', 'Data Centers'],
+    ],
+  },
   { id: 'network', label: 'Network', icon: '⇄', items: [['networks', 'Networks']] },
-  { id: 'storage', label: 'Storage', icon: '⛁', items: [['storage', 'Domains'], ['volumes', 'Volumes'], ['disks', 'Disks']] },
+  {
+    id: 'storage',
+    label: 'Storage',
+    icon: '⛁',
+    items: [
+      ['storage', 'Domains'],
+      ['volumes', 'Volumes'],
+      ['disks', 'Disks'],
+    ],
+  },
   { id: 'admin', label: 'Administration', icon: '⚙', items: [['configure', 'Configure']] },
   { id: 'events', label: 'Events', icon: '⚑', items: [] },
 ];
 
 function engineGet<T>(rel: string): Promise<T> {
   return fetch(`/ovirt-engine/api/${rel}`, {
-    headers: { Accept: 'application/json', Authorization: `Bearer ${userInfo.ssoToken}`, Filter: 'true' },
+    headers: {
+      Accept: 'application/json',
+      Authorization: `Bearer ${userInfo.ssoToken}`,
+      Filter: 'true',
+    },
   }).then(async (r) => {
     if (!r.ok) throw new Error(`${r.status} ${r.statusText}`);
     return (await r.json()) as T;
@@ -145,19 +168,34 @@ function renderVolumes(el: HTMLElement): void {
   drawButtons();
   engineGet<{ cluster?: { id: string; name: string; gluster_service?: string }[] }>('clusters')
     .then(async (cl) => {
-      const rows: { id: string; name: string; clusterId: string; cluster: string; type: string; status: string }[] = [];
+      const rows: {
+        id: string;
+        name: string;
+        clusterId: string;
+        cluster: string;
+        type: string;
+        status: string;
+      }[] = [];
       for (const c of (cl.cluster ?? []).filter((x) => x.gluster_service === 'true')) {
-        const v = await engineGet<{ gluster_volume?: { id: string; name: string; volume_type?: string; status?: string }[] }>(
-          `clusters/${c.id}/glustervolumes`,
-        );
+        const v = await engineGet<{
+          gluster_volume?: { id: string; name: string; volume_type?: string; status?: string }[];
+        }>(`clusters/${c.id}/glustervolumes`);
         for (const vol of v.gluster_volume ?? []) {
-          rows.push({ id: vol.id, name: vol.name, clusterId: c.id, cluster: c.name, type: vol.volume_type ?? '', status: vol.status ?? '' });
+          rows.push({
+            id: vol.id,
+            name: vol.name,
+            clusterId: c.id,
+            cluster: c.name,
+            type: vol.volume_type ?? '',
+            status: vol.status ?? '',
+          });
         }
       }
       status.remove();
       const table = document.createElement('table');
       table.className = 'grid';
-      table.innerHTML = '<thead><tr><th></th><th>Name</th><th>Cluster</th><th>Volume Type</th><th>Status</th></tr></thead>';
+      table.innerHTML =
+        '<thead><tr><th></th><th>Name</th><th>Cluster</th><th>Volume Type</th><th>Status</th></tr></thead>';
       const tbody = document.createElement('tbody');
       for (const r of rows) {
         const tr = document.createElement('tr');
@@ -165,13 +203,21 @@ function renderVolumes(el: HTMLElement): void {
         cb.type = 'checkbox';
         cb.setAttribute('aria-label', `Select ${r.name}`);
         cb.addEventListener('change', () => {
-          selected = cb.checked ? [...selected, { id: r.id, name: r.name, clusterId: r.clusterId }] : selected.filter((s) => s.id !== r.id);
+          selected = cb.checked
+            ? [...selected, { id: r.id, name: r.name, clusterId: r.clusterId }]
+            : selected.filter((s) => s.id !== r.id);
           dispatch('GlusterVolumeSelectionChange', [selected], false);
           drawButtons();
         });
         const td = document.createElement('td');
         td.append(cb);
-        tr.append(td, text('td', r.name), text('td', r.cluster), text('td', r.type), text('td', r.status));
+        tr.append(
+          td,
+          text('td', r.name),
+          text('td', r.cluster),
+          text('td', r.type),
+          text('td', r.status),
+        );
         tbody.append(tr);
       }
       table.append(tbody);
@@ -188,7 +234,9 @@ function renderEvents(el: HTMLElement): void {
   el.append(text('h2', 'Events'));
   const status = text('p', 'Loading…', 'placeholder');
   el.append(status);
-  engineGet<{ event?: { id: string; time?: string; severity?: string; description?: string }[] }>('events?max=100')
+  engineGet<{ event?: { id: string; time?: string; severity?: string; description?: string }[] }>(
+    'events?max=100',
+  )
     .then((d) => {
       status.remove();
       const list = document.createElement('table');
@@ -197,7 +245,9 @@ function renderEvents(el: HTMLElement): void {
       const tbody = document.createElement('tbody');
       for (const ev of d.event ?? []) {
         const tr = document.createElement('tr');
-        const t = ev.time ? new Date(/^\d+$/.test(ev.time) ? Number(ev.time) : ev.time).toLocaleString() : '';
+        const t = ev.time
+          ? new Date(/^\d+$/.test(ev.time) ? Number(ev.time) : ev.time).toLocaleString()
+          : '';
         tr.append(text('td', t), text('td', ev.severity ?? ''), text('td', ev.description ?? ''));
         tbody.append(tr);
       }
@@ -212,7 +262,14 @@ function renderEvents(el: HTMLElement): void {
 for (const m of MENU) {
   if (m.items.length === 0) {
     const token = m.id === 'dashboard' ? 'dashboard-main' : m.id;
-    places.set(token, { token, label: m.label, menu: null, contentUrl: null, plugin: null, render: m.id === 'events' ? renderEvents : placeholder(m.label) });
+    places.set(token, {
+      token,
+      label: m.label,
+      menu: null,
+      contentUrl: null,
+      plugin: null,
+      render: m.id === 'events' ? renderEvents : placeholder(m.label),
+    });
   }
   for (const [token, label] of m.items) {
     places.set(token, {
@@ -333,7 +390,12 @@ function maybeFirstTransition(): void {
 }
 
 // ---------------------------------------------------------------- notifications
-function showNotification(kind: 'alert' | 'toast', rawType: unknown, message: unknown, autoHideMs = 0): void {
+function showNotification(
+  kind: 'alert' | 'toast',
+  rawType: unknown,
+  message: unknown,
+  autoHideMs = 0,
+): void {
   const t = typeof rawType === 'string' ? rawType.toLowerCase() : '';
   const type = ['danger', 'warning', 'success', 'info'].includes(t) ? t : 'info';
   const msg = typeof message === 'string' ? message : JSON.stringify(message ?? '');
@@ -359,7 +421,15 @@ function showNotification(kind: 'alert' | 'toast', rawType: unknown, message: un
 }
 
 // ---------------------------------------------------------------- dialogs (showDialog)
-function showDialog(plugin: string, title: string, token: string, url: string, width: string, height: string, options?: Record<string, unknown>): void {
+function showDialog(
+  plugin: string,
+  title: string,
+  token: string,
+  url: string,
+  width: string,
+  height: string,
+  options?: Record<string, unknown>,
+): void {
   const host = document.getElementById('dialogs')!;
   const dlg = document.createElement('div');
   dlg.className = 'dialog';
@@ -374,7 +444,8 @@ function showDialog(plugin: string, title: string, token: string, url: string, w
   dlg.append(iframe);
   const footer = document.createElement('div');
   footer.className = 'dialog-buttons';
-  for (const b of (options?.buttons as { label: string; onClick?: () => void }[] | undefined) ?? []) {
+  for (const b of (options?.buttons as { label: string; onClick?: () => void }[] | undefined) ??
+    []) {
     const btn = document.createElement('button');
     btn.textContent = b.label;
     btn.addEventListener('click', () => guarded(plugin, 'dialog button', () => b.onClick?.()));
@@ -418,7 +489,11 @@ function dispatch(event: string, args: unknown[], queue: boolean): void {
   }
 }
 
-function callBool(b: ButtonDef, member: 'isEnabled' | 'isAccessible', selected: unknown[]): boolean {
+function callBool(
+  b: ButtonDef,
+  member: 'isEnabled' | 'isAccessible',
+  selected: unknown[],
+): boolean {
   const fn = b[member];
   if (typeof fn !== 'function') return true;
   const r = guarded(b.plugin, `button ${member}`, () => fn([...selected], undefined));
@@ -427,7 +502,8 @@ function callBool(b: ButtonDef, member: 'isEnabled' | 'isAccessible', selected: 
 
 function invokeButton(b: ButtonDef, member: 'onClick', selected: unknown[]): void {
   const fn = b[member];
-  if (typeof fn === 'function') guarded(b.plugin, `button ${member}`, () => fn([...selected], undefined));
+  if (typeof fn === 'function')
+    guarded(b.plugin, `button ${member}`, () => fn([...selected], undefined));
 }
 
 function initPlugin(rec: PluginRecord): void {
@@ -441,7 +517,15 @@ function initPlugin(rec: PluginRecord): void {
   maybeFirstTransition();
 }
 
-const SAFE_ACCESSORS = new Set(['loginUserName', 'loginUserId', 'ssoToken', 'engineBaseUrl', 'currentLocale', 'currentPlace', 'rootTag']);
+const SAFE_ACCESSORS = new Set([
+  'loginUserName',
+  'loginUserId',
+  'ssoToken',
+  'engineBaseUrl',
+  'currentLocale',
+  'currentPlace',
+  'rootTag',
+]);
 
 function makeApi(name: string): Record<string, unknown> {
   const rec = plugins.get(name);
@@ -451,7 +535,9 @@ function makeApi(name: string): Record<string, unknown> {
       return false;
     }
     if (rec.state !== 'INITIALIZING' && rec.state !== 'IN_USE') {
-      warn(`Plugin [${name}] invoked ${fn} in state ${rec.state}: ignored (UI functions need ready() first)`);
+      warn(
+        `Plugin [${name}] invoked ${fn} in state ${rec.state}: ignored (UI functions need ready() first)`,
+      );
       return false;
     }
     return true;
@@ -463,41 +549,60 @@ function makeApi(name: string): Record<string, unknown> {
     }
     return SAFE_ACCESSORS.has(fn);
   };
-  const addPlace = (fn: string, menu: string | null, label: string, token: string, contentUrl: string): void => {
+  const addPlace = (
+    fn: string,
+    menu: string | null,
+    label: string,
+    token: string,
+    contentUrl: string,
+  ): void => {
     if (!uiAllowed(fn)) return;
     if (places.has(token)) {
       warn(`${fn}: a place with history token [${token}] already exists`);
       return;
     }
-    if (menu !== null && !MENU.some((m) => m.id === menu)) warn(`${fn}: unknown primary menu [${menu}]`);
-    places.set(token, { token, label: String(label), menu, contentUrl: String(contentUrl), plugin: name });
+    if (menu !== null && !MENU.some((m) => m.id === menu))
+      warn(`${fn}: unknown primary menu [${menu}]`);
+    places.set(token, {
+      token,
+      label: String(label),
+      menu,
+      contentUrl: String(contentUrl),
+      plugin: name,
+    });
     // PluginUiFunctions.addContentView sets the default place unconditionally.
     defaultPlace = token;
     renderMenu();
   };
-  const deprecated = (old: string, now: string) => () => warn(`${old} is deprecated, please use ${now} instead.`);
+  const deprecated = (old: string, now: string) => () =>
+    warn(`${old} is deprecated, please use ${now} instead.`);
 
   return {
     register(handlers: Handlers) {
       if (!rec) return warn(`register: no plugin named [${name}]`);
       if (rec.handlers) return warn(`Plugin [${name}] called register() again: ignored`);
-      if (!handlers || typeof handlers !== 'object') return warn(`Plugin [${name}] register() needs an object`);
+      if (!handlers || typeof handlers !== 'object')
+        return warn(`Plugin [${name}] register() needs an object`);
       rec.handlers = handlers;
     },
     options(o: { allowedMessageOrigins?: string | string[] }) {
       if (!rec) return;
       const origins = o?.allowedMessageOrigins;
-      rec.allowedOrigins = typeof origins === 'string' ? [origins] : Array.isArray(origins) ? origins.map(String) : [];
+      rec.allowedOrigins =
+        typeof origins === 'string' ? [origins] : Array.isArray(origins) ? origins.map(String) : [];
     },
     ready() {
       if (!rec) return;
       if (!rec.handlers) return warn(`Plugin [${name}] called ready() before register(): ignored`);
-      if (rec.state !== 'LOADING') return warn(`Plugin [${name}] called ready() in state ${rec.state}: ignored`);
+      if (rec.state !== 'LOADING')
+        return warn(`Plugin [${name}] called ready() in state ${rec.state}: ignored`);
       rec.state = 'READY';
       initPlugin(rec);
     },
     configObject() {
-      return rec ? (JSON.parse(JSON.stringify(rec.def.config ?? {})) as Record<string, unknown>) : {};
+      return rec
+        ? (JSON.parse(JSON.stringify(rec.def.config ?? {})) as Record<string, unknown>)
+        : {};
     },
     addPrimaryMenuPlace(label: string, token: string, url: string) {
       addPlace('addPrimaryMenuPlace', null, label, token, url);
@@ -530,20 +635,45 @@ function makeApi(name: string): Record<string, unknown> {
     addMenuPlaceActionButton(entity: string, label: string, b: Partial<ButtonDef>) {
       if (!uiAllowed('addMenuPlaceActionButton')) return;
       const list = buttons.get(entity) ?? [];
-      list.push({ plugin: name, label: String(label), onClick: b?.onClick, isEnabled: b?.isEnabled, isAccessible: b?.isAccessible, index: typeof b?.index === 'number' ? b.index : Number.MAX_SAFE_INTEGER, id: b?.id });
+      list.push({
+        plugin: name,
+        label: String(label),
+        onClick: b?.onClick,
+        isEnabled: b?.isEnabled,
+        isAccessible: b?.isAccessible,
+        index: typeof b?.index === 'number' ? b.index : Number.MAX_SAFE_INTEGER,
+        id: b?.id,
+      });
       buttons.set(entity, list);
       if (currentToken === 'volumes' && entity === 'GlusterVolume') revealPlace('volumes');
     },
     addDetailPlaceActionButton() {
       if (!uiAllowed('addDetailPlaceActionButton')) return;
     },
-    showDialog(title: string, token: string, url: string, width: string, height: string, options?: Record<string, unknown>) {
+    showDialog(
+      title: string,
+      token: string,
+      url: string,
+      width: string,
+      height: string,
+      options?: Record<string, unknown>,
+    ) {
       if (!uiAllowed('showDialog')) return;
-      showDialog(name, String(title), String(token), String(url), String(width), String(height), options);
+      showDialog(
+        name,
+        String(title),
+        String(token),
+        String(url),
+        String(width),
+        String(height),
+        options,
+      );
     },
     setDialogContentUrl(token: string, url: string) {
       if (!uiAllowed('setDialogContentUrl')) return;
-      const f = document.querySelector<HTMLIFrameElement>(`.dialog[data-token="${CSS.escape(token)}"] iframe`);
+      const f = document.querySelector<HTMLIFrameElement>(
+        `.dialog[data-token="${CSS.escape(token)}"] iframe`,
+      );
       if (f) f.src = new URL(url, `${location.origin}/ovirt-engine/webadmin/`).href;
     },
     closeDialog(token: string) {
@@ -552,7 +682,12 @@ function makeApi(name: string): Record<string, unknown> {
     },
     showAlert(type: string, message: string, options?: { autoHideMs?: number }) {
       if (!uiAllowed('showAlert')) return;
-      showNotification('alert', type, message, typeof options?.autoHideMs === 'number' ? options.autoHideMs : 0);
+      showNotification(
+        'alert',
+        type,
+        message,
+        typeof options?.autoHideMs === 'number' ? options.autoHideMs : 0,
+      );
     },
     showToast(type: string, message: string) {
       if (!uiAllowed('showToast')) return;
@@ -571,7 +706,10 @@ function makeApi(name: string): Record<string, unknown> {
     engineBaseUrl: () => (safeAllowed('engineBaseUrl') ? `${location.origin}/ovirt-engine/` : null),
     currentLocale: () => (safeAllowed('currentLocale') ? window.engineLocale : null),
     currentPlace: () => (safeAllowed('currentPlace') ? currentToken : null),
-    rootTag: () => (safeAllowed('rootTag') ? { name: 'root', description: '', selected: false, children: [] } : null),
+    rootTag: () =>
+      safeAllowed('rootTag')
+        ? { name: 'root', description: '', selected: false, children: [] }
+        : null,
     logger: () => ({
       info: (m: string) => console.info(`[${name}] ${m}`),
       warning: (m: string) => console.warn(`[${name}] ${m}`),
@@ -608,7 +746,14 @@ window.__standin = {
 // ---------------------------------------------------------------- boot
 renderMenu();
 for (const def of window.pluginDefinitions ?? []) {
-  const rec: PluginRecord = { def, state: 'DEFINED', handlers: null, iframe: null, queue: [], allowedOrigins: [] };
+  const rec: PluginRecord = {
+    def,
+    state: 'DEFINED',
+    handlers: null,
+    iframe: null,
+    queue: [],
+    allowedOrigins: [],
+  };
   plugins.set(def.name, rec);
   if (!def.enabled) continue; // defined, never attached
   const iframe = document.createElement('iframe');
@@ -617,7 +762,12 @@ for (const def of window.pluginDefinitions ?? []) {
   iframe.setAttribute('aria-hidden', 'true');
   iframe.tabIndex = -1;
   iframe.dataset.plugin = def.name;
-  Object.assign(iframe.style, { position: 'absolute', width: '0pt', height: '0pt', border: 'none' });
+  Object.assign(iframe.style, {
+    position: 'absolute',
+    width: '0pt',
+    height: '0pt',
+    border: 'none',
+  });
   rec.iframe = iframe;
   rec.state = 'LOADING';
   document.body.append(iframe);

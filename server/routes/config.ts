@@ -74,10 +74,20 @@ async function readConfig(
 ): Promise<Record<string, string>> {
   try {
     const nodes = await ctx.nodes.upNodes(p, cluster);
-    const { value } = await ctx.nodes.onFirstReachable(cluster.id, nodes, (n) => ctx.gluster.config(n, key), log);
+    const { value } = await ctx.nodes.onFirstReachable(
+      cluster.id,
+      nodes,
+      (n) => ctx.gluster.config(n, key),
+      log,
+    );
     return value;
   } catch (err) {
-    throw glusterFault(err, `reading the options of the session ${key.primary_volume} -> ${secondaryUrl(key)}`) ?? err;
+    throw (
+      glusterFault(
+        err,
+        `reading the options of the session ${key.primary_volume} -> ${secondaryUrl(key)}`,
+      ) ?? err
+    );
   }
 }
 
@@ -101,7 +111,11 @@ async function mutate(
   } catch (err) {
     const fault = glusterFault(err, doing);
     if (!fault) throw err;
-    await ctx.audit.record(p, { action, cluster, key, ok: false, option, error: fault.detail }, log);
+    await ctx.audit.record(
+      p,
+      { action, cluster, key, ok: false, option, error: fault.detail },
+      log,
+    );
     throw fault;
   } finally {
     // Options such as checkpoint or ignore-deletes show in the status too.

@@ -7,8 +7,20 @@ import type { AuditAction } from '../audit';
 import { secondaryUrl } from '../audit';
 import type { Principal } from '../auth';
 import { findSession, manageCluster, readCluster, type ServiceContext } from '../context';
-import { prepareRemoval, provisionForCreate, removeAfterDelete, volumeLeftInPlace, type PreparedRemoval } from '../directory-target';
-import { checkCreateInput, checkOptionValue, keyOfSession, sameSession, type CreateInput } from '../domain';
+import {
+  prepareRemoval,
+  provisionForCreate,
+  removeAfterDelete,
+  volumeLeftInPlace,
+  type PreparedRemoval,
+} from '../directory-target';
+import {
+  checkCreateInput,
+  checkOptionValue,
+  keyOfSession,
+  sameSession,
+  type CreateInput,
+} from '../domain';
 import type { EngineCluster } from '../engine';
 import { ApiError, badRequest, conflict, glusterFault } from '../errors';
 import { routeSchemas } from '../schemas';
@@ -32,16 +44,24 @@ interface SessionParams extends ClusterParams {
 }
 
 export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
-  app.get<{ Params: ClusterParams }>('/clusters/:cluster_id/sessions', { schema: routeSchemas.listSessions }, async (req) => {
-    const { p, cluster } = await readCluster(ctx, req, req.params.cluster_id);
-    const st = await ctx.status.read(p, cluster, req.log);
-    return { georep_session: st.sessions, read_at: st.read_at, backend: ctx.backendName };
-  });
+  app.get<{ Params: ClusterParams }>(
+    '/clusters/:cluster_id/sessions',
+    { schema: routeSchemas.listSessions },
+    async (req) => {
+      const { p, cluster } = await readCluster(ctx, req, req.params.cluster_id);
+      const st = await ctx.status.read(p, cluster, req.log);
+      return { georep_session: st.sessions, read_at: st.read_at, backend: ctx.backendName };
+    },
+  );
 
-  app.get<{ Params: SessionParams }>('/clusters/:cluster_id/sessions/:session_id', { schema: routeSchemas.getSession }, async (req) => {
-    const { p, cluster } = await readCluster(ctx, req, req.params.cluster_id);
-    return findSession(ctx, p, cluster, req.params.session_id, req.log);
-  });
+  app.get<{ Params: SessionParams }>(
+    '/clusters/:cluster_id/sessions/:session_id',
+    { schema: routeSchemas.getSession },
+    async (req) => {
+      const { p, cluster } = await readCluster(ctx, req, req.params.cluster_id);
+      return findSession(ctx, p, cluster, req.params.session_id, req.log);
+    },
+  );
 
   app.post<{ Params: ClusterParams; Body: CreateInput }>(
     '/clusters/:cluster_id/sessions',
@@ -62,13 +82,25 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         const s = await findSession(ctx, p, cluster, req.params.session_id, req.log);
         const key = keyOfSession(s);
         const force = req.body?.force === true;
-        await act(ctx, p, cluster, key, verb, req.log, (node) => ctx.gluster[verb](node, key, { force }), force ? 'Forced.' : undefined);
+        await act(
+          ctx,
+          p,
+          cluster,
+          key,
+          verb,
+          req.log,
+          (node) => ctx.gluster[verb](node, key, { force }),
+          force ? 'Forced.' : undefined,
+        );
         return { status: 'complete', ...(await freshSession(ctx, p, cluster, s.id, req.log)) };
       },
     );
   }
 
-  app.delete<{ Params: SessionParams; Querystring: { reset_sync_time?: boolean; remove_provisioned_volume?: boolean } }>(
+  app.delete<{
+    Params: SessionParams;
+    Querystring: { reset_sync_time?: boolean; remove_provisioned_volume?: boolean };
+  }>(
     '/clusters/:cluster_id/sessions/:session_id',
     { schema: routeSchemas.deleteSession },
     async (req) => {
@@ -78,7 +110,9 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       const reset = req.query.reset_sync_time === true;
       // Checked before anything is deleted: only a volume this service provisioned, used by no other session.
       const removal: PreparedRemoval | null =
-        req.query.remove_provisioned_volume === true ? await prepareRemoval(ctx, p, cluster, s, req.log) : null;
+        req.query.remove_provisioned_volume === true
+          ? await prepareRemoval(ctx, p, cluster, s, req.log)
+          : null;
       await act(
         ctx,
         p,
@@ -89,7 +123,11 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         (node) => ctx.gluster.delete(node, key, { reset_sync_time: reset }),
         reset ? 'The sync time was reset.' : undefined,
       );
-      if (removal) return { status: 'complete', ...(await removeAfterDelete(ctx, p, cluster, key, removal, req.log)) };
+      if (removal)
+        return {
+          status: 'complete',
+          ...(await removeAfterDelete(ctx, p, cluster, key, removal, req.log)),
+        };
       return { status: 'complete' };
     },
   );
@@ -101,7 +139,9 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       const { p, cluster } = await manageCluster(ctx, req, req.params.cluster_id);
       const s = await findSession(ctx, p, cluster, req.params.session_id, req.log);
       const key = keyOfSession(s);
-      await act(ctx, p, cluster, key, 'checkpoint', req.log, (node) => ctx.gluster.configSet(node, key, 'checkpoint', 'now'));
+      await act(ctx, p, cluster, key, 'checkpoint', req.log, (node) =>
+        ctx.gluster.configSet(node, key, 'checkpoint', 'now'),
+      );
       return { status: 'complete', ...(await freshSession(ctx, p, cluster, s.id, req.log)) };
     },
   );
@@ -116,7 +156,10 @@ export async function act(
   p: Principal,
   cluster: EngineCluster,
   key: SessionKey,
-  action: Exclude<AuditAction, 'create' | 'config_set' | 'config_reset' | 'provision_volume' | 'remove_provisioned_volume'>,
+  action: Exclude<
+    AuditAction,
+    'create' | 'config_set' | 'config_reset' | 'provision_volume' | 'remove_provisioned_volume'
+  >,
   log: FastifyBaseLogger,
   run: (node: string) => Promise<void>,
   note?: string,
@@ -126,7 +169,10 @@ export async function act(
     await ctx.nodes.onFirstReachable(cluster.id, nodes, run, log);
   } catch (err) {
     ctx.status.invalidate(cluster.id);
-    const fault = glusterFault(err, `${ING[action]} the session ${key.primary_volume} -> ${secondaryUrl(key)}`);
+    const fault = glusterFault(
+      err,
+      `${ING[action]} the session ${key.primary_volume} -> ${secondaryUrl(key)}`,
+    );
     if (!fault) throw err;
     await ctx.audit.record(p, { action, cluster, key, ok: false, error: fault.detail }, log);
     throw fault;
@@ -148,19 +194,29 @@ async function freshSession(
     const s = st.sessions.find((x) => x.id === id);
     return s ? { georep_session: s } : {};
   } catch (err) {
-    log.warn({ err: err instanceof Error ? err.message : String(err) }, 'The action succeeded but the fresh status could not be read');
+    log.warn(
+      { err: err instanceof Error ? err.message : String(err) },
+      'The action succeeded but the fresh status could not be read',
+    );
     return {};
   }
 }
 
 /** The state of a session in words, for faults after a partial create. Never throws. */
-async function stateInWords(ctx: ServiceContext, p: Principal, cluster: EngineCluster, key: SessionKey, log: FastifyBaseLogger): Promise<string> {
+async function stateInWords(
+  ctx: ServiceContext,
+  p: Principal,
+  cluster: EngineCluster,
+  key: SessionKey,
+  log: FastifyBaseLogger,
+): Promise<string> {
   try {
     const st = await ctx.status.fresh(p, cluster, log);
     const s = st.sessions.find((x) => sameSession(keyOfSession(x), key));
     return s ? `in state ${s.status}` : 'but Gluster does not list it right now';
   } catch (err) {
-    const why = err instanceof ApiError ? err.detail : err instanceof Error ? err.message : String(err);
+    const why =
+      err instanceof ApiError ? err.detail : err instanceof Error ? err.message : String(err);
     return `in a state that could not be read (${why})`;
   }
 }
@@ -192,11 +248,18 @@ async function createSession(
   });
   const hosts = await ctx.nodes.clusterHosts(p, cluster);
   const source = hosts.find((h) => h.id === input.source_host_id);
-  if (!source) throw badRequest(`source_host_id ${input.source_host_id} is not a host of cluster ${cluster.name}.`);
+  if (!source)
+    throw badRequest(
+      `source_host_id ${input.source_host_id} is not a host of cluster ${cluster.name}.`,
+    );
   if (source.status !== 'up') {
-    throw badRequest(`Host ${source.name} (source_host_id) is ${source.status.replace(/_/g, ' ')}; choose a host of cluster ${cluster.name} that is Up.`);
+    throw badRequest(
+      `Host ${source.name} (source_host_id) is ${source.status.replace(/_/g, ' ')}; choose a host of cluster ${cluster.name} that is Up.`,
+    );
   }
-  const clusterAddresses = new Set(hosts.flatMap((h) => [h.address.toLowerCase(), h.name.toLowerCase()]));
+  const clusterAddresses = new Set(
+    hosts.flatMap((h) => [h.address.toLowerCase(), h.name.toLowerCase()]),
+  );
   if (clusterAddresses.has(key.secondary_host.toLowerCase())) {
     throw badRequest(
       `${key.secondary_host} is a host of cluster ${cluster.name} itself: the secondary volume must be in another cluster (geo-replication within one cluster is refused).`,
@@ -205,7 +268,9 @@ async function createSession(
   const st = await ctx.status.read(p, cluster, log);
   const primary = st.volumes.find((v) => v.name === key.primary_volume);
   if (!primary) {
-    throw badRequest(`primary_volume: cluster ${cluster.name} has no volume named ${key.primary_volume}.`);
+    throw badRequest(
+      `primary_volume: cluster ${cluster.name} has no volume named ${key.primary_volume}.`,
+    );
   }
   if (input.target.kind === 'path' && primary.status !== 'Started') {
     // Gluster would refuse the session (gverify mounts the primary): provision nothing for it.
@@ -215,12 +280,16 @@ async function createSession(
   }
   const existing = st.sessions.find((s) => sameSession(keyOfSession(s), key));
   if (existing) {
-    throw conflict(`A geo-replication session from ${key.primary_volume} to ${secondaryUrl(key)} already exists (state ${existing.status}).`);
+    throw conflict(
+      `A geo-replication session from ${key.primary_volume} to ${secondaryUrl(key)} already exists (state ${existing.status}).`,
+    );
   }
 
   // 0. A directory target: provision (or reuse) the single-brick volume on it first.
   const provisioned: ProvisionedVolume | null =
-    input.target.kind === 'path' ? await provisionForCreate(ctx, p, cluster, input, input.target.path, source, key, log) : null;
+    input.target.kind === 'path'
+      ? await provisionForCreate(ctx, p, cluster, input, input.target.path, source, key, log)
+      : null;
   const left = provisioned ? volumeLeftInPlace(provisioned) : '';
 
   const node = source.address;
@@ -230,14 +299,21 @@ async function createSession(
   try {
     await ctx.gluster.gsecCreate(node);
   } catch (err) {
-    const f = glusterFault(err, `generating the geo-replication SSH keys (gsec_create) on ${source.name}`);
+    const f = glusterFault(
+      err,
+      `generating the geo-replication SSH keys (gsec_create) on ${source.name}`,
+    );
     if (!f) throw err;
     const detail = `${f.detail} The session was not created.${left}`;
     await ctx.audit.record(p, { action: 'create', cluster, key, ok: false, error: detail }, log);
     throw new ApiError(f.statusCode, f.reason, detail);
   }
   try {
-    await ctx.gluster.create(node, key, { ssh_port: input.ssh_port, force: input.force, push_pem: true });
+    await ctx.gluster.create(node, key, {
+      ssh_port: input.ssh_port,
+      force: input.force,
+      push_pem: true,
+    });
   } catch (err) {
     ctx.status.invalidate(cluster.id);
     const f = glusterFault(err, `creating the ${what} on ${source.name}`);
@@ -268,7 +344,11 @@ async function createSession(
     } catch (err) {
       const f = glusterFault(err, `setting option ${o.name} to ${o.value}`);
       if (!f) throw err;
-      await ctx.audit.record(p, { action: 'config_set', cluster, key, ok: false, option: o, error: f.detail }, log);
+      await ctx.audit.record(
+        p,
+        { action: 'config_set', cluster, key, ok: false, option: o, error: f.detail },
+        log,
+      );
       const rest = options.slice(i + 1).map((x) => x.name);
       const notApplied = rest.length ? ` Options not applied: ${rest.join(', ')}.` : '';
       const state = await stateInWords(ctx, p, cluster, key, log);

@@ -31,7 +31,11 @@ export interface EngineGlusterVolume {
 }
 
 /** A client for the engine's REST API as the logged-in user; `Filter: true` so results follow permissions. */
-export function engineClient(engineBaseUrl: string, token: () => string | null, timeoutMs: number): AxiosInstance {
+export function engineClient(
+  engineBaseUrl: string,
+  token: () => string | null,
+  timeoutMs: number,
+): AxiosInstance {
   const base = engineBaseUrl.endsWith('/') ? engineBaseUrl : `${engineBaseUrl}/`;
   return createHttpClient({
     baseURL: `${base}api/`,
@@ -52,7 +56,10 @@ export async function listGlusterClusters(engine: AxiosInstance): Promise<Engine
   return (await listClusters(engine)).filter((c) => isTrue(c.gluster_service));
 }
 
-export async function listClusterHosts(engine: AxiosInstance, clusterName: string): Promise<EngineHost[]> {
+export async function listClusterHosts(
+  engine: AxiosInstance,
+  clusterName: string,
+): Promise<EngineHost[]> {
   const { data } = await engine.get<{ host?: EngineHost[] }>('hosts', {
     params: { search: `cluster=${clusterName}` },
   });
@@ -64,7 +71,10 @@ export async function listHosts(engine: AxiosInstance): Promise<EngineHost[]> {
   return data.host ?? [];
 }
 
-export async function listGlusterVolumes(engine: AxiosInstance, clusterId: string): Promise<EngineGlusterVolume[]> {
+export async function listGlusterVolumes(
+  engine: AxiosInstance,
+  clusterId: string,
+): Promise<EngineGlusterVolume[]> {
   const { data } = await engine.get<{ gluster_volume?: EngineGlusterVolume[] }>(
     `clusters/${encodeURIComponent(clusterId)}/glustervolumes`,
   );

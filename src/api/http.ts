@@ -41,7 +41,10 @@ export function toApiError(err: unknown): ApiError {
   if (isAxiosError(err)) {
     if (err.response) {
       const body = err.response.data as { reason?: unknown; detail?: unknown } | undefined;
-      const reason = typeof body?.reason === 'string' ? body.reason : err.response.statusText || `HTTP ${err.response.status}`;
+      const reason =
+        typeof body?.reason === 'string'
+          ? body.reason
+          : err.response.statusText || `HTTP ${err.response.status}`;
       const detail = typeof body?.detail === 'string' ? body.detail : '';
       return new ApiError(kindOf(err.response.status), err.response.status, reason, detail);
     }
@@ -50,7 +53,12 @@ export function toApiError(err: unknown): ApiError {
     }
     return new ApiError('unreachable', null, 'Unreachable', err.message);
   }
-  return new ApiError('server', null, 'Unexpected error', err instanceof Error ? err.message : String(err));
+  return new ApiError(
+    'server',
+    null,
+    'Unexpected error',
+    err instanceof Error ? err.message : String(err),
+  );
 }
 
 export interface ClientOptions {

@@ -6,14 +6,7 @@
 
 /** Status of one worker (one primary brick), as Gluster reports it, plus Offline for a brick with no row. */
 export type WorkerStatus =
-  | 'Active'
-  | 'Passive'
-  | 'Faulty'
-  | 'Initializing'
-  | 'Created'
-  | 'Stopped'
-  | 'Paused'
-  | 'Offline';
+  'Active' | 'Passive' | 'Faulty' | 'Initializing' | 'Created' | 'Stopped' | 'Paused' | 'Offline';
 
 /** Roll-up status of a session over its workers. */
 export type SessionStatus =

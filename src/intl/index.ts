@@ -1,7 +1,12 @@
 // One message catalog for the plugin and the tab: ICU messages defined next to the code that uses
 // them (defineMessages, English as defaultMessage, extractable with FormatJS tooling), translated
 // catalogs in src/intl/locales/<locale>.json, the locale from WebAdmin's currentLocale().
-import { createIntl, createIntlCache, type IntlShape, type MessageDescriptor } from '@formatjs/intl';
+import {
+  createIntl,
+  createIntlCache,
+  type IntlShape,
+  type MessageDescriptor,
+} from '@formatjs/intl';
 
 export const DEFAULT_LOCALE = 'en-US';
 
@@ -34,7 +39,10 @@ const cache = createIntlCache();
 export async function createPluginIntl(rawLocale: string | null | undefined): Promise<IntlShape> {
   const locale = normalizeLocale(rawLocale);
   const messages = await loadMessages(locale);
-  return createIntl({ locale, defaultLocale: DEFAULT_LOCALE, messages, onError: () => undefined }, cache);
+  return createIntl(
+    { locale, defaultLocale: DEFAULT_LOCALE, messages, onError: () => undefined },
+    cache,
+  );
 }
 
 /**
@@ -42,6 +50,8 @@ export async function createPluginIntl(rawLocale: string | null | undefined): Pr
  * the tests instead, so catalogs are widened to plain MessageDescriptors (the `defineMessages`
  * calls stay as they are, for extraction).
  */
-export function untyped<T extends object>(catalog: T): { readonly [K in keyof T]: MessageDescriptor } {
+export function untyped<T extends object>(
+  catalog: T,
+): { readonly [K in keyof T]: MessageDescriptor } {
   return catalog as { readonly [K in keyof T]: MessageDescriptor };
 }

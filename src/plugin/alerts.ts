@@ -7,28 +7,33 @@ import { untyped } from '../intl';
 import type { GeoRepSession, SessionStatus } from '../georep/types';
 import type { AlertType } from './pluginApi';
 
-const messages = untyped(defineMessages({
-  faulty: {
-    id: 'alerts.faulty',
-    defaultMessage: 'Geo-replication {source} → {remote} is Faulty: no worker of at least one replica set is replicating.',
-    description: 'WebAdmin alert when a session turns Faulty',
-  },
-  partlyFaulty: {
-    id: 'alerts.partlyFaulty',
-    defaultMessage: 'Geo-replication {source} → {remote} is partly Faulty: some workers have failed.',
-    description: 'WebAdmin alert when some workers of a session turn Faulty',
-  },
-  recovered: {
-    id: 'alerts.recovered',
-    defaultMessage: 'Geo-replication {source} → {remote} has recovered and is {status}.',
-    description: 'WebAdmin alert when a Faulty session is healthy again',
-  },
-  checkpoint: {
-    id: 'alerts.checkpoint',
-    defaultMessage: 'Geo-replication {source} → {remote} completed its checkpoint of {time}: everything written before it is on the remote.',
-    description: 'WebAdmin toast when a checkpoint completes',
-  },
-}));
+const messages = untyped(
+  defineMessages({
+    faulty: {
+      id: 'alerts.faulty',
+      defaultMessage:
+        'Geo-replication {source} → {remote} is Faulty: no worker of at least one replica set is replicating.',
+      description: 'WebAdmin alert when a session turns Faulty',
+    },
+    partlyFaulty: {
+      id: 'alerts.partlyFaulty',
+      defaultMessage:
+        'Geo-replication {source} → {remote} is partly Faulty: some workers have failed.',
+      description: 'WebAdmin alert when some workers of a session turn Faulty',
+    },
+    recovered: {
+      id: 'alerts.recovered',
+      defaultMessage: 'Geo-replication {source} → {remote} has recovered and is {status}.',
+      description: 'WebAdmin alert when a Faulty session is healthy again',
+    },
+    checkpoint: {
+      id: 'alerts.checkpoint',
+      defaultMessage:
+        'Geo-replication {source} → {remote} completed its checkpoint of {time}: everything written before it is on the remote.',
+      description: 'WebAdmin toast when a checkpoint completes',
+    },
+  }),
+);
 
 export interface SessionMark {
   status: SessionStatus;
@@ -66,19 +71,31 @@ const HEALTHY: SessionStatus[] = ['Active', 'Passive'];
 const AT_REST: SessionStatus[] = ['Paused', 'Stopped', 'Created'];
 
 /** The mark of a session now, given its mark on the previous read. */
-export function markOf(s: GeoRepSession, before?: SessionMark, timing: AlertTiming = { now: Date.now(), recoveryMs: DEFAULT_RECOVERY_MS }): SessionMark {
+export function markOf(
+  s: GeoRepSession,
+  before?: SessionMark,
+  timing: AlertTiming = { now: Date.now(), recoveryMs: DEFAULT_RECOVERY_MS },
+): SessionMark {
   const faulty = FAULTY.includes(s.status);
   const healthy = HEALTHY.includes(s.status);
   const healthySince = healthy ? (before?.healthySince ?? timing.now) : null;
-  const recovered = healthy && healthySince !== null && timing.now - healthySince >= timing.recoveryMs;
-  const episode = faulty || ((before?.faultyEpisode ?? false) && !recovered && !AT_REST.includes(s.status));
+  const recovered =
+    healthy && healthySince !== null && timing.now - healthySince >= timing.recoveryMs;
+  const episode =
+    faulty || ((before?.faultyEpisode ?? false) && !recovered && !AT_REST.includes(s.status));
   return {
     healthySince: episode ? healthySince : null,
     status: s.status,
     checkpointTime: s.checkpoint?.time ?? null,
     checkpointCompleted: s.checkpoint?.completed ?? false,
     faultyEpisode: episode,
-    worst: !episode ? null : before?.worst === 'Faulty' || s.status === 'Faulty' ? 'Faulty' : faulty ? s.status : (before?.worst ?? null),
+    worst: !episode
+      ? null
+      : before?.worst === 'Faulty' || s.status === 'Faulty'
+        ? 'Faulty'
+        : faulty
+          ? s.status
+          : (before?.worst ?? null),
   };
 }
 
@@ -99,7 +116,10 @@ export function noticesFor(
   for (const s of sessions) {
     const before = prev?.get(s.id);
     const now = markOf(s, before, timing);
-    const names = { source: s.primary_volume, remote: `${s.secondary_host}::${s.secondary_volume}` };
+    const names = {
+      source: s.primary_volume,
+      remote: `${s.secondary_host}::${s.secondary_volume}`,
+    };
     if (FAULTY.includes(now.status)) {
       const newEpisode = !before?.faultyEpisode;
       const worse = now.status === 'Faulty' && before?.worst !== 'Faulty';
@@ -107,17 +127,33 @@ export function noticesFor(
         out.push(
           now.status === 'Faulty'
             ? { kind: 'alert', type: 'danger', message: intl.formatMessage(messages.faulty, names) }
-            : { kind: 'alert', type: 'warning', message: intl.formatMessage(messages.partlyFaulty, names) },
+            : {
+                kind: 'alert',
+                type: 'warning',
+                message: intl.formatMessage(messages.partlyFaulty, names),
+              },
         );
       }
     } else if (before?.faultyEpisode && !now.faultyEpisode && HEALTHY.includes(now.status)) {
-      out.push({ kind: 'alert', type: 'success', message: intl.formatMessage(messages.recovered, { ...names, status: now.status }) });
+      out.push({
+        kind: 'alert',
+        type: 'success',
+        message: intl.formatMessage(messages.recovered, { ...names, status: now.status }),
+      });
     }
-    if (before && now.checkpointCompleted && now.checkpointTime && (!before.checkpointCompleted || before.checkpointTime !== now.checkpointTime)) {
+    if (
+      before &&
+      now.checkpointCompleted &&
+      now.checkpointTime &&
+      (!before.checkpointCompleted || before.checkpointTime !== now.checkpointTime)
+    ) {
       out.push({
         kind: 'toast',
         type: 'success',
-        message: intl.formatMessage(messages.checkpoint, { ...names, time: new Date(now.checkpointTime).toLocaleString(intl.locale) }),
+        message: intl.formatMessage(messages.checkpoint, {
+          ...names,
+          time: new Date(now.checkpointTime).toLocaleString(intl.locale),
+        }),
       });
     }
   }

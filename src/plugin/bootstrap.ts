@@ -51,7 +51,12 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 
 export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
   const { api, intl, log } = deps;
-  const state: PluginState = { glusterVisible: false, glusterClusterIds: new Set(), placeAdded: false, buttonAdded: false };
+  const state: PluginState = {
+    glusterVisible: false,
+    glusterClusterIds: new Set(),
+    placeAdded: false,
+    buttonAdded: false,
+  };
   let uiInitialised = false;
 
   /** Wrap a handler so nothing escapes to WebAdmin. */
@@ -67,25 +72,43 @@ export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
 
   const maybeAddPlace = (): void => {
     if (!uiInitialised || !state.glusterVisible || state.placeAdded) return;
-    api.addSecondaryMenuPlace('storage', intl.formatMessage(pluginMessages.placeLabel), PLACE_TOKEN, PLACE_URL, {
-      priority: PLACE_PRIORITY,
-    });
+    api.addSecondaryMenuPlace(
+      'storage',
+      intl.formatMessage(pluginMessages.placeLabel),
+      PLACE_TOKEN,
+      PLACE_URL,
+      {
+        priority: PLACE_PRIORITY,
+      },
+    );
     state.placeAdded = true;
     // Storage › Volumes: start a session from the selected volume, in the place's Start dialog.
-    api.addMenuPlaceActionButton<GlusterVolumeEntity>('GlusterVolume', intl.formatMessage(pluginMessages.newSessionButton), {
-      id: 'GlusterGeoRepNewSession',
-      isEnabled: (selected) => selected.length === 1 && state.glusterClusterIds.has(selected[0]!.clusterId),
-      onClick: (selected) => {
-        try {
-          const volume = selected[0];
-          if (!volume) return;
-          writeIntent(window.sessionStorage, { action: 'start-session', clusterId: volume.clusterId, volumeName: volume.name });
-          api.revealPlace(PLACE_TOKEN);
-        } catch (e) {
-          log('severe', `New session button failed: ${e instanceof Error ? e.message : String(e)}`);
-        }
+    api.addMenuPlaceActionButton<GlusterVolumeEntity>(
+      'GlusterVolume',
+      intl.formatMessage(pluginMessages.newSessionButton),
+      {
+        id: 'GlusterGeoRepNewSession',
+        isEnabled: (selected) =>
+          selected.length === 1 && state.glusterClusterIds.has(selected[0]!.clusterId),
+        onClick: (selected) => {
+          try {
+            const volume = selected[0];
+            if (!volume) return;
+            writeIntent(window.sessionStorage, {
+              action: 'start-session',
+              clusterId: volume.clusterId,
+              volumeName: volume.name,
+            });
+            api.revealPlace(PLACE_TOKEN);
+          } catch (e) {
+            log(
+              'severe',
+              `New session button failed: ${e instanceof Error ? e.message : String(e)}`,
+            );
+          }
+        },
       },
-    });
+    );
     state.buttonAdded = true;
     deps.onPlaceAdded?.();
   };
@@ -95,10 +118,14 @@ export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
       const clusters = await withTimeout(deps.listGlusterClusters(), deps.checkTimeoutMs);
       state.glusterVisible = clusters.length > 0;
       state.glusterClusterIds = new Set(clusters.map((c) => c.id));
-      if (!state.glusterVisible) log('info', 'No Gluster cluster is visible to this user: Geo Replication is not shown');
+      if (!state.glusterVisible)
+        log('info', 'No Gluster cluster is visible to this user: Geo Replication is not shown');
     } catch (e) {
       state.glusterVisible = false;
-      log('warning', `Cannot ask the engine for Gluster clusters (${e instanceof Error ? e.message : String(e)}): Geo Replication is not shown`);
+      log(
+        'warning',
+        `Cannot ask the engine for Gluster clusters (${e instanceof Error ? e.message : String(e)}): Geo Replication is not shown`,
+      );
     }
     guard('addPlace', maybeAddPlace)();
   };

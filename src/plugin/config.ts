@@ -22,11 +22,15 @@ function num(v: unknown, fallback: number, min: number): number {
   return typeof n === 'number' && Number.isFinite(n) && n >= min ? n : fallback;
 }
 
-export function readConfig(raw: Record<string, unknown> = getPluginApi().configObject() ?? {}): PluginConfig {
+export function readConfig(
+  raw: Record<string, unknown> = getPluginApi().configObject() ?? {},
+): PluginConfig {
   const path = raw.georepServicePath;
   return {
     georepServicePath:
-      typeof path === 'string' && path.startsWith('/') ? path.replace(/\/+$/, '') : DEFAULT_CONFIG.georepServicePath,
+      typeof path === 'string' && path.startsWith('/')
+        ? path.replace(/\/+$/, '')
+        : DEFAULT_CONFIG.georepServicePath,
     refreshIntervalMs: num(raw.refreshIntervalMs, DEFAULT_CONFIG.refreshIntervalMs, 1000),
     engineTimeoutMs: num(raw.engineTimeoutMs, DEFAULT_CONFIG.engineTimeoutMs, 1000),
   };

@@ -30,13 +30,18 @@ async function main(): Promise<void> {
     checkTimeoutMs: config.engineTimeoutMs,
     log,
     onPlaceAdded: () => {
-      const georep = georepClient(`${window.location.origin}${config.georepServicePath}`, () => api.ssoToken(), config.engineTimeoutMs);
+      const georep = georepClient(
+        `${window.location.origin}${config.georepServicePath}`,
+        () => api.ssoToken(),
+        config.engineTimeoutMs,
+      );
       startWatcher({
         intl,
         intervalMs: config.refreshIntervalMs,
         listGlusterClusters: () => listGlusterClusters(engine),
         listSessions: (clusterId) => listSessions(georep, clusterId),
-        notify: (n) => (n.kind === 'alert' ? api.showAlert(n.type, n.message) : api.showToast(n.type, n.message)),
+        notify: (n) =>
+          n.kind === 'alert' ? api.showAlert(n.type, n.message) : api.showToast(n.type, n.message),
         log,
         isVisible: () => document.visibilityState !== 'hidden',
       });

@@ -13,7 +13,11 @@ export interface StartSessionIntent {
   at: number;
 }
 
-export function writeIntent(storage: Storage, intent: Omit<StartSessionIntent, 'at'>, now = Date.now()): void {
+export function writeIntent(
+  storage: Storage,
+  intent: Omit<StartSessionIntent, 'at'>,
+  now = Date.now(),
+): void {
   storage.setItem(INTENT_KEY, JSON.stringify({ ...intent, at: now }));
 }
 

@@ -1,15 +1,17 @@
 import { defineMessages } from '@formatjs/intl';
 import { untyped } from '../intl';
 
-export const pluginMessages = untyped(defineMessages({
-  placeLabel: {
-    id: 'plugin.place.label',
-    defaultMessage: 'Geo Replication',
-    description: 'Menu entry under Storage for the geo-replication sessions of Gluster clusters',
-  },
-  newSessionButton: {
-    id: 'plugin.volumes.newSession',
-    defaultMessage: 'New Geo-Replication Session',
-    description: 'Action button on the Storage > Volumes list',
-  },
-}));
+export const pluginMessages = untyped(
+  defineMessages({
+    placeLabel: {
+      id: 'plugin.place.label',
+      defaultMessage: 'Geo Replication',
+      description: 'Menu entry under Storage for the geo-replication sessions of Gluster clusters',
+    },
+    newSessionButton: {
+      id: 'plugin.volumes.newSession',
+      defaultMessage: 'New Geo-Replication Session',
+      description: 'Action button on the Storage > Volumes list',
+    },
+  }),
+);

@@ -50,7 +50,12 @@ export interface PluginApi {
   ready(): void;
   configObject(): Record<string, unknown>;
 
-  addPrimaryMenuPlace(label: string, historyToken: string, contentUrl: string, options?: TabOptions): void;
+  addPrimaryMenuPlace(
+    label: string,
+    historyToken: string,
+    contentUrl: string,
+    options?: TabOptions,
+  ): void;
   addSecondaryMenuPlace(
     /** 'compute' | 'network' | 'storage' | 'admin', or a container a plugin added. */
     primaryMenuId: string,
@@ -59,11 +64,21 @@ export interface PluginApi {
     contentUrl: string,
     options?: TabOptions,
   ): void;
-  addDetailPlace(entityTypeName: string, label: string, historyToken: string, contentUrl: string, options?: TabOptions): void;
+  addDetailPlace(
+    entityTypeName: string,
+    label: string,
+    historyToken: string,
+    contentUrl: string,
+    options?: TabOptions,
+  ): void;
   setPlaceContentUrl(historyToken: string, contentUrl: string): void;
   setPlaceAccessible(historyToken: string, accessible: boolean): void;
   setPlaceUnloadHandler(historyToken: string, handler: () => void): void;
-  addMenuPlaceActionButton<T extends EntityObject>(entityTypeName: string, label: string, button: ActionButtonInterface<T>): void;
+  addMenuPlaceActionButton<T extends EntityObject>(
+    entityTypeName: string,
+    label: string,
+    button: ActionButtonInterface<T>,
+  ): void;
   addDetailPlaceActionButton<T extends EntityObject>(
     mainEntityTypeName: string,
     detailPlaceId: string,
@@ -71,7 +86,14 @@ export interface PluginApi {
     button: ActionButtonInterface<T>,
   ): void;
 
-  showDialog(title: string, dialogToken: string, contentUrl: string, width: string, height: string, options?: object): void;
+  showDialog(
+    title: string,
+    dialogToken: string,
+    contentUrl: string,
+    width: string,
+    height: string,
+    options?: object,
+  ): void;
   setDialogContentUrl(dialogToken: string, contentUrl: string): void;
   closeDialog(dialogToken: string): void;
 
@@ -103,7 +125,9 @@ export function getPluginApi(): PluginApi {
     const top = window.top as unknown as { pluginApi?: PluginApiFactory } | null;
     const factory = top?.pluginApi;
     if (typeof factory !== 'function') {
-      throw new Error('WebAdmin pluginApi is not available: this page must run inside oVirt WebAdmin');
+      throw new Error(
+        'WebAdmin pluginApi is not available: this page must run inside oVirt WebAdmin',
+      );
     }
     memo = factory(PLUGIN_NAME);
   }

@@ -37,19 +37,30 @@ export function startWatcher(deps: WatcherDeps): Watcher {
     try {
       clusters ??= await deps.listGlusterClusters();
     } catch (e) {
-      deps.log('warning', `Alert watcher cannot list clusters: ${e instanceof Error ? e.message : String(e)}`);
+      deps.log(
+        'warning',
+        `Alert watcher cannot list clusters: ${e instanceof Error ? e.message : String(e)}`,
+      );
       return;
     }
     for (const c of clusters) {
       try {
         const { sessions } = await deps.listSessions(c.id);
-        const timing = { now: (deps.now ?? Date.now)(), recoveryMs: deps.recoveryMs ?? Math.max(3 * deps.intervalMs, DEFAULT_RECOVERY_MS) };
-        for (const n of noticesFor(marks.get(c.id) ?? null, sessions, deps.intl, timing)) deps.notify(n);
+        const timing = {
+          now: (deps.now ?? Date.now)(),
+          recoveryMs: deps.recoveryMs ?? Math.max(3 * deps.intervalMs, DEFAULT_RECOVERY_MS),
+        };
+        for (const n of noticesFor(marks.get(c.id) ?? null, sessions, deps.intl, timing))
+          deps.notify(n);
         marks.set(c.id, marksOf(sessions, marks.get(c.id), timing));
         failing.delete(c.id);
       } catch (e) {
         // Keep the last marks: when the service is back, only real transitions are reported.
-        if (!failing.has(c.id)) deps.log('warning', `Cannot read sessions of cluster ${c.name}: ${e instanceof Error ? e.message : String(e)}`);
+        if (!failing.has(c.id))
+          deps.log(
+            'warning',
+            `Cannot read sessions of cluster ${c.name}: ${e instanceof Error ? e.message : String(e)}`,
+          );
         failing.add(c.id);
       }
     }

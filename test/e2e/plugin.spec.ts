@@ -17,10 +17,14 @@ test('admin logs in and opens Storage › Geo Replication', async ({ page }) => 
   const place = menu.getByRole('link', { name: 'Geo Replication' });
   await expect(place).toBeVisible();
   // It sits in the Storage menu, after Volumes.
-  await expect(menu.locator('li', { hasText: 'Storage' }).getByRole('link', { name: 'Geo Replication' })).toBeVisible();
+  await expect(
+    menu.locator('li', { hasText: 'Storage' }).getByRole('link', { name: 'Geo Replication' }),
+  ).toBeVisible();
   await place.click();
   await expect(page).toHaveURL(/#gluster-georep$/);
-  await expect(placeFrame(page).getByRole('heading', { name: 'Geo Replication', level: 1 })).toBeVisible();
+  await expect(
+    placeFrame(page).getByRole('heading', { name: 'Geo Replication', level: 1 }),
+  ).toBeVisible();
   expect(await page.evaluate(() => window.__standin.pluginState('gluster-georep'))).toBe('IN_USE');
   // The plugin made no call WebAdmin would refuse.
   expect(await page.evaluate(() => window.__standin.warnings)).toEqual([]);
@@ -38,15 +42,21 @@ test('a user who sees no Gluster cluster gets no Geo Replication place', async (
 test('a reload on the place token lands on the place', async ({ page }) => {
   await login(page, 'admin', 'gluster-georep');
   await expect(page).toHaveURL(/#gluster-georep$/);
-  await expect(placeFrame(page).getByRole('heading', { name: 'Geo Replication', level: 1 })).toBeVisible();
+  await expect(
+    placeFrame(page).getByRole('heading', { name: 'Geo Replication', level: 1 }),
+  ).toBeVisible();
   await page.reload();
   await waitForShell(page);
   await expect(page).toHaveURL(/#gluster-georep$/);
   expect(await page.evaluate(() => window.__standin.currentPlace())).toBe('gluster-georep');
-  await expect(placeFrame(page).getByRole('heading', { name: 'Geo Replication', level: 1 })).toBeVisible();
+  await expect(
+    placeFrame(page).getByRole('heading', { name: 'Geo Replication', level: 1 }),
+  ).toBeVisible();
 });
 
-test('with the engine REST API down at login, WebAdmin still works: no place, no freeze', async ({ page }) => {
+test('with the engine REST API down at login, WebAdmin still works: no place, no freeze', async ({
+  page,
+}) => {
   const logs: string[] = [];
   page.on('console', (m) => logs.push(m.text()));
   await devControl(page, 'engine', { down: true });
@@ -56,5 +66,7 @@ test('with the engine REST API down at login, WebAdmin still works: no place, no
   await expect(page.getByRole('link', { name: 'Geo Replication' })).toHaveCount(0);
   await page.getByRole('link', { name: 'Hosts' }).click();
   await expect(page.getByRole('heading', { name: 'Hosts' })).toBeVisible();
-  expect(logs.some((l) => l.includes('[gluster-georep]') && l.includes('Geo Replication is not shown'))).toBe(true);
+  expect(
+    logs.some((l) => l.includes('[gluster-georep]') && l.includes('Geo Replication is not shown')),
+  ).toBe(true);
 });

@@ -3,7 +3,9 @@
 // create, configure, start; and the Volumes list's button opening it with the volume chosen.
 import { expect, login, placeFrame, test } from './fixtures';
 
-test('start a session to a new remote: SSH set up with the password, then created and started', async ({ page }) => {
+test('start a session to a new remote: SSH set up with the password, then created and started', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await login(page, 'admin', 'gluster-georep');
   const f = placeFrame(page);
@@ -13,8 +15,12 @@ test('start a session to a new remote: SSH set up with the password, then create
   await expect(dlg).toBeVisible();
 
   await dlg.getByLabel('Source volume').selectOption({ label: 'home (up)' });
-  await dlg.getByLabel('Start Geo Replication from Host').selectOption({ label: 'gprod1 (gprod1.lab.example)' });
-  await expect(dlg.getByLabel('SSH fingerprint of gprod1')).toHaveValue(/^SHA256:[A-Za-z0-9+/]{43} \(ssh-ed25519\)$/);
+  await dlg
+    .getByLabel('Start Geo Replication from Host')
+    .selectOption({ label: 'gprod1 (gprod1.lab.example)' });
+  await expect(dlg.getByLabel('SSH fingerprint of gprod1')).toHaveValue(
+    /^SHA256:[A-Za-z0-9+/]{43} \(ssh-ed25519\)$/,
+  );
   await dlg.getByLabel('Remote Host').fill('backup.remote.example');
   await dlg.getByLabel('Remote Volume/Path').fill('home-backup');
   await expect(dlg.getByText('Volume home-backup on the remote cluster')).toBeVisible();
@@ -24,7 +30,12 @@ test('start a session to a new remote: SSH set up with the password, then create
   const ssh = f.getByRole('dialog', { name: 'Passwordless SSH setup' });
   await expect(ssh).toBeVisible({ timeout: 20_000 });
   await ssh.getByLabel('Password of the remote user').check();
-  await expect(ssh.getByText(/SHA256:/).or(ssh.locator('input[value^="SHA256:"]')).first()).toBeVisible();
+  await expect(
+    ssh
+      .getByText(/SHA256:/)
+      .or(ssh.locator('input[value^="SHA256:"]'))
+      .first(),
+  ).toBeVisible();
   const password = ssh.getByLabel('Password of root@backup.remote.example');
   const send = ssh.getByRole('button', { name: 'Send password' });
   await password.fill('not-the-password');
@@ -38,16 +49,28 @@ test('start a session to a new remote: SSH set up with the password, then create
 
   // The flow continues where it stopped: create, configure, start.
   await expect(ssh).toHaveCount(0, { timeout: 20_000 });
-  await expect(dlg.getByRole('heading', { name: /Session home → backup.remote.example::home-backup created and started/ })).toBeVisible({ timeout: 30_000 });
+  await expect(
+    dlg.getByRole('heading', {
+      name: /Session home → backup.remote.example::home-backup created and started/,
+    }),
+  ).toBeVisible({ timeout: 30_000 });
   await dlg.getByRole('button', { name: 'Close' }).last().click();
-  const row = f.getByRole('row').filter({ has: f.getByRole('checkbox', { name: 'Select session home to root@backup.remote.example::home-backup' }) });
+  const row = f
+    .getByRole('row')
+    .filter({
+      has: f.getByRole('checkbox', {
+        name: 'Select session home to root@backup.remote.example::home-backup',
+      }),
+    });
   await expect(row).toBeVisible({ timeout: 15_000 });
   // The password is nowhere in either page afterwards.
   expect(await page.content()).not.toContain('remote-root-pw');
   expect(await f.locator('body').innerHTML()).not.toContain('remote-root-pw');
 });
 
-test('Storage › Volumes: New Geo-Replication Session opens the Start dialog for the selected volume', async ({ page }) => {
+test('Storage › Volumes: New Geo-Replication Session opens the Start dialog for the selected volume', async ({
+  page,
+}) => {
   await login(page, 'admin', 'volumes');
   const button = page.getByRole('button', { name: 'New Geo-Replication Session' });
   await expect(button).toBeDisabled();

@@ -2,7 +2,10 @@ import { createPluginIntl } from '../../src/intl';
 import { marksOf, noticesFor } from '../../src/plugin/alerts';
 import type { GeoRepSession, SessionStatus } from '../../src/georep/types';
 
-const session = (status: SessionStatus, checkpoint: GeoRepSession['checkpoint'] = null): GeoRepSession => ({
+const session = (
+  status: SessionStatus,
+  checkpoint: GeoRepSession['checkpoint'] = null,
+): GeoRepSession => ({
   id: 's1',
   cluster_id: 'c1',
   primary_volume: 'data',
@@ -22,36 +25,83 @@ describe('WebAdmin alerts for sessions', () => {
     const intl = await createPluginIntl('en-US');
     let prev = marksOf([session('Active')]);
     const first = noticesFor(prev, [session('Faulty')], intl);
-    expect(first).toEqual([{ kind: 'alert', type: 'danger', message: expect.stringContaining('data → gdr1::data-dr is Faulty') as string }]);
+    expect(first).toEqual([
+      {
+        kind: 'alert',
+        type: 'danger',
+        message: expect.stringContaining('data → gdr1::data-dr is Faulty') as string,
+      },
+    ]);
     prev = marksOf([session('Faulty')]);
     expect(noticesFor(prev, [session('Faulty')], intl)).toEqual([]);
   });
 
   it('warns for partly Faulty and reports the recovery', async () => {
     const intl = await createPluginIntl('en-US');
-    expect(noticesFor(marksOf([session('Active')]), [session('PartiallyFaulty')], intl)[0]).toMatchObject({ type: 'warning' });
+    expect(
+      noticesFor(marksOf([session('Active')]), [session('PartiallyFaulty')], intl)[0],
+    ).toMatchObject({ type: 'warning' });
     const immediate = { now: 0, recoveryMs: 0 };
-    expect(noticesFor(marksOf([session('PartiallyFaulty')], null, immediate), [session('Active')], intl, immediate)).toEqual([
-      { kind: 'alert', type: 'success', message: expect.stringContaining('recovered and is Active') as string },
+    expect(
+      noticesFor(
+        marksOf([session('PartiallyFaulty')], null, immediate),
+        [session('Active')],
+        intl,
+        immediate,
+      ),
+    ).toEqual([
+      {
+        kind: 'alert',
+        type: 'success',
+        message: expect.stringContaining('recovered and is Active') as string,
+      },
     ]);
   });
 
   it('does not re-alert when Faulty improves to partly Faulty', async () => {
     const intl = await createPluginIntl('en-US');
-    expect(noticesFor(marksOf([session('Faulty')]), [session('PartiallyFaulty')], intl)).toEqual([]);
+    expect(noticesFor(marksOf([session('Faulty')]), [session('PartiallyFaulty')], intl)).toEqual(
+      [],
+    );
   });
 
   it('reports a session already Faulty on the first read, and nothing for healthy ones', async () => {
     const intl = await createPluginIntl('en-US');
     expect(noticesFor(null, [session('Faulty')], intl)).toHaveLength(1);
-    expect(noticesFor(null, [session('Active', { time: '2026-11-24T00:00:00Z', completed: true, completion_time: null })], intl)).toEqual([]);
+    expect(
+      noticesFor(
+        null,
+        [
+          session('Active', {
+            time: '2026-11-24T00:00:00Z',
+            completed: true,
+            completion_time: null,
+          }),
+        ],
+        intl,
+      ),
+    ).toEqual([]);
   });
 
   it('tells once when a checkpoint completes', async () => {
     const intl = await createPluginIntl('en-US');
-    const pending = session('Active', { time: '2026-11-24T10:00:00Z', completed: false, completion_time: null });
-    const done = session('Active', { time: '2026-11-24T10:00:00Z', completed: true, completion_time: '2026-11-24T10:00:09Z' });
-    expect(noticesFor(marksOf([pending]), [done], intl)).toEqual([{ kind: 'toast', type: 'success', message: expect.stringContaining('completed its checkpoint') as string }]);
+    const pending = session('Active', {
+      time: '2026-11-24T10:00:00Z',
+      completed: false,
+      completion_time: null,
+    });
+    const done = session('Active', {
+      time: '2026-11-24T10:00:00Z',
+      completed: true,
+      completion_time: '2026-11-24T10:00:09Z',
+    });
+    expect(noticesFor(marksOf([pending]), [done], intl)).toEqual([
+      {
+        kind: 'toast',
+        type: 'success',
+        message: expect.stringContaining('completed its checkpoint') as string,
+      },
+    ]);
     expect(noticesFor(marksOf([done]), [done], intl)).toEqual([]);
   });
 });
@@ -71,15 +121,46 @@ describe('WebAdmin alerts within a Faulty episode', () => {
   };
 
   it('a worker retrying (Faulty → Initializing → Faulty → Active) alerts once, then recovers once', async () => {
-    expect(await walk(['Active', 'Faulty', 'Initializing', 'Faulty', 'Initializing', 'Active', 'Active', 'Active', 'Active'])).toEqual(['danger', 'success']);
+    expect(
+      await walk([
+        'Active',
+        'Faulty',
+        'Initializing',
+        'Faulty',
+        'Initializing',
+        'Active',
+        'Active',
+        'Active',
+        'Active',
+      ]),
+    ).toEqual(['danger', 'success']);
   });
 
   it('a set that reads healthy between two retries of its Faulty worker is not "recovered"', async () => {
-    expect(await walk(['Active', 'PartiallyFaulty', 'Active', 'PartiallyFaulty', 'Active', 'PartiallyFaulty'])).toEqual(['warning']);
+    expect(
+      await walk([
+        'Active',
+        'PartiallyFaulty',
+        'Active',
+        'PartiallyFaulty',
+        'Active',
+        'PartiallyFaulty',
+      ]),
+    ).toEqual(['warning']);
   });
 
   it('partly Faulty getting worse alerts again; improving does not', async () => {
-    expect(await walk(['Active', 'PartiallyFaulty', 'Faulty', 'PartiallyFaulty', 'Active', 'Active', 'Active'])).toEqual(['warning', 'danger', 'success']);
+    expect(
+      await walk([
+        'Active',
+        'PartiallyFaulty',
+        'Faulty',
+        'PartiallyFaulty',
+        'Active',
+        'Active',
+        'Active',
+      ]),
+    ).toEqual(['warning', 'danger', 'success']);
   });
 
   it('an administrator stopping a Faulty session ends the episode without "recovered"', async () => {

@@ -21,7 +21,15 @@ describe('plugin bootstrap', () => {
     const state = await run(wa, () => Promise.resolve([gluster]));
     expect(wa.state()).toBe('IN_USE');
     expect(state.placeAdded).toBe(true);
-    expect(wa.places).toEqual([{ menu: 'storage', label: 'Geo Replication', token: PLACE_TOKEN, url: PLACE_URL, priority: 2 }]);
+    expect(wa.places).toEqual([
+      {
+        menu: 'storage',
+        label: 'Geo Replication',
+        token: PLACE_TOKEN,
+        url: PLACE_URL,
+        priority: 2,
+      },
+    ]);
     expect(wa.refused).toEqual([]);
   });
 
@@ -30,7 +38,9 @@ describe('plugin bootstrap', () => {
     await run(wa, () => Promise.resolve([]));
     expect(wa.state()).toBe('IN_USE');
     expect(wa.places).toEqual([]);
-    expect(wa.logs.some((l) => l.level === 'info' && l.message.includes('No Gluster cluster'))).toBe(true);
+    expect(
+      wa.logs.some((l) => l.level === 'info' && l.message.includes('No Gluster cluster')),
+    ).toBe(true);
     expect(wa.refused).toEqual([]);
   });
 
@@ -39,7 +49,9 @@ describe('plugin bootstrap', () => {
     await run(wa, () => Promise.reject(new Error('connect ECONNREFUSED')));
     expect(wa.state()).toBe('IN_USE');
     expect(wa.places).toEqual([]);
-    expect(wa.logs.some((l) => l.level === 'warning' && l.message.includes('ECONNREFUSED'))).toBe(true);
+    expect(wa.logs.some((l) => l.level === 'warning' && l.message.includes('ECONNREFUSED'))).toBe(
+      true,
+    );
   });
 
   it('calls ready() when the engine never answers, after the timeout', async () => {
@@ -91,7 +103,14 @@ describe('plugin bootstrap hooks', () => {
     expect(onPlaceAdded).toHaveBeenCalledTimes(1);
     const wa2 = fakeWebAdmin();
     const none = jest.fn();
-    await bootstrap({ api: wa2.api, intl: await createPluginIntl('en-US'), listGlusterClusters: () => Promise.resolve([]), checkTimeoutMs: 100, log: () => undefined, onPlaceAdded: none });
+    await bootstrap({
+      api: wa2.api,
+      intl: await createPluginIntl('en-US'),
+      listGlusterClusters: () => Promise.resolve([]),
+      checkTimeoutMs: 100,
+      log: () => undefined,
+      onPlaceAdded: none,
+    });
     expect(none).not.toHaveBeenCalled();
   });
 });
@@ -111,18 +130,31 @@ describe('New Geo-Replication Session on Storage › Volumes', () => {
     expect(button.isEnabled!([vol('other', 'c-not-gluster')])).toBe(false);
     button.onClick!([vol('data', 'c1')]);
     expect(wa.revealed).toEqual([PLACE_TOKEN]);
-    expect(takeIntent(window.sessionStorage)).toMatchObject({ action: 'start-session', clusterId: 'c1', volumeName: 'data' });
+    expect(takeIntent(window.sessionStorage)).toMatchObject({
+      action: 'start-session',
+      clusterId: 'c1',
+      volumeName: 'data',
+    });
     expect(wa.refused).toEqual([]);
   });
 });
 
 describe('start-session intent', () => {
   it('is taken once, and a stale or malformed one is dropped', async () => {
-    const { takeIntent, writeIntent, INTENT_KEY, INTENT_TTL_MS } = await import('../../src/plugin/intent');
-    writeIntent(window.sessionStorage, { action: 'start-session', clusterId: 'c1', volumeName: 'data' }, 1000);
+    const { takeIntent, writeIntent, INTENT_KEY, INTENT_TTL_MS } =
+      await import('../../src/plugin/intent');
+    writeIntent(
+      window.sessionStorage,
+      { action: 'start-session', clusterId: 'c1', volumeName: 'data' },
+      1000,
+    );
     expect(takeIntent(window.sessionStorage, 2000)?.volumeName).toBe('data');
     expect(takeIntent(window.sessionStorage, 2000)).toBeNull();
-    writeIntent(window.sessionStorage, { action: 'start-session', clusterId: 'c1', volumeName: 'data' }, 1000);
+    writeIntent(
+      window.sessionStorage,
+      { action: 'start-session', clusterId: 'c1', volumeName: 'data' },
+      1000,
+    );
     expect(takeIntent(window.sessionStorage, 1000 + INTENT_TTL_MS)).toBeNull();
     window.sessionStorage.setItem(INTENT_KEY, '{not json');
     expect(takeIntent(window.sessionStorage)).toBeNull();

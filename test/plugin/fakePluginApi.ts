@@ -1,7 +1,12 @@
 // A strict fake of WebAdmin's pluginApi for unit tests: the same rules as the stand-in
 // (register once, UI functions refused before ready(), UiInit right after ready(), a throwing
 // handler fails the plugin). Every refused call is recorded so a test can assert there were none.
-import type { ActionButtonInterface, GlusterVolumeEntity, PluginApi, PluginEventHandlers } from '../../src/plugin/pluginApi';
+import type {
+  ActionButtonInterface,
+  GlusterVolumeEntity,
+  PluginApi,
+  PluginEventHandlers,
+} from '../../src/plugin/pluginApi';
 
 export interface FakeWebAdmin {
   api: PluginApi;
@@ -16,7 +21,9 @@ export interface FakeWebAdmin {
   fire: (event: keyof PluginEventHandlers, ...args: unknown[]) => void;
 }
 
-export function fakeWebAdmin(opts: { token?: string | null; locale?: string; config?: Record<string, unknown> } = {}): FakeWebAdmin {
+export function fakeWebAdmin(
+  opts: { token?: string | null; locale?: string; config?: Record<string, unknown> } = {},
+): FakeWebAdmin {
   let state: 'LOADING' | 'IN_USE' | 'FAILED' = 'LOADING';
   let handlers: PluginEventHandlers | null = null;
   const queue: [keyof PluginEventHandlers, unknown[]][] = [];
@@ -77,14 +84,20 @@ export function fakeWebAdmin(opts: { token?: string | null; locale?: string; con
     configObject: () => ({ ...opts.config }),
     addPrimaryMenuPlace: notImplemented('addPrimaryMenuPlace'),
     addSecondaryMenuPlace(menu, label, token, url, o) {
-      if (ui('addSecondaryMenuPlace')) fake.places.push({ menu, label, token, url, priority: o?.priority });
+      if (ui('addSecondaryMenuPlace'))
+        fake.places.push({ menu, label, token, url, priority: o?.priority });
     },
     addDetailPlace: notImplemented('addDetailPlace'),
     setPlaceContentUrl: notImplemented('setPlaceContentUrl'),
     setPlaceAccessible: notImplemented('setPlaceAccessible'),
     setPlaceUnloadHandler: notImplemented('setPlaceUnloadHandler'),
     addMenuPlaceActionButton(entity, label, button) {
-      if (ui('addMenuPlaceActionButton')) fake.buttons.push({ entity, label, button: button as unknown as ActionButtonInterface<GlusterVolumeEntity> });
+      if (ui('addMenuPlaceActionButton'))
+        fake.buttons.push({
+          entity,
+          label,
+          button: button as unknown as ActionButtonInterface<GlusterVolumeEntity>,
+        });
     },
     addDetailPlaceActionButton: notImplemented('addDetailPlaceActionButton'),
     showDialog: notImplemented('showDialog'),

@@ -21,7 +21,14 @@ const s = (status: SessionStatus): GeoRepSession => ({
 describe('alert watcher', () => {
   it('raises one alert for a Faulty transition over many polls, and survives a service outage', async () => {
     const intl = await createPluginIntl('en-US');
-    const statuses: (SessionStatus | Error)[] = ['Active', 'Faulty', 'Faulty', new Error('502'), 'Faulty', 'Active'];
+    const statuses: (SessionStatus | Error)[] = [
+      'Active',
+      'Faulty',
+      'Faulty',
+      new Error('502'),
+      'Faulty',
+      'Active',
+    ];
     let i = 0;
     const notices: Notice[] = [];
     const logs: string[] = [];
@@ -32,7 +39,9 @@ describe('alert watcher', () => {
       listGlusterClusters: () => Promise.resolve([{ id: 'c1', name: 'gluster-prod' }]),
       listSessions: () => {
         const v = statuses[Math.min(i++, statuses.length - 1)]!;
-        return v instanceof Error ? Promise.reject(v) : Promise.resolve({ sessions: [s(v)], readAt: '', backend: 'sim' });
+        return v instanceof Error
+          ? Promise.reject(v)
+          : Promise.resolve({ sessions: [s(v)], readAt: '', backend: 'sim' });
       },
       notify: (n) => notices.push(n),
       log: (_l, m) => logs.push(m),
@@ -46,7 +55,9 @@ describe('alert watcher', () => {
 
   it('does not poll while WebAdmin is hidden', async () => {
     const intl = await createPluginIntl('en-US');
-    const listSessions = jest.fn(() => Promise.resolve({ sessions: [], readAt: '', backend: 'sim' }));
+    const listSessions = jest.fn(() =>
+      Promise.resolve({ sessions: [], readAt: '', backend: 'sim' }),
+    );
     const w = startWatcher({
       intl,
       intervalMs: 5,

@@ -22,7 +22,16 @@ const ADMIN = 'admin@internal';
 /** The parts of an OpenAPI document the tests look at. */
 interface OpenApiDoc {
   openapi: string;
-  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> }; responses: Record<string, unknown> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        requestBody?: { content: Record<string, { schema: JsonSchema }> };
+        responses: Record<string, unknown>;
+      }
+    >
+  >;
   components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
 }
 interface JsonSchema {
@@ -31,13 +40,22 @@ interface JsonSchema {
   properties: Record<string, unknown>;
 }
 const SESSIONS = `/clusters/${PROD}/sessions`;
-const CREATE = { primary_volume: 'home', source_host_id: 'h-prod1', secondary_host: 'gdr1.lab.example', secondary_volume: 'backup-dr' };
+const CREATE = {
+  primary_volume: 'home',
+  source_host_id: 'h-prod1',
+  secondary_host: 'gdr1.lab.example',
+  secondary_volume: 'backup-dr',
+};
 
 describe('root and OpenAPI', () => {
   it('describes itself', async () => {
     const r = await s.call(ADMIN, 'GET', '/');
     expect(r.json()).toEqual({
-      product_info: { name: expect.any(String), vendor: 'oVirt', version: expect.objectContaining({ major: 0 }) },
+      product_info: {
+        name: expect.any(String),
+        vendor: 'oVirt',
+        version: expect.objectContaining({ major: 0 }),
+      },
       backend: 'sim',
       links: expect.arrayContaining([{ rel: 'openapi', href: `${PREFIX}/openapi.json` }]),
     });
@@ -70,10 +88,23 @@ describe('root and OpenAPI', () => {
     expect(body.additionalProperties).toBe(false);
     expect(body.required).toEqual(['primary_volume', 'source_host_id', 'secondary_host']);
     expect(body.properties.secondary_path).toMatchObject({ type: 'string', pattern: '^/' });
-    expect(body.properties.ssh_port).toMatchObject({ type: 'integer', minimum: 1, maximum: 65535, default: 22 });
-    expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '409', '502', '504']));
+    expect(body.properties.ssh_port).toMatchObject({
+      type: 'integer',
+      minimum: 1,
+      maximum: 65535,
+      default: 22,
+    });
+    expect(Object.keys(create.responses)).toEqual(
+      expect.arrayContaining(['201', '400', '401', '403', '409', '502', '504']),
+    );
     expect(Object.keys(doc.components.schemas)).toEqual(
-      expect.arrayContaining(['Fault', 'GeoRepSession', 'GeoRepWorker', 'GeoRepConfigOption', 'PreflightCheck']),
+      expect.arrayContaining([
+        'Fault',
+        'GeoRepSession',
+        'GeoRepWorker',
+        'GeoRepConfigOption',
+        'PreflightCheck',
+      ]),
     );
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
@@ -84,7 +115,10 @@ describe('request validation', () => {
     const before = s.sim!.callCount();
     const r = await s.call(ADMIN, 'POST', SESSIONS, { ...CREATE, slave_host: 'x', mode: 'fast' });
     expect(r.statusCode).toBe(400);
-    expect(r.json()).toEqual({ reason: 'Invalid request', detail: expect.stringMatching(/'slave_host', 'mode' are not known here/) });
+    expect(r.json()).toEqual({
+      reason: 'Invalid request',
+      detail: expect.stringMatching(/'slave_host', 'mode' are not known here/),
+    });
     const action = await s.call(ADMIN, 'POST', `${SESSIONS}/x/start`, { force: true, now: true });
     expect(action.statusCode).toBe(400);
     expect(action.json<Fault>().detail).toMatch(/'now' is not known/);
@@ -112,21 +146,28 @@ describe('request validation', () => {
   });
 
   it('validates path and query parameters', async () => {
-    const id = ((await s.call(ADMIN, 'GET', SESSIONS)).json<SessionList>().georep_session)[0]!.id;
+    const id = (await s.call(ADMIN, 'GET', SESSIONS)).json<SessionList>().georep_session[0]!.id;
     const q = await s.call(ADMIN, 'DELETE', `${SESSIONS}/${id}?reset_sync_time=perhaps`);
     expect(q.statusCode).toBe(400);
-    expect(q.json<Fault>().detail).toMatch(/query parameter field 'reset_sync_time' must be a boolean/i);
+    expect(q.json<Fault>().detail).toMatch(
+      /query parameter field 'reset_sync_time' must be a boolean/i,
+    );
     const unknownQuery = await s.call(ADMIN, 'DELETE', `${SESSIONS}/${id}?wipe=1`);
     expect(unknownQuery.statusCode).toBe(400);
     const p = await s.call(ADMIN, 'GET', `/clusters/${encodeURIComponent('bad id!')}/sessions`);
     expect(p.statusCode).toBe(400);
-    expect(p.json<Fault>().detail).toMatch(/path parameter field 'cluster_id' must be an engine id/i);
+    expect(p.json<Fault>().detail).toMatch(
+      /path parameter field 'cluster_id' must be an engine id/i,
+    );
   });
 
   it('answers an unknown path with a 404 fault', async () => {
     const r = await s.call(ADMIN, 'GET', '/nothing/here');
     expect(r.statusCode).toBe(404);
-    expect(r.json()).toEqual({ reason: 'Not Found', detail: expect.stringContaining('/nothing/here') });
+    expect(r.json()).toEqual({
+      reason: 'Not Found',
+      detail: expect.stringContaining('/nothing/here'),
+    });
   });
 
   it('answers malformed JSON with a 400 fault', async () => {
@@ -145,7 +186,9 @@ describe('a create whose later step fails', () => {
   let f: Stack;
   let g: FakeGluster;
   beforeAll(async () => {
-    g = new FakeGluster([{ name: 'home', hosts: ['gprod1.lab.example', 'gprod2.lab.example'], replica: 2 }]);
+    g = new FakeGluster([
+      { name: 'home', hosts: ['gprod1.lab.example', 'gprod2.lab.example'], replica: 2 },
+    ]);
     // no status cache: the tests change the fake's sessions behind the service's back
     f = await startStack({ gluster: g, service: { statusCacheMs: 0 } });
   });
@@ -154,8 +197,15 @@ describe('a create whose later step fails', () => {
   });
 
   it('says which option failed and that the session exists, and in which state', async () => {
-    g.failNext.set('configSet', new GlusterCommandError([], -1, 0, 'Unable to set sync-method: invalid value'));
-    const r = await f.call(ADMIN, 'POST', SESSIONS, { ...CREATE, start: true, config: { 'sync-jobs': '4', 'sync-method': 'tarssh' } });
+    g.failNext.set(
+      'configSet',
+      new GlusterCommandError([], -1, 0, 'Unable to set sync-method: invalid value'),
+    );
+    const r = await f.call(ADMIN, 'POST', SESSIONS, {
+      ...CREATE,
+      start: true,
+      config: { 'sync-jobs': '4', 'sync-method': 'tarssh' },
+    });
     expect(r.statusCode).toBe(409);
     expect(r.json<Fault>().detail).toMatch(
       /was created, but setting its options failed: Setting option sync-jobs to 4 failed\. Gluster said: Unable to set sync-method: invalid value Options not applied: sync-method\. The session exists in state Created and was not started\./,
@@ -166,21 +216,40 @@ describe('a create whose later step fails', () => {
 
   it('says that starting failed and the state the session is in', async () => {
     g.sessions.length = 0;
-    g.failNext.set('start', new GlusterCommandError([], -1, 0, 'Staging failed on gprod2.lab.example. Error: Passwordless ssh login has not been setup'));
+    g.failNext.set(
+      'start',
+      new GlusterCommandError(
+        [],
+        -1,
+        0,
+        'Staging failed on gprod2.lab.example. Error: Passwordless ssh login has not been setup',
+      ),
+    );
     const r = await f.call(ADMIN, 'POST', SESSIONS, { ...CREATE, start: true });
     expect(r.statusCode).toBe(409);
-    expect(r.json<Fault>().detail).toMatch(/was created, but starting it failed: .*Passwordless ssh login has not been setup The session exists in state Created\./);
+    expect(r.json<Fault>().detail).toMatch(
+      /was created, but starting it failed: .*Passwordless ssh login has not been setup The session exists in state Created\./,
+    );
   });
 
   it('says the session was not created when create itself fails, and creates it from the chosen host', async () => {
     g.sessions.length = 0;
     g.calls.length = 0;
-    g.failNext.set('create', new GlusterCommandError([], -1, 0, 'Unable to mount and fetch secondary volume details.'));
+    g.failNext.set(
+      'create',
+      new GlusterCommandError([], -1, 0, 'Unable to mount and fetch secondary volume details.'),
+    );
     const r = await f.call(ADMIN, 'POST', SESSIONS, { ...CREATE, source_host_id: 'h-prod2' });
     expect(r.statusCode).toBe(409);
-    expect(r.json<Fault>().detail).toMatch(/Gluster said: Unable to mount and fetch secondary volume details\. The session was not created\./);
-    expect(g.calls.filter((c) => c.method === 'create').map((c) => c.node)).toEqual(['gprod2.lab.example']);
-    expect(g.calls.filter((c) => c.method === 'gsecCreate').map((c) => c.node)).toContain('gprod2.lab.example');
+    expect(r.json<Fault>().detail).toMatch(
+      /Gluster said: Unable to mount and fetch secondary volume details\. The session was not created\./,
+    );
+    expect(g.calls.filter((c) => c.method === 'create').map((c) => c.node)).toEqual([
+      'gprod2.lab.example',
+    ]);
+    expect(g.calls.filter((c) => c.method === 'gsecCreate').map((c) => c.node)).toContain(
+      'gprod2.lab.example',
+    );
   });
 });
 
@@ -198,25 +267,59 @@ describe('logging', () => {
         level: 'info',
         stream,
         redact: LOG_REDACT,
-        serializers: { req: (req: { method: string; url: string; headers: unknown }) => ({ method: req.method, url: req.url, headers: req.headers }) },
+        serializers: {
+          req: (req: { method: string; url: string; headers: unknown }) => ({
+            method: req.method,
+            url: req.url,
+            headers: req.headers,
+          }),
+        },
       },
     });
     const lab = defaultLab();
     const engine = await registerEngineEmulator(app, { lab });
-    const g = new FakeGluster([{ name: 'home', hosts: ['gprod1.lab.example', 'gprod2.lab.example'], replica: 2 }]);
+    const g = new FakeGluster([
+      { name: 'home', hosts: ['gprod1.lab.example', 'gprod2.lab.example'], replica: 2 },
+    ]);
     await app.listen({ host: '127.0.0.1', port: 0 });
     // (the port is only known now; a second instance serves the service against this engine)
     const port = (app.server.address() as { port: number }).port;
-    const svc = Fastify({ logger: { level: 'info', stream, redact: LOG_REDACT, serializers: { req: (req: { method: string; url: string; headers: unknown }) => ({ method: req.method, url: req.url, headers: req.headers }) } } });
-    await registerGeoRepService(svc, { engineUrl: `http://127.0.0.1:${port}/ovirt-engine/`, gluster: g, backendName: 'sim' });
+    const svc = Fastify({
+      logger: {
+        level: 'info',
+        stream,
+        redact: LOG_REDACT,
+        serializers: {
+          req: (req: { method: string; url: string; headers: unknown }) => ({
+            method: req.method,
+            url: req.url,
+            headers: req.headers,
+          }),
+        },
+      },
+    });
+    await registerGeoRepService(svc, {
+      engineUrl: `http://127.0.0.1:${port}/ovirt-engine/`,
+      gluster: g,
+      backendName: 'sim',
+    });
     try {
       const token = engine.login('admin@internal', 'admin')!;
-      const r = await svc.inject({ method: 'POST', url: `${PREFIX}${SESSIONS}`, headers: { authorization: `Bearer ${token}` }, payload: CREATE });
+      const r = await svc.inject({
+        method: 'POST',
+        url: `${PREFIX}${SESSIONS}`,
+        headers: { authorization: `Bearer ${token}` },
+        payload: CREATE,
+      });
       expect(r.statusCode).toBe(201);
       const all = lines.join('');
       expect(all).not.toContain(token);
       expect(all).toContain('[Redacted]');
-      expect(lines.some((l) => /"user":"admin@internal/.test(l) && /Created geo-replication session/.test(l))).toBe(true);
+      expect(
+        lines.some(
+          (l) => /"user":"admin@internal/.test(l) && /Created geo-replication session/.test(l),
+        ),
+      ).toBe(true);
     } finally {
       await svc.close();
       await app.close();
@@ -229,7 +332,11 @@ describe('bodies are optional where every field is', () => {
     const list = (await s.call(ADMIN, 'GET', SESSIONS)).json<SessionList>().georep_session;
     const paused = list.find((x) => x.primary_volume === 'archive')!;
     expect(paused.status).toBe('Paused');
-    const r = await s.app.inject({ method: 'POST', url: `${PREFIX}${SESSIONS}/${paused.id}/resume`, headers: { authorization: `Bearer ${s.token(ADMIN)}` } });
+    const r = await s.app.inject({
+      method: 'POST',
+      url: `${PREFIX}${SESSIONS}/${paused.id}/resume`,
+      headers: { authorization: `Bearer ${s.token(ADMIN)}` },
+    });
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({ status: 'complete', georep_session: { id: paused.id } });
   });

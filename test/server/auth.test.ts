@@ -16,17 +16,28 @@ describe('authentication', () => {
   it('answers 401 with a fault when there is no token', async () => {
     const r = await s.call(null, 'GET', SESSIONS);
     expect(r.statusCode).toBe(401);
-    expect(r.json()).toEqual({ reason: 'Unauthorized', detail: expect.stringContaining('SSO token') });
+    expect(r.json()).toEqual({
+      reason: 'Unauthorized',
+      detail: expect.stringContaining('SSO token'),
+    });
   });
 
   it('answers 401 for a token the engine does not know', async () => {
-    const r = await s.app.inject({ method: 'GET', url: `/ovirt-georep/api${SESSIONS}`, headers: { authorization: 'Bearer not-a-token' } });
+    const r = await s.app.inject({
+      method: 'GET',
+      url: `/ovirt-georep/api${SESSIONS}`,
+      headers: { authorization: 'Bearer not-a-token' },
+    });
     expect(r.statusCode).toBe(401);
     expect(r.json<Fault>().detail).toMatch(/did not accept your session token/);
   });
 
   it('answers 401 for an Authorization header that is not Bearer', async () => {
-    const r = await s.app.inject({ method: 'GET', url: `/ovirt-georep/api${SESSIONS}`, headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } });
+    const r = await s.app.inject({
+      method: 'GET',
+      url: `/ovirt-georep/api${SESSIONS}`,
+      headers: { authorization: 'Basic YWRtaW46YWRtaW4=' },
+    });
     expect(r.statusCode).toBe(401);
     expect(r.json<Fault>().detail).toMatch(/Bearer/);
   });
@@ -60,29 +71,60 @@ describe('reading and acting', () => {
 
   it('refuses glusterviewer a create, a config change and a preflight, before Gluster is called', async () => {
     const before = s.sim!.callCount();
-    const body = { primary_volume: 'home', source_host_id: 'h-prod1', secondary_host: 'gdr1.lab.example', secondary_volume: 'backup-dr' };
+    const body = {
+      primary_volume: 'home',
+      source_host_id: 'h-prod1',
+      secondary_host: 'gdr1.lab.example',
+      secondary_volume: 'backup-dr',
+    };
     expect((await s.call('glusterviewer@internal', 'POST', SESSIONS, body)).statusCode).toBe(403);
-    expect((await s.call('glusterviewer@internal', 'POST', `/clusters/${PROD}/preflight`, body)).statusCode).toBe(403);
-    expect((await s.call('glusterviewer@internal', 'PUT', `${SESSIONS}/abc/config/sync-jobs`, { value: '4' })).statusCode).toBe(403);
+    expect(
+      (await s.call('glusterviewer@internal', 'POST', `/clusters/${PROD}/preflight`, body))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await s.call('glusterviewer@internal', 'PUT', `${SESSIONS}/abc/config/sync-jobs`, {
+          value: '4',
+        })
+      ).statusCode,
+    ).toBe(403);
     expect(s.sim!.callCount()).toBe(before);
   });
 
   it('tells the UI what each user may do', async () => {
     const viewer = await s.call('glusterviewer@internal', 'GET', `/clusters/${PROD}/access`);
-    expect(viewer.json()).toEqual({ can_read: true, can_manage: false, reason: expect.stringContaining('manipulate_gluster_volume') });
+    expect(viewer.json()).toEqual({
+      can_read: true,
+      can_manage: false,
+      reason: expect.stringContaining('manipulate_gluster_volume'),
+    });
     const admin = await s.call('admin@internal', 'GET', `/clusters/${PROD}/access`);
-    expect(admin.json()).toEqual({ can_read: true, can_manage: true, reason: expect.stringContaining('SuperUser') });
+    expect(admin.json()).toEqual({
+      can_read: true,
+      can_manage: true,
+      reason: expect.stringContaining('SuperUser'),
+    });
     const gadmin = await s.call('glusteradmin@internal', 'GET', `/clusters/${PROD}/access`);
-    expect(gadmin.json()).toMatchObject({ can_manage: true, reason: expect.stringContaining('GlusterAdmin role on the data center') });
+    expect(gadmin.json()).toMatchObject({
+      can_manage: true,
+      reason: expect.stringContaining('GlusterAdmin role on the data center'),
+    });
     const gadminDr = await s.call('glusteradmin@internal', 'GET', `/clusters/${DR}/access`);
-    expect(gadminDr.json()).toMatchObject({ can_manage: true, reason: expect.stringContaining('cluster gluster-dr') });
+    expect(gadminDr.json()).toMatchObject({
+      can_manage: true,
+      reason: expect.stringContaining('cluster gluster-dr'),
+    });
   });
 
   it('answers virtonly 404 for a Gluster cluster it cannot see', async () => {
     for (const path of [SESSIONS, `/clusters/${PROD}/access`]) {
       const r = await s.call('virtonly@internal', 'GET', path);
       expect(r.statusCode).toBe(404);
-      expect(r.json()).toEqual({ reason: 'Not Found', detail: expect.stringContaining('no permission to see it') });
+      expect(r.json()).toEqual({
+        reason: 'Not Found',
+        detail: expect.stringContaining('no permission to see it'),
+      });
     }
   });
 
@@ -103,9 +145,16 @@ describe('the engine down', () => {
     const t = s.engine.login('glusteradmin@internal', 'glusteradmin')!;
     s.engine.setDown(true);
     try {
-      const r = await s.app.inject({ method: 'GET', url: `/ovirt-georep/api${SESSIONS}`, headers: { authorization: `Bearer ${t}` } });
+      const r = await s.app.inject({
+        method: 'GET',
+        url: `/ovirt-georep/api${SESSIONS}`,
+        headers: { authorization: `Bearer ${t}` },
+      });
       expect(r.statusCode).toBe(502);
-      expect(r.json()).toEqual({ reason: 'Bad Gateway', detail: expect.stringContaining('Could not reach the engine') });
+      expect(r.json()).toEqual({
+        reason: 'Bad Gateway',
+        detail: expect.stringContaining('Could not reach the engine'),
+      });
     } finally {
       s.engine.setDown(false);
     }

@@ -1,13 +1,23 @@
 /* eslint-disable @typescript-eslint/no-unsafe-assignment -- jest's asymmetric matchers (expect.stringContaining, ...) are typed `any` */
 // A session's options: read with the catalogue, set (checked before Gluster hears of it), reset.
 import type { GeoRepConfigOption } from '../../src/georep/types';
-import { PROD, startStack, type Stack, type Fault, type SessionList, type Acted, type ConfigList } from './harness';
+import {
+  PROD,
+  startStack,
+  type Stack,
+  type Fault,
+  type SessionList,
+  type Acted,
+  type ConfigList,
+} from './harness';
 
 let s: Stack;
 let base = '';
 beforeAll(async () => {
   s = await startStack();
-  const list = (await s.call('admin@internal', 'GET', `/clusters/${PROD}/sessions`)).json<SessionList>().georep_session;
+  const list = (
+    await s.call('admin@internal', 'GET', `/clusters/${PROD}/sessions`)
+  ).json<SessionList>().georep_session;
   const archive = list.find((x) => x.primary_volume === 'archive')!;
   base = `/clusters/${PROD}/sessions/${archive.id}/config`;
 });
@@ -17,7 +27,9 @@ afterAll(async () => {
 
 const ADMIN = 'admin@internal';
 const option = async (name: string): Promise<GeoRepConfigOption> =>
-  (await s.call(ADMIN, 'GET', base)).json<ConfigList>().georep_config_option.find((o) => o.name === name)!;
+  (await s.call(ADMIN, 'GET', base))
+    .json<ConfigList>()
+    .georep_config_option.find((o) => o.name === name)!;
 
 describe('reading', () => {
   it('lists every option Gluster lists, with description, type and default', async () => {
@@ -38,7 +50,10 @@ describe('reading', () => {
       modified: false,
       read_only: false,
     });
-    expect(opts.find((o) => o.name === 'sync-method')).toMatchObject({ type: 'enum', allowed_values: ['rsync', 'tarssh'] });
+    expect(opts.find((o) => o.name === 'sync-method')).toMatchObject({
+      type: 'enum',
+      allowed_values: ['rsync', 'tarssh'],
+    });
     expect(opts.find((o) => o.name === 'working-dir')).toMatchObject({ read_only: true });
   });
 });
@@ -52,7 +67,9 @@ describe('setting and resetting', () => {
     expect((await option('sync-jobs')).value).toBe('5');
     const posted = s.engine.events().slice(events);
     expect(posted).toHaveLength(1);
-    expect(posted[0]!.description).toMatch(/Configuration sync-jobs has been set to 5 on the geo-replication session from volume archive .*admin@internal/);
+    expect(posted[0]!.description).toMatch(
+      /Configuration sync-jobs has been set to 5 on the geo-replication session from volume archive .*admin@internal/,
+    );
   });
 
   it('takes the underscore spelling and a JSON number', async () => {
@@ -94,7 +111,9 @@ describe('setting and resetting', () => {
     const r = await s.call(ADMIN, 'DELETE', `${base}/sync-jobs`);
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({ name: 'sync-jobs', value: '3', modified: false });
-    expect(s.engine.events().at(-1)!.description).toMatch(/Configuration sync-jobs of the .* has been reset to its default value/);
+    expect(s.engine.events().at(-1)!.description).toMatch(
+      /Configuration sync-jobs of the .* has been reset to its default value/,
+    );
   });
 
   it('refuses to reset a read-only option', async () => {
@@ -103,18 +122,30 @@ describe('setting and resetting', () => {
   });
 
   it('forbids glusterviewer to set or reset', async () => {
-    expect((await s.call('glusterviewer@internal', 'PUT', `${base}/sync-jobs`, { value: '4' })).statusCode).toBe(403);
-    expect((await s.call('glusterviewer@internal', 'DELETE', `${base}/sync-jobs`)).statusCode).toBe(403);
+    expect(
+      (await s.call('glusterviewer@internal', 'PUT', `${base}/sync-jobs`, { value: '4' }))
+        .statusCode,
+    ).toBe(403);
+    expect((await s.call('glusterviewer@internal', 'DELETE', `${base}/sync-jobs`)).statusCode).toBe(
+      403,
+    );
   });
 });
 
 describe('checkpoint', () => {
   it('sets a checkpoint on a running session', async () => {
-    const list = (await s.call(ADMIN, 'GET', `/clusters/${PROD}/sessions`)).json<SessionList>().georep_session;
-    const vm = list.find((x) => x.primary_volume === 'vmstore' && x.secondary_volume === 'vmstore-dr')!;
+    const list = (await s.call(ADMIN, 'GET', `/clusters/${PROD}/sessions`)).json<SessionList>()
+      .georep_session;
+    const vm = list.find(
+      (x) => x.primary_volume === 'vmstore' && x.secondary_volume === 'vmstore-dr',
+    )!;
     const r = await s.call(ADMIN, 'POST', `/clusters/${PROD}/sessions/${vm.id}/checkpoint`);
     expect(r.statusCode).toBe(200);
-    expect(r.json<Acted>().georep_session.checkpoint).toMatchObject({ completed: expect.any(Boolean) });
-    expect(s.engine.events().at(-1)!.description).toMatch(/A checkpoint has been set on the geo-replication session from volume vmstore/);
+    expect(r.json<Acted>().georep_session.checkpoint).toMatchObject({
+      completed: expect.any(Boolean),
+    });
+    expect(s.engine.events().at(-1)!.description).toMatch(
+      /A checkpoint has been set on the geo-replication session from volume vmstore/,
+    );
   });
 });

@@ -53,7 +53,12 @@ export class FakeGluster implements GlusterClient {
       type: v.replica > 1 ? 'Replicate' : 'Distribute',
       replica_count: v.replica,
       brick_count: v.hosts.length,
-      bricks: v.hosts.map((h, i) => ({ name: `${h}:/bricks/${v.name}/b${i}`, host: h, path: `/bricks/${v.name}/b${i}`, host_uuid: null })),
+      bricks: v.hosts.map((h, i) => ({
+        name: `${h}:/bricks/${v.name}/b${i}`,
+        host: h,
+        path: `/bricks/${v.name}/b${i}`,
+        host_uuid: null,
+      })),
       options: {},
     }));
   }
@@ -65,7 +70,8 @@ export class FakeGluster implements GlusterClient {
   private async enter(method: Method, node: string, ...args: unknown[]): Promise<void> {
     this.calls.push({ method, node, args });
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
-    if (this.unreachable.has(node)) throw new GlusterUnreachableError(node, 'ssh: connect to host port 22: Connection refused');
+    if (this.unreachable.has(node))
+      throw new GlusterUnreachableError(node, 'ssh: connect to host port 22: Connection refused');
     if (this.slow.has(node)) throw new GlusterTimeoutError(node, 30_000);
     const f = this.failNext.get(method);
     if (f) {
@@ -76,7 +82,13 @@ export class FakeGluster implements GlusterClient {
 
   private find(key: SessionKey): FakeSession {
     const s = this.sessions.find((x) => same(x.key, key));
-    if (!s) throw new GlusterCommandError([], -1, 0, `Geo-replication session between ${key.primary_volume} and ${url(key)} does not exist.`);
+    if (!s)
+      throw new GlusterCommandError(
+        [],
+        -1,
+        0,
+        `Geo-replication session between ${key.primary_volume} and ${url(key)} does not exist.`,
+      );
     return s;
   }
 
@@ -110,16 +122,33 @@ export class FakeGluster implements GlusterClient {
   async create(node: string, key: SessionKey, opts: CreateOptions): Promise<void> {
     await this.enter('create', node, key, opts);
     if (this.sessions.some((s) => same(s.key, key))) {
-      throw new GlusterCommandError([], -1, 0, `Session between ${key.primary_volume} and ${url(key)} is already created.`);
+      throw new GlusterCommandError(
+        [],
+        -1,
+        0,
+        `Session between ${key.primary_volume} and ${url(key)} is already created.`,
+      );
     }
     this.sessions.push({ key, state: 'Created', config: { ...DEFAULT_CONFIG } });
   }
 
-  private async transition(method: Method, node: string, key: SessionKey, from: FakeSession['state'][], to: FakeSession['state'], word: string): Promise<void> {
+  private async transition(
+    method: Method,
+    node: string,
+    key: SessionKey,
+    from: FakeSession['state'][],
+    to: FakeSession['state'],
+    word: string,
+  ): Promise<void> {
     await this.enter(method, node, key);
     const s = this.find(key);
     if (!from.includes(s.state)) {
-      throw new GlusterCommandError([], 1, 30800, `Geo-replication session between ${key.primary_volume} and ${url(key)} already ${word}.`);
+      throw new GlusterCommandError(
+        [],
+        1,
+        30800,
+        `Geo-replication session between ${key.primary_volume} and ${url(key)} already ${word}.`,
+      );
     }
     s.state = to;
   }
@@ -128,7 +157,14 @@ export class FakeGluster implements GlusterClient {
     return this.transition('start', node, key, ['Created', 'Stopped'], 'Active', 'Started');
   }
   stop(node: string, key: SessionKey): Promise<void> {
-    return this.transition('stop', node, key, ['Active', 'Paused', 'Created'], 'Stopped', 'Stopped');
+    return this.transition(
+      'stop',
+      node,
+      key,
+      ['Active', 'Paused', 'Created'],
+      'Stopped',
+      'Stopped',
+    );
   }
   pause(node: string, key: SessionKey): Promise<void> {
     return this.transition('pause', node, key, ['Active'], 'Paused', 'Paused');
@@ -141,7 +177,12 @@ export class FakeGluster implements GlusterClient {
     await this.enter('delete', node, key, opts);
     const s = this.find(key);
     if (s.state === 'Active' || s.state === 'Paused') {
-      throw new GlusterCommandError([], -1, 0, `geo-replication session between ${key.primary_volume} and ${url(key)} is still active. Please stop the session and retry.`);
+      throw new GlusterCommandError(
+        [],
+        -1,
+        0,
+        `geo-replication session between ${key.primary_volume} and ${url(key)} is still active. Please stop the session and retry.`,
+      );
     }
     this.sessions.splice(this.sessions.indexOf(s), 1);
   }
@@ -171,7 +212,8 @@ export class FakeGluster implements GlusterClient {
   async volumeInfo(node: string, volume?: string): Promise<ParsedVolume[]> {
     await this.enter('volumeInfo', node, volume);
     const vols = this.volumes.filter((v) => !volume || v.name === volume);
-    if (volume && !vols.length) throw new GlusterCommandError([], -1, 2, `Volume ${volume} does not exist`);
+    if (volume && !vols.length)
+      throw new GlusterCommandError([], -1, 2, `Volume ${volume} does not exist`);
     return vols;
   }
 
@@ -181,8 +223,10 @@ export class FakeGluster implements GlusterClient {
   }
 }
 
-const workerStatus = (state: FakeSession['state'], first: boolean): WorkerStatus => (state === 'Active' ? (first ? 'Active' : 'Passive') : state);
-const url = (k: SessionKey): string => `${k.secondary_user === 'root' ? '' : `${k.secondary_user}@`}${k.secondary_host}::${k.secondary_volume}`;
+const workerStatus = (state: FakeSession['state'], first: boolean): WorkerStatus =>
+  state === 'Active' ? (first ? 'Active' : 'Passive') : state;
+const url = (k: SessionKey): string =>
+  `${k.secondary_user === 'root' ? '' : `${k.secondary_user}@`}${k.secondary_host}::${k.secondary_volume}`;
 const same = (a: SessionKey, b: SessionKey): boolean =>
   a.primary_volume === b.primary_volume &&
   a.secondary_host === b.secondary_host &&

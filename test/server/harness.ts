@@ -2,7 +2,11 @@
 // real port: the service calls the engine over HTTP at its own origin, as it does behind the
 // engine's Apache. Requests to the service go through app.inject.
 import net from 'node:net';
-import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type InjectOptions,
+  type LightMyRequestResponse,
+} from 'fastify';
 import { registerEngineEmulator, type EngineEmulator } from '../../dev/engine';
 import { defaultLab, type Lab } from '../../dev/lab';
 import { registerGeoRepService, type GeoRepServiceOptions } from '../../server/app';
@@ -32,7 +36,12 @@ export interface Stack {
   gluster: GlusterClient;
   token(user: string): string;
   /** A request to the service as `user` (or with no token when user is null). */
-  call(user: string | null, method: InjectOptions['method'], path: string, body?: unknown): Promise<LightMyRequestResponse>;
+  call(
+    user: string | null,
+    method: InjectOptions['method'],
+    path: string,
+    body?: unknown,
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 

@@ -19,7 +19,11 @@ interface Result {
   can_create_with_force: boolean;
 }
 
-async function preflight(secondary_host: string, secondary_volume: string, more: Record<string, unknown> = {}): Promise<Result & { by: (id: string) => PreflightCheck | undefined }> {
+async function preflight(
+  secondary_host: string,
+  secondary_volume: string,
+  more: Record<string, unknown> = {},
+): Promise<Result & { by: (id: string) => PreflightCheck | undefined }> {
   const r = await s.call(ADMIN, 'POST', `/clusters/${PROD}/preflight`, {
     primary_volume: 'home',
     source_host_id: 'h-prod1',
@@ -32,7 +36,10 @@ async function preflight(secondary_host: string, secondary_volume: string, more:
   return { ...body, by: (id) => body.check.find((c) => c.id === id) };
 }
 
-const failed = (r: Result) => r.check.filter((c) => c.outcome === 'fail' && c.severity !== 'info').map((c) => `${c.id}:${c.severity}`);
+const failed = (r: Result) =>
+  r.check
+    .filter((c) => c.outcome === 'fail' && c.severity !== 'info')
+    .map((c) => `${c.id}:${c.severity}`);
 
 describe('preflight', () => {
   it('passes an empty, large, started volume of another cluster', async () => {
@@ -40,25 +47,43 @@ describe('preflight', () => {
     expect(failed(r)).toEqual([]);
     expect(r.can_create).toBe(true);
     expect(r.can_create_with_force).toBe(true);
-    expect(r.by('remote_reachable')).toMatchObject({ outcome: 'pass', evidence: expect.stringContaining('cluster gluster-dr') });
-    expect(r.by('secondary_size')).toMatchObject({ outcome: 'pass', evidence: expect.stringMatching(/300 GiB.*3000 GiB/) });
+    expect(r.by('remote_reachable')).toMatchObject({
+      outcome: 'pass',
+      evidence: expect.stringContaining('cluster gluster-dr'),
+    });
+    expect(r.by('secondary_size')).toMatchObject({
+      outcome: 'pass',
+      evidence: expect.stringMatching(/300 GiB.*3000 GiB/),
+    });
     expect(r.by('secondary_empty')).toMatchObject({ outcome: 'pass' });
     // gluster-prod is at 4.7, gluster-dr at 4.6: told, never blocking
-    expect(r.by('cluster_compatibility')).toMatchObject({ outcome: 'fail', severity: 'info', evidence: expect.stringMatching(/4\.7.*4\.6/) });
+    expect(r.by('cluster_compatibility')).toMatchObject({
+      outcome: 'fail',
+      severity: 'info',
+      evidence: expect.stringMatching(/4\.7.*4\.6/),
+    });
     expect(r.by('passwordless_ssh')).toMatchObject({ outcome: 'skipped', severity: 'info' });
     for (const c of r.check) expect(c.evidence.length).toBeGreaterThan(10);
   });
 
   it('blocks a missing volume', async () => {
     const r = await preflight('gdr1.lab.example', 'nope-dr');
-    expect(r.by('secondary_volume_exists')).toMatchObject({ outcome: 'fail', severity: 'blocker', evidence: expect.stringContaining('does not exist') });
+    expect(r.by('secondary_volume_exists')).toMatchObject({
+      outcome: 'fail',
+      severity: 'blocker',
+      evidence: expect.stringContaining('does not exist'),
+    });
     expect(r.can_create).toBe(false);
     expect(r.can_create_with_force).toBe(false);
   });
 
   it('blocks a volume that is not started', async () => {
     const r = await preflight('gdr1.lab.example', 'offline-dr');
-    expect(r.by('secondary_volume_started')).toMatchObject({ outcome: 'fail', severity: 'blocker', evidence: expect.stringContaining('Stopped') });
+    expect(r.by('secondary_volume_started')).toMatchObject({
+      outcome: 'fail',
+      severity: 'blocker',
+      evidence: expect.stringContaining('Stopped'),
+    });
     expect(r.can_create_with_force).toBe(false);
   });
 
@@ -80,44 +105,85 @@ describe('preflight', () => {
 
   it('refuses the same cluster', async () => {
     const r = await preflight('gprod2.lab.example', 'vmstore');
-    expect(r.by('same_cluster')).toMatchObject({ outcome: 'fail', severity: 'blocker', evidence: expect.stringContaining('gprod2') });
+    expect(r.by('same_cluster')).toMatchObject({
+      outcome: 'fail',
+      severity: 'blocker',
+      evidence: expect.stringContaining('gprod2'),
+    });
     expect(r.can_create_with_force).toBe(false);
   });
 
   it('blocks a volume that already is the secondary of another session', async () => {
     const r = await preflight('gdr1.lab.example', 'data-dr');
-    expect(r.by('secondary_not_in_use')).toMatchObject({ outcome: 'fail', severity: 'blocker', evidence: expect.stringContaining('data (cluster gluster-prod') });
+    expect(r.by('secondary_not_in_use')).toMatchObject({
+      outcome: 'fail',
+      severity: 'blocker',
+      evidence: expect.stringContaining('data (cluster gluster-prod'),
+    });
     expect(r.can_create_with_force).toBe(false);
   });
 
   it('blocks an existing session', async () => {
-    const r = await s.call(ADMIN, 'POST', `/clusters/${PROD}/preflight`, { primary_volume: 'home', secondary_host: 'gdr2.lab.example', secondary_volume: 'home-dr' });
-    const checks = (r.json<Result>()).check;
-    expect(checks.find((c) => c.id === 'session_exists')).toMatchObject({ outcome: 'fail', severity: 'blocker' });
+    const r = await s.call(ADMIN, 'POST', `/clusters/${PROD}/preflight`, {
+      primary_volume: 'home',
+      secondary_host: 'gdr2.lab.example',
+      secondary_volume: 'home-dr',
+    });
+    const checks = r.json<Result>().check;
+    expect(checks.find((c) => c.id === 'session_exists')).toMatchObject({
+      outcome: 'fail',
+      severity: 'blocker',
+    });
   });
 
   it('blocks a remote without Gluster and a remote that cannot be reached', async () => {
     const none = await preflight('nogluster.remote.example', 'x');
-    expect(none.by('remote_reachable')).toMatchObject({ outcome: 'pass', evidence: expect.stringContaining('not managed by this engine') });
-    expect(none.by('remote_gluster')).toMatchObject({ outcome: 'fail', severity: 'blocker', evidence: expect.stringContaining('command not found') });
+    expect(none.by('remote_reachable')).toMatchObject({
+      outcome: 'pass',
+      evidence: expect.stringContaining('not managed by this engine'),
+    });
+    expect(none.by('remote_gluster')).toMatchObject({
+      outcome: 'fail',
+      severity: 'blocker',
+      evidence: expect.stringContaining('command not found'),
+    });
     const gone = await preflight('nowhere.example', 'x');
-    expect(gone.by('remote_reachable')).toMatchObject({ outcome: 'fail', severity: 'blocker', evidence: expect.stringContaining('Could not resolve') });
+    expect(gone.by('remote_reachable')).toMatchObject({
+      outcome: 'fail',
+      severity: 'blocker',
+      evidence: expect.stringContaining('Could not resolve'),
+    });
     expect(gone.can_create_with_force).toBe(false);
   });
 
   it('checks a remote the engine does not manage with Gluster alone', async () => {
     const r = await preflight('backup.remote.example', 'home-backup');
     expect(failed(r)).toEqual([]);
-    expect(r.by('secondary_volume_exists')).toMatchObject({ outcome: 'pass', evidence: expect.stringContaining('Gluster on backup.remote.example lists') });
-    expect(r.by('secondary_size')).toMatchObject({ outcome: 'skipped', evidence: expect.stringContaining('not managed by this engine') });
+    expect(r.by('secondary_volume_exists')).toMatchObject({
+      outcome: 'pass',
+      evidence: expect.stringContaining('Gluster on backup.remote.example lists'),
+    });
+    expect(r.by('secondary_size')).toMatchObject({
+      outcome: 'skipped',
+      evidence: expect.stringContaining('not managed by this engine'),
+    });
     expect(r.by('secondary_empty')).toMatchObject({ outcome: 'skipped' });
   });
 
   it('refuses bad input with 400 and unknown fields', async () => {
-    const bad = await s.call(ADMIN, 'POST', `/clusters/${PROD}/preflight`, { primary_volume: 'home', secondary_host: 'bad host', secondary_volume: 'x' });
+    const bad = await s.call(ADMIN, 'POST', `/clusters/${PROD}/preflight`, {
+      primary_volume: 'home',
+      secondary_host: 'bad host',
+      secondary_volume: 'x',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json<Fault>().detail).toMatch(/secondary_host: A host name cannot contain a space/);
-    const nonRoot = await s.call(ADMIN, 'POST', `/clusters/${PROD}/preflight`, { primary_volume: 'home', secondary_host: 'gdr1.lab.example', secondary_volume: 'backup-dr', secondary_user: 'geoaccount' });
+    const nonRoot = await s.call(ADMIN, 'POST', `/clusters/${PROD}/preflight`, {
+      primary_volume: 'home',
+      secondary_host: 'gdr1.lab.example',
+      secondary_volume: 'backup-dr',
+      secondary_user: 'geoaccount',
+    });
     expect(nonRoot.statusCode).toBe(400);
     expect(nonRoot.json<Fault>().detail).toMatch(/secondary_group: Required/);
   });
@@ -133,7 +199,9 @@ describe('create against the preflight', () => {
       secondary_volume: 'used-dr',
     });
     expect(r.statusCode).toBe(409);
-    expect(r.json<Fault>().detail).toMatch(/Gluster said: .*not empty.*The session was not created\./s);
+    expect(r.json<Fault>().detail).toMatch(
+      /Gluster said: .*not empty.*The session was not created\./s,
+    );
     const ev = s.engine.events().slice(before);
     expect(ev.map((e) => e.severity)).toEqual(['error']);
   });
@@ -149,8 +217,15 @@ describe('create against the preflight', () => {
       config: { 'sync-jobs': 4, 'use-meta-volume': 'true' },
     });
     expect(r.statusCode).toBe(201);
-    expect(r.json()).toMatchObject({ secondary_volume: 'used-dr', status: expect.stringMatching(/Initializing|Active|Passive/) });
-    const cfg = await s.call(ADMIN, 'GET', `/clusters/${PROD}/sessions/${r.json<GeoRepSession>().id}/config`);
+    expect(r.json()).toMatchObject({
+      secondary_volume: 'used-dr',
+      status: expect.stringMatching(/Initializing|Active|Passive/),
+    });
+    const cfg = await s.call(
+      ADMIN,
+      'GET',
+      `/clusters/${PROD}/sessions/${r.json<GeoRepSession>().id}/config`,
+    );
     const opts = cfg.json<ConfigList>().georep_config_option;
     expect(opts.find((o) => o.name === 'sync-jobs')!.value).toBe('4');
     expect(opts.find((o) => o.name === 'use-meta-volume')!.value).toBe('true');
@@ -170,11 +245,23 @@ describe('create against the preflight', () => {
   });
 
   it('refuses a source host that is not Up, or not of the cluster', async () => {
-    const body = { primary_volume: 'home', secondary_host: 'gdr1.lab.example', secondary_volume: 'backup-dr' };
-    const maint = await s.call(ADMIN, 'POST', `/clusters/${PROD}/sessions`, { ...body, source_host_id: 'h-prod3' });
+    const body = {
+      primary_volume: 'home',
+      secondary_host: 'gdr1.lab.example',
+      secondary_volume: 'backup-dr',
+    };
+    const maint = await s.call(ADMIN, 'POST', `/clusters/${PROD}/sessions`, {
+      ...body,
+      source_host_id: 'h-prod3',
+    });
     expect(maint.statusCode).toBe(400);
-    expect(maint.json<Fault>().detail).toMatch(/gprod3 .* is maintenance; choose a host .* that is Up/);
-    const other = await s.call(ADMIN, 'POST', `/clusters/${PROD}/sessions`, { ...body, source_host_id: 'h-dr1' });
+    expect(maint.json<Fault>().detail).toMatch(
+      /gprod3 .* is maintenance; choose a host .* that is Up/,
+    );
+    const other = await s.call(ADMIN, 'POST', `/clusters/${PROD}/sessions`, {
+      ...body,
+      source_host_id: 'h-dr1',
+    });
     expect(other.statusCode).toBe(400);
     expect(other.json<Fault>().detail).toMatch(/not a host of cluster gluster-prod/);
   });

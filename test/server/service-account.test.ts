@@ -12,7 +12,10 @@ describe('audit events through the service account', () => {
     s = await startStack({ service: { eventsToken: () => provider!() } });
     const addr = s.app.server.address();
     port = typeof addr === 'object' && addr ? addr.port : 0;
-    provider = ssoTokenProvider(`http://127.0.0.1:${port}/ovirt-engine/`, { user: 'georep-service@internal', password: 'georep-service' });
+    provider = ssoTokenProvider(`http://127.0.0.1:${port}/ovirt-engine/`, {
+      user: 'georep-service@internal',
+      password: 'georep-service',
+    });
   });
   afterAll(() => s.close());
 
@@ -32,8 +35,13 @@ describe('audit events through the service account', () => {
   });
 
   it('says plainly when the account is refused, without echoing the password', async () => {
-    const bad = ssoTokenProvider(`http://127.0.0.1:${port}/ovirt-engine/`, { user: 'georep-service@internal', password: 'wrong-secret' });
-    await expect(bad()).rejects.toThrow(/refused the service account georep-service@internal \(HTTP 400\)/);
+    const bad = ssoTokenProvider(`http://127.0.0.1:${port}/ovirt-engine/`, {
+      user: 'georep-service@internal',
+      password: 'wrong-secret',
+    });
+    await expect(bad()).rejects.toThrow(
+      /refused the service account georep-service@internal \(HTTP 400\)/,
+    );
     await expect(bad()).rejects.not.toThrow(/wrong-secret/);
   });
 });

@@ -1,7 +1,15 @@
 /* eslint-disable @typescript-eslint/no-unsafe-assignment -- jest's asymmetric matchers (expect.stringContaining, ...) are typed `any` */
 // Sessions over the simulator: the list, one session, and a whole life cycle with its events.
 import type { GeoRepSession } from '../../src/georep/types';
-import { DR, PROD, startStack, type Stack, type Fault, type SessionList, type Acted } from './harness';
+import {
+  DR,
+  PROD,
+  startStack,
+  type Stack,
+  type Fault,
+  type SessionList,
+  type Acted,
+} from './harness';
 
 let s: Stack;
 beforeAll(async () => {
@@ -23,7 +31,9 @@ describe('reading sessions', () => {
     expect(body.backend).toBe('sim');
     expect(Date.parse(body.read_at)).not.toBeNaN();
     const list = body.georep_session;
-    const names = list.map((x) => `${x.primary_volume}->${x.secondary_host}::${x.secondary_volume}`).sort();
+    const names = list
+      .map((x) => `${x.primary_volume}->${x.secondary_host}::${x.secondary_volume}`)
+      .sort();
     expect(names).toEqual([
       'archive->gdr1.lab.example::archive-dr',
       'data->gdr1.lab.example::data-dr',
@@ -36,7 +46,8 @@ describe('reading sessions', () => {
       expect(x.id).toMatch(/^[A-Za-z0-9_-]+$/);
       expect(x.read_at).toBe(body.read_at);
     }
-    const byName = (v: string, sv: string) => list.find((x) => x.primary_volume === v && x.secondary_volume === sv)!;
+    const byName = (v: string, sv: string) =>
+      list.find((x) => x.primary_volume === v && x.secondary_volume === sv)!;
     expect(byName('archive', 'archive-dr').status).toBe('Paused');
     expect(byName('home', 'home-dr').status).toBe('Stopped');
     expect(byName('vmstore', 'vmstore-backup').status).toBe('Created');
@@ -44,7 +55,11 @@ describe('reading sessions', () => {
     const data = byName('data', 'data-dr');
     expect(data.workers).toHaveLength(6);
     expect(new Set(data.workers.map((w) => w.replica_set))).toEqual(new Set([0, 1]));
-    expect(data.workers.filter((w) => w.primary_node === 'gprod3.lab.example').every((w) => w.status === 'Offline')).toBe(true);
+    expect(
+      data.workers
+        .filter((w) => w.primary_node === 'gprod3.lab.example')
+        .every((w) => w.status === 'Offline'),
+    ).toBe(true);
   });
 
   it('serves one session, and 404 for an unknown or malformed id', async () => {
@@ -87,8 +102,14 @@ describe('a session from creation to deletion', () => {
     id = body.id;
     const posted = s.engine.events().slice(events);
     expect(posted).toHaveLength(1);
-    expect(posted[0]).toMatchObject({ origin: 'gluster-georep', severity: 'normal', cluster_id: PROD });
-    expect(posted[0]!.description).toMatch(/Created geo-replication session .*home.*backup-dr.*gdr1\.lab\.example.*admin@internal/);
+    expect(posted[0]).toMatchObject({
+      origin: 'gluster-georep',
+      severity: 'normal',
+      cluster_id: PROD,
+    });
+    expect(posted[0]!.description).toMatch(
+      /Created geo-replication session .*home.*backup-dr.*gdr1\.lab\.example.*admin@internal/,
+    );
     // the list shows it at once: the action invalidated the cached read
     const list = (await s.call(ADMIN, 'GET', SESSIONS)).json<SessionList>().georep_session;
     expect(list.some((x) => x.id === id)).toBe(true);
@@ -117,7 +138,10 @@ describe('a session from creation to deletion', () => {
     const events = s.engine.events().length;
     const r = await s.call(ADMIN, 'POST', path('/pause'), {});
     expect(r.statusCode).toBe(409);
-    expect(r.json()).toEqual({ reason: 'Operation Failed', detail: expect.stringMatching(/Gluster said: .*already Paused/) });
+    expect(r.json()).toEqual({
+      reason: 'Operation Failed',
+      detail: expect.stringMatching(/Gluster said: .*already Paused/),
+    });
     const posted = s.engine.events().slice(events);
     expect(posted).toHaveLength(1);
     expect(posted[0]).toMatchObject({ severity: 'error', origin: 'gluster-georep' });
@@ -130,7 +154,7 @@ describe('a session from creation to deletion', () => {
     expect(r.json<Acted>().georep_session.status).not.toBe('Paused');
   });
 
-  it('refuses to delete it while it runs, with Gluster\'s words', async () => {
+  it("refuses to delete it while it runs, with Gluster's words", async () => {
     const r = await s.call(ADMIN, 'DELETE', path());
     expect(r.statusCode).toBe(409);
     expect(r.json<Fault>().detail).toMatch(/Gluster said: .*(active|running|stop)/i);
@@ -150,8 +174,12 @@ describe('a session from creation to deletion', () => {
   });
 
   it('posted one event per action, each naming the user, the volume and the secondary', () => {
-    const mine = s.engine.events().filter((e) => e.origin === 'gluster-georep' && /home/.test(e.description));
-    const words = mine.map((e) => `${e.severity}:${e.description.split(' ').slice(0, 3).join(' ')}`);
+    const mine = s.engine
+      .events()
+      .filter((e) => e.origin === 'gluster-georep' && /home/.test(e.description));
+    const words = mine.map(
+      (e) => `${e.severity}:${e.description.split(' ').slice(0, 3).join(' ')}`,
+    );
     expect(words).toEqual([
       'normal:Created geo-replication session',
       'normal:The geo-replication session',
@@ -172,13 +200,19 @@ describe('a session from creation to deletion', () => {
   });
 
   function create_key() {
-    return { primary_volume: 'home', secondary_host: 'gdr1.lab.example', secondary_volume: 'backup-dr', secondary_user: 'root' };
+    return {
+      primary_volume: 'home',
+      secondary_host: 'gdr1.lab.example',
+      secondary_volume: 'backup-dr',
+      secondary_user: 'root',
+    };
   }
 });
 
 describe('acting as glusteradmin, who may act but not post events', () => {
   it('still completes the action when the event is refused', async () => {
-    const list = (await s.call('glusteradmin@internal', 'GET', SESSIONS)).json<SessionList>().georep_session;
+    const list = (await s.call('glusteradmin@internal', 'GET', SESSIONS)).json<SessionList>()
+      .georep_session;
     const created = list.find((x) => x.status === 'Created')!;
     const events = s.engine.events().length;
     const r = await s.call('glusteradmin@internal', 'POST', `${SESSIONS}/${created.id}/checkpoint`);

@@ -27,7 +27,9 @@ describe('service with SSH trust', () => {
       secondary_volume: 'home-backup',
     });
     expect(r.statusCode).toBe(200);
-    const ssh = r.json<{ check: PreflightCheck[] }>().check.find((c) => c.id === 'passwordless_ssh');
+    const ssh = r
+      .json<{ check: PreflightCheck[] }>()
+      .check.find((c) => c.id === 'passwordless_ssh');
     expect(ssh).toMatchObject({ outcome: 'fail', severity: 'blocker' });
   });
 });

@@ -24,7 +24,14 @@ function countingSim(latencyMs = 0) {
   };
   const isStatus = (a: readonly string[]) => a.includes('geo-replication') && a.includes('status');
   const isInfo = (a: readonly string[]) => a.includes('volume') && a.includes('info');
-  return { lab, sim, runs, exec, statusReads: () => runs.filter((r) => isStatus(r.argv)).length, infoReads: () => runs.filter((r) => isInfo(r.argv)).length };
+  return {
+    lab,
+    sim,
+    runs,
+    exec,
+    statusReads: () => runs.filter((r) => isStatus(r.argv)).length,
+    infoReads: () => runs.filter((r) => isInfo(r.argv)).length,
+  };
 }
 
 describe('coalescing and caching', () => {
@@ -45,7 +52,9 @@ describe('coalescing and caching', () => {
     }
     expect(c.runs).toHaveLength(0);
     const users = ['admin@internal', 'glusterviewer@internal', 'glusteradmin@internal'];
-    const rs = await Promise.all(Array.from({ length: 20 }, (_, i) => s.call(users[i % 3]!, 'GET', SESSIONS)));
+    const rs = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => s.call(users[i % 3]!, 'GET', SESSIONS)),
+    );
     expect(rs.map((r) => r.statusCode)).toEqual(Array(20).fill(200));
     // one read: one `status detail` and one `volume info`, nothing else
     expect(c.statusReads()).toBe(1);
@@ -60,18 +69,25 @@ describe('coalescing and caching', () => {
     const before = c.statusReads();
     const a = await s.call('admin@internal', 'GET', SESSIONS);
     expect(c.statusReads()).toBe(before);
-    const created = (a.json<SessionList>().georep_session).find((x) => x.status === 'Created')!;
-    expect((await s.call('admin@internal', 'POST', `${SESSIONS}/${created.id}/checkpoint`)).statusCode).toBe(200);
+    const created = a.json<SessionList>().georep_session.find((x) => x.status === 'Created')!;
+    expect(
+      (await s.call('admin@internal', 'POST', `${SESSIONS}/${created.id}/checkpoint`)).statusCode,
+    ).toBe(200);
     const afterAction = c.statusReads();
     expect(afterAction).toBe(before + 1); // the fresh read of the action's answer
     const b = await s.call('glusterviewer@internal', 'GET', SESSIONS);
     expect(c.statusReads()).toBe(afterAction); // and that read is shared
-    expect(Date.parse(b.json<SessionList>().read_at)).toBeGreaterThan(Date.parse(a.json<SessionList>().read_at) - 1);
+    expect(Date.parse(b.json<SessionList>().read_at)).toBeGreaterThan(
+      Date.parse(a.json<SessionList>().read_at) - 1,
+    );
   });
 
   it('keeps one read per cluster', async () => {
     const before = c.statusReads();
-    await Promise.all([s.call('admin@internal', 'GET', `/clusters/${DR}/sessions`), s.call('admin@internal', 'GET', `/clusters/${DR}/sessions`)]);
+    await Promise.all([
+      s.call('admin@internal', 'GET', `/clusters/${DR}/sessions`),
+      s.call('admin@internal', 'GET', `/clusters/${DR}/sessions`),
+    ]);
     expect(c.statusReads()).toBe(before + 1);
     expect(c.runs.at(-1)!.node).toMatch(/^gdr[12]\.lab\.example$/);
   });
@@ -80,7 +96,11 @@ describe('coalescing and caching', () => {
 describe('without a cache', () => {
   it('reads again for each request when statusCacheMs is 0 (still coalescing those in flight)', async () => {
     const c = countingSim(30);
-    const s = await startStack({ lab: c.lab, gluster: createGlusterClient(c.exec), service: { statusCacheMs: 0 } });
+    const s = await startStack({
+      lab: c.lab,
+      gluster: createGlusterClient(c.exec),
+      service: { statusCacheMs: 0 },
+    });
     try {
       await s.call('admin@internal', 'GET', SESSIONS);
       await s.call('admin@internal', 'GET', SESSIONS);
@@ -97,7 +117,11 @@ describe('choosing the node', () => {
   const fake = () =>
     new FakeGluster([
       { name: 'home', hosts: ['gprod1.lab.example', 'gprod2.lab.example'], replica: 2 },
-      { name: 'vmstore', hosts: ['gprod1.lab.example', 'gprod2.lab.example', 'gprod3.lab.example'], replica: 3 },
+      {
+        name: 'vmstore',
+        hosts: ['gprod1.lab.example', 'gprod2.lab.example', 'gprod3.lab.example'],
+        replica: 3,
+      },
     ]);
 
   it('runs on the first Up host, never on one in maintenance, and falls back when it cannot be reached', async () => {
@@ -129,7 +153,10 @@ describe('choosing the node', () => {
     try {
       const r = await s.call('admin@internal', 'GET', SESSIONS);
       expect(r.statusCode).toBe(502);
-      expect(r.json()).toEqual({ reason: 'Bad Gateway', detail: expect.stringMatching(/gprod1\.lab\.example.*gprod2\.lab\.example/s) });
+      expect(r.json()).toEqual({
+        reason: 'Bad Gateway',
+        detail: expect.stringMatching(/gprod1\.lab\.example.*gprod2\.lab\.example/s),
+      });
     } finally {
       await s.close();
     }
@@ -142,7 +169,9 @@ describe('choosing the node', () => {
     try {
       const r = await s.call('admin@internal', 'GET', SESSIONS);
       expect(r.statusCode).toBe(502);
-      expect(r.json<Fault>().detail).toMatch(/gluster-prod has no host in status Up.*gprod1 \(maintenance\)/);
+      expect(r.json<Fault>().detail).toMatch(
+        /gluster-prod has no host in status Up.*gprod1 \(maintenance\)/,
+      );
     } finally {
       await s.close();
     }
@@ -155,7 +184,10 @@ describe('choosing the node', () => {
     try {
       const r = await s.call('admin@internal', 'GET', SESSIONS);
       expect(r.statusCode).toBe(504);
-      expect(r.json()).toEqual({ reason: 'Gateway Timeout', detail: expect.stringContaining('did not answer within 30 s') });
+      expect(r.json()).toEqual({
+        reason: 'Gateway Timeout',
+        detail: expect.stringContaining('did not answer within 30 s'),
+      });
     } finally {
       await s.close();
     }

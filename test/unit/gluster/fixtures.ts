@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ExecResult } from '../../../server/gluster/exec';
 
-export const FIXTURES = process.env.GLUSTER_FIXTURES ?? path.resolve(__dirname, '../../fixtures/gluster-10.3');
+export const FIXTURES =
+  process.env.GLUSTER_FIXTURES ?? path.resolve(__dirname, '../../fixtures/gluster-10.3');
 
 export interface Fixture extends ExecResult {
   name: string;
