@@ -46,13 +46,28 @@ async function main(): Promise<void> {
     const frame = page.frameLocator('iframe.place-frame');
     await frame.getByRole('grid').waitFor();
     await shot('georep-tab');
-    for (const [name, action] of (process.env.SHOTS_EXTRA ?? '')
-      .split(',')
-      .filter(Boolean)
-      .map((x) => x.split(':') as [string, string])) {
-      await frame.getByRole('button', { name: action }).first().click();
-      await shot(name);
-    }
+    // Details of a session: workers by replica set.
+    await frame.getByRole('button', { name: /^Details of session data to / }).click();
+    await shot('georep-details');
+    await frame.getByRole('button', { name: /^Details of session data to / }).click();
+    // The Start dialog, filled in.
+    await frame.getByRole('button', { name: 'New session' }).first().click();
+    const dlg = frame.getByRole('dialog', { name: 'New geo-replication session' });
+    await dlg.getByLabel('Source volume').selectOption({ label: 'home (up)' });
+    await dlg
+      .getByLabel('Start Geo Replication from Host')
+      .selectOption({ label: 'gprod1 (gprod1.lab.example)' });
+    await dlg.getByLabel('Remote Host').fill('backup.remote.example');
+    await dlg.getByLabel('Remote Volume/Path').fill('home-backup');
+    await dlg.getByRole('button', { name: 'Check' }).click();
+    await page.waitForTimeout(1500);
+    await shot('start-dialog');
+    await dlg.getByRole('button', { name: 'OK' }).click();
+    const ssh = frame.getByRole('dialog', { name: 'Passwordless SSH setup' });
+    await ssh.waitFor();
+    await ssh.getByLabel('Password of the remote user').check();
+    await page.waitForTimeout(1000);
+    await shot('passwordless-ssh-dialog');
   } finally {
     await ctx.close();
     fs.rmSync(profile, { recursive: true, force: true });
