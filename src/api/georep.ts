@@ -86,9 +86,14 @@ export async function deleteSession(
   clusterId: string,
   sessionId: string,
   resetSyncTime: boolean,
+  /** Also stop and delete the remote volume the service provisioned on a directory (data kept). */
+  removeProvisionedVolume = false,
 ): Promise<void> {
   await client.delete(sessionPath(clusterId, sessionId), {
-    params: { reset_sync_time: resetSyncTime ? 'true' : 'false' },
+    params: {
+      reset_sync_time: resetSyncTime ? 'true' : 'false',
+      ...(removeProvisionedVolume ? { remove_provisioned_volume: 'true' } : {}),
+    },
     timeout: ACTION_TIMEOUT_MS,
   });
 }

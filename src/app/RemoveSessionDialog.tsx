@@ -23,6 +23,8 @@ import { SessionResults, SessionTargets } from './SessionTargets';
 import { useNotify } from './Toasts';
 import { useBatchAction } from './useBatchAction';
 
+const PROVISIONED_PREFIX = 'georep-';
+
 export interface RemoveSessionDialogProps {
   clusterId: string;
   targets: GeoRepSession[];
@@ -42,8 +44,13 @@ export function RemoveSessionDialog({
   const notify = useNotify();
   const batch = useBatchAction(sessionKey);
   const [resetSyncTime, setResetSyncTime] = useState(false);
+  const [removeVolume, setRemoveVolume] = useState(false);
   const titleId = useId();
   const checkboxId = useId();
+  const volumeCheckboxId = useId();
+  // Volumes the service provisions on a directory are named georep-<path>: offer their removal
+  // there (the service itself checks its marker on the volume before deleting anything).
+  const mayHaveProvisioned = targets.some((t) => t.secondary_volume.startsWith(PROVISIONED_PREFIX));
 
   const failed = batch.results.filter((r) => !r.ok);
   const retryable = failed.map((r) => r.item);
@@ -52,7 +59,13 @@ export function RemoveSessionDialog({
   const execute = async (sessions: GeoRepSession[]): Promise<void> => {
     const results = await batch.run(
       sessions,
-      (s) => services.removeSession(clusterId, s.id, resetSyncTime),
+      (s) =>
+        services.removeSession(
+          clusterId,
+          s.id,
+          resetSyncTime,
+          removeVolume && s.secondary_volume.startsWith(PROVISIONED_PREFIX),
+        ),
       () => queryClient.invalidateQueries({ queryKey: queryKeys.sessions(clusterId) }),
     );
     if (!results) return;
@@ -112,6 +125,18 @@ export function RemoveSessionDialog({
               onChange={(_e, checked) => setResetSyncTime(checked)}
             />
           </StackItem>
+          {mayHaveProvisioned ? (
+            <StackItem>
+              <Checkbox
+                id={volumeCheckboxId}
+                label={intl.formatMessage(dialogMessages.removeProvisioned)}
+                description={intl.formatMessage(dialogMessages.removeProvisionedHelp)}
+                isChecked={removeVolume}
+                isDisabled={batch.running}
+                onChange={(_e, checked) => setRemoveVolume(checked)}
+              />
+            </StackItem>
+          ) : null}
           {batch.running ? (
             <StackItem>
               <Content component="p" role="status">

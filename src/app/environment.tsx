@@ -34,7 +34,12 @@ export interface GeoRepServices {
     action: SessionControlAction,
     force: boolean,
   ): Promise<unknown>;
-  removeSession(clusterId: string, sessionId: string, resetSyncTime: boolean): Promise<void>;
+  removeSession(
+    clusterId: string,
+    sessionId: string,
+    resetSyncTime: boolean,
+    removeProvisionedVolume?: boolean,
+  ): Promise<void>;
   setCheckpoint(clusterId: string, sessionId: string): Promise<void>;
   getConfig(clusterId: string, sessionId: string): Promise<GeoRepConfigOption[]>;
   setConfigOption(clusterId: string, sessionId: string, name: string, value: string): Promise<void>;
@@ -48,7 +53,8 @@ export function createGeoRepServices(engine: AxiosInstance, georep: AxiosInstanc
     listSessions: (cid) => listSessions(georep, cid),
     getAccess: (cid) => getClusterAccess(georep, cid),
     controlSession: (cid, sid, action, force) => controlSession(georep, cid, sid, action, force),
-    removeSession: (cid, sid, reset) => deleteSession(georep, cid, sid, reset),
+    removeSession: (cid, sid, reset, removeVolume) =>
+      deleteSession(georep, cid, sid, reset, removeVolume),
     setCheckpoint: (cid, sid) => setCheckpoint(georep, cid, sid),
     getConfig: (cid, sid) => getSessionConfig(georep, cid, sid),
     setConfigOption: (cid, sid, name, value) =>

@@ -562,6 +562,15 @@ export const dialogMessages = untyped(
         'Gluster forgets the session. The source and remote volumes, and the data already copied, are kept.',
     },
     resetSyncTime: { id: 'georep.dialog.resetSyncTime', defaultMessage: 'Reset sync time' },
+    removeProvisioned: {
+      id: 'georep.dialog.removeProvisioned',
+      defaultMessage: 'Also remove the remote volume created for a directory target',
+    },
+    removeProvisionedHelp: {
+      id: 'georep.dialog.removeProvisionedHelp',
+      defaultMessage:
+        'For a session into a directory, the service created a single-brick volume on it. Gluster stops and deletes that volume; the files in the directory stay. A volume the service did not create is never removed: the removal is then refused and nothing is deleted.',
+    },
     resetSyncTimeHelp: {
       id: 'georep.dialog.resetSyncTimeHelp',
       defaultMessage:

@@ -324,13 +324,43 @@ describe('remove', () => {
     await user.click(reset);
     await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(services.removeSession).toHaveBeenCalledWith(CLUSTER.id, 'sid', true);
+    expect(services.removeSession).toHaveBeenCalledWith(CLUSTER.id, 'sid', true, false);
     await waitFor(async () =>
       expect((await sessionRows()).map((r) => cellText(r, 'Source volume'))).toEqual(['keep']),
     );
     expect(environment.showToast).toHaveBeenCalledWith(
       'success',
       expect.stringContaining('Removed geo-replication session'),
+    );
+  });
+
+  test('offers to remove the volume provisioned on a directory, and only for such a session', async () => {
+    const services = statefulServices([
+      makeSession({
+        id: 'sid',
+        primary_volume: 'old',
+        status: 'Stopped',
+        secondary_volume: 'georep-data-backup',
+      }),
+      makeSession({ id: 'plain', primary_volume: 'other', status: 'Stopped' }),
+    ]);
+    const { user } = renderApp({ services });
+    await rowAction(user, 'other', 'Remove');
+    let dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog).queryByRole('checkbox', { name: /remote volume created for a directory/ }),
+    ).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await rowAction(user, 'old', 'Remove');
+    dialog = await screen.findByRole('dialog');
+    const volume = within(dialog).getByRole('checkbox', {
+      name: /remote volume created for a directory/,
+    });
+    expect(within(dialog).getByText(/the files in the directory stay/)).toBeInTheDocument();
+    await user.click(volume);
+    await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
+    await waitFor(() =>
+      expect(services.removeSession).toHaveBeenCalledWith(CLUSTER.id, 'sid', false, true),
     );
   });
 
@@ -343,7 +373,7 @@ describe('remove', () => {
     const dialog = await screen.findByRole('dialog');
     await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
     await waitFor(() =>
-      expect(services.removeSession).toHaveBeenCalledWith(CLUSTER.id, 'sid', false),
+      expect(services.removeSession).toHaveBeenCalledWith(CLUSTER.id, 'sid', false, false),
     );
   });
 
@@ -475,8 +505,8 @@ describe('several sessions', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(services.removeSession.mock.calls).toEqual([
-      [CLUSTER.id, 'a', true],
-      [CLUSTER.id, 'b', true],
+      [CLUSTER.id, 'a', true, false],
+      [CLUSTER.id, 'b', true, false],
     ]);
     expect(
       await screen.findByRole('heading', { name: 'No geo-replication sessions' }),
