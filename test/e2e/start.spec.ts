@@ -55,13 +55,11 @@ test('start a session to a new remote: SSH set up with the password, then create
     }),
   ).toBeVisible({ timeout: 30_000 });
   await dlg.getByRole('button', { name: 'Close' }).last().click();
-  const row = f
-    .getByRole('row')
-    .filter({
-      has: f.getByRole('checkbox', {
-        name: 'Select session home to root@backup.remote.example::home-backup',
-      }),
-    });
+  const row = f.getByRole('row').filter({
+    has: f.getByRole('checkbox', {
+      name: 'Select session home to root@backup.remote.example::home-backup',
+    }),
+  });
   await expect(row).toBeVisible({ timeout: 15_000 });
   // The password is nowhere in either page afterwards.
   expect(await page.content()).not.toContain('remote-root-pw');
@@ -81,4 +79,45 @@ test('Storage › Volumes: New Geo-Replication Session opens the Start dialog fo
   const dlg = placeFrame(page).getByRole('dialog', { name: 'New geo-replication session' });
   await expect(dlg).toBeVisible({ timeout: 20_000 });
   await expect(dlg.getByLabel('Source volume')).toHaveValue('archive');
+});
+
+test('preflight: a missing remote volume blocks; a non-empty one is a blocker Force may bypass', async ({
+  page,
+}) => {
+  await login(page, 'admin', 'gluster-georep');
+  const f = placeFrame(page);
+  await f.getByRole('button', { name: 'New session' }).first().click();
+  const dlg = f.getByRole('dialog', { name: 'New geo-replication session' });
+  await dlg.getByLabel('Source volume').selectOption({ label: 'archive (up)' });
+  await dlg
+    .getByLabel('Start Geo Replication from Host')
+    .selectOption({ label: 'gprod2 (gprod2.lab.example)' });
+  await dlg.getByLabel('Remote Host').fill('gdr2.lab.example');
+  await dlg.getByLabel('Remote Volume/Path').fill('no-such-volume');
+  await dlg.getByRole('button', { name: 'Check' }).click();
+  const checks = dlg.getByRole('list', { name: 'Check results' });
+  await expect(checks).toContainText(/Failed/);
+  await expect(checks).toContainText(/no-such-volume/);
+  await dlg.getByLabel('Remote Volume/Path').fill('used-dr');
+  await dlg.getByRole('button', { name: 'Check' }).click();
+  await expect(checks).toContainText(/not empty|empty/i);
+  const force = dlg.getByRole('checkbox', { name: /^Force/ });
+  await expect(force).toBeVisible();
+  await expect(dlg.getByText(/Create even though these checks fail/)).toBeVisible();
+});
+
+test('a directory as the target: the dialog says a volume will be created on it', async ({
+  page,
+}) => {
+  await login(page, 'admin', 'gluster-georep');
+  const f = placeFrame(page);
+  await f.getByRole('button', { name: 'New session' }).first().click();
+  const dlg = f.getByRole('dialog', { name: 'New geo-replication session' });
+  await dlg.getByLabel('Remote Volume/Path').fill('/etc');
+  await dlg.getByLabel('Remote Volume/Path').press('Tab');
+  await expect(
+    dlg.getByText('/etc is a system directory (/etc) and cannot be a geo-replication target.'),
+  ).toBeVisible();
+  await dlg.getByLabel('Remote Volume/Path').fill('/data/backup');
+  await expect(dlg.getByText(/Directory \/data\/backup on the remote host/)).toBeVisible();
 });
