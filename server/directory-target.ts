@@ -32,6 +32,7 @@ import {
   check,
   compareVersions,
   engineSide,
+  primarySideChecks,
   sameHost,
   versionOf,
   type PreflightResult,
@@ -69,7 +70,7 @@ export async function runDirectoryPreflight(
     secondary_user: input.secondary_user,
   };
   const facts = await engineSide(ctx, p, cluster, key, log);
-  const { primaryStatus, ownHosts, remoteCluster, primaryCapacity, usage } = facts;
+  const { ownHosts, remoteCluster, primaryCapacity, usage } = facts;
   const sourceHost = input.source_host_id
     ? (ownHosts.find((h) => h.id === input.source_host_id) ?? null)
     : null;
@@ -79,59 +80,7 @@ export async function runDirectoryPreflight(
   };
 
   // ---- the primary side (as for a volume target)
-  const pv = primaryStatus?.volumes.find((v) => v.name === key.primary_volume) ?? null;
-  if (primaryStatus === null) {
-    add(
-      check(
-        'primary_volume',
-        'The primary volume exists and is started',
-        'skipped',
-        'blocker',
-        `Gluster of cluster ${cluster.name} could not be read: ${facts.primaryError}`,
-      ),
-    );
-  } else if (!pv) {
-    add(
-      check(
-        'primary_volume',
-        'The primary volume exists and is started',
-        'fail',
-        'blocker',
-        `Cluster ${cluster.name} has no volume named ${key.primary_volume}.`,
-      ),
-    );
-  } else {
-    const started = pv.status === 'Started';
-    add(
-      check(
-        'primary_volume',
-        'The primary volume exists and is started',
-        started ? 'pass' : 'fail',
-        'blocker',
-        `Volume ${pv.name} (${pv.type}, ${pv.brick_count} bricks) is ${pv.status} in cluster ${cluster.name}.` +
-          (started ? '' : ' Start it first: geo-replication reads its changelog.'),
-      ),
-    );
-  }
-  if (input.source_host_id) {
-    add(
-      !sourceHost
-        ? check(
-            'source_host',
-            'The source host is an Up host of the cluster',
-            'fail',
-            'blocker',
-            `No host with id ${input.source_host_id} in cluster ${cluster.name}.`,
-          )
-        : check(
-            'source_host',
-            'The source host is an Up host of the cluster',
-            sourceHost.status === 'up' ? 'pass' : 'fail',
-            'blocker',
-            `Host ${sourceHost.name} (${sourceHost.address}) is ${sourceHost.status.replace(/_/g, ' ')}.`,
-          ),
-    );
-  }
+  for (const c of primarySideChecks(cluster, input, key, facts, sourceHost)) add(c);
   const own = ownHosts.find((h) => sameHost(h, host));
   add(
     own || remoteCluster?.id === cluster.id

@@ -91,7 +91,6 @@ export async function runPreflight(
     probeRemote(ctx.gluster, key),
   ]);
   const {
-    primaryStatus,
     ownHosts,
     remoteCluster,
     primaryVolume,
@@ -109,59 +108,7 @@ export async function runPreflight(
   };
 
   // ---- the primary side
-  const pv = primaryStatus?.volumes.find((v) => v.name === key.primary_volume) ?? null;
-  if (primaryStatus === null) {
-    add(
-      check(
-        'primary_volume',
-        'The primary volume exists and is started',
-        'skipped',
-        'blocker',
-        `Gluster of cluster ${cluster.name} could not be read: ${engineFacts.primaryError}`,
-      ),
-    );
-  } else if (!pv) {
-    add(
-      check(
-        'primary_volume',
-        'The primary volume exists and is started',
-        'fail',
-        'blocker',
-        `Cluster ${cluster.name} has no volume named ${key.primary_volume}.`,
-      ),
-    );
-  } else {
-    const started = pv.status === 'Started';
-    add(
-      check(
-        'primary_volume',
-        'The primary volume exists and is started',
-        started ? 'pass' : 'fail',
-        'blocker',
-        `Volume ${pv.name} (${pv.type}, ${pv.brick_count} bricks) is ${pv.status} in cluster ${cluster.name}.` +
-          (started ? '' : ' Start it first: geo-replication reads its changelog.'),
-      ),
-    );
-  }
-  if (input.source_host_id) {
-    add(
-      !sourceHost
-        ? check(
-            'source_host',
-            'The source host is an Up host of the cluster',
-            'fail',
-            'blocker',
-            `No host with id ${input.source_host_id} in cluster ${cluster.name}.`,
-          )
-        : check(
-            'source_host',
-            'The source host is an Up host of the cluster',
-            sourceHost.status === 'up' ? 'pass' : 'fail',
-            'blocker',
-            `Host ${sourceHost.name} (${sourceHost.address}) is ${sourceHost.status.replace(/_/g, ' ')}.`,
-          ),
-    );
-  }
+  for (const c of primarySideChecks(cluster, input, key, engineFacts, sourceHost)) add(c);
 
   // ---- same cluster: refused
   const ownAddress = ownHosts.find((h) => sameHost(h, key.secondary_host));
@@ -496,6 +443,75 @@ export async function runPreflight(
     (c) => c.outcome !== 'fail' || c.severity !== 'blocker',
   );
   return { check: checks, can_create, can_create_with_force };
+}
+
+/** The checks of the primary side, the same for a volume and a directory target. */
+export function primarySideChecks(
+  cluster: EngineCluster,
+  input: Pick<CheckedCreateInput, 'source_host_id'>,
+  key: SessionKey,
+  facts: Pick<Awaited<ReturnType<typeof engineSide>>, 'primaryStatus' | 'primaryError'>,
+  sourceHost: EngineHost | null,
+): PreflightCheck[] {
+  const { primaryStatus } = facts;
+  const checks: PreflightCheck[] = [];
+  const add = (c: PreflightCheck): void => {
+    checks.push(c);
+  };
+  const pv = primaryStatus?.volumes.find((v) => v.name === key.primary_volume) ?? null;
+  if (primaryStatus === null) {
+    add(
+      check(
+        'primary_volume',
+        'The primary volume exists and is started',
+        'skipped',
+        'blocker',
+        `Gluster of cluster ${cluster.name} could not be read: ${facts.primaryError}`,
+      ),
+    );
+  } else if (!pv) {
+    add(
+      check(
+        'primary_volume',
+        'The primary volume exists and is started',
+        'fail',
+        'blocker',
+        `Cluster ${cluster.name} has no volume named ${key.primary_volume}.`,
+      ),
+    );
+  } else {
+    const started = pv.status === 'Started';
+    add(
+      check(
+        'primary_volume',
+        'The primary volume exists and is started',
+        started ? 'pass' : 'fail',
+        'blocker',
+        `Volume ${pv.name} (${pv.type}, ${pv.brick_count} bricks) is ${pv.status} in cluster ${cluster.name}.` +
+          (started ? '' : ' Start it first: geo-replication reads its changelog.'),
+      ),
+    );
+  }
+  if (input.source_host_id) {
+    add(
+      !sourceHost
+        ? check(
+            'source_host',
+            'The source host is an Up host of the cluster',
+            'fail',
+            'blocker',
+            `No host with id ${input.source_host_id} in cluster ${cluster.name}.`,
+          )
+        : check(
+            'source_host',
+            'The source host is an Up host of the cluster',
+            sourceHost.status === 'up' ? 'pass' : 'fail',
+            'blocker',
+            `Host ${sourceHost.name} (${sourceHost.address}) is ${sourceHost.status.replace(/_/g, ' ')}.`,
+          ),
+    );
+  }
+  return checks;
 }
 
 export function check(

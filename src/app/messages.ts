@@ -1,15 +1,7 @@
 // Every user-visible string of the Geo Replication tab (English is the source; catalogs translate by id).
 // The UI says "source" and "remote" (Gluster 10+ says primary/secondary, oVirt master/slave).
-import { defineMessages, type MessageDescriptor } from 'react-intl';
-
-/**
- * react-intl 12 types a catalog's values only when they are declared up front; ours are checked
- * by the tests instead, so the descriptors are widened to plain MessageDescriptors (the
- * `defineMessages` calls stay as they are, for FormatJS extraction).
- */
-function untyped<T extends object>(catalog: T): { readonly [K in keyof T]: MessageDescriptor } {
-  return catalog as { readonly [K in keyof T]: MessageDescriptor };
-}
+import { defineMessages } from 'react-intl';
+import { untyped } from '../intl';
 
 export const pageMessages = untyped(
   defineMessages({
