@@ -20,7 +20,7 @@ import { type SessionControlAction, useServices } from './environment';
 import { actionMessages, dialogMessages } from './messages';
 import { queryKeys } from './queries';
 import { sessionKey, sessionName } from './sessionName';
-import { SessionResults, SessionTargets } from './SessionTargets';
+import { BatchProgress, SessionTargets } from './SessionTargets';
 import { useNotify } from './Toasts';
 import { useBatchAction } from './useBatchAction';
 
@@ -169,31 +169,7 @@ export function ConfirmActionDialog({
               </Alert>
             </StackItem>
           ) : null}
-          {batch.running ? (
-            <StackItem>
-              <Content component="p" role="status">
-                {intl.formatMessage(dialogMessages.working, {
-                  done: batch.done,
-                  total: batch.total,
-                })}
-              </Content>
-            </StackItem>
-          ) : null}
-          {hasRun && failed.length > 0 && !batch.running ? (
-            <StackItem>
-              <Alert
-                component="h2"
-                isInline
-                variant="danger"
-                title={intl.formatMessage(dialogMessages.failedSummary, {
-                  failed: failed.length,
-                  total: batch.results.length,
-                })}
-              >
-                <SessionResults results={batch.results} />
-              </Alert>
-            </StackItem>
-          ) : null}
+          <BatchProgress batch={batch} />
           {canForce && !batch.running && text.force ? (
             <StackItem>
               <Alert

@@ -19,7 +19,7 @@ import { useServices } from './environment';
 import { actionMessages, dialogMessages } from './messages';
 import { queryKeys } from './queries';
 import { sessionKey, sessionName } from './sessionName';
-import { SessionResults, SessionTargets } from './SessionTargets';
+import { BatchProgress, SessionTargets } from './SessionTargets';
 import { useNotify } from './Toasts';
 import { useBatchAction } from './useBatchAction';
 
@@ -137,31 +137,7 @@ export function RemoveSessionDialog({
               />
             </StackItem>
           ) : null}
-          {batch.running ? (
-            <StackItem>
-              <Content component="p" role="status">
-                {intl.formatMessage(dialogMessages.working, {
-                  done: batch.done,
-                  total: batch.total,
-                })}
-              </Content>
-            </StackItem>
-          ) : null}
-          {hasRun && failed.length > 0 && !batch.running ? (
-            <StackItem>
-              <Alert
-                component="h2"
-                isInline
-                variant="danger"
-                title={intl.formatMessage(dialogMessages.failedSummary, {
-                  failed: failed.length,
-                  total: batch.results.length,
-                })}
-              >
-                <SessionResults results={batch.results} />
-              </Alert>
-            </StackItem>
-          ) : null}
+          <BatchProgress batch={batch} />
         </Stack>
       </ModalBody>
       <ModalFooter>

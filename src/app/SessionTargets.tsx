@@ -1,12 +1,12 @@
 // The sessions a dialog acts on, and the per-session results once it ran.
-import { List, ListItem } from '@patternfly/react-core';
+import { Alert, Content, List, ListItem, StackItem } from '@patternfly/react-core';
 import { useIntl } from 'react-intl';
 import type { GeoRepSession } from '../georep/types';
 import { CheckCircleIcon, ExclamationCircleIcon } from './icons';
 import { dialogMessages } from './messages';
 import { sessionName } from './sessionName';
 import { StatusLabel } from './StatusLabel';
-import type { ItemResult } from './useBatchAction';
+import type { BatchState, ItemResult } from './useBatchAction';
 
 export function SessionTargets({
   sessions,
@@ -58,5 +58,36 @@ export function SessionResults({ results }: { results: readonly ItemResult<GeoRe
         </ListItem>
       ))}
     </List>
+  );
+}
+
+/** A batch dialog's progress while it runs, then the per-session results when some failed. */
+export function BatchProgress({ batch }: { batch: BatchState<GeoRepSession> }) {
+  const intl = useIntl();
+  const failed = batch.results.filter((r) => !r.ok).length;
+  if (batch.running) {
+    return (
+      <StackItem>
+        <Content component="p" role="status">
+          {intl.formatMessage(dialogMessages.working, { done: batch.done, total: batch.total })}
+        </Content>
+      </StackItem>
+    );
+  }
+  if (failed === 0) return null;
+  return (
+    <StackItem>
+      <Alert
+        component="h2"
+        isInline
+        variant="danger"
+        title={intl.formatMessage(dialogMessages.failedSummary, {
+          failed,
+          total: batch.results.length,
+        })}
+      >
+        <SessionResults results={batch.results} />
+      </Alert>
+    </StackItem>
   );
 }
