@@ -20,7 +20,7 @@ import { type SessionControlAction, useServices } from './environment';
 import { actionMessages, dialogMessages } from './messages';
 import { queryKeys } from './queries';
 import { sessionKey, sessionName } from './sessionName';
-import { BatchProgress, SessionTargets } from './SessionTargets';
+import { BatchProgress, SessionTargets, SkippedSessions } from './SessionTargets';
 import { useNotify } from './Toasts';
 import { useBatchAction } from './useBatchAction';
 
@@ -153,22 +153,7 @@ export function ConfirmActionDialog({
               ariaLabel={intl.formatMessage(text.title, { count: targets.length })}
             />
           </StackItem>
-          {skipped.length > 0 ? (
-            <StackItem>
-              <Alert
-                component="h2"
-                isInline
-                isPlain
-                variant="info"
-                title={intl.formatMessage(dialogMessages.skipped, { count: skipped.length })}
-              >
-                <SessionTargets
-                  sessions={skipped}
-                  ariaLabel={intl.formatMessage(dialogMessages.skipped, { count: skipped.length })}
-                />
-              </Alert>
-            </StackItem>
-          ) : null}
+          <SkippedSessions sessions={skipped} />
           <BatchProgress batch={batch} />
           {canForce && !batch.running && text.force ? (
             <StackItem>

@@ -1,6 +1,5 @@
 // Remove one or many sessions (Stopped or Created only), optionally resetting the sync time.
 import {
-  Alert,
   Button,
   Checkbox,
   Content,
@@ -19,7 +18,7 @@ import { useServices } from './environment';
 import { actionMessages, dialogMessages } from './messages';
 import { queryKeys } from './queries';
 import { sessionKey, sessionName } from './sessionName';
-import { BatchProgress, SessionTargets } from './SessionTargets';
+import { BatchProgress, SessionTargets, SkippedSessions } from './SessionTargets';
 import { useNotify } from './Toasts';
 import { useBatchAction } from './useBatchAction';
 
@@ -99,22 +98,7 @@ export function RemoveSessionDialog({
             </Content>
             <SessionTargets sessions={targets} ariaLabel={title} />
           </StackItem>
-          {skipped.length > 0 ? (
-            <StackItem>
-              <Alert
-                component="h2"
-                isInline
-                isPlain
-                variant="info"
-                title={intl.formatMessage(dialogMessages.skipped, { count: skipped.length })}
-              >
-                <SessionTargets
-                  sessions={skipped}
-                  ariaLabel={intl.formatMessage(dialogMessages.skipped, { count: skipped.length })}
-                />
-              </Alert>
-            </StackItem>
-          ) : null}
+          <SkippedSessions sessions={skipped} />
           <StackItem>
             <Checkbox
               id={checkboxId}

@@ -91,3 +91,17 @@ export function BatchProgress({ batch }: { batch: BatchState<GeoRepSession> }) {
     </StackItem>
   );
 }
+
+/** Selected sessions a batch action leaves alone, because their state does not allow it. */
+export function SkippedSessions({ sessions }: { sessions: readonly GeoRepSession[] }) {
+  const intl = useIntl();
+  if (sessions.length === 0) return null;
+  const title = intl.formatMessage(dialogMessages.skipped, { count: sessions.length });
+  return (
+    <StackItem>
+      <Alert component="h2" isInline isPlain variant="info" title={title}>
+        <SessionTargets sessions={sessions} ariaLabel={title} />
+      </Alert>
+    </StackItem>
+  );
+}
