@@ -5,6 +5,7 @@
 //   POST {prefix}/clusters/{cluster_id}/hosts/{host_id}/ssh/remote-key   the remote's key as the host sees it (manage)
 //   POST {prefix}/clusters/{cluster_id}/hosts/{host_id}/ssh/verify       does passwordless SSH work (manage)
 //   POST {prefix}/clusters/{cluster_id}/hosts/{host_id}/ssh/setup        set it up with the remote user's password (manage)
+//   POST {prefix}/clusters/{cluster_id}/hosts/{host_id}/ssh/setup-with-key  set it up with another key file on the host (manage)
 //
 // The host must be a host of the cluster as the engine shows it to the user, and Up. Probing the
 // remote runs commands on the host and opens connections from it, so it needs the same right as
@@ -47,6 +48,10 @@ interface RemoteKeyBody {
 interface VerifyBody extends RemoteKeyBody {
   user: string;
   private_key_path?: string;
+}
+interface KeySetupBody extends RemoteKeyBody {
+  user: string;
+  private_key_path: string;
 }
 interface SetupBody extends RemoteKeyBody {
   user: string;
@@ -127,6 +132,14 @@ const remoteKeyBody = {
   properties: { remote_host: remoteHost, port },
 } as const;
 
+const privateKeyPath = {
+  type: 'string',
+  minLength: 1,
+  maxLength: KEY_PATH_MAX,
+  description:
+    "A private key file on the host (absolute, or ~/...). Default: root's own keys there.",
+} as const;
+
 const verifyBody = {
   type: 'object',
   additionalProperties: false,
@@ -135,12 +148,22 @@ const verifyBody = {
     user,
     remote_host: remoteHost,
     port,
+    private_key_path: privateKeyPath,
+  },
+} as const;
+
+const keySetupBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['user', 'remote_host', 'private_key_path'],
+  properties: {
+    user,
+    remote_host: remoteHost,
+    port,
     private_key_path: {
-      type: 'string',
-      minLength: 1,
-      maxLength: KEY_PATH_MAX,
+      ...privateKeyPath,
       description:
-        "A private key file on the host (absolute, or ~/...). Default: root's own keys there.",
+        "A private key file on the host (absolute, or ~/...) that logs in to user@remote; used once to add root's own key of the host there.",
     },
   },
 } as const;
@@ -210,6 +233,14 @@ export const sshRouteSchemas = {
       'Whether root on the host logs in to user@remote without a password (optionally with a given key file on the host)',
     params: hostParams,
     body: verifyBody,
+    response: { 200: ref('SshVerifyResult'), ...faults(400, 403, 404, 409, 502, 504) },
+  },
+  setupWithKey: {
+    tags: TAGS,
+    summary:
+      "With another private key file on the host that logs in to user@remote, install root's own public key of the host there (Gluster's create logs in with root's own key only)",
+    params: hostParams,
+    body: keySetupBody,
     response: { 200: ref('SshVerifyResult'), ...faults(400, 403, 404, 409, 502, 504) },
   },
   setup: {
@@ -304,6 +335,29 @@ export function registerSshRoutes(app: FastifyInstance, deps: SshRouteDeps): Pro
           failure: r.failure,
         },
         'passwordless SSH verified',
+      );
+      return r;
+    },
+  );
+
+  app.post<{ Params: HostParams; Body: KeySetupBody }>(
+    '/clusters/:cluster_id/hosts/:host_id/ssh/setup-with-key',
+    { schema: sshRouteSchemas.setupWithKey, ...common },
+    async (req): Promise<VerifyResult> => {
+      const { p, host } = await upHost(req, true);
+      const b = req.body;
+      const target = { user: b.user, host: b.remote_host, port: b.port ?? 22 };
+      const r = await guard(() => ssh.setupWithKey(host.address, target, b.private_key_path));
+      req.log.info(
+        {
+          user: p.user.user_name,
+          ssh_from: host.address,
+          ssh_to: `${target.user}@${target.host}:${target.port}`,
+          key: b.private_key_path,
+          ok: r.ok,
+          failure: r.failure,
+        },
+        'passwordless SSH setup with a key',
       );
       return r;
     },

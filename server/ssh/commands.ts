@@ -21,6 +21,13 @@ export function toCommand(argv: readonly string[]): string {
   return quote(argv);
 }
 
+const script = (lines: string[]): string => {
+  const s = lines.join('; ');
+  if (s.includes("'") || s.includes('!') || /[\r\n]/.test(s))
+    throw new Error('scripts must stay single-quotable');
+  return s;
+};
+
 /** How the ssh client on the cluster host is set up for these checks. */
 export interface NodeSshClient {
   /**
@@ -48,6 +55,28 @@ export function verifyArgv(
   c: NodeSshClient,
   connectTimeoutSec: number,
 ): string[] {
+  return sshArgv(t, c, connectTimeoutSec, 'true');
+}
+
+/**
+ * As root on the cluster host, with the given key file: add root's own public key (on stdin) to
+ * the remote user's authorized_keys. `remoteCommand` is one string the remote's shell parses
+ * (authorizeCommand(), already quoted); the whole argv is quoted again for the cluster host.
+ */
+export function authorizeWithKeyArgv(
+  t: { user: string; host: string; port: number; privateKeyPath: string },
+  c: NodeSshClient,
+  connectTimeoutSec: number,
+): string[] {
+  return sshArgv(t, c, connectTimeoutSec, authorizeCommand());
+}
+
+function sshArgv(
+  t: { user: string; host: string; port: number; privateKeyPath?: string },
+  c: NodeSshClient,
+  connectTimeoutSec: number,
+  remoteCommand: string,
+): string[] {
   // prettier-ignore
   const argv = [
     'ssh',
@@ -66,13 +95,23 @@ export function verifyArgv(
     argv.push('-o', 'IdentitiesOnly=yes');
     for (const k of ROOT_KEY_NAMES) argv.push('-o', `IdentityFile=${c.sshDir}/${k}`);
   }
-  argv.push('-p', String(t.port), '-l', t.user, '--', t.host, 'true');
+  argv.push('-p', String(t.port), '-l', t.user, '--', t.host, remoteCommand);
   return argv;
 }
 
-/** Reads a private key without a passphrase: tells a missing, loose, protected or broken key apart. */
+/**
+ * Reads a private key without a passphrase: tells a missing, loose, protected or broken key apart.
+ * ssh expands a leading `~/` in `-i` itself, ssh-keygen does not: the script does it ($HOME of the
+ * account the service logs in as, root's on a cluster host).
+ */
+export const KEY_CHECK_SCRIPT = script([
+  'p=$1',
+  'case "$p" in "~/"*) p="$HOME/${p#??}" ;; esac',
+  'exec ssh-keygen -y -P "" -f "$p"',
+]);
+
 export function keyCheckArgv(path: string): string[] {
-  return ['ssh-keygen', '-y', '-P', '', '-f', path];
+  return ['sh', '-c', KEY_CHECK_SCRIPT, 'georep-ssh', path];
 }
 
 export function keyscanArgv(host: string, port: number, timeoutSec: number): string[] {
@@ -125,13 +164,6 @@ export function parseKeyscan(stdout: string): PublicKey[] {
 }
 
 // ---------------------------------------------------------------- scripts
-
-const script = (lines: string[]): string => {
-  const s = lines.join('; ');
-  if (s.includes("'") || s.includes('!') || /[\r\n]/.test(s))
-    throw new Error('scripts must stay single-quotable');
-  return s;
-};
 
 /**
  * As root on the cluster host: print root's public key, from the first usable key without a

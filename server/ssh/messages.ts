@@ -33,6 +33,19 @@ export function setupOk(s: Situation, keyFingerprint: string, added: boolean): V
   };
 }
 
+export function keySetupOk(
+  s: Situation & { privateKeyPath: string },
+  keyFingerprint: string,
+  added: boolean,
+): VerifyResult {
+  return {
+    ok: true,
+    detail:
+      `Passwordless SSH from ${s.from} to ${dest(s)} works: logging in with ${s.privateKeyPath}, root's own public key of ${s.from} (${keyFingerprint}) ` +
+      `${added ? 'was added to' : 'was already in'} ${s.user}'s authorized_keys on ${s.host}, so Gluster's create, which uses root's own key, can log in too.`,
+  };
+}
+
 /** Plain words for a failure; `c` refines the cause when the backend knows it. */
 export function explain(
   failure: VerifyFailure,

@@ -17,6 +17,7 @@ import {
 } from 'ssh2';
 import {
   authorizeCommand,
+  authorizeWithKeyArgv,
   classifyChannelOpen,
   classifyKeyCheck,
   classifySsh,
@@ -42,6 +43,7 @@ import {
   explain,
   failed,
   fingerprintMismatch,
+  keySetupOk,
   noPasswordMethod,
   passwordExpired,
   setupOk,
@@ -57,7 +59,7 @@ import {
   type VerifyResult,
   type VerifyTarget,
 } from './types';
-import { assertRemote, assertSetup, assertVerifyTarget } from './validate';
+import { assertKeySetup, assertRemote, assertSetup, assertVerifyTarget } from './validate';
 
 /** The subset of a pino/fastify logger the backend uses. Nothing secret is ever passed to it. */
 export interface SshLog {
@@ -235,17 +237,7 @@ export class RealSshTrust implements SshTrust {
     };
     const result = await this.withNode(fromNode, async (c) => {
       // 1. Root's own key on the cluster host (created if it has none): before the password is used.
-      const rk = await this.exec(c, s.from, rootKeyCommand(this.client), {
-        timeoutMs: this.commandTimeoutMs,
-      });
-      const rootKey = rk.code === 0 ? parsePublicKey(lastLine(rk.stdout)) : null;
-      if (!rootKey) {
-        throw new SshNodeError(
-          fromNode,
-          'command_failed',
-          `Could not read or create root's SSH key on ${fromNode}${rk.timedOut ? ' (no answer in time)' : ''}: ${lastLine(rk.stderr) || `exit status ${rk.code}`}.`,
-        );
-      }
+      const rootKey = await this.rootKey(c, s.from);
 
       // 2. A TCP connection from the cluster host to the remote, carried back to the service.
       let channel: ClientChannel;
@@ -324,7 +316,82 @@ export class RealSshTrust implements SshTrust {
     return result;
   }
 
+  async setupWithKey(
+    fromNode: string,
+    target: SshTarget,
+    privateKeyPath: string,
+  ): Promise<VerifyResult> {
+    assertKeySetup(target, privateKeyPath);
+    const s = { from: fromNode, ...target, privateKeyPath };
+    const result = await this.withNode(fromNode, async (c) => {
+      // 1. The given key must log in first (its failures say why: no file, mode, refused).
+      const withKey = await this.verifyOn(c, s);
+      if (!withKey.ok) return withKey;
+
+      // 2. Root's own key on the cluster host (created if it has none).
+      const rootKey = await this.rootKey(c, fromNode);
+
+      // 3. With the given key, root's own key into the user's authorized_keys, once.
+      const r = await this.exec(
+        c,
+        s.from,
+        toCommand(authorizeWithKeyArgv(s, this.client, this.connectTimeoutMs / 1000)),
+        {
+          stdin: `${rootKey.text}\n`,
+          timeoutMs: this.connectTimeoutMs * 2 + this.commandTimeoutMs,
+        },
+      );
+      const said = lastLine(r.stdout);
+      if (r.code !== 0 || (said !== 'added' && said !== 'present')) {
+        return {
+          ok: false,
+          failure: 'refused' as const,
+          detail: `${dest(s)} accepted ${privateKeyPath} of ${fromNode}, but root's own key of ${fromNode} could not be added to ~/.ssh/authorized_keys there: ${
+            lastLine(r.stderr) || (r.timedOut ? 'no answer in time' : `exit status ${r.code}`)
+          }. Nothing else was changed.`,
+        };
+      }
+      const added = said === 'added';
+
+      // 4. Root's own key, the way Gluster's create will log in.
+      const plain: Situation = { from: fromNode, ...target };
+      const v = await this.verifyOn(c, plain);
+      if (v.ok) return keySetupOk(s, rootKey.fingerprint, added);
+      return {
+        ...v,
+        detail: `Root's own key of ${fromNode} ${added ? 'was added to' : 'is in'} ${target.user}'s authorized_keys on ${target.host}, but logging in with it still fails. ${v.detail}`,
+      };
+    });
+    this.log.info(
+      {
+        ssh_from: fromNode,
+        ssh_to: dest(s),
+        key: privateKeyPath,
+        ok: result.ok,
+        failure: result.failure,
+      },
+      'passwordless SSH setup with a key',
+    );
+    return result;
+  }
+
   // ---------------------------------------------------------------- internals
+
+  /** Root's public key on the cluster host, created (id_ed25519) when it has none. */
+  private async rootKey(c: Client, node: string): Promise<PublicKey> {
+    const rk = await this.exec(c, node, rootKeyCommand(this.client), {
+      timeoutMs: this.commandTimeoutMs,
+    });
+    const key = rk.code === 0 ? parsePublicKey(lastLine(rk.stdout)) : null;
+    if (!key) {
+      throw new SshNodeError(
+        node,
+        'command_failed',
+        `Could not read or create root's SSH key on ${node}${rk.timedOut ? ' (no answer in time)' : ''}: ${lastLine(rk.stderr) || `exit status ${rk.code}`}.`,
+      );
+    }
+    return key;
+  }
 
   private async verifyOn(c: Client, s: Situation): Promise<VerifyResult> {
     const withKey = s.privateKeyPath !== undefined;

@@ -16,7 +16,15 @@
 import { createHash } from 'node:crypto';
 import type { Lab } from '../../dev/lab';
 import { knownHostsName } from './keys';
-import { dest, failed, fingerprintMismatch, setupOk, verifiedOk, type Situation } from './messages';
+import {
+  dest,
+  failed,
+  fingerprintMismatch,
+  keySetupOk,
+  setupOk,
+  verifiedOk,
+  type Situation,
+} from './messages';
 import type { SshLog } from './real';
 import {
   SshNodeError,
@@ -28,7 +36,7 @@ import {
   type VerifyResult,
   type VerifyTarget,
 } from './types';
-import { assertRemote, assertSetup, assertVerifyTarget } from './validate';
+import { assertKeySetup, assertRemote, assertSetup, assertVerifyTarget } from './validate';
 
 export interface SimKeyFile {
   /** Unix mode; group/other bits make ssh ignore the key (bad_key_permissions). */
@@ -267,6 +275,43 @@ export class SimSshTrust implements SshTrust {
     return result;
   }
 
+  async setupWithKey(
+    fromNode: string,
+    target: SshTarget,
+    privateKeyPath: string,
+  ): Promise<VerifyResult> {
+    assertKeySetup(target, privateKeyPath);
+    await this.delay();
+    const node = this.clusterHost(fromNode);
+    const s = { from: fromNode, ...target, privateKeyPath };
+    const result = ((): VerifyResult => {
+      const withKey = this.check(node, s);
+      if (!withKey.ok) return withKey;
+      const set = this.authorizedSet(target.user, this.mustFind(target.host).address);
+      const id = rootKeyId(node.address.toLowerCase());
+      const added = !set.has(id);
+      set.add(id);
+      const plain: Situation = { from: fromNode, ...target };
+      const v = this.check(node, plain);
+      if (v.ok) return keySetupOk(s, this.rootKeyFingerprint(node), added);
+      return {
+        ...v,
+        detail: `Root's own key of ${fromNode} ${added ? 'was added to' : 'is in'} ${target.user}'s authorized_keys on ${target.host}, but logging in with it still fails. ${v.detail}`,
+      };
+    })();
+    this.opts.log?.info(
+      {
+        ssh_from: fromNode,
+        ssh_to: dest(s),
+        key: privateKeyPath,
+        ok: result.ok,
+        failure: result.failure,
+      },
+      'passwordless SSH setup with a key',
+    );
+    return result;
+  }
+
   // ---------------------------------------------------------------- test and demo controls
 
   /** Give a remote (or lab host) a new host key; returns it. */
@@ -447,6 +492,23 @@ export class SimSshTrust implements SshTrust {
     return this.latencyMs > 0
       ? new Promise((r) => setTimeout(r, this.latencyMs))
       : Promise.resolve();
+  }
+
+  // ---------------------------------------------------------------- test control: rekey
+
+  /** The keys hosts had before setHostKey() changed them, to go back to. */
+  private readonly originalKeys = new Map<string, HostKeyInfo>();
+
+  /**
+   * Give a host the ed25519 key made from `seed` (the same seed, the same key); null gives it back
+   * the key it had at the start. Returns the key it has now.
+   */
+  setHostKey(host: string, seed: string | null): HostKeyInfo {
+    const h = this.mustFind(host);
+    const id = h.address.toLowerCase();
+    if (!this.originalKeys.has(id)) this.originalKeys.set(id, { ...h.key });
+    h.key = seed === null ? { ...this.originalKeys.get(id)! } : ed25519Identity(seed);
+    return { ...h.key };
   }
 }
 

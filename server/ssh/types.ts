@@ -72,6 +72,13 @@ export interface SshTrust {
     password: string,
     confirmedFingerprint: string,
   ): Promise<VerifyResult>;
+  /**
+   * With a private key file on `fromNode` that already logs in to `user@host:port`: install root's
+   * own public key of `fromNode` there (once), then verify root's own key. Gluster's create
+   * (gverify, push-pem) logs in with root's default keys only, so a key that merely verifies is not
+   * enough for geo-replication; this makes it so.
+   */
+  setupWithKey(fromNode: string, target: SshTarget, privateKeyPath: string): Promise<VerifyResult>;
 }
 
 /**

@@ -81,6 +81,11 @@ export function assertRemote(host: string, port: number): void {
   assert('port', validateSshPort(port));
 }
 
+export function assertKeySetup(t: SshTarget, privateKeyPath: string): void {
+  assertTarget(t);
+  assert('private_key_path', validateKeyPath(privateKeyPath));
+}
+
 export function assertSetup(t: SshTarget, password: string, confirmedFingerprint: string): void {
   assertTarget(t);
   assert('password', validatePassword(password));

@@ -46,6 +46,12 @@ export interface SshVerifyRequest extends SshRemote {
   private_key_path?: string;
 }
 
+export interface SshKeySetupRequest extends SshRemote {
+  user: string;
+  /** A private key file on the cluster host that logs in to user@remote (absolute or ~/...). */
+  private_key_path: string;
+}
+
 export interface SshSetupRequest extends SshRemote {
   user: string;
   /** Used by the service for one login, never stored. */
@@ -123,6 +129,29 @@ export async function setupSsh(
       port: request.port,
       password: request.password,
       confirmed_fingerprint: request.confirmed_fingerprint,
+    },
+    { timeout: ACTION_TIMEOUT_MS },
+  );
+  return data;
+}
+
+/**
+ * POST .../ssh/setup-with-key: with a key file on the host that logs in to user@remote, install the
+ * host's root key there (Gluster's create logs in with root's own key only).
+ */
+export async function setupSshWithKey(
+  client: AxiosInstance,
+  clusterId: string,
+  hostId: string,
+  request: SshKeySetupRequest,
+): Promise<SshVerifyResult> {
+  const { data } = await client.post<SshVerifyResult>(
+    `${sshPath(clusterId, hostId)}/setup-with-key`,
+    {
+      user: request.user,
+      remote_host: request.remote_host,
+      port: request.port,
+      private_key_path: request.private_key_path,
     },
     { timeout: ACTION_TIMEOUT_MS },
   );

@@ -320,6 +320,24 @@ interface Env {
           }
           return world.expectedRemoteKey();
         },
+        otherKey: () => {
+          const key = join(env.nodeSsh, 'other_key');
+          if (!existsSync(key)) keygen(key);
+          const pub = readFileSync(`${key}.pub`, 'utf8').trim();
+          const f = authorizedFile();
+          mkdirSync(join(env.home, '.ssh'), { recursive: true, mode: 0o700 });
+          writeFileSync(f, [...authorized(), pub].join('\n') + '\n', { mode: 0o600 });
+          execFileSync('chown', ['-R', `${env.uid}:${env.uid}`, join(env.home, '.ssh')]);
+          return Promise.resolve(key);
+        },
+        forgetRootKey: () => {
+          const k = rootKeyText();
+          if (k && existsSync(authorizedFile())) {
+            const keep = authorized().filter((l) => !l.includes(k));
+            writeFileSync(authorizedFile(), keep.map((l) => `${l}\n`).join(''));
+          }
+          return Promise.resolve();
+        },
         duringSetup: async <T>(runSetup: () => Promise<T>): Promise<T> => {
           let done = false;
           const spy = (async () => {

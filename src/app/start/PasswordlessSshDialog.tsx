@@ -1,8 +1,9 @@
 // Passwordless SSH setup (the feature page's second dialog): root on a host of the cluster must log
 // in to user@remote without a password. Two ways:
-//   - a different private key on the host: verified at once (POST .../ssh/verify with the path);
-//     a failure says the likely cause (no such file, permissions, key refused) and the service's
-//     words; a key that is not one of root's defaults is flagged, since Gluster's create uses those;
+//   - a different private key on the host: verified at once and used once to install root's own
+//     key of the host at the remote (POST .../ssh/setup-with-key), since Gluster's create logs in
+//     with root's own keys only; a failure says the likely cause (no such file, permissions, key
+//     refused) and the service's words;
 //   - the remote user's password: the remote's key fingerprint is read from the host first
 //     (.../ssh/remote-key) and must be confirmed before the password can be sent with it
 //     (.../ssh/setup {confirmed_fingerprint}); a changed key is refused by the service before
@@ -45,7 +46,7 @@ export interface SshRemoteTarget {
 
 export interface PasswordlessSshDialogProps {
   clusterId: string;
-  services: Pick<StartServices, 'getRemoteKey' | 'verifySsh' | 'setupSsh'>;
+  services: Pick<StartServices, 'getRemoteKey' | 'setupSshWithKey' | 'setupSsh'>;
   /** The host of the cluster that must log in to the remote. */
   host: SourceHost;
   remote: SshRemoteTarget;
@@ -55,17 +56,6 @@ export interface PasswordlessSshDialogProps {
   /** SSH works now: how (the Start flow verifies again after a password setup). */
   onResolved: (how: SshResolution) => void;
 }
-
-/** root's keys that ssh (and so Gluster's create) tries by default. */
-const DEFAULT_KEY_NAMES = [
-  'id_rsa',
-  'id_ecdsa',
-  'id_ecdsa_sk',
-  'id_ed25519',
-  'id_ed25519_sk',
-  'id_dsa',
-];
-const DEFAULT_KEYS = new Set(DEFAULT_KEY_NAMES.flatMap((k) => [`/root/.ssh/${k}`, `~/.ssh/${k}`]));
 
 const FINGERPRINT = /SHA256:[A-Za-z0-9+/]{43}/g;
 
@@ -147,7 +137,6 @@ export function PasswordlessSshDialog({
     : keyPathOk(trimmedPath)
       ? null
       : intl.formatMessage(m.keyPathInvalid);
-  const keyNotDefault = trimmedPath !== '' && keyProblem === null && !DEFAULT_KEYS.has(trimmedPath);
 
   const verifyKey = async (): Promise<void> => {
     setKeyTouched(true);
@@ -156,7 +145,10 @@ export function PasswordlessSshDialog({
     setBusy(true);
     setKeyResult(null);
     try {
-      const r = await services.verifySsh(clusterId, host.id, {
+      // Verified with the key, then root's own key is installed with it: Gluster's create
+      // (gverify, push-pem) logs in with root's own keys only, so a key that merely verifies
+      // would let the create fail later.
+      const r = await services.setupSshWithKey(clusterId, host.id, {
         user: remote.user,
         remote_host: remote.host,
         port: remote.port,
@@ -358,14 +350,9 @@ export function PasswordlessSshDialog({
                         {intl.formatMessage(m.keyPathHelp, { host: host.name })}
                       </HelperTextItem>
                     )}
-                    {keyNotDefault ? (
-                      <HelperTextItem variant="warning">
-                        {intl.formatMessage(m.keyNotDefault, {
-                          host: host.name,
-                          path: trimmedPath,
-                        })}
-                      </HelperTextItem>
-                    ) : null}
+                    <HelperTextItem>
+                      {intl.formatMessage(m.keyUse, { host: host.name, target: targetText })}
+                    </HelperTextItem>
                   </HelperText>
                 </FormHelperText>
               </FormGroup>

@@ -414,13 +414,13 @@ export const sshMessages = untyped(
       defaultMessage:
         'The path must start with / or ~/ and name a file (letters, digits and . _ - + @ = , /).',
     },
-    keyNotDefault: {
-      id: 'georep.ssh.keyNotDefault',
+    keyUse: {
+      id: 'georep.ssh.keyUse',
       defaultMessage:
-        "Gluster's own create (push-pem) logs in with root's default keys on {host} (~/.ssh/id_rsa, id_ecdsa, id_ed25519), not with {path}. This key can pass the verification while the create fails; the service then says so.",
+        "The key is verified, then used once to add root's own key of {host} to {target}'s authorized keys: Gluster's create logs in with root's own key only.",
     },
-    verifyKey: { id: 'georep.ssh.verifyKey', defaultMessage: 'Verify key' },
-    verifying: { id: 'georep.ssh.verifying', defaultMessage: 'Verifying the key' },
+    verifyKey: { id: 'georep.ssh.verifyKey', defaultMessage: 'Set up with this key' },
+    verifying: { id: 'georep.ssh.verifying', defaultMessage: 'Setting up with the key' },
     keyFailedTitle: {
       id: 'georep.ssh.keyFailedTitle',
       defaultMessage: 'The key did not work',

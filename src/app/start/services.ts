@@ -22,7 +22,9 @@ import {
   getHostSshKey,
   getRemoteHostKey,
   setupSsh,
+  setupSshWithKey,
   type SshHostKey,
+  type SshKeySetupRequest,
   type SshRemote,
   type SshSetupRequest,
   type SshVerifyRequest,
@@ -37,6 +39,7 @@ export type {
   PreflightResult,
   RemoteHostSuggestion,
   SshHostKey,
+  SshKeySetupRequest,
   SshRemote,
   SshSetupRequest,
   SshVerifyRequest,
@@ -54,6 +57,12 @@ export interface StartServices {
   getRemoteKey(clusterId: string, hostId: string, remote: SshRemote): Promise<SshHostKey>;
   verifySsh(clusterId: string, hostId: string, request: SshVerifyRequest): Promise<SshVerifyResult>;
   setupSsh(clusterId: string, hostId: string, request: SshSetupRequest): Promise<SshVerifyResult>;
+  /** With another key file on the host: root's own key of the host installed at user@remote. */
+  setupSshWithKey(
+    clusterId: string,
+    hostId: string,
+    request: SshKeySetupRequest,
+  ): Promise<SshVerifyResult>;
   preflight(clusterId: string, request: PreflightRequest): Promise<PreflightResult>;
   createSession(clusterId: string, request: CreateSessionRequest): Promise<GeoRepSession>;
   startSession(clusterId: string, sessionId: string): Promise<unknown>;
@@ -68,6 +77,7 @@ export function createStartServices(engine: AxiosInstance, georep: AxiosInstance
     getRemoteKey: (cid, hid, remote) => getRemoteHostKey(georep, cid, hid, remote),
     verifySsh: (cid, hid, request) => verifySsh(georep, cid, hid, request),
     setupSsh: (cid, hid, request) => setupSsh(georep, cid, hid, request),
+    setupSshWithKey: (cid, hid, request) => setupSshWithKey(georep, cid, hid, request),
     preflight: (cid, request) => runPreflight(georep, cid, request),
     createSession: (cid, request) => createSession(georep, cid, request),
     startSession: (cid, sid) => controlSession(georep, cid, sid, 'start', false),

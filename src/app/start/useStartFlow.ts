@@ -297,17 +297,15 @@ export class StartFlow {
     return this.state;
   }
 
-  /** After the Passwordless SSH dialog succeeded: verify again (password) or go on (key). */
-  async continueAfterSsh(how: SshResolution): Promise<FlowState | null> {
+  /** After the Passwordless SSH dialog succeeded (password or key): verify again, then go on. */
+  async continueAfterSsh(_how: SshResolution): Promise<FlowState | null> {
     const input = this.input;
     if (this.busy || !input || this.state.outcome.kind !== 'needs_ssh') return null;
     this.busy = true;
     this.set({ running: true, outcome: { kind: 'none' } });
     try {
-      let verified = true;
-      if (how.kind === 'password') verified = await this.verifyStep(input);
-      else this.step('verify', 'done', how.detail);
-      if (verified) await this.createAndStart(input);
+      // Both ways installed root's own key: the check is the same one Gluster's create will meet.
+      if (await this.verifyStep(input)) await this.createAndStart(input);
     } finally {
       this.busy = false;
       this.set({ running: false, current: null });

@@ -72,7 +72,7 @@ test('the SSH dialog, both ways, has no axe violations', async () => {
   expect(await violations(sshDialog())).toEqual([]);
   await user.click(within(sshDialog()).getByRole('radio', { name: 'Use a different private key' }));
   await user.type(within(sshDialog()).getByLabelText(/^Private key file/), 'nope');
-  await user.click(within(sshDialog()).getByRole('button', { name: 'Verify key' }));
+  await user.click(within(sshDialog()).getByRole('button', { name: 'Set up with this key' }));
   expect(await violations(sshDialog())).toEqual([]);
 });
 

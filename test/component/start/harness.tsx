@@ -160,6 +160,11 @@ export function fakeStartServices(
       detail:
         "Passwordless SSH from node1 to root@remote1.example.com works: root's public key of node1 was added.",
     }),
+    setupSshWithKey: jest.fn().mockResolvedValue({
+      ok: true,
+      detail:
+        "Passwordless SSH from node1 to root@remote1.example.com works: logging in with /root/.ssh/id_georep, root's own public key of node1 was added.",
+    }),
     preflight: jest.fn().mockResolvedValue(preflightOf(PASSING_CHECKS)),
     createSession: jest.fn().mockResolvedValue(makeSession()),
     startSession: jest.fn().mockResolvedValue(null),

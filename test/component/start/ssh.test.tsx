@@ -68,34 +68,36 @@ test('a failed verification opens the dialog with the host, user@remote and why;
 });
 
 describe('a different private key', () => {
-  test('verified at once; on success the flow continues where it stopped', async () => {
+  test("set up with it at once (root's own key installed with it); then verify runs again and the flow continues", async () => {
     const { user, services } = await openSshDialog();
     await user.click(
       within(sshDialog()).getByRole('radio', { name: 'Use a different private key' }),
     );
     const path = within(sshDialog()).getByLabelText(/^Private key file on node1/);
     await user.type(path, '/root/.ssh/id_georep');
-    // Not one of root's default keys: Gluster's create would not use it.
+    // What the key is used for, before it is used.
     expect(sshDialog()).toHaveTextContent(
-      "Gluster's own create (push-pem) logs in with root's default keys on node1 (~/.ssh/id_rsa, id_ecdsa, id_ed25519), not with /root/.ssh/id_georep.",
+      "The key is verified, then used once to add root's own key of node1 to root@remote1.example.com's authorized keys: Gluster's create logs in with root's own key only.",
     );
-    services.verifySsh.mockResolvedValueOnce({
-      ok: true,
-      detail:
-        'Root on node1 logs in to root@remote1.example.com with the key /root/.ssh/id_georep.',
-    });
-    await user.click(within(sshDialog()).getByRole('button', { name: 'Verify key' }));
+    await user.click(within(sshDialog()).getByRole('button', { name: 'Set up with this key' }));
     await waitFor(() => expect(services.startSession).toHaveBeenCalled());
-    expect(services.verifySsh).toHaveBeenLastCalledWith('c-1', 'h-1', {
+    expect(services.setupSshWithKey).toHaveBeenCalledWith('c-1', 'h-1', {
       user: 'root',
       remote_host: 'remote1.example.com',
       port: 22,
       private_key_path: '/root/.ssh/id_georep',
     });
+    // The check after the setup is the plain one, with root's own key: what Gluster's create meets.
+    expect(services.verifySsh).toHaveBeenLastCalledWith('c-1', 'h-1', {
+      user: 'root',
+      remote_host: 'remote1.example.com',
+      port: 22,
+    });
     expect(actions(services)).toEqual([
       'preflight',
       'verifySsh',
       'getRemoteKey', // the password way is preselected: its fingerprint is read at once
+      'setupSshWithKey',
       'verifySsh',
       'createSession',
       'startSession',
@@ -104,23 +106,6 @@ describe('a different private key', () => {
       screen.queryByRole('dialog', { name: 'Passwordless SSH setup' }),
     ).not.toBeInTheDocument();
     expect(stepStatuses()).toMatchObject({ verify: 'done', create: 'done', start: 'done' });
-    expect(
-      screen.getByText(
-        'Root on node1 logs in to root@remote1.example.com with the key /root/.ssh/id_georep.',
-      ),
-    ).toBeInTheDocument();
-  });
-
-  test('a default key path is not flagged', async () => {
-    const { user } = await openSshDialog();
-    await user.click(
-      within(sshDialog()).getByRole('radio', { name: 'Use a different private key' }),
-    );
-    await user.type(
-      within(sshDialog()).getByLabelText(/^Private key file on node1/),
-      '~/.ssh/id_ed25519',
-    );
-    expect(sshDialog()).not.toHaveTextContent("root's default keys");
   });
 
   test.each([
@@ -150,13 +135,15 @@ describe('a different private key', () => {
         within(sshDialog()).getByLabelText(/^Private key file on node1/),
         '/root/.ssh/nope',
       );
-      services.verifySsh.mockResolvedValueOnce({ ok: false, failure, detail });
-      await user.click(within(sshDialog()).getByRole('button', { name: 'Verify key' }));
+      services.setupSshWithKey.mockResolvedValueOnce({ ok: false, failure, detail });
+      await user.click(within(sshDialog()).getByRole('button', { name: 'Set up with this key' }));
       const alert = await within(sshDialog()).findByText(cause, { exact: false });
       expect(alert).toBeInTheDocument();
       expect(sshDialog()).toHaveTextContent(`The service said: ${detail}`);
       expect(services.createSession).not.toHaveBeenCalled();
-      expect(within(sshDialog()).getByRole('button', { name: 'Verify key' })).toBeEnabled();
+      expect(
+        within(sshDialog()).getByRole('button', { name: 'Set up with this key' }),
+      ).toBeEnabled();
     },
   );
 
@@ -167,10 +154,11 @@ describe('a different private key', () => {
     );
     const path = within(sshDialog()).getByLabelText(/^Private key file on node1/);
     await user.type(path, 'id_rsa');
-    await user.click(within(sshDialog()).getByRole('button', { name: 'Verify key' }));
+    await user.click(within(sshDialog()).getByRole('button', { name: 'Set up with this key' }));
     expect(path).toHaveAttribute('aria-invalid', 'true');
     expect(sshDialog()).toHaveTextContent('The path must start with / or ~/ and name a file');
     expect(services.verifySsh).toHaveBeenCalledTimes(1); // the Start flow's own
+    expect(services.setupSshWithKey).not.toHaveBeenCalled();
   });
 });
 

@@ -36,6 +36,10 @@ export interface SshWorld {
   passwordAttempts(): Promise<number>;
   /** Give the remote a new host key; its fingerprint. */
   rotateRemoteKey(): Promise<string>;
+  /** A private key file on the cluster host that the remote user accepts (the world authorizes it); its path. */
+  otherKey(): Promise<string>;
+  /** Take root's key of the cluster host out of the remote user's authorized_keys. */
+  forgetRootKey(): Promise<void>;
   /** Wraps the successful setup (the real world watches `ps` meanwhile). */
   duringSetup?<T>(run: () => Promise<T>): Promise<T>;
   /** Every result and error message the cases saw, for the "password nowhere" check. */
@@ -200,6 +204,42 @@ export function defineSshContract(getWorld: () => SshWorld): void {
     expect(await verify()).toMatchObject({ ok: true });
   });
 
+  it("setup with another key that logs in: root's own key is added with it, once, and then works; no password is tried", async () => {
+    await w.forgetRootKey();
+    expect(await w.rootKeyLines()).toBe(0);
+    expect(await verify()).toMatchObject({ ok: false, failure: 'key_rejected' });
+    const path = await w.otherKey();
+    expect(await verify({ privateKeyPath: path })).toMatchObject({ ok: true });
+    const attempts = await w.passwordAttempts();
+    const r = await w.ssh.setupWithKey(w.from, w.target, path);
+    record(r);
+    expect(r).toMatchObject({ ok: true });
+    expect(r.detail).toMatch(/was added to/);
+    expect(r.detail).toContain(path);
+    expect(await w.rootKeyLines()).toBe(1);
+    expect(await verify()).toMatchObject({ ok: true });
+    const again = await w.ssh.setupWithKey(w.from, w.target, path);
+    record(again);
+    expect(again.detail).toMatch(/was already in/);
+    expect(await w.rootKeyLines()).toBe(1);
+    expect(await w.passwordAttempts()).toBe(attempts);
+  });
+
+  it('setup with a key that does not log in: its own failure, and authorized_keys unchanged', async () => {
+    await w.forgetRootKey();
+    const lines = await w.authorizedLines();
+    for (const [path, failure] of [
+      [w.missingKeyPath, 'no_such_key_file'],
+      [w.looseKeyPath, 'bad_key_permissions'],
+    ] as const) {
+      const r = await w.ssh.setupWithKey(w.from, w.target, path);
+      record(r);
+      expect(r).toMatchObject({ ok: false, failure });
+    }
+    expect(await w.authorizedLines()).toBe(lines);
+    expect(await w.rootKeyLines()).toBe(0);
+  });
+
   it('hostile values are refused before anything runs, with the field named', async () => {
     const attempts = await w.passwordAttempts();
     const cases: [() => Promise<unknown>, string][] = [
@@ -218,6 +258,8 @@ export function defineSshContract(getWorld: () => SshWorld): void {
         'confirmed_fingerprint',
       ],
       [() => w.ssh.setupWithPassword(w.from, w.target, '', originalKey), 'password'],
+      [() => w.ssh.setupWithKey(w.from, w.target, '$(id)'), 'private_key_path'],
+      [() => w.ssh.setupWithKey(w.from, { ...w.target, user: '-oProxyCommand=id' }, '/k'), 'user'],
     ];
     for (const [run, field] of cases) {
       await expect(run()).rejects.toBeInstanceOf(GeoRepValidationError);

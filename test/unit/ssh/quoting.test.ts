@@ -17,6 +17,8 @@ import { join } from 'node:path';
 import {
   AUTHORIZE_SCRIPT,
   authorizeCommand,
+  authorizeWithKeyArgv,
+  KEY_CHECK_SCRIPT,
   KNOWN_HOSTS_SCRIPT,
   keyCheckArgv,
   keyscanArgv,
@@ -156,7 +158,11 @@ describe('quoting keeps what gets past validation one inert argument', () => {
             { sshDir: v, knownHostsFile: v },
             5,
           ),
-          keyCheckArgv(v),
+          authorizeWithKeyArgv(
+            { user: v || 'u', host: v, port: 22, privateKeyPath: v || '/k' },
+            { sshDir: v, knownHostsFile: v },
+            5,
+          ),
           keyscanArgv(v, 22, 5),
           probeArgv(v, 22, 5),
         ];
@@ -187,6 +193,48 @@ describe('quoting keeps what gets past validation one inert argument', () => {
     expect(argv).toContain('StrictHostKeyChecking=accept-new');
   });
 
+  it.each([['sh'], ['bash']])(
+    'the key check reaches ssh-keygen with the path as one argument through %s -c (and the script sh -c)',
+    (shell) => {
+      for (const v of hostile(mark)) {
+        // eslint-disable-next-line no-control-regex
+        if (/[\u0000-\u001f]/.test(v) || v.startsWith('~/')) continue;
+        expect(runAsShell(shell, toCommand(keyCheckArgv(v)))).toEqual(['-y', '-P', '', '-f', v]);
+      }
+      expect(existsSync(mark)).toBe(false);
+    },
+  );
+
+  it("the key check expands a leading ~/ to the account's home, as ssh does for -i (ssh-keygen does not)", () => {
+    expect(runAsShell('sh', toCommand(keyCheckArgv('~/.ssh/georep key')))).toEqual([
+      '-y',
+      '-P',
+      '',
+      '-f',
+      `${dir}/.ssh/georep key`,
+    ]);
+    expect(runAsShell('sh', toCommand(keyCheckArgv('/x/~/y'))).at(-1)).toBe('/x/~/y');
+  });
+
+  it("with a key: the remote command is the authorize script, one word for ssh, parsed by the remote's shell", () => {
+    const argv = authorizeWithKeyArgv(
+      { user: 'geoaccount', host: 'backup.remote.example', port: 22, privateKeyPath: '~/k' },
+      {},
+      10,
+    );
+    expect(argv.slice(argv.indexOf('--'))).toEqual([
+      '--',
+      'backup.remote.example',
+      authorizeCommand(),
+    ]);
+    expect(argv.slice(argv.indexOf('-i') - 2, argv.indexOf('-i') + 2)).toEqual([
+      '-o',
+      'IdentitiesOnly=yes',
+      '-i',
+      '~/k',
+    ]);
+  });
+
   it('control characters cannot be carried and are refused', () => {
     expect(() => toCommand(['ssh', 'a\nb'])).toThrow(/control/);
     expect(() => toCommand(['ssh', 'a\u0000b'])).toThrow(/control/);
@@ -195,7 +243,7 @@ describe('quoting keeps what gets past validation one inert argument', () => {
   });
 
   it('the fixed scripts stay single-quotable (no quote, no "!", no line break) and travel verbatim', () => {
-    for (const s of [ROOT_KEY_SCRIPT, AUTHORIZE_SCRIPT, KNOWN_HOSTS_SCRIPT]) {
+    for (const s of [ROOT_KEY_SCRIPT, AUTHORIZE_SCRIPT, KNOWN_HOSTS_SCRIPT, KEY_CHECK_SCRIPT]) {
       expect(s).not.toMatch(/['!\n\r]/);
     }
     expect(authorizeCommand()).toBe(`sh -c '${AUTHORIZE_SCRIPT}'`);

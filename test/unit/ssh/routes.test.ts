@@ -306,6 +306,82 @@ describe('POST .../ssh/setup', () => {
   });
 });
 
+describe('POST .../ssh/setup-with-key', () => {
+  const body = (over: Record<string, unknown> = {}) => ({
+    user: 'root',
+    remote_host: 'backup.remote.example',
+    port: 22,
+    private_key_path: '/root/.ssh/georep_backup',
+    ...over,
+  });
+
+  it("a key that logs in: root's own key is added, and plain verify (what Gluster's create uses) then works", async () => {
+    sim.untrust('gprod2.lab.example', 'root', 'backup.remote.example');
+    sim.addKeyFile('gprod2.lab.example', '/root/.ssh/backup_only', {
+      authorizedFor: ['root@backup.remote.example'],
+    });
+    const before = await call(GADMIN, 'POST', host(PROD, 'h-prod2', '/verify'), {
+      user: 'root',
+      remote_host: 'backup.remote.example',
+    });
+    expect(before.json).toMatchObject({ ok: false, failure: 'key_rejected' });
+    const r = await call(
+      GADMIN,
+      'POST',
+      host(PROD, 'h-prod2', '/setup-with-key'),
+      body({ private_key_path: '~/.ssh/backup_only' }),
+    );
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ ok: true });
+    expect(r.json.detail).toMatch(/root's own public key of gprod2\.lab\.example .* was added to/);
+    expect(sim.isTrusted('gprod2.lab.example', 'root', 'backup.remote.example')).toBe(true);
+    const after = await call(GADMIN, 'POST', host(PROD, 'h-prod2', '/verify'), {
+      user: 'root',
+      remote_host: 'backup.remote.example',
+    });
+    expect(after.json).toMatchObject({ ok: true });
+    sim.untrust('gprod2.lab.example', 'root', 'backup.remote.example');
+  });
+
+  it('a key that does not log in: its failure, and nothing is added', async () => {
+    const keys = sim.authorizedKeys('root', 'backup.remote.example');
+    for (const [path, failure] of [
+      ['/root/.ssh/nope', 'no_such_key_file'],
+      ['~/.ssh/loose_key', 'bad_key_permissions'],
+      ['/root/.ssh/protected_key', 'key_rejected'],
+    ] as const) {
+      const r = await call(
+        GADMIN,
+        'POST',
+        host(PROD, 'h-prod2', '/setup-with-key'),
+        body({ private_key_path: path }),
+      );
+      expect(r.json).toMatchObject({ ok: false, failure });
+    }
+    expect(sim.authorizedKeys('root', 'backup.remote.example')).toEqual(keys);
+  });
+
+  it.each([
+    [body({ private_key_path: 'id_rsa' }), /private_key_path/],
+    [body({ private_key_path: '/root/$(reboot)' }), /private_key_path/],
+    [{ user: 'root', remote_host: 'backup.remote.example' }, /private_key_path/],
+    [body({ password: 'x' }), /'password' not known here/],
+  ])('invalid %p: 400', async (b, why) => {
+    const r = await call(GADMIN, 'POST', host(PROD, 'h-prod1', '/setup-with-key'), b);
+    expect(r.status).toBe(400);
+    expect(r.json.detail).toMatch(why);
+  });
+
+  it('a viewer: 403; a host in maintenance: 409', async () => {
+    expect(
+      (await call(VIEWER, 'POST', host(PROD, 'h-prod1', '/setup-with-key'), body())).status,
+    ).toBe(403);
+    expect(
+      (await call(GADMIN, 'POST', host(PROD, 'h-prod3', '/setup-with-key'), body())).status,
+    ).toBe(409);
+  });
+});
+
 describe('the passwords appear nowhere', () => {
   it('not in any answer, and not in the service log (which did log the setups)', () => {
     expect(svc.logs.join('\n')).toMatch(/passwordless SSH setup with a password/);
@@ -354,6 +430,7 @@ describe('OpenAPI', () => {
       '/api/clusters/{cluster_id}/hosts/{host_id}/ssh',
       '/api/clusters/{cluster_id}/hosts/{host_id}/ssh/remote-key',
       '/api/clusters/{cluster_id}/hosts/{host_id}/ssh/setup',
+      '/api/clusters/{cluster_id}/hosts/{host_id}/ssh/setup-with-key',
       '/api/clusters/{cluster_id}/hosts/{host_id}/ssh/verify',
       '/api/openapi.json',
     ]);

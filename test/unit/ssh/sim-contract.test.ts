@@ -34,6 +34,16 @@ describe('SshTrust contract: simulator', () => {
       current = sim.rotateHostKey(remote.address).fingerprint;
       return Promise.resolve(current);
     },
+    otherKey: () => {
+      sim.addKeyFile(from, '/root/.ssh/other_key', {
+        authorizedFor: [`${user.name}@${remote.address}`],
+      });
+      return Promise.resolve('/root/.ssh/other_key');
+    },
+    forgetRootKey: () => {
+      sim.untrust(from, user.name, remote.address);
+      return Promise.resolve();
+    },
     seen: [],
   };
 
