@@ -1,7 +1,10 @@
 // Preflight: everything that can be known about a would-be session before creating it, each check
 // with its evidence. Facts come from the engine (volumes it manages: cluster, status, capacity;
 // every session of every Gluster cluster the user can see) and from Gluster itself (`volume info`
-// on the remote node, when the service can reach it).
+// on the remote). A remote this engine manages is asked by the service directly (its key is on
+// every engine host); any other remote is asked from the source host over that host's passwordless
+// SSH, as Gluster's own create (gverify) asks it: the service has no key or known host key for a
+// machine outside the engine, and should not need one.
 //
 // Severity follows what can be bypassed: `blocker` (nothing makes it work: missing or stopped
 // volume, same cluster, unreachable remote, secondary already in use), `forceable` (Gluster's own
@@ -17,7 +20,10 @@ import { checkCreateInput, type CheckedCreateInput, type CreateInput } from './d
 import type { EngineCluster, EngineHost, EngineVolume, VolumeCapacity } from './engine';
 import { runDirectoryPreflight } from './directory-target';
 import { ApiError } from './errors';
-import { GlusterTimeoutError, GlusterUnreachableError } from './gluster/exec';
+import { createGlusterClient } from './gluster/client';
+import { GlusterTimeoutError, GlusterUnreachableError, type GlusterExec } from './gluster/exec';
+import type { RemoteGluster, RemoteLogin } from './gluster/provision';
+import { classifySsh } from './ssh/commands';
 import { GlusterCommandError, type GlusterClient, type ParsedVolume } from './gluster/types';
 
 export interface PreflightContext {
@@ -65,6 +71,7 @@ const fmtBytes = (n: number): string =>
 
 type RemoteProbe =
   | { kind: 'ok'; volume: ParsedVolume | null; version: string | null; empty: boolean | null }
+  | { kind: 'no_ssh'; from: string; message: string }
   | { kind: 'no_volume'; message: string; version: string | null }
   | { kind: 'no_gluster'; message: string }
   | { kind: 'unreachable'; message: string }
@@ -86,10 +93,14 @@ export async function runPreflight(
     secondary_volume: input.secondary_volume,
     secondary_user: input.secondary_user,
   };
-  const [engineFacts, remote] = await Promise.all([
-    engineSide(ctx, p, cluster, key, log),
-    probeRemote(ctx.gluster, key),
-  ]);
+  const engineFacts = await engineSide(ctx, p, cluster, key, log);
+  const sourceOf = (hosts: EngineHost[]): EngineHost | null =>
+    input.source_host_id ? (hosts.find((h) => h.id === input.source_host_id) ?? null) : null;
+  const remote = await probeRemote(ctx, key, {
+    managed: engineFacts.remoteCluster !== null,
+    sourceHost: sourceOf(engineFacts.ownHosts),
+    port: input.ssh_port,
+  });
   const {
     ownHosts,
     remoteCluster,
@@ -138,6 +149,26 @@ export async function runPreflight(
     ? ` It is managed by this engine (cluster ${remoteCluster.name}).`
     : ' It is not managed by this engine.';
   switch (remote.kind) {
+    case 'no_ssh':
+      add(
+        check(
+          'remote_reachable',
+          'The remote host can be reached',
+          'skipped',
+          'blocker',
+          `Gluster on ${key.secondary_host} is asked from ${remote.from} over its passwordless SSH, which does not work yet: ${remote.message}. Gluster checks the remote itself when it creates the session.${managed}`,
+        ),
+      );
+      add(
+        check(
+          'remote_gluster',
+          'Gluster is installed on the remote host',
+          'skipped',
+          'blocker',
+          'Checked once passwordless SSH works (Gluster checks it when it creates the session).',
+        ),
+      );
+      break;
     case 'unreachable':
       add(
         check(
@@ -582,7 +613,47 @@ function emptiness(
 }
 
 /** Gluster on the remote node: reachable? installed? the volume? */
-async function probeRemote(gluster: GlusterClient, key: SessionKey): Promise<RemoteProbe> {
+/** ssh itself failed (exit status 255) for a reason of trust, not of reach: SSH is not set up yet. */
+class RemoteSshFailed extends Error {}
+
+/** `gluster <argv>` on the remote, run from a cluster host over its passwordless SSH. */
+function fromSourceHost(rg: RemoteGluster, from: string, login: RemoteLogin): GlusterExec {
+  return {
+    async run(_node, argv, opts) {
+      const r = await rg.gluster(from, login, argv, opts);
+      if (r.code === 255) {
+        const why = classifySsh(r, false);
+        const said =
+          why?.said || (r.stderr.trim().split('\n').filter(Boolean).at(-1) ?? 'ssh failed');
+        // Not reachable from the source host: geo-replication cannot work, whatever the keys.
+        if (
+          why &&
+          (why.failure === 'refused' || why.failure === 'unreachable' || why.failure === 'timeout')
+        )
+          throw new GlusterUnreachableError(login.host, said);
+        throw new RemoteSshFailed(said);
+      }
+      return r;
+    },
+  };
+}
+
+async function probeRemote(
+  ctx: ServiceContext,
+  key: SessionKey,
+  how: { managed: boolean; sourceHost: EngineHost | null; port: number },
+): Promise<RemoteProbe> {
+  const from = how.sourceHost?.status === 'up' ? how.sourceHost : null;
+  const gluster =
+    !how.managed && ctx.remote && from
+      ? createGlusterClient(
+          fromSourceHost(ctx.remote, from.address, {
+            host: key.secondary_host,
+            user: key.secondary_user,
+            port: how.port,
+          }),
+        )
+      : ctx.gluster;
   const probes = gluster as GlusterClient & OptionalProbes;
   const node = key.secondary_host;
   const version = await versionOf(gluster, node);
@@ -595,6 +666,8 @@ async function probeRemote(gluster: GlusterClient, key: SessionKey): Promise<Rem
     }
     return { kind: 'ok', volume, version, empty };
   } catch (err) {
+    if (err instanceof RemoteSshFailed)
+      return { kind: 'no_ssh', from: from?.name ?? '', message: err.message };
     if (err instanceof GlusterUnreachableError)
       return { kind: 'unreachable', message: err.message };
     if (err instanceof GlusterTimeoutError) return { kind: 'unreachable', message: err.message };

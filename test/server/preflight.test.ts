@@ -2,6 +2,7 @@
 // Preflight over the simulator and the engine emulator: each blocker and forceable check with its
 // evidence, and creation with and without force agreeing with it.
 import type { GeoRepSession, PreflightCheck } from '../../src/georep/types';
+import type { RemoteGluster } from '../../server/gluster/provision';
 import { PROD, startStack, type Stack, type Fault, type ConfigList } from './harness';
 
 let s: Stack;
@@ -278,5 +279,81 @@ describe('create against the preflight', () => {
     expect(r.statusCode).toBe(400);
     expect(r.json<Fault>().detail).toMatch(/config\.sync-jobs: "sync-jobs" takes a whole number/);
     expect(s.sim!.callCount()).toBe(before);
+  });
+});
+
+describe('a remote the engine does not manage is asked from the source host, over its SSH', () => {
+  // What ssh on the source host says (exit status 255) decides: trust not set up yet is not a
+  // blocker (the Start flow sets SSH up next, and Gluster checks the remote at create); a remote
+  // the source host cannot reach is.
+  const stackWith = (stderr: string) => {
+    const seen: { node: string; remote: string; argv: readonly string[] }[] = [];
+    const remoteGluster: RemoteGluster = {
+      gluster: (node, remote, argv) => {
+        seen.push({ node, remote: `${remote.user}@${remote.host}:${remote.port}`, argv });
+        return Promise.resolve({ code: 255, stdout: '', stderr });
+      },
+      directory: () => Promise.reject(new Error('not used')),
+    };
+    return { seen, stack: startStack({ service: { remoteGluster } }) };
+  };
+
+  it('SSH not set up yet: the remote checks are skipped, with why, and nothing blocks', async () => {
+    const { seen, stack } = stackWith('root@backup.remote.example: Permission denied (publickey).');
+    const st = await stack;
+    try {
+      const r = await st.call(ADMIN, 'POST', `/clusters/${PROD}/preflight`, {
+        primary_volume: 'home',
+        source_host_id: 'h-prod1',
+        secondary_host: 'backup.remote.example',
+        secondary_volume: 'home-backup',
+        ssh_port: 2222,
+      });
+      const body = r.json<Result>();
+      const by = (id: string) => body.check.find((c) => c.id === id);
+      expect(seen[0]).toMatchObject({
+        node: 'gprod1.lab.example',
+        remote: 'root@backup.remote.example:2222',
+      });
+      expect(seen[0]!.argv).toEqual(expect.arrayContaining(['volume', 'info', 'home-backup']));
+      expect(by('remote_reachable')).toMatchObject({
+        outcome: 'skipped',
+        evidence: expect.stringContaining(
+          'asked from gprod1 over its passwordless SSH, which does not work yet: root@backup.remote.example: Permission denied (publickey).',
+        ),
+      });
+      expect(by('remote_gluster')).toMatchObject({ outcome: 'skipped' });
+      expect(by('secondary_volume_exists')).toMatchObject({ outcome: 'skipped' });
+      expect(
+        body.check.filter(
+          (c) => c.outcome === 'fail' && c.severity === 'blocker' && c.id !== 'passwordless_ssh',
+        ),
+      ).toEqual([]);
+    } finally {
+      await st.close();
+    }
+  });
+
+  it('the source host cannot reach it: a blocker, in ssh’s words', async () => {
+    const { stack } = stackWith(
+      'ssh: Could not resolve hostname backup.remote.example: Name or service not known',
+    );
+    const st = await stack;
+    try {
+      const r = await st.call(ADMIN, 'POST', `/clusters/${PROD}/preflight`, {
+        primary_volume: 'home',
+        source_host_id: 'h-prod1',
+        secondary_host: 'backup.remote.example',
+        secondary_volume: 'home-backup',
+      });
+      const reach = r.json<Result>().check.find((c) => c.id === 'remote_reachable');
+      expect(reach).toMatchObject({
+        outcome: 'fail',
+        severity: 'blocker',
+        evidence: expect.stringContaining('Could not resolve hostname backup.remote.example'),
+      });
+    } finally {
+      await st.close();
+    }
   });
 });
