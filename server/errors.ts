@@ -13,13 +13,19 @@ export class ApiError extends Error {
     readonly statusCode: number,
     readonly reason: string,
     readonly detail: string,
+    /** Refusals of start/stop/pause/resume/delete: whether retrying with force may help. */
+    readonly forceMayHelp?: boolean,
   ) {
     super(detail);
     this.name = 'ApiError';
   }
 
   toFault(): Fault {
-    return { reason: this.reason, detail: this.detail };
+    return {
+      reason: this.reason,
+      detail: this.detail,
+      ...(this.forceMayHelp === undefined ? {} : { force_may_help: this.forceMayHelp }),
+    };
   }
 }
 

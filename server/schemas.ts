@@ -216,6 +216,37 @@ function faults(...codes: number[]): Record<number, unknown> {
 const READ_FAULTS = [404, 502, 504];
 const ACT_FAULTS = [400, 403, 404, 409, 502, 504];
 
+/**
+ * The faults of start/stop/pause/resume/delete: their 409 (Gluster refused) also says whether
+ * force may get past the refusal (the rule: src/georep/force.ts).
+ */
+function sessionActionFaults(): Record<number, unknown> {
+  return {
+    ...faults(...ACT_FAULTS),
+    409: {
+      description:
+        "Gluster refused: the detail carries Gluster's own message; force_may_help says whether " +
+        'retrying with force may get past this refusal.',
+      type: 'object',
+      required: ['reason', 'detail'],
+      properties: {
+        reason: { type: 'string' },
+        detail: { type: 'string' },
+        force_may_help: {
+          type: 'boolean',
+          description:
+            'Present when Gluster refused the action itself. ' +
+            "true when Gluster's force skips the check that refused (e.g. stop while a peer is down, " +
+            'start of a session Gluster has as started, pause of a paused one); false when Gluster ' +
+            'refuses this with force too (pause or resume while a peer is down, a primary volume ' +
+            'that is not started, delete of a running session: delete has no force), or when the ' +
+            'refused attempt was already forced.',
+        },
+      },
+    },
+  };
+}
+
 // ---------------------------------------------------------------- parameters
 
 const ID = '^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$';
@@ -468,7 +499,7 @@ export const routeSchemas = {
     summary: `${verb[0]!.toUpperCase()}${verb.slice(1)} the session`,
     params: sessionParams,
     body: actionBody,
-    response: { 200: actionResult, ...faults(...ACT_FAULTS) },
+    response: { 200: actionResult, ...sessionActionFaults() },
   }),
   deleteSession: {
     tags: [TAG_SESSIONS],
@@ -498,7 +529,7 @@ export const routeSchemas = {
           detail: { type: 'string', description: 'What was done, in plain words.' },
         },
       },
-      ...faults(...ACT_FAULTS),
+      ...sessionActionFaults(),
     },
   },
   checkpoint: {

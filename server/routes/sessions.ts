@@ -23,6 +23,8 @@ import {
 } from '../domain';
 import type { EngineCluster } from '../engine';
 import { ApiError, badRequest, conflict, glusterFault } from '../errors';
+import { GlusterCommandError } from '../gluster/types';
+import { forceMayHelp, isForceableAction } from '../../src/georep/force';
 import { routeSchemas } from '../schemas';
 
 type Verb = 'start' | 'stop' | 'pause' | 'resume';
@@ -91,6 +93,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
           req.log,
           (node) => ctx.gluster[verb](node, key, { force }),
           force ? 'Forced.' : undefined,
+          force,
         );
         return { status: 'complete', ...(await freshSession(ctx, p, cluster, s.id, req.log)) };
       },
@@ -149,7 +152,8 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
 
 /**
  * Run one Gluster mutation on the first reachable Up node of the cluster, then invalidate the
- * cluster's status and record the outcome. Failures become faults with Gluster's own words.
+ * cluster's status and record the outcome. Failures become faults with Gluster's own words; a
+ * refusal (409) of start/stop/pause/resume/delete also says whether force may help.
  */
 export async function act(
   ctx: ServiceContext,
@@ -163,6 +167,7 @@ export async function act(
   log: FastifyBaseLogger,
   run: (node: string) => Promise<void>,
   note?: string,
+  forced = false,
 ): Promise<void> {
   try {
     const nodes = await ctx.nodes.upNodes(p, cluster);
@@ -175,10 +180,27 @@ export async function act(
     );
     if (!fault) throw err;
     await ctx.audit.record(p, { action, cluster, key, ok: false, error: fault.detail }, log);
-    throw fault;
+    throw withForceVerdict(fault, err, action, forced);
   }
   ctx.status.invalidate(cluster.id);
   await ctx.audit.record(p, { action, cluster, key, ok: true, note }, log);
+}
+
+/** A refusal of start/stop/pause/resume/delete, with whether retrying with force may get past it. */
+function withForceVerdict(
+  fault: ApiError,
+  err: unknown,
+  action: string,
+  forced: boolean,
+): ApiError {
+  if (fault.statusCode !== 409 || !isForceableAction(action)) return fault;
+  const words = err instanceof GlusterCommandError ? err.glusterMessage || err.message : '';
+  return new ApiError(
+    fault.statusCode,
+    fault.reason,
+    fault.detail,
+    forceMayHelp(action, words, forced),
+  );
 }
 
 /** `{georep_session}` fresh from Gluster after an action; empty when it cannot be read (the action still succeeded). */

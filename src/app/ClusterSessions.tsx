@@ -29,7 +29,7 @@ import { CubesIcon, SearchIcon } from './icons';
 import { LoadProblem, ReloadToLogin } from './LoadProblem';
 import { pageMessages, toolbarMessages } from './messages';
 import { asApiError } from './queries';
-import { RelativeTime } from './RelativeTime';
+import { RelativeText, RelativeTime } from './RelativeTime';
 import { RemoveSessionDialog } from './RemoveSessionDialog';
 import { SessionOptionsDialog } from './SessionOptionsDialog';
 import {
@@ -42,7 +42,6 @@ import {
 import { SessionSummary } from './SessionSummary';
 import { type RowAction, SessionsTable } from './SessionsTable';
 import { PER_PAGE_OPTIONS, SessionsToolbar } from './SessionsToolbar';
-import { formatRelative } from './time';
 import { usePaginationTitles } from './usePaginationTitles';
 import { useDocumentVisible } from './useDocumentVisible';
 import { useAccess, useSessions } from './useSessions';
@@ -256,9 +255,12 @@ export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
         component="h2"
         isInline
         variant="warning"
-        title={intl.formatMessage(pageMessages.staleTitle, {
-          relative: formatRelative(intl, readAt),
-        })}
+        title={
+          <RelativeText
+            iso={readAt}
+            render={(relative) => intl.formatMessage(pageMessages.staleTitle, { relative })}
+          />
+        }
         actionLinks={
           <AlertActionLink onClick={retry} isDisabled={sessions.isFetching}>
             {intl.formatMessage(pageMessages.retry)}

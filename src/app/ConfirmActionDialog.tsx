@@ -1,8 +1,8 @@
 // Start / Stop / Pause / Resume / Set checkpoint on one or many sessions: confirm what it acts on,
 // run it (progress, once), then re-read the sessions. When Gluster refuses (409) its own message is
-// shown and Force is offered with what force means for this action, as oVirt does.
+// shown; Force is offered, with what it does, only for the sessions whose refusal Gluster's force
+// skips (src/georep/force.ts), and never again for a session refused with force.
 import {
-  Alert,
   Button,
   Content,
   Modal,
@@ -13,10 +13,11 @@ import {
   StackItem,
 } from '@patternfly/react-core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { type MessageDescriptor, useIntl } from 'react-intl';
 import type { GeoRepSession } from '../georep/types';
 import { type SessionControlAction, useServices } from './environment';
+import { ForceAdvice, refusalsOf } from './ForceAdvice';
 import { actionMessages, dialogMessages } from './messages';
 import { queryKeys } from './queries';
 import { sessionKey, sessionName } from './sessionName';
@@ -33,7 +34,8 @@ const TEXT: Record<
     explain: MessageDescriptor;
     confirm: MessageDescriptor;
     done: MessageDescriptor;
-    force?: [MessageDescriptor, MessageDescriptor];
+    /** The Force button's label; actions without force have none. */
+    force?: MessageDescriptor;
   }
 > = {
   start: {
@@ -41,28 +43,28 @@ const TEXT: Record<
     explain: dialogMessages.startExplain,
     confirm: actionMessages.start,
     done: dialogMessages.startDone,
-    force: [dialogMessages.startForce, dialogMessages.startForceButton],
+    force: dialogMessages.startForceButton,
   },
   stop: {
     title: dialogMessages.stopTitle,
     explain: dialogMessages.stopExplain,
     confirm: actionMessages.stop,
     done: dialogMessages.stopDone,
-    force: [dialogMessages.stopForce, dialogMessages.stopForceButton],
+    force: dialogMessages.stopForceButton,
   },
   pause: {
     title: dialogMessages.pauseTitle,
     explain: dialogMessages.pauseExplain,
     confirm: actionMessages.pause,
     done: dialogMessages.pauseDone,
-    force: [dialogMessages.pauseForce, dialogMessages.pauseForceButton],
+    force: dialogMessages.pauseForceButton,
   },
   resume: {
     title: dialogMessages.resumeTitle,
     explain: dialogMessages.resumeExplain,
     confirm: actionMessages.resume,
     done: dialogMessages.resumeDone,
-    force: [dialogMessages.resumeForce, dialogMessages.resumeForceButton],
+    force: dialogMessages.resumeForceButton,
   },
   checkpoint: {
     title: dialogMessages.checkpointTitle,
@@ -96,6 +98,9 @@ export function ConfirmActionDialog({
   const batch = useBatchAction(sessionKey);
   const titleId = useId();
   const text = TEXT[action];
+  const forceAction = action === 'checkpoint' ? null : action;
+  /** Sessions whose last attempt had force. */
+  const [forced, setForced] = useState<ReadonlySet<string>>(() => new Set());
 
   const send = (session: GeoRepSession, force: boolean): Promise<unknown> =>
     action === 'checkpoint'
@@ -103,6 +108,7 @@ export function ConfirmActionDialog({
       : services.controlSession(clusterId, session.id, action, force);
 
   const execute = async (sessions: GeoRepSession[], force: boolean): Promise<void> => {
+    if (force) setForced((prev) => new Set([...prev, ...sessions.map(sessionKey)]));
     const results = await batch.run(
       sessions,
       (s) => send(s, force),
@@ -123,12 +129,13 @@ export function ConfirmActionDialog({
   };
 
   const failed = batch.results.filter((r) => !r.ok);
-  const refused = useMemo(
-    () => batch.results.filter((r) => !r.ok && r.error?.kind === 'conflict').map((r) => r.item),
-    [batch.results],
+  const refusals = useMemo(
+    () => (forceAction ? refusalsOf(forceAction, batch.results, forced) : []),
+    [forceAction, batch.results, forced],
   );
+  const forceable = refusals.filter((r) => r.forceMayHelp).map((r) => r.item);
   const hasRun = batch.results.length > 0;
-  const canForce = Boolean(text.force) && refused.length > 0;
+  const canForce = Boolean(text.force) && forceable.length > 0;
   const close = () => {
     if (!batch.running) onClose();
   };
@@ -154,18 +161,9 @@ export function ConfirmActionDialog({
             />
           </StackItem>
           <SkippedSessions sessions={skipped} />
-          <BatchProgress batch={batch} />
-          {canForce && !batch.running && text.force ? (
-            <StackItem>
-              <Alert
-                component="h2"
-                isInline
-                variant="warning"
-                title={intl.formatMessage(dialogMessages.forceOffer)}
-              >
-                {intl.formatMessage(text.force[0])}
-              </Alert>
-            </StackItem>
+          <BatchProgress batch={batch} forced={forced} />
+          {forceAction && !batch.running ? (
+            <ForceAdvice action={forceAction} refusals={refusals} />
           ) : null}
         </Stack>
       </ModalBody>
@@ -175,9 +173,9 @@ export function ConfirmActionDialog({
             variant="danger"
             isLoading={batch.running}
             isDisabled={batch.running}
-            onClick={() => void execute(refused, true)}
+            onClick={() => void execute(forceable, true)}
           >
-            {intl.formatMessage(text.force[1])}
+            {intl.formatMessage(text.force)}
           </Button>
         ) : hasRun && failed.length > 0 ? null : (
           <Button

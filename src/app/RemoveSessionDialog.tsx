@@ -11,10 +11,11 @@ import {
   StackItem,
 } from '@patternfly/react-core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { GeoRepSession } from '../georep/types';
 import { useServices } from './environment';
+import { ForceAdvice, refusalsOf } from './ForceAdvice';
 import { actionMessages, dialogMessages } from './messages';
 import { queryKeys } from './queries';
 import { sessionKey, sessionName } from './sessionName';
@@ -23,6 +24,7 @@ import { useNotify } from './Toasts';
 import { useBatchAction } from './useBatchAction';
 
 const PROVISIONED_PREFIX = 'georep-';
+const NONE_FORCED: ReadonlySet<string> = new Set();
 
 export interface RemoveSessionDialogProps {
   clusterId: string;
@@ -54,6 +56,8 @@ export function RemoveSessionDialog({
   const failed = batch.results.filter((r) => !r.ok);
   const retryable = failed.map((r) => r.item);
   const hasRun = batch.results.length > 0;
+  // Removal has no force: refusals only say what to do (e.g. a node of the volume is down).
+  const refusals = useMemo(() => refusalsOf('delete', batch.results, NONE_FORCED), [batch.results]);
 
   const execute = async (sessions: GeoRepSession[]): Promise<void> => {
     const results = await batch.run(
@@ -122,6 +126,7 @@ export function RemoveSessionDialog({
             </StackItem>
           ) : null}
           <BatchProgress batch={batch} />
+          {batch.running ? null : <ForceAdvice action="delete" refusals={refusals} />}
         </Stack>
       </ModalBody>
       <ModalFooter>

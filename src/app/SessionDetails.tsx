@@ -64,6 +64,7 @@ function WorkerCheckpoint({ worker }: { worker: GeoRepWorker }) {
     return (
       <RelativeTime
         iso={cp.completion_time}
+        wrap
         render={(relative) =>
           intl.formatMessage(detailsMessages.workerCheckpointDone, { relative })
         }
@@ -140,7 +141,7 @@ export function SessionDetails({ clusterId, session }: SessionDetailsProps) {
   const t = (m: (typeof detailsMessages)[keyof typeof detailsMessages]) => intl.formatMessage(m);
 
   return (
-    <Stack hasGutter>
+    <Stack hasGutter className="georep-details">
       <StackItem>
         <Title headingLevel="h2" size="md">
           {t(detailsMessages.title)}
@@ -206,18 +207,34 @@ export function SessionDetails({ clusterId, session }: SessionDetailsProps) {
                 })}
               >
                 <Thead>
+                  {/* Headers wrap onto two lines rather than being cut ("Entry pending" at 1440 px);
+                      the counts take no more room than their header, the names get the rest. */}
                   <Tr>
-                    <Th>{t(detailsMessages.node)}</Th>
-                    <Th>{t(detailsMessages.brick)}</Th>
-                    <Th>{t(detailsMessages.status)}</Th>
-                    <Th>{t(detailsMessages.remoteNode)}</Th>
-                    <Th>{t(detailsMessages.crawl)}</Th>
-                    <Th>{t(detailsMessages.lastSynced)}</Th>
-                    <Th>{t(detailsMessages.entryPending)}</Th>
-                    <Th>{t(detailsMessages.dataPending)}</Th>
-                    <Th>{t(detailsMessages.metaPending)}</Th>
-                    <Th>{t(detailsMessages.failures)}</Th>
-                    <Th>{t(detailsMessages.checkpoint)}</Th>
+                    <Th modifier="wrap" width={15}>
+                      {t(detailsMessages.node)}
+                    </Th>
+                    <Th modifier="wrap" width={15}>
+                      {t(detailsMessages.brick)}
+                    </Th>
+                    <Th modifier="wrap">{t(detailsMessages.status)}</Th>
+                    <Th modifier="wrap">{t(detailsMessages.remoteNode)}</Th>
+                    <Th modifier="wrap">{t(detailsMessages.crawl)}</Th>
+                    <Th modifier="wrap">{t(detailsMessages.lastSynced)}</Th>
+                    <Th modifier="wrap" className="georep-count-column">
+                      {t(detailsMessages.entryPending)}
+                    </Th>
+                    <Th modifier="wrap" className="georep-count-column">
+                      {t(detailsMessages.dataPending)}
+                    </Th>
+                    <Th modifier="wrap" className="georep-count-column">
+                      {t(detailsMessages.metaPending)}
+                    </Th>
+                    <Th modifier="wrap" className="georep-count-column">
+                      {t(detailsMessages.failures)}
+                    </Th>
+                    <Th modifier="wrap" width={15}>
+                      {t(detailsMessages.checkpoint)}
+                    </Th>
                   </Tr>
                 </Thead>
                 <Tbody>

@@ -4,7 +4,7 @@ import { useIntl } from 'react-intl';
 import type { GeoRepSession } from '../georep/types';
 import { CheckCircleIcon, ExclamationCircleIcon } from './icons';
 import { dialogMessages } from './messages';
-import { sessionName } from './sessionName';
+import { sessionKey, sessionName } from './sessionName';
 import { StatusLabel } from './StatusLabel';
 import type { BatchState, ItemResult } from './useBatchAction';
 
@@ -28,7 +28,14 @@ export function SessionTargets({
   );
 }
 
-export function SessionResults({ results }: { results: readonly ItemResult<GeoRepSession>[] }) {
+export function SessionResults({
+  results,
+  forced,
+}: {
+  results: readonly ItemResult<GeoRepSession>[];
+  /** Sessions whose attempt had force: a refusal then says so. */
+  forced?: ReadonlySet<string>;
+}) {
   const intl = useIntl();
   return (
     <List aria-label={intl.formatMessage(dialogMessages.resultsTitle)} isPlain>
@@ -48,9 +55,11 @@ export function SessionResults({ results }: { results: readonly ItemResult<GeoRe
           {ok
             ? intl.formatMessage(dialogMessages.resultOk)
             : intl.formatMessage(
-                error?.kind === 'conflict'
-                  ? dialogMessages.resultRefused
-                  : dialogMessages.resultFailed,
+                error?.kind !== 'conflict'
+                  ? dialogMessages.resultFailed
+                  : forced?.has(sessionKey(item))
+                    ? dialogMessages.resultRefusedForced
+                    : dialogMessages.resultRefused,
                 {
                   message: error?.detail || error?.reason || '',
                 },
@@ -62,7 +71,13 @@ export function SessionResults({ results }: { results: readonly ItemResult<GeoRe
 }
 
 /** A batch dialog's progress while it runs, then the per-session results when some failed. */
-export function BatchProgress({ batch }: { batch: BatchState<GeoRepSession> }) {
+export function BatchProgress({
+  batch,
+  forced,
+}: {
+  batch: BatchState<GeoRepSession>;
+  forced?: ReadonlySet<string>;
+}) {
   const intl = useIntl();
   const failed = batch.results.filter((r) => !r.ok).length;
   if (batch.running) {
@@ -86,7 +101,7 @@ export function BatchProgress({ batch }: { batch: BatchState<GeoRepSession> }) {
           total: batch.results.length,
         })}
       >
-        <SessionResults results={batch.results} />
+        <SessionResults results={batch.results} forced={forced} />
       </Alert>
     </StackItem>
   );

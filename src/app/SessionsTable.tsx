@@ -97,7 +97,7 @@ function CrawlCell({ session }: { session: GeoRepSession }) {
         <span key={c}>
           {i > 0 ? ', ' : null}
           <Tooltip content={intl.formatMessage(CRAWL_HELP[c])}>
-            <span tabIndex={0} className="georep-time">
+            <span tabIndex={0} className="georep-time georep-time--wrap">
               {c}
             </span>
           </Tooltip>
@@ -144,6 +144,7 @@ function CheckpointCell({ session }: { session: GeoRepSession }) {
     return (
       <RelativeTime
         iso={cp.completionTime}
+        wrap
         render={(relative) => intl.formatMessage(tableMessages.checkpointCompleted, { relative })}
         extra={intl.formatMessage(tableMessages.checkpointCompletedTooltip, {
           time: setAt,
@@ -293,7 +294,9 @@ const SessionRow = memo(function SessionRow({
       </Tr>
       {isExpanded ? (
         <Tr isExpanded>
-          <Td colSpan={COLUMN_COUNT} id={detailsId}>
+          {/* No cell padding around the details (ExpandableRowContent has its own): the workers'
+              table needs the room at 1440 px. */}
+          <Td colSpan={COLUMN_COUNT} id={detailsId} noPadding>
             <ExpandableRowContent>
               <SessionDetails clusterId={clusterId} session={session} />
             </ExpandableRowContent>
@@ -316,7 +319,7 @@ export const SessionsTable = memo(function SessionsTable(props: SessionsTablePro
     <Table aria-label={intl.formatMessage(tableMessages.aria)} variant="compact" isExpandable>
       <Thead>
         <Tr>
-          <Th aria-label={intl.formatMessage(tableMessages.selectColumn)}>
+          <Th aria-label={intl.formatMessage(tableMessages.selectColumn)} modifier="fitContent">
             <PageSelectCheckbox
               label={intl.formatMessage(tableMessages.selectPage)}
               checked={allOnPage}
@@ -325,7 +328,10 @@ export const SessionsTable = memo(function SessionsTable(props: SessionsTablePro
               onChange={(checked) => onSelect(pageIds, checked)}
             />
           </Th>
-          <Th screenReaderText={intl.formatMessage(tableMessages.expandColumn)} />
+          <Th
+            screenReaderText={intl.formatMessage(tableMessages.expandColumn)}
+            modifier="fitContent"
+          />
           {SORT_COLUMNS.map((key, i) => (
             <Th
               key={key}

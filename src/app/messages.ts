@@ -482,30 +482,98 @@ export const dialogMessages = untyped(
       defaultMessage:
         'A checkpoint marks this moment. It completes when everything written on the source volume before it has reached the remote volume; the table shows its progress per worker.',
     },
-    // Force
+    // Force: offered only where Gluster's force skips the check that refused (src/georep/force.ts)
     forceOffer: {
       id: 'georep.dialog.forceOffer',
-      defaultMessage: 'Gluster refused. You can retry with force:',
+      defaultMessage: 'Gluster refused. Force may get past this:',
     },
-    startForce: {
-      id: 'georep.dialog.startForce',
+    forceOfferSome: {
+      id: 'georep.dialog.forceOfferSome',
       defaultMessage:
-        'Force start starts the workers on the nodes that can be reached even if some nodes of the cluster are down. Bricks on the missing nodes are not synced until those nodes are back and the session is started again.',
+        '{count, plural, one {Force retries only the session whose refusal it may get past.} other {Force retries only the # sessions whose refusal it may get past.}}',
     },
-    stopForce: {
-      id: 'georep.dialog.stopForce',
+    forceStartAlreadyStarted: {
+      id: 'georep.dialog.forceStartAlreadyStarted',
       defaultMessage:
-        'Force stop stops the session even if some nodes are unreachable or its workers are Faulty; Gluster then marks it Stopped everywhere it can.',
+        'Gluster has this session as started already. Force start starts its workers again wherever they are not running (for example on a node that was down or was added), without stopping the others.',
     },
-    pauseForce: {
-      id: 'georep.dialog.pauseForce',
+    forceStartSpawn: {
+      id: 'georep.dialog.forceStartSpawn',
       defaultMessage:
-        'Force pause pauses the workers that can be reached even if some nodes are down or the session is not fully started.',
+        'Gluster could not check that it can run the geo-replication daemon. Force start skips that check.',
     },
-    resumeForce: {
-      id: 'georep.dialog.resumeForce',
+    forceStopPeerDown: {
+      id: 'georep.dialog.forceStopPeerDown',
       defaultMessage:
-        'Force resume resumes the workers even if some nodes are down or Gluster does not see the session as Paused (for example after restoring a snapshot).',
+        'A node holding bricks of the source volume is down, so Gluster refuses a plain stop. Force stop stops the workers on the nodes that are up. The down node is not told: when it is back, check the session and stop it again if its workers started with it.',
+    },
+    forceStopNotRunning: {
+      id: 'georep.dialog.forceStopNotRunning',
+      defaultMessage:
+        'Gluster finds no running worker of this session on the node it was asked on. Force stop stops the session anyway and marks it Stopped.',
+    },
+    forceStopNoRecord: {
+      id: 'georep.dialog.forceStopNoRecord',
+      defaultMessage:
+        'Gluster’s record of this session is incomplete. Force stop stops whatever is left of it.',
+    },
+    forcePauseAlreadyPaused: {
+      id: 'georep.dialog.forcePauseAlreadyPaused',
+      defaultMessage:
+        'Gluster has this session as Paused already. Force pause pauses its workers again (for example ones that restarted since).',
+    },
+    forceResumeNotPaused: {
+      id: 'georep.dialog.forceResumeNotPaused',
+      defaultMessage:
+        'Gluster does not have this session as Paused. Force resume resumes its workers anyway (for example ones left paused after a node restarted).',
+    },
+    forceStatusUnreadable: {
+      id: 'georep.dialog.forceStatusUnreadable',
+      defaultMessage:
+        'Gluster could not read the state of the session on a node. Force skips that check.',
+    },
+    forceGeneric: {
+      id: 'georep.dialog.forceGeneric',
+      defaultMessage: 'Force skips the check of Gluster that refused.',
+    },
+    noForceTitle: { id: 'georep.dialog.noForceTitle', defaultMessage: 'Force would not help' },
+    refusalAdviceTitle: { id: 'georep.dialog.refusalAdviceTitle', defaultMessage: 'What to do' },
+    noForcePeerDown: {
+      id: 'georep.dialog.noForcePeerDown',
+      defaultMessage:
+        '{action, select, delete {A node holding bricks of the source volume is down, and Gluster does not remove a session then. Bring the node back up and try again.} other {A node holding bricks of the source volume is down, and Gluster refuses this with force too. Bring the node back up and try again; meanwhile only a forced Stop works.}}',
+    },
+    noForceVolumeNotStarted: {
+      id: 'georep.dialog.noForceVolumeNotStarted',
+      defaultMessage:
+        'Gluster does not start geo-replication of a source volume that is not started, with force too. Start the volume first.',
+    },
+    noForceNotRunningHere: {
+      id: 'georep.dialog.noForceNotRunningHere',
+      defaultMessage:
+        'Gluster was asked on a node that holds no brick of the source volume, and force does not change that. Try again later.',
+    },
+    noForceStillActive: {
+      id: 'georep.dialog.noForceStillActive',
+      defaultMessage:
+        'Gluster removes only a stopped session, and removal has no force. Stop the session first.',
+    },
+    noForceMissing: {
+      id: 'georep.dialog.noForceMissing',
+      defaultMessage: 'Gluster no longer knows this session or its volume. Refresh the list.',
+    },
+    noForceBusy: {
+      id: 'georep.dialog.noForceBusy',
+      defaultMessage:
+        'Gluster was busy with another operation on the cluster. Try again in a moment; force does not help here.',
+    },
+    noForceOther: {
+      id: 'georep.dialog.noForceOther',
+      defaultMessage: 'Force is not offered: Gluster is not known to skip this check with force.',
+    },
+    resultRefusedForced: {
+      id: 'georep.dialog.resultRefusedForced',
+      defaultMessage: 'Gluster refused, even with force: {message}',
     },
     startForceButton: { id: 'georep.dialog.startForceButton', defaultMessage: 'Force start' },
     stopForceButton: { id: 'georep.dialog.stopForceButton', defaultMessage: 'Force stop' },

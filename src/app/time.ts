@@ -23,10 +23,14 @@ export function parseTime(iso: string | null | undefined): number | null {
   return Number.isNaN(t) ? null : t;
 }
 
+/**
+ * A past time relative to `nowMs`. Never in the future: the service's clock may be ahead of the
+ * browser's, and a ticking now (useNow) lags behind fresh data by up to one tick.
+ */
 export function formatRelative(intl: IntlShape, iso: string, nowMs: number = Date.now()): string {
   const t = parseTime(iso);
   if (t === null) return iso;
-  const [value, unit] = relativeParts(Math.round((t - nowMs) / 1000));
+  const [value, unit] = relativeParts(Math.min(0, Math.round((t - nowMs) / 1000)));
   return intl.formatRelativeTime(value, unit, { numeric: 'auto' });
 }
 

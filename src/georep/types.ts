@@ -118,6 +118,11 @@ export interface GeoRepConfigOption {
 export interface Fault {
   reason: string;
   detail: string;
+  /**
+   * In a 409 of start/stop/pause/resume/delete: whether retrying the same action with force may
+   * get past Gluster's refusal (src/georep/force.ts). Absent in other faults.
+   */
+  force_may_help?: boolean;
 }
 
 export type PreflightOutcome = 'pass' | 'fail' | 'skipped';

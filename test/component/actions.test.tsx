@@ -190,53 +190,187 @@ describe.each<[SessionControlAction, SessionStatus, string, string, RegExp]>([
   });
 });
 
-describe.each<[SessionControlAction, SessionStatus, string, RegExp]>([
+/** The buttons of a dialog's footer, by their text. */
+const footerButtons = (dialog: HTMLElement) =>
+  [...dialog.querySelectorAll('footer button')].map((b) => b.textContent);
+
+const PEER_DOWN =
+  'Peer n3.example.com, which is a part of data volume, is down. Please bring up the peer and retry.';
+/** The service's 409 detail: the step, then Gluster's own words. */
+const ING: Record<SessionControlAction, string> = {
+  start: 'Starting',
+  stop: 'Stopping',
+  pause: 'Pausing',
+  resume: 'Resuming',
+};
+const refusedDetail = (action: SessionControlAction, words: string) =>
+  `${ING[action]} the session data -> root@dr::data-dr failed. Gluster said: ${words}`;
+
+describe.each<[SessionControlAction, SessionStatus, string, string, RegExp]>([
   [
     'start',
     'Stopped',
     'Start',
-    /Force start starts the workers on the nodes that can be reached even if some nodes of the cluster are down/,
+    'geo-replication session between data & dr::data-dr already started',
+    /Force start starts its workers again wherever they are not running/,
+  ],
+  ['stop', 'Active', 'Stop', PEER_DOWN, /Force stop stops the workers on the nodes that are up/],
+  [
+    'pause',
+    'Active',
+    'Pause',
+    'Geo-replication session between data and dr::data-dr already Paused.',
+    /Force pause pauses its workers again/,
+  ],
+  [
+    'resume',
+    'Paused',
+    'Resume',
+    'Geo-replication session between data and dr::data-dr is not Paused.',
+    /Force resume resumes its workers anyway/,
+  ],
+])(
+  '%s refused by Gluster (409) where force skips the check',
+  (action, from, label, words, forceHelp) => {
+    test('shows Gluster’s message and offers Force with what it does; Force sends force=true', async () => {
+      const detail = refusedDetail(action, words);
+      const controlSession = jest
+        .fn()
+        .mockRejectedValueOnce(apiError('conflict', detail))
+        .mockResolvedValue(null);
+      const services = fakeServices(
+        [makeSession({ id: 'sid', primary_volume: 'data', status: from })],
+        { controlSession },
+      );
+      const { user, environment } = renderApp({ services });
+      await rowAction(user, 'data', label);
+      const dialog = await screen.findByRole('dialog');
+      await user.click(within(dialog).getByRole('button', { name: label }));
+      expect(
+        await within(dialog).findByText(`Gluster refused: ${detail}`, { exact: false }),
+      ).toBeInTheDocument();
+      expect(
+        within(dialog).getByText('Gluster refused. Force may get past this:'),
+      ).toBeInTheDocument();
+      expect(within(dialog).getByText(forceHelp)).toBeInTheDocument();
+      expect(within(dialog).queryByText('Force would not help')).not.toBeInTheDocument();
+      expect(environment.showToast).not.toHaveBeenCalled();
+      const forceButton = within(dialog).getByRole('button', { name: `Force ${action}` });
+      await user.click(forceButton);
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+      expect(controlSession).toHaveBeenCalledTimes(2);
+      expect(controlSession).toHaveBeenLastCalledWith(CLUSTER.id, 'sid', action, true);
+      expect(environment.showToast).toHaveBeenCalledWith('success', expect.any(String));
+    });
+  },
+);
+
+describe.each<[SessionControlAction, SessionStatus, string, string, RegExp]>([
+  [
+    'pause',
+    'Active',
+    'Pause',
+    PEER_DOWN,
+    /Gluster refuses this with force too\. Bring the node back up/,
+  ],
+  ['resume', 'Paused', 'Resume', PEER_DOWN, /meanwhile only a forced Stop works/],
+  [
+    'start',
+    'Stopped',
+    'Start',
+    'Volume data needs to be started before geo-replication start',
+    /Start the volume first/,
   ],
   [
     'stop',
     'Active',
     'Stop',
-    /Force stop stops the session even if some nodes are unreachable or its workers are Faulty/,
+    'Another transaction is in progress for data. Please try again after some time.',
+    /Try again in a moment; force does not help here/,
   ],
   [
-    'pause',
-    'Active',
-    'Pause',
-    /Force pause pauses the workers that can be reached even if some nodes are down/,
+    'start',
+    'Stopped',
+    'Start',
+    'Something nobody has seen Gluster say',
+    /Gluster is not known to skip this check with force/,
   ],
-  ['resume', 'Paused', 'Resume', /Force resume resumes the workers even if some nodes are down/],
-])('%s refused by Gluster (409)', (action, from, label, forceHelp) => {
-  test('shows Gluster’s message and offers Force with what it does; Force sends force=true', async () => {
-    const glusterSays = `Geo-replication session between data and dr::data-dr: ${action} failed, node n3 is down`;
-    const controlSession = jest
-      .fn()
-      .mockRejectedValueOnce(apiError('conflict', glusterSays))
-      .mockResolvedValue(null);
-    const services = fakeServices(
-      [makeSession({ id: 'sid', primary_volume: 'data', status: from })],
-      { controlSession },
-    );
-    const { user, environment } = renderApp({ services });
+])('%s refused by Gluster (409) where force does not help', (action, from, label, words, why) => {
+  test(`"${words}": Gluster’s message and why, no Force`, async () => {
+    const detail = refusedDetail(action, words);
+    const controlSession = jest.fn().mockRejectedValue(apiError('conflict', detail));
+    const { user } = renderApp({
+      services: fakeServices([makeSession({ id: 'sid', primary_volume: 'data', status: from })], {
+        controlSession,
+      }),
+    });
     await rowAction(user, 'data', label);
     const dialog = await screen.findByRole('dialog');
     await user.click(within(dialog).getByRole('button', { name: label }));
     expect(
-      await within(dialog).findByText(new RegExp(`Gluster refused: ${glusterSays}`)),
+      await within(dialog).findByText(`Gluster refused: ${detail}`, { exact: false }),
     ).toBeInTheDocument();
-    expect(within(dialog).getByText(forceHelp)).toBeInTheDocument();
-    expect(environment.showToast).not.toHaveBeenCalled();
-    const forceButton = within(dialog).getByRole('button', { name: `Force ${action}` });
-    await user.click(forceButton);
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(controlSession).toHaveBeenCalledTimes(2);
-    expect(controlSession).toHaveBeenLastCalledWith(CLUSTER.id, 'sid', action, true);
-    expect(environment.showToast).toHaveBeenCalledWith('success', expect.any(String));
+    expect(within(dialog).getByText('Force would not help')).toBeInTheDocument();
+    expect(within(dialog).getByText(why)).toBeInTheDocument();
+    expect(within(dialog).queryByText(/Force may get past this/)).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: /Force/ })).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: label })).not.toBeInTheDocument();
+    expect(footerButtons(dialog)).toEqual(['Close']);
+    expect(controlSession).toHaveBeenCalledTimes(1);
   });
+});
+
+test('a forced attempt that Gluster refuses too shows Gluster’s reason and does not offer Force again', async () => {
+  const first = refusedDetail('stop', PEER_DOWN);
+  const second = refusedDetail(
+    'stop',
+    'geo-replication command failed: Commit failed on n2.example.com',
+  );
+  const controlSession = jest
+    .fn()
+    .mockRejectedValueOnce(apiError('conflict', first))
+    .mockRejectedValueOnce(apiError('conflict', second));
+  const { user } = renderApp({
+    services: fakeServices([makeSession({ id: 'sid', primary_volume: 'data', status: 'Active' })], {
+      controlSession,
+    }),
+  });
+  await rowAction(user, 'data', 'Stop');
+  const dialog = await screen.findByRole('dialog');
+  await user.click(within(dialog).getByRole('button', { name: 'Stop' }));
+  await user.click(await within(dialog).findByRole('button', { name: 'Force stop' }));
+  expect(
+    await within(dialog).findByText(`Gluster refused, even with force: ${second}`, {
+      exact: false,
+    }),
+  ).toBeInTheDocument();
+  expect(controlSession).toHaveBeenCalledTimes(2);
+  expect(controlSession).toHaveBeenLastCalledWith(CLUSTER.id, 'sid', 'stop', true);
+  expect(within(dialog).queryByRole('button', { name: /Force/ })).not.toBeInTheDocument();
+  expect(within(dialog).queryByText(/Force may get past this/)).not.toBeInTheDocument();
+  expect(within(dialog).queryByText('Force would not help')).not.toBeInTheDocument();
+  expect(footerButtons(dialog)).toEqual(['Close']);
+});
+
+test('a forced attempt refused with the same words is not offered Force again either', async () => {
+  const detail = refusedDetail('stop', PEER_DOWN);
+  const controlSession = jest.fn().mockRejectedValue(apiError('conflict', detail));
+  const { user } = renderApp({
+    services: fakeServices([makeSession({ id: 'sid', primary_volume: 'data', status: 'Active' })], {
+      controlSession,
+    }),
+  });
+  await rowAction(user, 'data', 'Stop');
+  const dialog = await screen.findByRole('dialog');
+  await user.click(within(dialog).getByRole('button', { name: 'Stop' }));
+  await user.click(await within(dialog).findByRole('button', { name: 'Force stop' }));
+  expect(
+    await within(dialog).findByText(`Gluster refused, even with force: ${detail}`, {
+      exact: false,
+    }),
+  ).toBeInTheDocument();
+  expect(within(dialog).queryByRole('button', { name: /Force/ })).not.toBeInTheDocument();
+  expect(controlSession).toHaveBeenCalledTimes(2);
 });
 
 test('a failure that is not a refusal (502) is shown, with no Force offered', async () => {
@@ -395,6 +529,30 @@ describe('remove', () => {
       ),
     ).toBeInTheDocument();
   });
+
+  test('a removal refused while a node is down says what to do, and offers no Force (removal has none)', async () => {
+    const removeSession = jest
+      .fn()
+      .mockRejectedValue(
+        apiError(
+          'conflict',
+          'Deleting the session old -> root@r::old-dr failed. Gluster said: Peer n3.example.com, which is a part of old volume, is down. Please bring up the peer and retry.',
+        ),
+      );
+    const { user } = renderApp({
+      services: fakeServices([makeSession({ primary_volume: 'old', status: 'Stopped' })], {
+        removeSession,
+      }),
+    });
+    await rowAction(user, 'old', 'Remove');
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
+    expect(await within(dialog).findByText('What to do')).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(/Gluster does not remove a session then\. Bring the node back up/),
+    ).toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: /Force/ })).not.toBeInTheDocument();
+  });
 });
 
 test('set checkpoint now: confirm, call, re-read', async () => {
@@ -425,7 +583,12 @@ describe('several sessions', () => {
     ];
     const controlSession = jest.fn((_cid: string, id: string, _a: string, force: boolean) =>
       id === 'b' && !force
-        ? Promise.reject(apiError('conflict', 'Primary volume b-vol is not started'))
+        ? Promise.reject(
+            apiError(
+              'conflict',
+              'geo-replication session between b-vol & r::b-vol-dr already started',
+            ),
+          )
         : Promise.resolve(null),
     );
     const { user, environment } = renderApp({
@@ -449,7 +612,7 @@ describe('several sessions', () => {
       .map((li) => li.textContent);
     expect(items).toEqual([
       'a-vol to root@remote1.example.com::a-vol-dr: Done',
-      'b-vol to root@remote1.example.com::b-vol-dr: Gluster refused: Primary volume b-vol is not started',
+      'b-vol to root@remote1.example.com::b-vol-dr: Gluster refused: geo-replication session between b-vol & r::b-vol-dr already started',
     ]);
     expect(
       within(dialog).getByText('1 of 2 failed. The table shows the state Gluster reports now.'),
@@ -463,6 +626,59 @@ describe('several sessions', () => {
       'success',
       'Started 2 geo-replication sessions',
     );
+  });
+
+  test('Force only for the sessions whose refusal force may get past; the others say why not', async () => {
+    const sessions = [
+      makeSession({ id: 'a', primary_volume: 'a-vol', status: 'Active' }),
+      makeSession({ id: 'b', primary_volume: 'b-vol', status: 'Active' }),
+      makeSession({ id: 'c', primary_volume: 'c-vol', status: 'Active' }),
+    ];
+    const refusals: Record<string, string> = {
+      // a peer of b-vol is down: pause is refused with force too
+      b: 'Peer n3.example.com, which is a part of b-vol volume, is down. Please bring up the peer and retry.',
+      // Gluster has c as Paused already: pause force skips that check
+      c: 'Geo-replication session between c-vol and r::c-vol-dr already Paused.',
+    };
+    const controlSession = jest.fn((_cid: string, id: string, _a: string, force: boolean) =>
+      refusals[id] && !(id === 'c' && force)
+        ? Promise.reject(apiError('conflict', refusals[id]))
+        : Promise.resolve(null),
+    );
+    const { user } = renderApp({ services: fakeServices(sessions, { controlSession }) });
+    await sessionRows();
+    await user.click(screen.getByRole('checkbox', { name: 'Select all sessions on this page' }));
+    await user.click(screen.getByRole('button', { name: 'Pause' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Pause' }));
+    await within(dialog).findByRole('list', { name: 'Results' });
+    expect(within(dialog).getByText(/Force pause pauses its workers again/)).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('Force retries only the session whose refusal it may get past.'),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByText('Force would not help')).toBeInTheDocument();
+    expect(within(dialog).getByText(/Gluster refuses this with force too/)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Force pause' }));
+    // c went through with force; b stays refused, with no Force for it
+    await waitFor(() =>
+      expect(
+        within(within(dialog).getByRole('list', { name: 'Results' }))
+          .getAllByRole('listitem')
+          .map((li) => li.textContent),
+      ).toEqual([
+        'a-vol to root@remote1.example.com::a-vol-dr: Done',
+        `b-vol to root@remote1.example.com::b-vol-dr: Gluster refused: ${refusals.b}`,
+        'c-vol to root@remote1.example.com::c-vol-dr: Done',
+      ]),
+    );
+    expect(controlSession.mock.calls.map((c) => [c[1], c[3]])).toEqual([
+      ['a', false],
+      ['b', false],
+      ['c', false],
+      ['c', true],
+    ]);
+    expect(within(dialog).queryByRole('button', { name: /Force/ })).not.toBeInTheDocument();
+    expect(within(dialog).getByText(/Gluster refuses this with force too/)).toBeInTheDocument();
   });
 
   test('progress counts sessions as they are done, one at a time', async () => {

@@ -129,6 +129,30 @@ test('each worker shows node, brick, status, crawl, last synced, pending entry/d
   expect(faulty.querySelector('td[data-label="Remote node"]')!.textContent).toBe('N/A');
 });
 
+test('the workers’ column headers wrap onto two lines rather than being cut', async () => {
+  const { user } = renderApp({ services: fakeServices([distributedReplicated()]) });
+  await expand(user, 'data');
+  const set1 = screen.getByRole('region', { name: 'Replica set 1' });
+  const headers = within(set1).getAllByRole('columnheader');
+  expect(headers.map((h) => h.textContent)).toEqual([
+    'Node',
+    'Brick',
+    'Status',
+    'Remote node',
+    'Crawl',
+    'Last synced',
+    'Entry pending',
+    'Data pending',
+    'Meta pending',
+    'Failures',
+    'Checkpoint',
+  ]);
+  for (const h of headers) {
+    expect(h).toHaveClass('pf-m-wrap');
+    expect(h).not.toHaveClass('pf-m-truncate');
+  }
+});
+
 test('no flag for a replica set without an Active worker while the session is stopped', async () => {
   const session = makeSession({ primary_volume: 'stopped', status: 'Stopped' });
   const { user } = renderApp({ services: fakeServices([session]) });

@@ -46,9 +46,13 @@ test('stop is refused while a peer is down; Force stops, and the table shows wha
   await f.getByRole('button', { name: 'Stop', exact: true }).click();
   const dialog = f.getByRole('dialog', { name: /Stop geo-replication/ });
   await dialog.getByRole('button', { name: 'Stop', exact: true }).click();
-  // gprod3 is in maintenance: Gluster refuses, in its own words, and force is offered.
+  // gprod3 is in maintenance: Gluster refuses, in its own words, and force is offered (stop force
+  // skips glusterd's peer check), with what it does.
   await expect(
     dialog.getByText(/Peer gprod3.lab.example, which is a part of data volume, is down/).first(),
+  ).toBeVisible();
+  await expect(
+    dialog.getByText(/Force stop stops the workers on the nodes that are up/),
   ).toBeVisible();
   await dialog.getByRole('button', { name: 'Force stop' }).dblclick(); // a double click must send once
   // Success closes the dialog and says so in WebAdmin's notifications; the row shows Gluster's state.
@@ -59,6 +63,26 @@ test('stop is refused while a peer is down; Force stops, and the table shows wha
       () => window.__standin.notifications.filter((n) => n.type === 'success').length,
     ),
   ).toBe(1);
+});
+
+test('pause is refused while a peer is down, with force too: no Force, and why', async ({
+  page,
+}) => {
+  const f = await openTab(page);
+  const vmstoreDr = row(f, 'vmstore to root@gdr1.lab.example::vmstore-dr');
+  await vmstoreDr.getByRole('checkbox').check();
+  await f.getByRole('button', { name: 'Pause', exact: true }).click();
+  const dialog = f.getByRole('dialog', { name: /Pause geo-replication/ });
+  await dialog.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(
+    dialog.getByText(/Peer gprod3.lab.example, which is a part of vmstore volume, is down/).first(),
+  ).toBeVisible();
+  await expect(dialog.getByText('Force would not help')).toBeVisible();
+  await expect(dialog.getByText(/Gluster refuses this with force too/)).toBeVisible();
+  await expect(dialog.getByRole('button', { name: /Force/ })).toHaveCount(0);
+  await dialog.locator('footer').getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(vmstoreDr).toContainText(/partly faulty/i);
 });
 
 test('a Stopped session is removed, with reset sync time offered', async ({ page }) => {

@@ -3,6 +3,7 @@
 import type { GeoRepSession } from '../../src/georep/types';
 import {
   DR,
+  PREFIX,
   PROD,
   startStack,
   type Stack,
@@ -141,6 +142,8 @@ describe('a session from creation to deletion', () => {
     expect(r.json()).toEqual({
       reason: 'Operation Failed',
       detail: expect.stringMatching(/Gluster said: .*already Paused/),
+      // pause force skips Gluster's "already Paused" check
+      force_may_help: true,
     });
     const posted = s.engine.events().slice(events);
     expect(posted).toHaveLength(1);
@@ -158,6 +161,7 @@ describe('a session from creation to deletion', () => {
     const r = await s.call(ADMIN, 'DELETE', path());
     expect(r.statusCode).toBe(409);
     expect(r.json<Fault>().detail).toMatch(/Gluster said: .*(active|running|stop)/i);
+    expect(r.json<Fault>().force_may_help).toBe(false); // delete has no force
   });
 
   it('stops it', async () => {
@@ -219,5 +223,76 @@ describe('acting as glusteradmin, who may act but not post events', () => {
     expect(r.statusCode).toBe(200);
     expect(r.json<Acted>().status).toBe('complete');
     expect(s.engine.events().length).toBe(events);
+  });
+});
+
+describe('a refusal says whether force may help (force_may_help)', () => {
+  // A stack of its own: these change the demo's sessions. gprod3 (bricks of data) is in maintenance.
+  let f: Stack;
+  let data = '';
+  let home = '';
+  beforeAll(async () => {
+    f = await startStack();
+    const list = (await f.call(ADMIN, 'GET', SESSIONS)).json<SessionList>().georep_session;
+    data = list.find((x) => x.primary_volume === 'data')!.id;
+    home = list.find((x) => x.primary_volume === 'home')!.id;
+  });
+  afterAll(async () => {
+    await f.close();
+  });
+  const act = (id: string, verb: string, force: boolean) =>
+    f.call(ADMIN, 'POST', `${SESSIONS}/${id}/${verb}`, { force });
+
+  it('pause and resume while a peer is down: refused, with force too, and force is never said to help', async () => {
+    for (const verb of ['pause', 'resume']) {
+      const plain = await act(data, verb, false);
+      expect(plain.statusCode).toBe(409);
+      expect(plain.json()).toEqual({
+        reason: 'Operation Failed',
+        detail: expect.stringMatching(
+          /Gluster said: Peer gprod3\.lab\.example, which is a part of data volume, is down/,
+        ),
+        force_may_help: false,
+      });
+      const forced = await act(data, verb, true);
+      expect(forced.statusCode).toBe(409);
+      expect(forced.json<Fault>()).toMatchObject({ force_may_help: false });
+      expect(forced.json<Fault>().detail).toMatch(/is down/);
+    }
+  });
+
+  it('stop while a peer is down: refused, force may help, and stop force works', async () => {
+    const plain = await act(data, 'stop', false);
+    expect(plain.statusCode).toBe(409);
+    expect(plain.json<Fault>()).toMatchObject({ force_may_help: true });
+    expect(plain.json<Fault>().detail).toMatch(/is down/);
+    const forced = await act(data, 'stop', true);
+    expect(forced.statusCode).toBe(200);
+    expect(forced.json<Acted>().georep_session.status).toBe('Stopped');
+  });
+
+  it('start of a session Gluster has as started: force may help, and start force restarts it', async () => {
+    expect((await act(home, 'start', false)).statusCode).toBe(200);
+    const again = await act(home, 'start', false);
+    expect(again.statusCode).toBe(409);
+    expect(again.json<Fault>()).toMatchObject({ force_may_help: true });
+    expect(again.json<Fault>().detail).toMatch(/already started/);
+    expect((await act(home, 'start', true)).statusCode).toBe(200);
+  });
+
+  it('the OpenAPI document describes force_may_help on the refusals of the actions', async () => {
+    const doc = (await f.call(ADMIN, 'GET', '/openapi.json')).json<{
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    }>();
+    const refusal = (path: string, method: string) =>
+      JSON.stringify(
+        doc.paths[`${PREFIX}/clusters/{cluster_id}/sessions/{session_id}${path}`]![method]!
+          .responses['409'],
+      );
+    for (const verb of ['start', 'stop', 'pause', 'resume']) {
+      expect(refusal(`/${verb}`, 'post')).toContain('force_may_help');
+      expect(refusal(`/${verb}`, 'post')).toContain('"reason"');
+    }
+    expect(refusal('', 'delete')).toContain('force_may_help');
   });
 });
