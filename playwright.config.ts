@@ -15,7 +15,15 @@ export default defineConfig({
   webServer: {
     command: 'node --import tsx dev/start.ts',
     url: `http://127.0.0.1:${PORT}/healthz`,
-    env: { HOST: '127.0.0.1', PORT: String(PORT), GEOREP_DEV_CONTROLS: '1', LOG_LEVEL: 'warn' },
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(PORT),
+      GEOREP_DEV_CONTROLS: '1',
+      LOG_LEVEL: 'warn',
+      // The stack's log (info and up) also goes to this file, one per port (see devLogFile() in
+      // test/e2e/fixtures.ts); relative to this folder, the server's working directory.
+      GEOREP_DEV_LOG_FILE: `test-results/dev-stack-${PORT}.log`,
+    },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe',

@@ -10,9 +10,7 @@ import { simulatedBackends } from './backends';
 import { defaultLab } from './lab';
 import { registerWebAdmin } from './webadmin/server';
 import { registerGeoRepService } from '../server/app';
-import { createGlusterClient } from '../server/gluster/client';
-import { localExec } from '../server/gluster/exec-local';
-import { localHostShell, sshRemoteGluster } from '../server/gluster/provision';
+import { readLabEnv, realLab, realLabBackends } from './real-lab';
 import { ssoTokenProvider } from '../server/serviceAccount';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -37,7 +35,7 @@ async function main(): Promise<void> {
 
   const app = Fastify({
     logger: {
-      level: process.env.LOG_LEVEL ?? 'info',
+      ...devLogOutput(),
       // Tokens and passwords never reach the log.
       redact: [
         'req.headers.authorization',
@@ -47,21 +45,24 @@ async function main(): Promise<void> {
       ],
     },
   });
-  const lab = defaultLab();
+  // The simulated world (default), or real Gluster on this machine (the lab of `npm run lab:up`,
+  // described to the engine emulator from lab/lab.env: see real-lab.ts).
+  const labEnv = backend === 'cli' ? readLabEnv() : null;
+  const lab = labEnv ? realLab(labEnv) : defaultLab();
   const engine = await registerEngineEmulator(app, { lab });
-  // The simulated world (default), or real Gluster on this machine (the lab of `npm run lab:up`).
   const simulated = backend === 'sim' ? simulatedBackends(lab, { sshLatencyMs: 300 }) : null;
+  const real = labEnv ? realLabBackends(labEnv, app.log) : null;
+  if (real) app.addHook('onClose', () => real.close());
   const sim = simulated?.sim ?? null;
   const ssh = simulated?.ssh ?? null;
-  const gluster = simulated?.gluster ?? createGlusterClient(localExec());
   const engineUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/ovirt-engine/`;
   await registerGeoRepService(app, {
     engineUrl,
-    gluster,
+    gluster: simulated?.gluster ?? real!.gluster,
     backendName: backend,
-    ssh: ssh ?? undefined,
-    // Directory targets: the simulator's remote hosts, or ssh from this machine (the lab's host).
-    remoteGluster: simulated?.remoteGluster ?? sshRemoteGluster(localHostShell()),
+    ssh: ssh ?? real!.ssh,
+    // Directory targets: the simulator's remote hosts, or ssh from the lab's cluster host.
+    remoteGluster: simulated?.remoteGluster ?? real!.remoteGluster,
     eventsToken: ssoTokenProvider(engineUrl, {
       user: 'georep-service@internal',
       password: 'georep-service',
@@ -106,6 +107,36 @@ async function main(): Promise<void> {
       sim.setNodeReachable(req.body.node, req.body.reachable === true);
       return { ok: true };
     });
+    // The SSH simulator: a host's key (seed: the key made from it; null: back to the lab's), a
+    // user's password, trust, and how many password logins reached a remote (attempts, not passwords).
+    if (ssh) {
+      app.post<{ Body: { address: string; seed?: string | null } }>(
+        '/__dev/sim/remote-host-key',
+        (req) => {
+          const key = ssh.setHostKey(req.body.address, req.body.seed ?? null);
+          return { fingerprint: key.fingerprint, algorithm: key.algorithm };
+        },
+      );
+      app.post<{ Body: { host: string; user: string; password: string | null } }>(
+        '/__dev/sim/remote-password',
+        (req) => {
+          ssh.setPassword(req.body.host, req.body.user, req.body.password);
+          return { ok: true };
+        },
+      );
+      app.post<{ Body: { from: string; user: string; host: string; trusted: boolean } }>(
+        '/__dev/sim/ssh-trust',
+        (req) => {
+          const b = req.body;
+          if (b.trusted === true) ssh.trust(b.from, b.user, b.host);
+          else ssh.untrust(b.from, b.user, b.host);
+          return { ok: true };
+        },
+      );
+      app.get<{ Querystring: { host?: string } }>('/__dev/sim/ssh-password-attempts', (req) => ({
+        attempts: ssh.passwordAttempts(req.query.host),
+      }));
+    }
   }
 
   await app.listen({ host, port });
@@ -116,6 +147,42 @@ async function main(): Promise<void> {
   Log in as admin@internal / admin (everything), glusteradmin@internal / glusteradmin,
             glusterviewer@internal / glusterviewer (read-only), virtonly@internal / virtonly (no Gluster)
 `);
+}
+
+/** pino's levels, to filter what the console shows when the log file takes more. */
+const LEVELS: Record<string, number> = {
+  trace: 10,
+  debug: 20,
+  info: 30,
+  warn: 40,
+  error: 50,
+  fatal: 60,
+  silent: Infinity,
+};
+
+/**
+ * The log's level and stream. With GEOREP_DEV_LOG_FILE, every line (info or lower) is also
+ * appended to that file, while the console keeps LOG_LEVEL: end-to-end tests read the file (e.g. to
+ * show that a password never reached the log). Appended line by line, so a file removed meanwhile
+ * (Playwright clears test-results/) comes back with the next line.
+ */
+function devLogOutput(): { level: string; stream?: { write(line: string): void } } {
+  const level = process.env.LOG_LEVEL ?? 'info';
+  const file = process.env.GEOREP_DEV_LOG_FILE;
+  if (!file) return { level };
+  const INFO = 30;
+  const shown = LEVELS[level] ?? INFO;
+  return {
+    level: shown < INFO ? level : 'info',
+    stream: {
+      write(line: string) {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.appendFileSync(file, line);
+        const n = /"level":(\d+)/.exec(line);
+        if (!n || Number(n[1]) >= shown) process.stdout.write(line);
+      },
+    },
+  };
 }
 
 main().catch((e: unknown) => {

@@ -76,7 +76,8 @@ export function GeoRepPage() {
 
   return (
     <GeoRepEnvironmentProvider value={pageEnv}>
-      <PageSection>
+      {/* A region named by the title: the place's content is in a landmark of its own document. */}
+      <PageSection aria-labelledby="georep-page-title">
         <Stack hasGutter>
           <StackItem>
             <Flex
@@ -84,7 +85,9 @@ export function GeoRepPage() {
               alignItems={{ default: 'alignItemsFlexEnd' }}
             >
               <FlexItem>
-                <Title headingLevel="h1">{intl.formatMessage(pageMessages.title)}</Title>
+                <Title headingLevel="h1" id="georep-page-title">
+                  {intl.formatMessage(pageMessages.title)}
+                </Title>
                 <p>{intl.formatMessage(pageMessages.intro)}</p>
               </FlexItem>
               {clusters.data && clusters.data.length > 0 ? (

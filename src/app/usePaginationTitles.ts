@@ -17,7 +17,8 @@ export function usePaginationTitles() {
       toPreviousPageAriaLabel: intl.formatMessage(m.toPreviousPage),
       toNextPageAriaLabel: intl.formatMessage(m.toNextPage),
       toLastPageAriaLabel: intl.formatMessage(m.toLastPage),
-      optionsToggleAriaLabel: intl.formatMessage(m.optionsToggle),
+      // No aria-label on the per-page toggle: its name is what it shows ("1 - 20 of 60"), as
+      // WCAG 2.5.3 (label in name) wants; a label of its own would hide that text.
       currPageAriaLabel: intl.formatMessage(m.currPage),
       paginationAriaLabel: intl.formatMessage(toolbarMessages.pagination),
     }),

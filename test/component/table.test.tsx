@@ -222,7 +222,8 @@ test('changing the page size shows more rows', async () => {
   );
   const { user } = renderApp({ services: fakeServices(sessions) });
   expect(await sessionRows()).toHaveLength(20);
-  await user.click(screen.getAllByRole('button', { name: 'Sessions per page' })[0]!);
+  // The per-page toggle is named by what it shows (WCAG 2.5.3).
+  await user.click(screen.getAllByRole('button', { name: /^1 - 20 of 60/ })[0]!);
   await user.click(await screen.findByRole('menuitem', { name: /^50/ }));
   expect(await sessionRows()).toHaveLength(50);
 });

@@ -92,7 +92,8 @@ export function PasswordlessSshDialog({
   const [keyTouched, setKeyTouched] = useState(false);
   const [keyResult, setKeyResult] = useState<KeyResult | null>(null);
   const [password, setPassword] = useState('');
-  const [confirmed, setConfirmed] = useState(false);
+  /** The fingerprint the user confirmed: a key read again (e.g. on focus) is not confirmed. */
+  const [confirmedKey, setConfirmedKey] = useState<string | null>(null);
   const [passwordResult, setPasswordResult] = useState<PasswordResult | null>(null);
   /** A fingerprint the service reported after refusing a changed key (replaces the one read). */
   const [changedKey, setChangedKey] = useState<string | null>(null);
@@ -124,6 +125,7 @@ export function PasswordlessSshDialog({
     : mustReread
       ? null
       : (remoteKey.data ?? null);
+  const confirmed = shownKey !== null && confirmedKey === shownKey.fingerprint;
 
   const close = () => {
     if (busyRef.current) return;
@@ -215,7 +217,7 @@ export function PasswordlessSshDialog({
   function keyChanged(detail: string, confirmedFingerprint: string): void {
     const seen = [...detail.matchAll(FINGERPRINT)].map((x) => x[0]);
     const fresh = seen.find((f) => f !== confirmedFingerprint) ?? null;
-    setConfirmed(false);
+    setConfirmedKey(null);
     setChangedKey(fresh);
     setMustReread(fresh === null);
     setPasswordResult({ kind: 'key_changed', detail, fingerprint: fresh });
@@ -224,7 +226,7 @@ export function PasswordlessSshDialog({
   const readKeyAgain = () => {
     setChangedKey(null);
     setMustReread(false);
-    setConfirmed(false);
+    setConfirmedKey(null);
     setPasswordResult(null);
     void remoteKey.refetch();
   };
@@ -445,7 +447,7 @@ export function PasswordlessSshDialog({
                 label={intl.formatMessage(m.confirm)}
                 isChecked={confirmed}
                 isDisabled={busy || shownKey === null || remoteKey.isFetching}
-                onChange={(_e, on) => setConfirmed(on)}
+                onChange={(_e, on) => setConfirmedKey(on && shownKey ? shownKey.fingerprint : null)}
               />
               <FormGroup
                 label={intl.formatMessage(m.password, { target: targetText })}

@@ -114,7 +114,12 @@ export function validateForm(form: StartForm, ctx: FormContext): FormProblems {
   }
 
   const target = parseRemoteTarget(form.remoteTarget);
-  if (target.kind === 'invalid') fields.remoteTarget = shared(target.reason);
+  if (target.kind === 'invalid') {
+    // "data/backup", "./backup", "~/backup": a directory meant, but not an absolute path.
+    fields.remoteTarget = /^[^/:]+\//.test(form.remoteTarget.trim())
+      ? { message: m.remoteTargetRelative }
+      : shared(target.reason);
+  }
 
   const user = form.user.trim();
   fields.user = shared(validateUser(user));

@@ -120,6 +120,11 @@ export const startMessages = untyped(
       defaultMessage:
         'The geo-rep service creates it as volume {volume} (or reuses the one it made there before), over passwordless SSH as root; the files in the directory are kept.',
     },
+    remoteTargetRelative: {
+      id: 'georep.start.remoteTargetRelative',
+      defaultMessage:
+        'A remote directory must be an absolute path, starting with "/" (for example /data/backup); a volume name has no "/".',
+    },
     pathNeedsRoot: {
       id: 'georep.start.pathNeedsRoot',
       defaultMessage:
