@@ -46,6 +46,14 @@ export function keySetupOk(
   };
 }
 
+/** A setup installed root's key, yet logging in with it still fails: what was done, and why it fails. */
+export function stillFails(s: Situation, added: boolean, v: VerifyResult): VerifyResult {
+  return {
+    ...v,
+    detail: `Root's key of ${s.from} ${added ? 'was added to' : 'is in'} ${s.user}'s authorized_keys on ${s.host}, but logging in with it still fails. ${v.detail}`,
+  };
+}
+
 /** Plain words for a failure; `c` refines the cause when the backend knows it. */
 export function explain(
   failure: VerifyFailure,

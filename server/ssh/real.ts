@@ -44,6 +44,7 @@ import {
   failed,
   fingerprintMismatch,
   keySetupOk,
+  stillFails,
   noPasswordMethod,
   passwordExpired,
   setupOk,
@@ -304,10 +305,7 @@ export class RealSshTrust implements SshTrust {
       // 6. Does it work now, the way geo-replication will use it?
       const v = await this.verifyOn(c, s);
       if (v.ok) return setupOk(s, rootKey.fingerprint, added);
-      return {
-        ...v,
-        detail: `Root's key of ${fromNode} ${added ? 'was added to' : 'is in'} ${target.user}'s authorized_keys on ${target.host}, but logging in with it still fails. ${v.detail}`,
-      };
+      return stillFails(s, added, v);
     });
     this.log.info(
       { ssh_from: fromNode, ssh_to: dest(s), ok: result.ok, failure: result.failure },
@@ -357,10 +355,7 @@ export class RealSshTrust implements SshTrust {
       const plain: Situation = { from: fromNode, ...target };
       const v = await this.verifyOn(c, plain);
       if (v.ok) return keySetupOk(s, rootKey.fingerprint, added);
-      return {
-        ...v,
-        detail: `Root's own key of ${fromNode} ${added ? 'was added to' : 'is in'} ${target.user}'s authorized_keys on ${target.host}, but logging in with it still fails. ${v.detail}`,
-      };
+      return stillFails(s, added, v);
     });
     this.log.info(
       {

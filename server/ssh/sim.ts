@@ -21,6 +21,7 @@ import {
   failed,
   fingerprintMismatch,
   keySetupOk,
+  stillFails,
   setupOk,
   verifiedOk,
   type Situation,
@@ -263,10 +264,7 @@ export class SimSshTrust implements SshTrust {
       this.knownOf(node).set(knownHostsName(target.host, target.port), remote.key.fingerprint);
       const v = this.check(node, s);
       if (v.ok) return setupOk(s, this.rootKeyFingerprint(node), added);
-      return {
-        ...v,
-        detail: `Root's key of ${fromNode} ${added ? 'was added to' : 'is in'} ${target.user}'s authorized_keys on ${target.host}, but logging in with it still fails. ${v.detail}`,
-      };
+      return stillFails(s, added, v);
     })();
     this.opts.log?.info(
       { ssh_from: fromNode, ssh_to: dest(s), ok: result.ok, failure: result.failure },
@@ -294,10 +292,7 @@ export class SimSshTrust implements SshTrust {
       const plain: Situation = { from: fromNode, ...target };
       const v = this.check(node, plain);
       if (v.ok) return keySetupOk(s, this.rootKeyFingerprint(node), added);
-      return {
-        ...v,
-        detail: `Root's own key of ${fromNode} ${added ? 'was added to' : 'is in'} ${target.user}'s authorized_keys on ${target.host}, but logging in with it still fails. ${v.detail}`,
-      };
+      return stillFails(s, added, v);
     })();
     this.opts.log?.info(
       {
