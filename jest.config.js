@@ -32,6 +32,8 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // the real-component suites' account, printed at the end of `npm test` (test/real/account.cjs)
+  reporters: ['default', '<rootDir>/test/real/jest-reporter.cjs'],
   projects: [
     {
       ...common,

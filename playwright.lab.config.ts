@@ -13,7 +13,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   workers: 1,
   retries: 0,
-  reporter: [['list']],
+  reporter: [['list'], ['./test/real/playwright-reporter.cjs']],
   use: { baseURL: `http://127.0.0.1:${PORT}`, trace: 'off' },
   webServer: LAB
     ? {

@@ -17,14 +17,18 @@
 #     bricks are on the root file system), FUSE-mounted under .lab/mnt; changelog.rollover-time 3
 #     on the primary so live geo-rep latency is a few seconds; `gsec_create` run.
 #   * lab/lab.env with the host name, ports, volumes, mounts and key paths for the tests.
-# Everything lives in the project's .lab/ (gitignored), except what Gluster itself keeps under
-# /var/lib/glusterd, /var/log/glusterfs and /var/lib/misc/gluster, and the gsyncd keys push-pem
-# adds to /root/.ssh/authorized_keys; `down` removes the lab's entries from those.
+# Everything lives in the lab's state folder, $GLUSTER_LAB_DIR (default /var/lib/gluster-lab),
+# except what Gluster itself keeps under /var/lib/glusterd, /var/log/glusterfs and
+# /var/lib/misc/gluster, and the gsyncd keys push-pem adds to /root/.ssh/authorized_keys; `down`
+# removes the lab's entries from those. The state folder is not inside the checkout on purpose:
+# sshd's StrictModes (OpenSSH auth.c, secure_filename/auth_secure_path) refuses an authorized_keys
+# file when any folder above it is writable by group or others, so a checkout under /tmp (mode
+# 1777) could never log in. The lab's sshd keeps StrictModes on; the folder is made to pass it.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$HERE")
-LAB=${GLUSTER_LAB_DIR:-$ROOT/.lab}
+LAB=${GLUSTER_LAB_DIR:-/var/lib/gluster-lab}
 ENV_FILE=$HERE/lab.env
 SSH_PORT=${LAB_SSH_PORT:-2222}
 PVOL=${LAB_PRIMARY_VOLUME:-georep-primary}
@@ -64,14 +68,17 @@ pick_host() {
   echo "$h"
 }
 
-pid_alive() { [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# A process that is gone may linger as a zombie where PID 1 does not reap (containers): kill -0
+# still succeeds on it, so read its state too.
+running() { kill -0 "$1" 2>/dev/null && [ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" != Z ]; }
+pid_alive() { [ -s "$1" ] && running "$(cat "$1")"; }
 
 stop_pid() { # stop_pid PID what: TERM, wait up to 10 s, then KILL; by PID only
   local p=$1 what=$2
-  [ -n "$p" ] && kill -0 "$p" 2>/dev/null || return 0
+  [ -n "$p" ] && running "$p" || return 0
   kill "$p" 2>/dev/null || true
   for _ in $(seq 1 100); do
-    kill -0 "$p" 2>/dev/null || {
+    running "$p" || {
       say "stopped $what (pid $p)"
       return 0
     }
@@ -79,6 +86,24 @@ stop_pid() { # stop_pid PID what: TERM, wait up to 10 s, then KILL; by PID only
   done
   kill -9 "$p" 2>/dev/null || true
   say "killed $what (pid $p) after 10 s"
+}
+
+# The same walk as sshd's StrictModes (OpenSSH auth.c auth_secure_path): every folder from the
+# authorized_keys file's up to / must be owned by root and not writable by group or others.
+# Say which one fails, before sshd refuses every login with only a line in its own log.
+check_strict_modes() {
+  local d
+  d=$(readlink -f "$1")
+  while :; do
+    local owner mode
+    owner=$(stat -c %u "$d")
+    mode=$(stat -c %a "$d")
+    if [ "$owner" != 0 ] || [ $((8#$mode & 8#022)) != 0 ]; then
+      die "sshd (StrictModes) would refuse the lab's keys: $d is owned by uid $owner with mode $mode; choose GLUSTER_LAB_DIR under a root-owned folder that only root can write (default /var/lib/gluster-lab)"
+    fi
+    [ "$d" = / ] && break
+    d=$(dirname "$d")
+  done
 }
 
 glusterd_answers() { "${GLUSTER[@]}" peer status >/dev/null 2>&1; }
@@ -93,7 +118,9 @@ preflight() {
   done
   [ -c /dev/fuse ] || die "/dev/fuse is missing: FUSE mounts (and so geo-replication) are impossible here"
   mkdir -p "$RUN" "$SSHDIR" "$BRICKS" "$MNT" "$LOGDIR"
+  chmod 755 "$LAB"
   chmod 700 "$SSHDIR"
+  check_strict_modes "$SSHDIR"
   # bricks need trusted.* extended attributes
   local probe=$BRICKS/.xattr-probe
   : >"$probe"
@@ -301,30 +328,65 @@ do_status() {
 }
 
 # ----------------------------------------------------------------------------------------- down
-lab_sessions() { # secondary URLs of every session whose primary is $PVOL
-  "${CLEAN_ENV[@]}" gluster --mode=script --xml volume geo-replication "$PVOL" status 2>/dev/null |
-    sed -n 's#.*<session_[a-z]*>[^:]*:ssh://\(.*\):[0-9a-f-]*</session_[a-z]*>.*#\1#p' | sort -u
+# The lab's volumes: its own two, and every volume a test made whose bricks all lie under the lab's
+# folder or the system's temporary folder (a killed run leaves those behind in glusterd's state).
+lab_volumes() {
+  "${GLUSTER[@]}" volume info 2>/dev/null | awk -v lab="$BRICKS/" -v tmp="${TMPDIR:-/tmp}/" -v p="$PVOL" -v s="$SVOL" '
+    function flush() { if (v != "" && (v == p || v == s || (n > 0 && ours == n))) print v }
+    /^Volume Name: / { flush(); v = $3; n = 0; ours = 0; next }
+    /^Brick[0-9]+: / { n++; b = $2; sub(/^[^:]*:/, "", b); if (index(b, lab) == 1 || index(b, tmp) == 1) ours++ }
+    END { flush() }'
+}
+
+lab_sessions() { # "primary secondary-url" of every session whose primary is a lab volume
+  local v
+  for v in $(lab_volumes); do
+    "${CLEAN_ENV[@]}" gluster --mode=script --xml volume geo-replication "$v" status 2>/dev/null |
+      sed -n 's#.*<session_[a-z]*>[^:]*:ssh://\(.*\):[0-9a-f-]*</session_[a-z]*>.*#\1#p' | sort -u |
+      sed "s#^#$v #"
+  done
+}
+
+# Processes that serve the given volumes but have no PID file of the lab's: gsyncd workers and
+# monitors, the glusterfs clients of their auxiliary (lazily unmounted) mounts, and brick
+# processes or clients of anything under the lab's folder (glusterd killed leaves its bricks).
+leftovers_of() { # leftovers_of VOL...
+  local re p
+  re=$(printf '%s|' "$@")
+  re=${re%|}
+  for p in $(pgrep -f -- "--volfile-id[ =]/?($re)( |$)|gsyncd.* ($re) |glusterfs.* $LAB/" 2>/dev/null); do
+    running "$p" && echo "$p"
+  done
 }
 
 do_down() {
   [ "$(id -u)" = 0 ] || die "must run as root"
   HOST=$(pick_host)
-  local v s p
-  if pid_alive "$GLUSTERD_PID" && glusterd_answers; then
-    for s in $(lab_sessions); do
-      "${GLUSTER[@]}" volume geo-replication "$PVOL" "$s" stop force >/dev/null 2>&1 || true
-      "${GLUSTER[@]}" volume geo-replication "$PVOL" "$s" delete reset-sync-time >/dev/null 2>&1 || true
-      say "geo-rep session $PVOL -> $s stopped and deleted"
-    done
+  local v s p pv
+  local vols=""
+  # After a killed run glusterd may be gone while its state still holds the lab's volumes and
+  # sessions: start it again (as `up` does) so that they are removed, not left for the next run.
+  if [ -d "$LAB" ] && ! pid_alive "$GLUSTERD_PID" && ! glusterd_answers &&
+    [ -n "$(ls -A /var/lib/glusterd/vols 2>/dev/null)" ] && [ -x /usr/sbin/glusterd ]; then
+    say "glusterd is not running but its state holds volumes: starting it to remove the lab's"
+    (start_glusterd) || say "glusterd did not start; its state is left as it is"
   fi
-  for v in "$PVOL" "$SVOL"; do
-    if mountpoint -q "$MNT/$v" 2>/dev/null; then
-      umount "$MNT/$v" 2>/dev/null || umount -l "$MNT/$v"
-      say "unmounted $MNT/$v"
-    fi
+  if pid_alive "$GLUSTERD_PID" && glusterd_answers; then
+    vols=$(lab_volumes)
+    while read -r pv s; do
+      [ -n "$s" ] || continue
+      "${GLUSTER[@]}" volume geo-replication "$pv" "$s" stop force >/dev/null 2>&1 || true
+      "${GLUSTER[@]}" volume geo-replication "$pv" "$s" delete reset-sync-time >/dev/null 2>&1 || true
+      say "geo-rep session $pv -> $s stopped and deleted"
+    done < <(lab_sessions)
+  fi
+  # every mount under the lab's folder (the volumes', and any a test left there)
+  for m in $(awk -v lab="$LAB/" 'index($2, lab) == 1 {print $2}' /proc/mounts | sort -r); do
+    umount "$m" 2>/dev/null || umount -l "$m"
+    say "unmounted $m"
   done
   if pid_alive "$GLUSTERD_PID" && glusterd_answers; then
-    for v in "$PVOL" "$SVOL"; do
+    for v in $vols; do
       vol_exists "$v" || continue
       local brick_pids
       brick_pids=$(cat /var/run/gluster/vols/"$v"/*.pid 2>/dev/null || true)
@@ -341,7 +403,7 @@ do_down() {
   if [ -s "$SSHD_PID" ]; then
     local sp
     sp=$(cat "$SSHD_PID")
-    if kill -0 "$sp" 2>/dev/null; then
+    if running "$sp"; then
       # freeze the listener so that no session starts while its sessions are being stopped
       kill -STOP "$sp" 2>/dev/null || true
       for p in $(pgrep -P "$sp" 2>/dev/null || true); do stop_pid "$p" "sshd session"; done
@@ -351,6 +413,9 @@ do_down() {
     fi
     rm -f "$SSHD_PID"
   fi
+  # what a killed run leaves with no PID file: gsyncd and its auxiliary mounts' clients
+  # shellcheck disable=SC2086
+  for p in $(leftovers_of "$PVOL" "$SVOL" $vols); do stop_pid "$p" "leftover process $(ps -o comm= -p "$p" 2>/dev/null || true)"; done
   # keys push-pem added for the lab's sessions (the lines of gsec_create's common secret)
   if [ -f /root/.ssh/authorized_keys ] && [ -s "$GEOREP_SECRET_PUB" ]; then
     local tmp
@@ -390,15 +455,6 @@ do_down() {
   done
   rm -rf "$LAB"
   rm -f "$ENV_FILE"
-  # Say what is left that this script does not stop: it stops processes by PID file only, and a
-  # gsyncd worker's lazily unmounted auxiliary mount (a glusterfs client) has none.
-  local left
-  left=$(pgrep -a -f -- "--volfile-id[ =]/?($PVOL|$SVOL)( |$)|gsyncd.* $PVOL " 2>/dev/null || true)
-  if [ -n "$left" ]; then
-    say "WARNING: processes serving the lab's volumes are still running (this script kills by PID file only):"
-    printf '%s\n' "$left" | sed 's/^/    /'
-    say "stop them with: kill $(printf '%s\n' "$left" | awk '{print $1}' | tr '\n' ' ')"
-  fi
   say "lab is down; $LAB and $ENV_FILE removed"
 }
 
