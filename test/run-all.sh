@@ -3,7 +3,7 @@
 # and always ending with one line on what ran against real Gluster and real OpenSSH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rm -rf test-results/real-account
+rm -rf .test-account
 finish() {
   local rc=$?
   node test/real/account.cjs || { [ "$rc" != 0 ] || rc=1; }

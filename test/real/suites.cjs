@@ -12,7 +12,8 @@ const KNOWN = {
 };
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const OUT = path.join(ROOT, 'test-results', 'real-account');
+// not under test-results/: Playwright empties that folder at the start of every run
+const OUT = path.join(ROOT, '.test-account');
 
 /** The label of a real suite, or null when the file is not one. */
 function realSuite(file) {
