@@ -2,6 +2,7 @@
 // engine decides what the user may see. Engine JSON keeps booleans and numbers as strings and
 // lists keyed by the singular type name (absent when empty); this module turns them into plain
 // values. Every failure becomes an ApiError with words a user can act on.
+import type { Agent as HttpsAgent } from 'node:https';
 import axios, { type AxiosInstance, type AxiosResponse, isAxiosError } from 'axios';
 import { ApiError, badGateway, gatewayTimeout, unauthorized } from './errors';
 
@@ -27,6 +28,20 @@ export interface EngineHost {
   /** Engine host status, lower case: 'up', 'maintenance', 'non_responsive', ... */
   status: string;
   cluster_id: string | null;
+}
+
+/**
+ * What the engine pinned for a host when it deployed it (EngineSSHClient.OvirtSshKeyVerifier):
+ * `ssh.public_key` (from 4.4.6) and `ssh.fingerprint` (`SHA256:...`, or MD5 hex from older
+ * engines); HostMapper.map(VdsStatic, Ssh) writes both.
+ */
+export interface EngineHostKey {
+  id: string;
+  name: string;
+  address: string;
+  ssh_port: number | null;
+  public_key: string | null;
+  fingerprint: string | null;
 }
 
 export interface EngineVolume {
@@ -114,11 +129,13 @@ export class EngineClient {
   private readonly http: AxiosInstance;
   readonly apiUrl: string;
 
-  constructor(engineUrl: string, timeoutMs = 15_000) {
+  /** @param httpsAgent for an https engine URL: the agent that trusts the engine's CA. */
+  constructor(engineUrl: string, timeoutMs = 15_000, httpsAgent?: HttpsAgent) {
     const base = engineUrl.endsWith('/') ? engineUrl : `${engineUrl}/`;
     this.apiUrl = `${base}api`;
     this.http = axios.create({
       timeout: timeoutMs,
+      httpsAgent,
       headers: { Accept: 'application/json', Version: '4' },
       validateStatus: () => true,
       // The engine is on our own origin (or localhost): never through an HTTP proxy from the environment.
@@ -192,6 +209,32 @@ export class EngineClient {
     const res = await this.call(token, 'get', 'hosts', { filter: true, what: 'list hosts' });
     this.ensureOk(res, 'list hosts');
     return list(res.data, 'host').map(toHost);
+  }
+
+  /**
+   * Every host's pinned SSH key (`GET api/hosts`, unfiltered: an admin query, so the token is the
+   * service account's, which holds ReadOnlyAdmin on the system).
+   */
+  async hostKeys(token: string): Promise<EngineHostKey[]> {
+    const res = await this.call(token, 'get', 'hosts', {
+      what: "read the hosts' SSH keys with the service account",
+    });
+    this.ensureOk(res, "read the hosts' SSH keys with the service account");
+    return list(res.data, 'host').map((h) => {
+      const ssh = (h.ssh ?? {}) as Json;
+      const blank = (v: unknown) => {
+        const t = str(v)?.trim();
+        return t ? t : null;
+      };
+      return {
+        id: str(h.id) ?? '',
+        name: str(h.name) ?? '',
+        address: str(h.address) ?? str(h.name) ?? '',
+        ssh_port: num(ssh.port),
+        public_key: blank(ssh.public_key),
+        fingerprint: blank(ssh.fingerprint),
+      };
+    });
   }
 
   async volumes(token: string, clusterId: string): Promise<EngineVolume[]> {

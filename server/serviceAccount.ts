@@ -2,6 +2,7 @@
 // `inject_external_events` permit to add an event, which the users who act on Gluster (e.g. the
 // GlusterAdmin role) do not hold. The account logs in through the engine's SSO password grant; the
 // token is kept in memory, renewed before it expires, and never logged.
+import type { Agent as HttpsAgent } from 'node:https';
 import axios from 'axios';
 
 export interface ServiceAccount {
@@ -13,6 +14,7 @@ export function ssoTokenProvider(
   engineUrl: string,
   account: ServiceAccount,
   timeoutMs = 15_000,
+  httpsAgent?: HttpsAgent,
 ): () => Promise<string | null> {
   const base = engineUrl.endsWith('/') ? engineUrl : `${engineUrl}/`;
   let token: { value: string; expires: number } | null = null;
@@ -33,6 +35,8 @@ export function ssoTokenProvider(
           'Content-Type': 'application/x-www-form-urlencoded',
         },
         timeout: timeoutMs,
+        httpsAgent,
+        proxy: false,
         validateStatus: () => true,
       },
     );

@@ -5,7 +5,8 @@
 // One connection per node is kept and reused, with a bounded number of channels at a time.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { quote } from 'shell-quote';
-import { Client, type ConnectConfig } from 'ssh2';
+import { Client, type ConnectConfig, type ServerHostKeyAlgorithm } from 'ssh2';
+import type { HostKeyPolicy } from '../ssh/host-trust';
 import {
   GlusterTimeoutError,
   GlusterUnreachableError,
@@ -26,6 +27,8 @@ export interface SshExecOptions {
   knownHosts?: string;
   /** Or decide yourself: the node, the key's fingerprint (`SHA256:<base64>`, as ssh-keygen -l prints it) and the key blob. */
   hostKeyCheck?: (node: string, fingerprint: string, key: Buffer) => boolean;
+  /** Or the installed service's rule: the engine's record of each host's key (ssh/host-trust.ts). */
+  hostKeys?: HostKeyPolicy;
   /** Handshake limit; default 10 s. */
   connectTimeoutMs?: number;
   /** Close a node's connection after this long without commands; default 60 s. */
@@ -146,8 +149,10 @@ interface Conn {
 }
 
 export function sshExec(options: SshExecOptions): SshGlusterExec {
-  if (!options.knownHosts && !options.hostKeyCheck) {
-    throw new Error('sshExec needs knownHosts or hostKeyCheck: host keys are always verified');
+  if (!options.knownHosts && !options.hostKeyCheck && !options.hostKeys) {
+    throw new Error(
+      'sshExec needs knownHosts, hostKeyCheck or hostKeys: host keys are always verified',
+    );
   }
   const user = options.user ?? 'root';
   const port = options.port ?? 22;
@@ -158,10 +163,17 @@ export function sshExec(options: SshExecOptions): SshGlusterExec {
   const known = options.knownHosts ? knownHostsCheck(options.knownHosts) : null;
   const conns = new Map<string, Conn>();
 
-  function accept(node: string, key: Buffer): boolean {
-    if (known && !known(node, port, key)) return false;
-    if (options.hostKeyCheck && !options.hostKeyCheck(node, sshFingerprint(key), key)) return false;
-    return true;
+  /** null when accepted, else why not. */
+  async function refusal(node: string, key: Buffer): Promise<string | null> {
+    const presented = sshFingerprint(key);
+    const unknown = `the key presented, ${presented}, is not the known key of ${node}`;
+    if (known && !known(node, port, key)) return unknown;
+    if (options.hostKeyCheck && !options.hostKeyCheck(node, presented, key)) return unknown;
+    if (options.hostKeys) {
+      const v = await options.hostKeys.verify(node, port, key);
+      if (!v.ok) return v.reason;
+    }
+    return null;
   }
 
   function drop(node: string, c: Conn): void {
@@ -176,6 +188,9 @@ export function sshExec(options: SshExecOptions): SshGlusterExec {
     if (existing && !existing.closed) return existing;
     const client = new Client();
     let rejectedKey: string | null = null;
+    const algorithms = options.hostKeys
+      ? options.hostKeys.algorithms(node, port).catch(() => undefined)
+      : Promise.resolve(undefined);
     const c: Conn = {
       client,
       ready: Promise.resolve(),
@@ -195,7 +210,7 @@ export function sshExec(options: SshExecOptions): SshGlusterExec {
         if (settled) return;
         settled = true;
         const why = rejectedKey
-          ? `host key verification failed (the key presented, ${rejectedKey}, is not the known key of ${node})`
+          ? `host key verification failed (${rejectedKey})`
           : err.level === 'client-authentication'
             ? `SSH login as ${user} refused (key not authorized)`
             : err.message;
@@ -217,13 +232,27 @@ export function sshExec(options: SshExecOptions): SshGlusterExec {
         readyTimeout: connectTimeoutMs,
         keepaliveInterval: 15_000,
         keepaliveCountMax: 3,
-        hostVerifier: (key: Buffer) => {
-          const ok = accept(node, key);
-          if (!ok) rejectedKey = sshFingerprint(key);
-          return ok;
+        hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
+          refusal(node, key).then(
+            (why) => {
+              rejectedKey = why;
+              verify(why === null);
+            },
+            (e: unknown) => {
+              rejectedKey = `the host key could not be checked: ${(e as Error).message}`;
+              verify(false);
+            },
+          );
         },
       };
-      client.connect(cfg);
+      void algorithms.then((serverHostKey) => {
+        if (settled || c.closed) return;
+        client.connect(
+          serverHostKey
+            ? { ...cfg, algorithms: { serverHostKey: serverHostKey as ServerHostKeyAlgorithm[] } }
+            : cfg,
+        );
+      });
     });
     c.ready.catch(() => undefined);
     conns.set(node, c);

@@ -31,7 +31,7 @@
 //   opRet says.
 import { execFile } from 'node:child_process';
 import { quote } from 'shell-quote';
-import { Client } from 'ssh2';
+import { Client, type ServerHostKeyAlgorithm } from 'ssh2';
 import {
   check,
   checkDirectoryTarget,
@@ -44,6 +44,7 @@ import {
 import { classifySsh } from '../ssh/commands';
 import { explain } from '../ssh/messages';
 import type { VerifyFailure } from '../ssh/types';
+import type { HostKeyPolicy } from '../ssh/host-trust';
 import {
   GlusterTimeoutError,
   GlusterUnreachableError,
@@ -387,7 +388,9 @@ export interface SshHostShellOptions {
   privateKey: string | Buffer;
   passphrase?: string;
   /** known_hosts content: the cluster host's key must be listed (no trust on first use). */
-  knownHosts: string;
+  knownHosts?: string;
+  /** Or the installed service's rule: the engine's record of each host's key (ssh/host-trust.ts). */
+  hostKeys?: HostKeyPolicy;
   user?: string;
   port?: number;
   connectTimeoutMs?: number;
@@ -398,8 +401,19 @@ export interface SshHostShellOptions {
  * command (provisioning is rare), the host key checked against known_hosts.
  */
 export function sshHostShell(o: SshHostShellOptions): HostShell {
-  const known = knownHostsCheck(o.knownHosts);
+  if (o.knownHosts === undefined && !o.hostKeys)
+    throw new Error('sshHostShell needs knownHosts or hostKeys: host keys are always verified');
+  const known = o.knownHosts !== undefined ? knownHostsCheck(o.knownHosts) : null;
   const port = o.port ?? 22;
+  const refusal = async (node: string, key: Buffer): Promise<string | null> => {
+    if (known && !known(node, port, key))
+      return `the key presented, ${sshFingerprint(key)}, is not the known key of ${node}`;
+    if (o.hostKeys) {
+      const v = await o.hostKeys.verify(node, port, key);
+      if (!v.ok) return v.reason;
+    }
+    return null;
+  };
   return {
     runShell(node, command, opts) {
       if (typeof command !== 'string' || command.length === 0 || command.includes('\0')) {
@@ -426,7 +440,7 @@ export function sshHostShell(o: SshHostShellOptions): HostShell {
               new GlusterUnreachableError(
                 node,
                 badKey
-                  ? `host key verification failed (the key presented, ${badKey}, is not the known key of ${node})`
+                  ? `host key verification failed (${badKey})`
                   : err.level === 'client-authentication'
                     ? `SSH login as ${o.user ?? 'root'} refused (key not authorized)`
                     : err.message,
@@ -460,18 +474,34 @@ export function sshHostShell(o: SshHostShellOptions): HostShell {
             );
           });
         });
-        c.connect({
-          host: node,
-          port,
-          username: o.user ?? 'root',
-          privateKey: o.privateKey,
-          passphrase: o.passphrase,
-          readyTimeout: o.connectTimeoutMs ?? 10_000,
-          hostVerifier: (key: Buffer) => {
-            const ok = known(node, port, key);
-            if (!ok) badKey = sshFingerprint(key);
-            return ok;
-          },
+        const algorithms = o.hostKeys
+          ? o.hostKeys.algorithms(node, port).catch(() => undefined)
+          : Promise.resolve(undefined);
+        void algorithms.then((serverHostKey) => {
+          if (done) return;
+          c.connect({
+            host: node,
+            port,
+            username: o.user ?? 'root',
+            privateKey: o.privateKey,
+            passphrase: o.passphrase,
+            readyTimeout: o.connectTimeoutMs ?? 10_000,
+            ...(serverHostKey
+              ? { algorithms: { serverHostKey: serverHostKey as ServerHostKeyAlgorithm[] } }
+              : {}),
+            hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
+              refusal(node, key).then(
+                (why) => {
+                  badKey = why;
+                  verify(why === null);
+                },
+                (e: unknown) => {
+                  badKey = `the host key could not be checked: ${(e as Error).message}`;
+                  verify(false);
+                },
+              );
+            },
+          });
         });
       });
     },

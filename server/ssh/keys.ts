@@ -169,6 +169,12 @@ export class KnownHosts {
     return known ? 'mismatch' : 'unknown';
   }
 
+  /** Whether any (not revoked) entry names host:port. */
+  knows(host: string, port: number): boolean {
+    const name = knownHostsName(host, port);
+    return this.map.has(name) || this.lines.some((l) => !l.revoked && this.lineNames(l, name));
+  }
+
   private lineNames(l: KnownHostsLine, name: string): boolean {
     if (l.hashed) {
       const h = createHmac('sha1', l.hashed.salt).update(name).digest();

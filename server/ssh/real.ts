@@ -14,7 +14,9 @@ import {
   type ClientChannel,
   type KeyboardInteractiveCallback,
   type Prompt,
+  type ServerHostKeyAlgorithm,
 } from 'ssh2';
+import { knownHostsPolicy, type HostKeyPolicy, type HostKeyVerdict } from './host-trust';
 import {
   authorizeCommand,
   authorizeWithKeyArgv,
@@ -74,8 +76,10 @@ export interface RealSshTrustOptions {
   passphrase?: string;
   /** The account the service logs in as on the cluster hosts; default root. */
   user?: string;
-  /** The cluster hosts' own keys, as the service trusts them. */
-  knownHosts: KnownHosts;
+  /** The cluster hosts' own keys, as the service trusts them: a known_hosts... */
+  knownHosts?: KnownHosts;
+  /** ...or the installed service's rule, the engine's record of each host's key (host-trust.ts). */
+  hostKeys?: HostKeyPolicy;
   /** Port of the cluster hosts' sshd: a number (default 22) or per node. */
   nodePort?: number | ((node: string) => number);
   /** How the ssh client on the cluster hosts is set up (key directory, known_hosts, checking). */
@@ -117,7 +121,12 @@ export class RealSshTrust implements SshTrust {
   private readonly client: NodeSshClient;
   private readonly log: SshLog;
 
+  private readonly hostKeys: HostKeyPolicy;
+
   constructor(private readonly opts: RealSshTrustOptions) {
+    if (!opts.hostKeys && !opts.knownHosts)
+      throw new Error('RealSshTrust needs knownHosts or hostKeys: host keys are always verified');
+    this.hostKeys = opts.hostKeys ?? knownHostsPolicy(opts.knownHosts!, "the service's known hosts");
     this.user = opts.user ?? 'root';
     this.connectTimeoutMs = opts.connectTimeoutMs ?? 10_000;
     this.commandTimeoutMs = opts.commandTimeoutMs ?? 30_000;
@@ -421,9 +430,12 @@ export class RealSshTrust implements SshTrust {
   /** Connect to a cluster host as the service, run `fn`, always disconnect. */
   private async withNode<T>(node: string, fn: (c: Client) => Promise<T>): Promise<T> {
     const port = this.portOf(node);
+    const serverHostKey = (await this.hostKeys.algorithms(node, port).catch(() => undefined)) ?? [
+      ...SERVER_HOST_KEY,
+    ];
     const c = await new Promise<Client>((resolve, reject) => {
       const client = new Client();
-      let verdict: 'match' | 'mismatch' | 'unknown' | null = null;
+      let verdict: HostKeyVerdict | null = null;
       let ready = false;
       client.on('ready', () => {
         ready = true;
@@ -434,20 +446,20 @@ export class RealSshTrust implements SshTrust {
           this.log.warn({ node, error: err.message }, 'SSH connection to the cluster host failed');
           return;
         }
-        if (verdict === 'mismatch') {
+        if (verdict && !verdict.ok && verdict.kind === 'mismatch') {
           reject(
             new SshNodeError(
               node,
               'host_key_mismatch',
-              `The SSH host key of ${node} is not the one the geo-replication service trusts for it, so the service did not log in. If the host was reinstalled, update the service's known hosts.`,
+              `The SSH host key of ${node} is not the one the geo-replication service trusts for it, so the service did not log in: ${verdict.reason}.`,
             ),
           );
-        } else if (verdict === 'unknown') {
+        } else if (verdict && !verdict.ok) {
           reject(
             new SshNodeError(
               node,
               'host_key_unknown',
-              `The geo-replication service has no SSH host key on record for ${node} (port ${port}), so it did not log in.`,
+              `The geo-replication service has no SSH host key on record for ${node} (port ${port}), so it did not log in: ${verdict.reason}.`,
             ),
           );
         } else {
@@ -461,12 +473,23 @@ export class RealSshTrust implements SshTrust {
         privateKey: this.opts.privateKey,
         passphrase: this.opts.passphrase,
         readyTimeout: this.connectTimeoutMs,
-        algorithms: { serverHostKey: SERVER_HOST_KEY },
+        algorithms: { serverHostKey: serverHostKey as ServerHostKeyAlgorithm[] },
         authHandler: ['publickey'],
-        hostVerifier: (blob: Buffer) => {
-          const key = publicKeyOfBlob(blob);
-          verdict = key ? this.opts.knownHosts.check(node, port, key) : 'mismatch';
-          return verdict === 'match';
+        hostVerifier: (blob: Buffer, verify: (ok: boolean) => void) => {
+          this.hostKeys.verify(node, port, blob).then(
+            (v) => {
+              verdict = v;
+              verify(v.ok);
+            },
+            (e: unknown) => {
+              verdict = {
+                ok: false,
+                kind: 'unknown',
+                reason: `the host key could not be checked (${(e as Error).message})`,
+              };
+              verify(false);
+            },
+          );
         },
       });
     });

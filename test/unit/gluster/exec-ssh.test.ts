@@ -418,6 +418,6 @@ describe('sshExec against an SSH server', () => {
   });
 
   it('needs a way to check host keys', () => {
-    expect(() => sshExec({ privateKey: clientKey.private })).toThrow(/knownHosts or hostKeyCheck/);
+    expect(() => sshExec({ privateKey: clientKey.private })).toThrow(/knownHosts, hostKeyCheck or hostKeys/);
   });
 });
