@@ -14,6 +14,7 @@
 //   GET    {prefix}/clusters/{cluster_id}/sessions/{id}/config
 //   PUT    {prefix}/clusters/{cluster_id}/sessions/{id}/config/{name}   {value}
 //   DELETE {prefix}/clusters/{cluster_id}/sessions/{id}/config/{name}
+import type { Agent as HttpsAgent } from 'node:https';
 import swagger from '@fastify/swagger';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Audit } from './audit';
@@ -65,6 +66,8 @@ export interface GeoRepServiceOptions {
   extraRoutes?: (scope: FastifyInstance, ctx: ServiceContext) => Promise<void> | void;
   /** SSH trust between cluster hosts and remotes: mounts the SSH routes and the preflight check. */
   ssh?: SshTrust;
+  /** For an https engine URL: the agent that trusts the engine's CA. */
+  engineHttpsAgent?: HttpsAgent;
   /** Token of the service's own engine account, used to post audit events (serviceAccount.ts). */
   eventsToken?: () => Promise<string | null>;
 }
@@ -94,7 +97,11 @@ export async function registerGeoRepService(
   opts: GeoRepServiceOptions,
 ): Promise<void> {
   const prefix = (opts.prefix ?? DEFAULT_PREFIX).replace(/\/+$/, '');
-  const engine = new EngineClient(opts.engineUrl, opts.engineTimeoutMs ?? 15_000);
+  const engine = new EngineClient(
+    opts.engineUrl,
+    opts.engineTimeoutMs ?? 15_000,
+    opts.engineHttpsAgent,
+  );
   const nodes = new ClusterNodes(engine);
   const ctx: ServiceContext = {
     backendName: opts.backendName,
