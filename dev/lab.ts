@@ -371,12 +371,15 @@ export function defaultLab(): Lab {
       },
       { id: 'role-readonlyadmin', name: 'ReadOnlyAdmin', administrative: true, permits: ['login'] },
       { id: 'role-userrole', name: 'UserRole', administrative: false, permits: ['login'] },
-      // The geo-rep service's own account: it may only log in and add events (the audit trail).
+      // As the engine defines it: a user role (role_type 2) whose only permit is
+      // INJECT_EXTERNAL_EVENTS (packaging/dbscripts/data/00500_insert_roles.sql, 00700_insert_roles_groups.sql):
+      // alone it cannot even log in. The service account also holds ReadOnlyAdmin (login, and the
+      // unfiltered reads of the hosts' pinned SSH keys), as ovirt-gluster-georep-setup gives it.
       {
         id: 'role-externaleventscreator',
         name: 'ExternalEventsCreator',
-        administrative: true,
-        permits: ['login', 'inject_external_events'],
+        administrative: false,
+        permits: ['inject_external_events'],
       },
     ],
     users: [
@@ -422,6 +425,12 @@ export function defaultLab(): Lab {
         id: 'p-0',
         user_id: 'u-georep-service',
         role_id: 'role-externaleventscreator',
+        on: { type: 'system' },
+      },
+      {
+        id: 'p-0r',
+        user_id: 'u-georep-service',
+        role_id: 'role-readonlyadmin',
         on: { type: 'system' },
       },
       { id: 'p-1', user_id: 'u-admin', role_id: 'role-superuser', on: { type: 'system' } },

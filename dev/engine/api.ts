@@ -12,7 +12,7 @@
 // The emulator answers JSON only: a request without `Accept: application/json` gets 406, where the
 // real engine would answer XML.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Lab, LabCluster, LabHost, LabUser, LabVolume } from '../lab';
+import type { Lab, LabCluster, LabHost, LabPermission, LabUser, LabVolume } from '../lab';
 import type { Access } from './access';
 import { EXTERNAL_EVENT_CODE, SEVERITIES, type EngineEvent, type EventSeverity } from './events';
 import {
@@ -38,6 +38,7 @@ import {
 import { permitsOfRole } from './permits';
 import { parseSearch, type SearchFields } from './search';
 import type { TokenStore } from './tokens';
+import { INTERNAL_AUTHZ, INTERNAL_PROFILE, type Directory } from './directory';
 
 interface Ctx {
   user: LabUser;
@@ -50,6 +51,8 @@ export interface ApiDeps {
   access: Access;
   tokens: TokenStore;
   events: EngineEvent[];
+  /** Users of the internal profile that are not (yet) the engine's users: `POST /users` adds them. */
+  directory?: Directory;
 }
 
 type Query = Record<string, string | string[] | undefined>;
@@ -619,6 +622,95 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
       return reply.code(201).header('location', hrefs.event(ev.id)).send(eventJson(ev));
     },
   );
+
+  // --- Adding users and system permissions (what ovirt-gluster-georep-setup does) -------------
+
+  /** An action the backend refuses in validate(): 400 with its messages in brackets. */
+  const notAuthorized = () =>
+    new EngineFault(403, OPERATION_FAILED, '[User is not authorized to perform this action.]');
+  const isSystemSuperUser = (u: LabUser): boolean =>
+    access
+      .permissionsOf(u.id)
+      .some((p) => p.on.type === 'system' && access.role(p.role_id)?.name === 'SuperUser');
+
+  interface UserBody {
+    user_name?: string;
+    principal?: string;
+    domain?: { id?: string; name?: string };
+  }
+
+  // BackendUsersResource.add: a user of a directory (authz) enters the engine's users (AddUser,
+  // which needs manipulate_users on the system); one the directory does not have is a plain 400.
+  app.post<{ Body: UserBody }>('/ovirt-engine/api/users', (req, reply) => {
+    const c = ctx(req);
+    const b = req.body ?? {};
+    if (!b.user_name)
+      throw new EngineFault(400, 'Incomplete parameters', 'User [userName] required for add');
+    const at = b.user_name.lastIndexOf('@');
+    const authz = at >= 0 ? b.user_name.slice(at + 1) : b.domain?.name;
+    if (!authz)
+      throw new EngineFault(400, 'Incomplete parameters', 'User [domain.id|name] required for add');
+    const principal = at >= 0 ? b.user_name.slice(0, at) : b.user_name;
+    if (!access.hasPermit(c.user, 'manipulate_users', { type: 'system' })) throw notAuthorized();
+    const entry =
+      authz === INTERNAL_AUTHZ ? d.directory?.lookup(INTERNAL_PROFILE, principal) : undefined;
+    const known = lab.users.find((u) => u.user_name === `${principal}@${INTERNAL_PROFILE}`);
+    if (!entry && !(known && authz === INTERNAL_AUTHZ))
+      return reply
+        .code(400)
+        .type('text/plain')
+        .send(`No such user: ${b.user_name} in domain ${authz}`);
+    const u = known ?? d.directory!.dbUser(INTERNAL_PROFILE, principal, entry!);
+    return reply.code(201).header('location', hrefs.user(u.id)).send(userJson(u));
+  });
+
+  interface PermissionBody {
+    role?: { id?: string; name?: string };
+    user?: { id?: string };
+    group?: { id?: string };
+  }
+
+  // BackendSystemPermissionsResource (BackendAssignedPermissionsResource.add) with
+  // AddPermissionCommand.validate(): role by id or name, the user must be in the engine's users,
+  // and only a system SuperUser may give an administrative role.
+  app.post<{ Body: PermissionBody }>('/ovirt-engine/api/permissions', (req, reply) => {
+    const c = ctx(req);
+    const b = req.body ?? {};
+    const missing = [
+      ...(b.role?.id || b.role?.name ? [] : ['role.id|name']),
+      ...(b.user?.id || b.group?.id ? [] : ['user|group.id']),
+    ];
+    if (missing.length)
+      throw new EngineFault(
+        400,
+        'Incomplete parameters',
+        `Permission [${missing.join(', ')}] required for add`,
+      );
+    if (!access.hasPermit(c.user, 'manipulate_permissions', { type: 'system' }))
+      throw notAuthorized();
+    const role = b.role!.id
+      ? lab.roles.find((r) => r.id === b.role!.id)
+      : lab.roles.find((r) => r.name === b.role!.name);
+    if (!role)
+      throw new EngineFault(400, OPERATION_FAILED, '[Cannot add permission, invalid Role id]');
+    const user = lab.users.find((u) => u.id === b.user?.id);
+    if (!user) throw new EngineFault(400, OPERATION_FAILED, '[User must exist in Database.]');
+    if (role.administrative && !isSystemSuperUser(c.user))
+      throw new EngineFault(
+        400,
+        OPERATION_FAILED,
+        '[Cannot add permission, only system super user can give permissions with admin Role]',
+      );
+    const perm: LabPermission = {
+      id: `p-${lab.permissions.length}-${role.id}-${user.id}`.slice(0, 64),
+      user_id: user.id,
+      role_id: role.id,
+      on: { type: 'system' },
+    };
+    lab.permissions.push(perm);
+    const href = `${API}/permissions/${perm.id}`;
+    return reply.code(201).header('location', href).send(permissionJson(perm, href));
+  });
 
   // --- Anything else ---------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Lab, LabUser } from '../lab';
 import { Access } from './access';
+import { Directory } from './directory';
 import { registerApi } from './api';
 import type { EngineEvent } from './events';
 import { Sso } from './sso';
@@ -28,12 +29,18 @@ const TEN_HOURS = 10 * 60 * 60 * 1000;
 
 export async function registerEngineEmulator(
   app: FastifyInstance,
-  opts: { lab: Lab; tokenTtlMs?: number },
+  opts: {
+    lab: Lab;
+    tokenTtlMs?: number;
+    /** The stand-in aaa-jdbc store (dev/aaa-jdbc-tool.cjs writes it): users of the internal profile. */
+    directoryFile?: string;
+  },
 ): Promise<EngineEmulator> {
   const { lab } = opts;
   const tokens = new TokenStore(opts.tokenTtlMs ?? TEN_HOURS);
   const access = new Access(lab);
-  const sso = new Sso(lab, tokens);
+  const directory = new Directory(lab, opts.directoryFile);
+  const sso = new Sso(lab, tokens, directory);
   const events: EngineEvent[] = [];
   let down = false;
 
@@ -51,7 +58,7 @@ export async function registerEngineEmulator(
       done();
     });
   await part((ctx) => sso.register(ctx));
-  await part((ctx) => registerApi(ctx, { lab, access, tokens, events }));
+  await part((ctx) => registerApi(ctx, { lab, access, tokens, events, directory }));
 
   return {
     login: (userName, password) => sso.login(userName, password),

@@ -4,6 +4,7 @@
 // string or a form-urlencoded body, as the servlet reads them; a JSON body is not read.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Lab, LabUser } from '../lab';
+import { Directory } from './directory';
 import type { TokenStore } from './tokens';
 
 export const TOKEN_PATH = '/ovirt-engine/sso/oauth/token';
@@ -55,6 +56,7 @@ export class Sso {
   constructor(
     private readonly lab: Lab,
     private readonly tokens: TokenStore,
+    private readonly directory: Directory = new Directory(lab),
   ) {}
 
   /** The lab user for these credentials, or an access_denied error worded as the engine's SSO words it. */
@@ -72,6 +74,16 @@ export class Sso {
       );
     if (!name) throw fail('No user name found in credentials.');
     if (!profile || !profiles.has(profile)) throw fail('No valid profile found in credentials.');
+    // A user ovirt-aaa-jdbc-tool added: checked against the directory (aaa-jdbc's Authentication;
+    // an expired password is AuthnMessageMapper's USER_PASSWORD_EXPIRED), entered in the engine's
+    // users on its first login.
+    const entry = this.directory.lookup(profile, name);
+    if (entry) {
+      const v = this.directory.check(name, password);
+      if (v === 'expired') throw fail('Unable to log in because the password has expired');
+      if (v !== 'ok') throw fail('The username or password is incorrect.');
+      return this.directory.dbUser(profile, name, entry);
+    }
     const user = this.lab.users.find((u) => u.user_name === userName);
     if (!user || user.password !== password) throw fail('The username or password is incorrect.');
     return user;

@@ -331,7 +331,7 @@ describe('users, permissions and roles', () => {
 
   it('serves system permissions to unfiltered admins only', async () => {
     const res = await h.get('admin@internal', '/permissions');
-    expect(items(res, 'permission').map((p) => p.id)).toEqual(['p-0', 'p-1']);
+    expect(items(res, 'permission').map((p) => p.id)).toEqual(['p-0', 'p-0r', 'p-1']);
     expect((await h.get('virtonly@internal', '/permissions')).statusCode).toBe(400);
     expect((await h.get('admin@internal', '/permissions', { filter: 'true' })).statusCode).toBe(
       400,
