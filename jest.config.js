@@ -39,7 +39,7 @@ module.exports = {
       ...common,
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/test/{unit,server,contract,dev}/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/{unit,server,contract,dev,packaging}/**/*.test.ts'],
     },
     {
       ...common,

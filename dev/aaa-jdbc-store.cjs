@@ -4,7 +4,7 @@
 // Passwords are kept as salted SHA-256, never in clear. Plain CommonJS so the tool stand-in runs
 // on the system node alone, as the real tool runs on its own.
 'use strict';
-const crypto = require('node:crypto');
+const nodeCrypto = require('node:crypto');
 const fs = require('node:fs');
 
 function load(file) {
@@ -22,8 +22,8 @@ function save(file, store) {
   fs.renameSync(tmp, file);
 }
 
-function hashPassword(password, salt = crypto.randomBytes(16).toString('hex')) {
-  return `${salt}$${crypto.createHash('sha256').update(`${salt}:${password}`).digest('hex')}`;
+function hashPassword(password, salt = nodeCrypto.randomBytes(16).toString('hex')) {
+  return `${salt}$${nodeCrypto.createHash('sha256').update(`${salt}:${password}`).digest('hex')}`;
 }
 
 /**

@@ -6,7 +6,7 @@
 // by AAA_JDBC_STORE (dev/aaa-jdbc-store.cjs), which the engine emulator reads.
 'use strict';
 const fs = require('node:fs');
-const crypto = require('node:crypto');
+const { randomUUID } = require('node:crypto');
 const store = require('./aaa-jdbc-store.cjs');
 
 const SUCCESS = 0;
@@ -16,7 +16,7 @@ const NOT_FOUND = 4;
 const ALREADY_EXISTS = 5;
 // root-user-*.arg.*.matcher in arguments.properties
 const DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[\w\-+:]+$/;
-const ATTRIBUTE = /^(displayName|email|description|firstName|lastName|department|title)=.+$/;
+const ATTRIBUTE = /^(displayName|email|description|firstName|lastName|department|title)=.+$/s;
 const PASSWORD = /^((pass:\S*)|(env:\S*)|(file:\S*)|interactive:|none:)$/;
 
 function fail(code, message) {
@@ -29,10 +29,10 @@ if (!file)
   fail(GENERAL_ERROR, 'AAA_JDBC_STORE is not set (the stand-in store of the internal profile)');
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--db-config='));
-const [entity, command, name, ...opts] = args;
+const [entity, command, userName, ...opts] = args;
 if (entity !== 'user' || !['show', 'add', 'password-reset'].includes(command ?? ''))
   fail(ARGUMENT_PARSING_ERROR, `stand-in: unsupported command: ${args.slice(0, 2).join(' ')}`);
-if (!name || name.startsWith('-')) fail(ARGUMENT_PARSING_ERROR, 'user name expected');
+if (!userName || userName.startsWith('-')) fail(ARGUMENT_PARSING_ERROR, 'a user name is expected');
 
 const options = [];
 for (const o of opts) {
@@ -43,12 +43,12 @@ for (const o of opts) {
 const one = (key) => options.filter(([k]) => k === key).map(([, v]) => v)[0];
 
 const s = store.load(file);
-const user = s.users[name];
+const user = s.users[userName];
 
 if (command === 'show') {
-  if (!user) fail(NOT_FOUND, `user ${name} not found`);
+  if (!user) fail(NOT_FOUND, `user ${userName} not found`);
   process.stdout.write(
-    `-- User ${name}(${user.id}) --\nNamespace: *\nName: ${name}\n` +
+    `-- User ${userName}(${user.id}) --\nNamespace: *\nName: ${userName}\n` +
       Object.entries(user.attributes)
         .map(([k, v]) => `${k}: ${v}\n`)
         .join(''),
@@ -64,11 +64,11 @@ if (command === 'add') {
     const i = v.indexOf('=');
     attributes[v.slice(0, i)] = v.slice(i + 1);
   }
-  if (user) fail(ALREADY_EXISTS, `user ${name} already exists`);
-  s.users[name] = { id: crypto.randomUUID(), attributes, password: null, password_valid_to: 0 };
+  if (user) fail(ALREADY_EXISTS, `user ${userName} already exists`);
+  s.users[userName] = { id: randomUUID(), attributes, password: null, password_valid_to: 0 };
   store.save(file, s);
   process.stdout.write(
-    `adding user ${name}...\nuser added successfully\nNote: by default created user cannot log in. see:\novirt-aaa-jdbc-tool user password-reset --help.\n`,
+    `adding user ${userName}...\nuser added successfully\nNote: by default created user cannot log in. see:\novirt-aaa-jdbc-tool user password-reset --help.\n`,
   );
   process.exit(SUCCESS);
 }
@@ -84,7 +84,7 @@ if (validTo !== undefined && !DATE.test(validTo))
 for (const [k] of options)
   if (!['password', 'password-valid-to', 'force', 'encrypted'].includes(k))
     fail(ARGUMENT_PARSING_ERROR, `Invalid argument for user password-reset: --${k}`);
-if (!user) fail(NOT_FOUND, `user ${name} not found`);
+if (!user) fail(NOT_FOUND, `user ${userName} not found`);
 const [type, ...rest] = spec.split(':');
 const value = rest.join(':');
 let password;
@@ -99,5 +99,5 @@ const until = validTo === undefined ? Date.now() : Date.parse(validTo.replace(' 
 user.password = password ? store.hashPassword(password) : null;
 user.password_valid_to = until;
 store.save(file, s);
-process.stdout.write(`updating user ${name}...\nuser updated successfully\n`);
+process.stdout.write(`updating user ${userName}...\nuser updated successfully\n`);
 process.exit(SUCCESS);
