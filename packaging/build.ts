@@ -27,7 +27,19 @@ const RELEASE = process.env.RPM_RELEASE ?? '1';
 const NODE_TARGET = 'node20';
 
 function sh(cmd: string, args: string[], opts: { cwd?: string } = {}): string {
-  return execFileSync(cmd, args, { cwd: opts.cwd ?? ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    return execFileSync(cmd, args, {
+      cwd: opts.cwd ?? ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (e) {
+    const x = e as { stdout?: string; stderr?: string };
+    // Only a failure's output is worth reading (rpmbuild is verbose).
+    process.stderr.write(`${x.stdout ?? ''}${x.stderr ?? ''}`);
+    throw new Error(`${cmd} ${args.slice(0, 2).join(' ')} failed`, { cause: e });
+  }
 }
 
 /** The npm packages a bundle holds, with their versions, from esbuild's metafile. */
@@ -52,15 +64,15 @@ function licenseTexts(pkgs: Map<string, string>): string {
   const parts: string[] = [];
   for (const [name, version] of [...pkgs].sort(([a], [b]) => a.localeCompare(b))) {
     const dir = path.join(ROOT, 'node_modules', name);
-    const file = fs
-      .readdirSync(dir)
-      .find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
+    const file = fs.readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
     const meta = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
       license?: string;
     };
     parts.push(
       `==== ${name} ${version} (${meta.license ?? 'see below'}) ====\n` +
-        (file ? fs.readFileSync(path.join(dir, file), 'utf8').trim() : '(no license file shipped)') +
+        (file
+          ? fs.readFileSync(path.join(dir, file), 'utf8').trim()
+          : '(no license file shipped)') +
         '\n',
     );
   }
@@ -116,7 +128,10 @@ async function main(): Promise<void> {
   // The service and the setup command, bundled.
   const metas = [
     await bundle('server/main.ts', path.join(tree, 'service', `${NAME}.js`)),
-    await bundle('packaging/setup/ovirt-gluster-georep-setup.ts', path.join(tree, 'setup', `${NAME}-setup.js`)),
+    await bundle(
+      'packaging/setup/ovirt-gluster-georep-setup.ts',
+      path.join(tree, 'setup', `${NAME}-setup.js`),
+    ),
   ];
   const pkgs = new Map<string, string>();
   for (const m of metas) for (const [n, v] of bundledPackages(m)) pkgs.set(n, v);

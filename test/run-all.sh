@@ -14,5 +14,6 @@ npm run typecheck
 npm run lint
 npm run test:unit
 npm run build
+npm run test:rpm
 npm run test:e2e
 npm run test:e2e:lab
