@@ -18,6 +18,7 @@ import { sshExec } from '../server/gluster/exec-ssh';
 import { sshHostShell, sshRemoteGluster, type RemoteGluster } from '../server/gluster/provision';
 import type { GlusterClient } from '../server/gluster/types';
 import { KnownHosts, knownHostsName, parsePublicKey } from '../server/ssh/keys';
+import type { HostKeyPolicy } from '../server/ssh/host-trust';
 import { RealSshTrust, type SshLog } from '../server/ssh/real';
 
 export const LAB_ENV_FILE = path.resolve(__dirname, '..', 'lab', 'lab.env');
@@ -134,29 +135,35 @@ export interface RealLabBackends {
  * checks is the lab's (.lab/ssh: its id_ed25519 is the key glusterd's gverify and push-pem use,
  * GR_SSH_IDENTITY_KEY), so the check and Gluster's create agree; nothing of /root/.ssh is used.
  */
-export function realLabBackends(env: LabEnv, log?: SshLog): RealLabBackends {
+export function realLabBackends(
+  env: LabEnv,
+  log?: SshLog,
+  /** The installed service's trust (the engine emulator's record of the lab host's key); default a known_hosts of it. */
+  hostKeys?: HostKeyPolicy,
+): RealLabBackends {
   const port = Number(need(env, 'LAB_SSH_PORT'));
   const keyFile = need(env, 'LAB_SSH_KEY');
   const privateKey = fs.readFileSync(keyFile);
   const hostKey = labHostKey(env);
   // The service reaches the cluster host at 127.0.0.1: the same sshd, the same key.
   const knownHostsText = `${knownHostsName(LAB_NODE, port)} ${hostKey}\n`;
-  const exec = sshExec({ privateKey, knownHosts: knownHostsText, user: 'root', port });
+  const trust = hostKeys ? { hostKeys } : { knownHosts: knownHostsText };
+  const exec = sshExec({ privateKey, ...trust, user: 'root', port });
   const sshDir = path.dirname(keyFile);
   const knownHostsFile = need(env, 'LAB_SSH_KNOWN_HOSTS');
   return {
     gluster: createGlusterClient(exec),
     ssh: new RealSshTrust({
       privateKey,
-      knownHosts: KnownHosts.parse(knownHostsText),
+      ...(hostKeys ? { hostKeys } : { knownHosts: KnownHosts.parse(knownHostsText) }),
       nodePort: port,
       client: { sshDir, knownHostsFile },
       log,
     }),
-    remoteGluster: sshRemoteGluster(
-      sshHostShell({ privateKey, knownHosts: knownHostsText, user: 'root', port }),
-      { identityFile: keyFile, knownHostsFile },
-    ),
+    remoteGluster: sshRemoteGluster(sshHostShell({ privateKey, ...trust, user: 'root', port }), {
+      identityFile: keyFile,
+      knownHostsFile,
+    }),
     close: () => exec.close(),
   };
 }

@@ -12,6 +12,8 @@ import { registerWebAdmin } from './webadmin/server';
 import { registerGeoRepService } from '../server/app';
 import { readLabEnv, realLab, realLabBackends } from './real-lab';
 import { ssoTokenProvider } from '../server/serviceAccount';
+import { EngineClient } from '../server/engine';
+import { EngineHostKeys } from '../server/ssh/host-trust';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -51,11 +53,20 @@ async function main(): Promise<void> {
   const lab = labEnv ? realLab(labEnv) : defaultLab();
   const engine = await registerEngineEmulator(app, { lab });
   const simulated = backend === 'sim' ? simulatedBackends(lab, { sshLatencyMs: 300 }) : null;
-  const real = labEnv ? realLabBackends(labEnv, app.log) : null;
+  const engineUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/ovirt-engine/`;
+  const serviceToken = ssoTokenProvider(engineUrl, {
+    user: 'georep-service@internal',
+    password: 'georep-service',
+  });
+  // On real Gluster, the lab host's key is trusted as the installed service trusts it: the
+  // engine's record of it (the emulator serves the lab sshd's key from lab.env).
+  const engineHostKeys = new EngineHostKeys({
+    load: async () => new EngineClient(engineUrl).hostKeys((await serviceToken())!),
+  });
+  const real = labEnv ? realLabBackends(labEnv, app.log, engineHostKeys) : null;
   if (real) app.addHook('onClose', () => real.close());
   const sim = simulated?.sim ?? null;
   const ssh = simulated?.ssh ?? null;
-  const engineUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/ovirt-engine/`;
   await registerGeoRepService(app, {
     engineUrl,
     gluster: simulated?.gluster ?? real!.gluster,
@@ -63,10 +74,7 @@ async function main(): Promise<void> {
     ssh: ssh ?? real!.ssh,
     // Directory targets: the simulator's remote hosts, or ssh from the lab's cluster host.
     remoteGluster: simulated?.remoteGluster ?? real!.remoteGluster,
-    eventsToken: ssoTokenProvider(engineUrl, {
-      user: 'georep-service@internal',
-      password: 'georep-service',
-    }),
+    eventsToken: serviceToken,
   });
   await registerWebAdmin(app, {
     sso: engine,
