@@ -163,12 +163,10 @@ export async function registerGeoRepService(
         void reply.code(e.statusCode).type('application/json').send(e.toFault());
       });
       scope.setNotFoundHandler((req, reply) => {
-        void reply
-          .code(404)
-          .send({
-            reason: 'Not Found',
-            detail: `No such resource: ${req.method} ${req.url.split('?')[0]}`,
-          });
+        void reply.code(404).send({
+          reason: 'Not Found',
+          detail: `No such resource: ${req.method} ${req.url.split('?')[0]}`,
+        });
       });
 
       // Every request: who is it (401 otherwise)?

@@ -126,7 +126,8 @@ export class RealSshTrust implements SshTrust {
   constructor(private readonly opts: RealSshTrustOptions) {
     if (!opts.hostKeys && !opts.knownHosts)
       throw new Error('RealSshTrust needs knownHosts or hostKeys: host keys are always verified');
-    this.hostKeys = opts.hostKeys ?? knownHostsPolicy(opts.knownHosts!, "the service's known hosts");
+    this.hostKeys =
+      opts.hostKeys ?? knownHostsPolicy(opts.knownHosts!, "the service's known hosts");
     this.user = opts.user ?? 'root';
     this.connectTimeoutMs = opts.connectTimeoutMs ?? 10_000;
     this.commandTimeoutMs = opts.commandTimeoutMs ?? 30_000;
