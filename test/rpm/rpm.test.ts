@@ -91,10 +91,13 @@ describe('the RPM', () => {
     expect(resources.sort()).toEqual(built);
     expect(files.some((f) => /node_modules|\.ts$|\.tsx$/.test(f))).toBe(false);
     // The engine finds the plugin in its own directory, through links, as ovirt-engine-ui-extensions does.
-    expect(
-      fs.readlinkSync(path.join(tree, 'usr/share/ovirt-engine/ui-plugins/gluster-georep.json')),
-    ).toBe(`${SHARE}/ui-plugins/gluster-georep.json`);
-    expect(fs.readlinkSync(path.join(tree, 'usr/bin/ovirt-gluster-georep-setup'))).toBe(
+    const target = (link: string) =>
+      `/${path.relative(tree, fs.realpathSync(path.join(tree, link)))}`;
+    expect(target('usr/share/ovirt-engine/ui-plugins/gluster-georep.json')).toBe(
+      `${SHARE}/ui-plugins/gluster-georep.json`,
+    );
+    expect(target('usr/share/ovirt-engine/ui-plugins/gluster-georep-resources')).toBe(RESOURCES);
+    expect(target('usr/bin/ovirt-gluster-georep-setup')).toBe(
       `${SHARE}/setup/ovirt-gluster-georep-setup.js`,
     );
   });
@@ -208,6 +211,32 @@ describe('the RPM', () => {
     expect(level).toBeLessThanOrEqual(2.0);
   });
 
+  it("passes rpmlint, but for what this build or Debian's rpmlint policy cannot meet", () => {
+    // Findings accepted, and why: CI does not sign; Fedora dropped Group and Packager; Debian's
+    // rpmlint list predates SPDX names (Fedora's takes Apache-2.0); the password file is meant to be
+    // 0600 ovirt:ovirt (the engine's user); ovirt-gluster-georep-setup creates the %ghost files;
+    // the setup command documents itself with --help; /usr/lib holds only the unit.
+    const accepted = new Set([
+      'no-signature',
+      'no-packager-tag',
+      'no-group-tag',
+      'invalid-license',
+      'non-readable',
+      'non-standard-uid',
+      'non-standard-gid',
+      'postin-without-ghost-file-creation',
+      'no-manual-page-for-binary',
+      'only-non-binary-in-usr-lib',
+    ]);
+    const out = spawnSyncText('rpmlint', [RPM]);
+    expect(out).toMatch(/1 packages and 0 specfiles checked/);
+    const findings = out
+      .split('\n')
+      .map((l) => /^\S+: ([WE]): (\S+)/.exec(l))
+      .filter((m): m is RegExpExecArray => m !== null);
+    expect(findings.filter((m) => !accepted.has(m[2]!)).map((m) => m.input)).toEqual([]);
+  });
+
   it('publishes on Apache only the service API, where the service listens by default', () => {
     const conf = fs.readFileSync(
       path.join(tree, 'etc/httpd/conf.d/z-ovirt-gluster-georep.conf'),
@@ -308,10 +337,10 @@ describe('installed, on the system node alone', () => {
     const adminPw = path.join(scratch, 'admin.pw');
     fs.writeFileSync(adminPw, 'admin\n', { mode: 0o600 });
     // Not execFileSync: the engine emulator answers from this process.
+    // As an administrator runs it: the command on the PATH (its #!/usr/bin/node line).
     const { stdout: out } = await execFileAsync(
-      NODE,
+      path.join(tree, 'usr/bin/ovirt-gluster-georep-setup'),
       [
-        path.join(tree, `${SHARE}/setup/ovirt-gluster-georep-setup.js`),
         `--engine-url=${url}`,
         `--admin-password-file=${adminPw}`,
         `--config-dir=${etc}`,
