@@ -154,8 +154,6 @@ export interface ServiceConfig {
   passphrase?: string;
   /** The local override, when the file exists. */
   knownHosts: KnownHosts | null;
-  /** Its text, for the clients that take known_hosts content. */
-  knownHostsText: string | null;
   sshUser: string;
   sshPort: number;
   glusterCommand: string;
@@ -421,7 +419,6 @@ export function loadConfig(
       privateKey: privateKey!,
       passphrase,
       knownHosts: knownHostsText !== null ? KnownHosts.parse(knownHostsText) : null,
-      knownHostsText,
       sshUser,
       sshPort: sshPort!,
       glusterCommand,
