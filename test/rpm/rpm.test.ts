@@ -275,6 +275,7 @@ describe('installed, on the system node alone', () => {
   let key: string;
   let svc: ChildProcess | null = null;
   let svcOut = '';
+  let servicePort = 0;
   /** A clean environment: no NODE_OPTIONS (no loader), no NODE_PATH, nothing of the project. */
   const env = (extra: Record<string, string> = {}) => ({
     PATH: '/usr/bin:/bin',
@@ -324,7 +325,7 @@ describe('installed, on the system node alone', () => {
       path.join(etc, 'georep.conf.d/50-local.conf'),
       `GEOREP_SSH_KEY=${key}\nGEOREP_SSH_PORT=${hosts.port}\nGEOREP_LISTEN=127.0.0.1:${port}\n`,
     );
-    process.env.GEOREP_TEST_PORT = String(port);
+    servicePort = port;
   });
 
   afterAll(async () => {
@@ -361,7 +362,7 @@ describe('installed, on the system node alone', () => {
   });
 
   it('starts the service, which answers health, an authenticated list and an action', async () => {
-    const port = Number(process.env.GEOREP_TEST_PORT);
+    const port = servicePort;
     svc = spawn(
       NODE,
       [
