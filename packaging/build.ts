@@ -102,6 +102,32 @@ async function bundle(entry: string, outfile: string): Promise<Metafile> {
   return r.metafile;
 }
 
+/**
+ * The npm packages the plugin's bundles hold: webpack builds them (npm run build); the same entry
+ * points resolved by esbuild give their package graph (styles and fonts left out: they come from
+ * @patternfly, which the scripts import too).
+ */
+async function pluginPackages(): Promise<Map<string, string>> {
+  const r = await build({
+    entryPoints: [path.join(ROOT, 'src/plugin/index.ts'), path.join(ROOT, 'src/app/index.tsx')],
+    bundle: true,
+    write: false,
+    outdir: path.join(OUT, 'analysis'),
+    platform: 'browser',
+    format: 'esm',
+    metafile: true,
+    logLevel: 'silent',
+    loader: {
+      '.css': 'empty',
+      '.woff2': 'empty',
+      '.woff': 'empty',
+      '.svg': 'empty',
+      '.png': 'empty',
+    },
+  });
+  return bundledPackages(r.metafile);
+}
+
 function specDate(d = new Date()): string {
   const day = d.toUTCString().slice(0, 3);
   const mon = d.toUTCString().slice(8, 11);
@@ -135,8 +161,11 @@ async function main(): Promise<void> {
   ];
   const pkgs = new Map<string, string>();
   for (const m of metas) for (const [n, v] of bundledPackages(m)) pkgs.set(n, v);
+  const pluginPkgs = await pluginPackages();
   fs.mkdirSync(path.join(tree, 'licenses'));
   fs.writeFileSync(path.join(tree, 'licenses/bundled-npm-packages.txt'), licenseTexts(pkgs));
+  fs.writeFileSync(path.join(tree, 'licenses/plugin-npm-packages.txt'), licenseTexts(pluginPkgs));
+  const allPkgs = new Map([...pluginPkgs, ...pkgs]);
 
   // Settings, unit, Apache, docs.
   fs.mkdirSync(path.join(tree, 'conf'));
@@ -162,7 +191,7 @@ async function main(): Promise<void> {
   ]);
 
   // The spec.
-  const provides = [...pkgs]
+  const provides = [...allPkgs]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([n, v]) => `Provides:       bundled(nodejs-${n}) = ${v}`)
     .join('\n');
@@ -197,7 +226,7 @@ async function main(): Promise<void> {
   const size = (f: string) => `${(fs.statSync(path.join(OUT, f)).size / 1024).toFixed(0)} KiB`;
   console.log(
     `package: dist/rpm/${rpm} (${size(rpm)}), ${srpm}, ${path.basename(tarball)}; ` +
-      `${pkgs.size} npm packages bundled in the service`,
+      `${pkgs.size} npm packages bundled in the service and its setup, ${pluginPkgs.size} in the plugin`,
   );
 }
 

@@ -68,6 +68,7 @@ describe('the RPM', () => {
         '/usr/share/doc/ovirt-gluster-georep/README.md',
         '/usr/share/licenses/ovirt-gluster-georep',
         '/usr/share/licenses/ovirt-gluster-georep/bundled-npm-packages.txt',
+        '/usr/share/licenses/ovirt-gluster-georep/plugin-npm-packages.txt',
         '/usr/share/ovirt-engine/ui-plugins/gluster-georep-resources',
         '/usr/share/ovirt-engine/ui-plugins/gluster-georep.json',
         SHARE,
@@ -150,11 +151,23 @@ describe('the RPM', () => {
       packages: Record<string, { version: string }>;
     };
     const provides = rpmq('--provides');
-    for (const p of ['fastify', 'ssh2', 'axios', 'fast-xml-parser', 'shell-quote'])
+    // the service's (and the setup's) and the plugin's, with the versions the lock file pins
+    for (const p of [
+      'fastify',
+      'ssh2',
+      'axios',
+      'fast-xml-parser',
+      'shell-quote',
+      'react',
+      '@patternfly/react-core',
+    ])
       expect(provides).toContain(
         `bundled(nodejs-${p}) = ${lock.packages[`node_modules/${p}`]!.version}`,
       );
-    expect(provides).not.toMatch(/bundled\(nodejs-(tsx|esbuild|typescript|jest|webpack|react)\)/);
+    // and nothing of the build
+    expect(provides).not.toMatch(
+      /bundled\(nodejs-(tsx|esbuild|typescript|jest|webpack|@swc\/.*)\)/,
+    );
   });
 
   it('runs scriptlets as the packaging guidelines say: preset on install, restart on upgrade, stop and disable on removal, Apache reloaded', () => {
