@@ -25,7 +25,7 @@ import { sshHostShell, sshRemoteGluster } from './gluster/provision';
 
 export const EX_CONFIG = 78;
 
-/** What the service is wired with, from its settings (the parts tests look at). */
+/** Whose word the service takes for the hosts' SSH keys: the engine's record (with the known_hosts override), or the known_hosts alone without a service account. */
 export function hostKeyPolicy(
   cfg: ServiceConfig,
   engineToken: (() => Promise<string | null>) | undefined,
