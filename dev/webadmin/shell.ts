@@ -1,17 +1,50 @@
-// WebAdmin stand-in, browser side: the shell (vertical menu, places as iframes, notifications) and
-// window.pluginApi with the rules of oVirt 4.5's PluginManager (ui-plugin-api.md §2-§3):
-// - plugin iframes are zero-size, appended to <body>, one per enabled plugin;
-// - DEFINED → LOADING → READY → INITIALIZING → IN_USE, FAILED on any escaping exception;
-// - register() once; ready() needs a registered handler object; UI functions are refused unless
-//   INITIALIZING or IN_USE; safe accessors work while LOADING; logger/reportFatalError always;
-// - UiInit right after ready(); UserLogin/UserLogout queued until IN_USE; selection events now-only;
-// - with lazyLoad:false, the first place transition waits for every such plugin (no timeout);
-// - every plugin menu place becomes the default place (PluginUiFunctions.addContentView).
-// A refused call prints a console warning, as WebAdmin does, so tests catch misuse.
+// WebAdmin stand-in, browser side: the shell (vertical menu, places as iframes, a Volumes list and
+// detail view, notifications) and window.pluginApi with the rules of oVirt's WebAdmin. Each rule
+// cites the oVirt source it models; the DOM-free ones live in rules.ts and are unit-tested.
+// - plugin iframes are zero-size, appended to <body>, one per enabled plugin; a second definition
+//   with a name already defined is skipped (E:plugin/PluginManager.java:156-193);
+// - DEFINED → LOADING → READY → INITIALIZING → IN_USE, FAILED when an *event handler* throws
+//   (PluginManager.invokePlugin :274-287); code a plugin hands over for buttons, dialogs and
+//   unloading only gets its error logged (JsFunction's fallbackErrorHandler);
+// - register() once; ready() needs a registered handler object; UI functions are no-ops unless
+//   INITIALIZING or IN_USE, safe accessors also while LOADING (:300-309), logger/reportFatalError
+//   always (and only from 4.4.7.4). A refused call is silent to the page, as in WebAdmin; the
+//   stand-in keeps a record of it (window.__standin.refusals) so a test can fail on misuse;
+// - UiInit right after ready(); UserLogin/UserLogout/MessageReceived queued until IN_USE;
+//   selection events now-only;
+// - with lazyLoad:false, the first place transition waits for every such plugin, with no limit
+//   (system/ApplicationInit.java:72-80);
+// - the default place is `vms` until a plugin adds a menu place; then the last one added
+//   (PluginUiFunctions.addContentView :128); tokens are GWTP's `name;key=value`.
 import './shell.css';
+import { parseHistoryToken, type PlaceRequest } from '../../src/plugin/placeToken';
+import {
+  DEFAULT_MAIN_SECTION_PLACE,
+  ENTITY_TYPES,
+  EVENT_HANDLERS,
+  LOGGER_SINCE,
+  MAIN_PLACE_OF,
+  SUB_TAB_TOKENS,
+  booleanResult,
+  builtinMenu,
+  builtinVolumeTabs,
+  buttonIndex,
+  entityObject,
+  insertPrimary,
+  insertSecondary,
+  invokeJs,
+  orderTabs,
+  priorityIndex,
+  resolvePlace,
+  tabPriority,
+  versionAtLeast,
+  type DetailTab,
+  type MenuItem,
+  type StandinEntity,
+} from './rules';
 
 type PluginState = 'DEFINED' | 'LOADING' | 'READY' | 'INITIALIZING' | 'IN_USE' | 'FAILED';
-type Handlers = Record<string, ((...args: unknown[]) => unknown) | undefined>;
+type Handlers = Record<string, unknown>;
 
 interface PluginDef {
   name: string;
@@ -28,19 +61,20 @@ interface UserInfo {
 interface ButtonDef {
   plugin: string;
   label: string;
-  onClick?: (...a: unknown[]) => unknown;
-  isEnabled?: (...a: unknown[]) => unknown;
-  isAccessible?: (...a: unknown[]) => unknown;
+  iface: Record<string, unknown>;
   index: number;
-  id?: string;
+  id: string | null;
+  moreMenu: boolean;
 }
+/** A place WebAdmin can reveal by name token. */
 interface Place {
   token: string;
   label: string;
-  menu: string | null; // primary menu id for secondary places; null for a primary place
-  contentUrl: string | null; // null for built-in places
+  /** Plugin content (menu place or detail tab); null for WebAdmin's own views. */
+  contentUrl: string | null;
   plugin: string | null;
-  render?: (el: HTMLElement) => void;
+  /** For a detail tab: the main entity type whose detail view holds it. */
+  detailOf: string | null;
 }
 interface PluginRecord {
   def: PluginDef;
@@ -50,66 +84,69 @@ interface PluginRecord {
   queue: { event: string; args: unknown[] }[];
   allowedOrigins: string[];
 }
+interface Refusal {
+  plugin: string;
+  call: string;
+  why: string;
+}
+interface LogEntry {
+  level: 'info' | 'warning' | 'severe';
+  message: string;
+}
 
 declare global {
   interface Window {
     userInfo: UserInfo;
     pluginDefinitions: PluginDef[];
     engineLocale: string;
+    engineVersion: string;
     /** For end-to-end tests: what the stand-in saw. */
     __standin: {
       pluginState(name: string): PluginState | undefined;
-      warnings: string[];
+      /** Calls WebAdmin ignored (silently, as WebAdmin does). */
+      refusals: Refusal[];
+      /** What WebAdmin logged: plugin logger() output and errors of plugin code it caught. */
+      logs: LogEntry[];
       notifications: { kind: 'alert' | 'toast'; type: string; message: string }[];
       currentPlace(): string | null;
+      defaultPlace(): string;
+      /** performance.now() of the first place transition; null before it. */
+      firstTransitionAt(): number | null;
     };
   }
 }
 
 const userInfo = window.userInfo;
+const engineVersion = window.engineVersion || '4.5.7';
 const plugins = new Map<string, PluginRecord>();
 const places = new Map<string, Place>();
-const unloadHandlers = new Map<string, () => void>();
-const buttons = new Map<string, ButtonDef[]>(); // entity type -> buttons
-const warnings: string[] = [];
+const unloadHandlers = new Map<string, unknown>();
+/** Buttons by the history token of the place that shows them (main list or detail tab). */
+const buttons = new Map<string, ButtonDef[]>();
+const menu: MenuItem[] = builtinMenu();
+const volumeTabs: DetailTab[] = builtinVolumeTabs();
+const refusals: Refusal[] = [];
+const logs: LogEntry[] = [];
 const notifications: Window['__standin']['notifications'] = [];
-let defaultPlace = 'dashboard-main';
-let currentToken: string | null = null;
-let firstTransitionDone = false;
+let defaultPlace = DEFAULT_MAIN_SECTION_PLACE;
+let current: PlaceRequest | null = null;
+let firstTransitionAt: number | null = null;
+/** The selected main entity of a detail view (its `name` parameter resolved). */
+let detailEntity: StandinEntity | null = null;
 
-function warn(message: string): void {
-  warnings.push(message);
-  console.warn(message);
+function refuse(plugin: string, call: string, why: string): void {
+  refusals.push({ plugin, call, why });
 }
 
-// ---------------------------------------------------------------- built-in places and menu
-const MENU: { id: string; label: string; icon: string; items: [string, string][] }[] = [
-  { id: 'dashboard', label: 'Dashboard', icon: '◧', items: [] },
-  {
-    id: 'compute',
-    label: 'Compute',
-    icon: '▣',
-    items: [
-      ['vms', 'Virtual Machines'],
-      ['hosts', 'Hosts'],
-      ['clusters', 'Clusters'],
-      ['dataCenters', 'Data Centers'],
-    ],
-  },
-  { id: 'network', label: 'Network', icon: '⇄', items: [['networks', 'Networks']] },
-  {
-    id: 'storage',
-    label: 'Storage',
-    icon: '⛁',
-    items: [
-      ['storage', 'Domains'],
-      ['volumes', 'Volumes'],
-      ['disks', 'Disks'],
-    ],
-  },
-  { id: 'admin', label: 'Administration', icon: '⚙', items: [['configure', 'Configure']] },
-  { id: 'events', label: 'Events', icon: '⚑', items: [] },
-];
+/** WebAdmin's own log (java.util.logging in the browser console), no plugin-name prefix added. */
+function log(level: LogEntry['level'], message: string): void {
+  logs.push({ level, message });
+  if (level === 'severe') console.error(message);
+  else if (level === 'warning') console.warn(message);
+  else console.info(message);
+}
+
+// ---------------------------------------------------------------- helpers
 
 function engineGet<T>(rel: string): Promise<T> {
   return fetch(`/ovirt-engine/api/${rel}`, {
@@ -124,18 +161,6 @@ function engineGet<T>(rel: string): Promise<T> {
   });
 }
 
-function placeholder(title: string): (el: HTMLElement) => void {
-  return (el) => {
-    el.innerHTML = '';
-    const h = document.createElement('h2');
-    h.textContent = title;
-    const p = document.createElement('p');
-    p.className = 'placeholder';
-    p.textContent = 'A placeholder of the WebAdmin stand-in.';
-    el.append(h, p);
-  };
-}
-
 function text(tag: string, content: string, className?: string): HTMLElement {
   const e = document.createElement(tag);
   e.textContent = content;
@@ -143,7 +168,97 @@ function text(tag: string, content: string, className?: string): HTMLElement {
   return e;
 }
 
-/** Storage › Volumes: the Gluster volumes the user sees, with plugin action buttons, as WebAdmin lists them. */
+const webadminUrl = (url: string): string =>
+  new URL(url, `${location.origin}/ovirt-engine/webadmin/`).href;
+
+// ---------------------------------------------------------------- action buttons
+
+/**
+ * A place's toolbar: every plugin button added for it, ordered by `index`, called with
+ * (selectedItems, mainEntity) as PluginUiFunctions.createButtonDefinition does
+ * (PluginUiFunctions.java:213-258): EntityObject arrays, mainEntity `{id: ""}` on a main list.
+ */
+function drawToolbar(
+  toolbar: HTMLElement,
+  placeToken: string,
+  selected: StandinEntity[],
+  mainEntity: StandinEntity | null,
+): void {
+  toolbar.innerHTML = '';
+  const list = [...(buttons.get(placeToken) ?? [])].sort((a, b) => a.index - b.index);
+  const args = () => [selected.map(entityObject), entityObject(mainEntity)];
+  const onError = (b: ButtonDef, member: string) => (message: string) =>
+    log('severe', `Error while invoking function: ${message} (${b.plugin}: ${b.label} ${member})`);
+  for (const b of list) {
+    if (!booleanResult(b.iface.isAccessible, b.iface, args(), true, onError(b, 'isAccessible')))
+      continue;
+    const btn = document.createElement('button');
+    btn.textContent = b.label;
+    btn.type = 'button';
+    if (b.id) btn.id = `ActionPanelView_${b.id}`;
+    if (b.moreMenu) btn.dataset.moreMenu = 'true';
+    btn.disabled = !booleanResult(b.iface.isEnabled, b.iface, args(), true, onError(b, 'isEnabled'));
+    btn.addEventListener('click', () => {
+      invokeJs(b.iface.onClick, b.iface, args(), onError(b, 'onClick'));
+    });
+    toolbar.append(btn);
+  }
+}
+
+// ---------------------------------------------------------------- WebAdmin's own views
+
+function placeholder(title: string, placeToken: string): (el: HTMLElement) => void {
+  return (el) => {
+    el.innerHTML = '';
+    el.append(text('h2', title));
+    const toolbar = document.createElement('div');
+    toolbar.className = 'toolbar';
+    el.append(toolbar);
+    drawToolbar(toolbar, placeToken, [], null);
+    el.append(text('p', 'A placeholder of the WebAdmin stand-in.', 'placeholder'));
+  };
+}
+
+interface VolumeRow {
+  id: string;
+  name: string;
+  clusterId: string;
+  cluster: string;
+  type: string;
+  status: string;
+}
+
+async function loadVolumes(): Promise<VolumeRow[]> {
+  const cl = await engineGet<{ cluster?: { id: string; name: string; gluster_service?: string }[] }>(
+    'clusters',
+  );
+  const rows: VolumeRow[] = [];
+  for (const c of (cl.cluster ?? []).filter((x) => x.gluster_service === 'true')) {
+    const v = await engineGet<{
+      gluster_volume?: { id: string; name: string; volume_type?: string; status?: string }[];
+    }>(`clusters/${c.id}/glustervolumes`);
+    for (const vol of v.gluster_volume ?? []) {
+      rows.push({
+        id: vol.id,
+        name: vol.name,
+        clusterId: c.id,
+        cluster: c.name,
+        type: vol.volume_type ?? '',
+        status: vol.status ?? '',
+      });
+    }
+  }
+  return rows;
+}
+
+const volumeEntity = (r: VolumeRow): StandinEntity => ({
+  type: 'GlusterVolume',
+  id: r.id,
+  name: r.name,
+  clusterId: r.clusterId,
+});
+
+/** Storage › Volumes: the Gluster volumes the user sees, with plugin action buttons. */
 function renderVolumes(el: HTMLElement): void {
   el.innerHTML = '';
   el.append(text('h2', 'Volumes'));
@@ -151,46 +266,10 @@ function renderVolumes(el: HTMLElement): void {
   toolbar.className = 'toolbar';
   const status = text('p', 'Loading…', 'placeholder');
   el.append(toolbar, status);
-  let selected: { id: string; name: string; clusterId: string }[] = [];
-  const drawButtons = () => {
-    toolbar.innerHTML = '';
-    for (const b of (buttons.get('GlusterVolume') ?? []).sort((a, c) => a.index - c.index)) {
-      const accessible = callBool(b, 'isAccessible', selected);
-      if (!accessible) continue;
-      const btn = document.createElement('button');
-      btn.textContent = b.label;
-      if (b.id) btn.id = `ActionPanelView_${b.id}`;
-      btn.disabled = !callBool(b, 'isEnabled', selected);
-      btn.addEventListener('click', () => invokeButton(b, 'onClick', selected));
-      toolbar.append(btn);
-    }
-  };
-  drawButtons();
-  engineGet<{ cluster?: { id: string; name: string; gluster_service?: string }[] }>('clusters')
-    .then(async (cl) => {
-      const rows: {
-        id: string;
-        name: string;
-        clusterId: string;
-        cluster: string;
-        type: string;
-        status: string;
-      }[] = [];
-      for (const c of (cl.cluster ?? []).filter((x) => x.gluster_service === 'true')) {
-        const v = await engineGet<{
-          gluster_volume?: { id: string; name: string; volume_type?: string; status?: string }[];
-        }>(`clusters/${c.id}/glustervolumes`);
-        for (const vol of v.gluster_volume ?? []) {
-          rows.push({
-            id: vol.id,
-            name: vol.name,
-            clusterId: c.id,
-            cluster: c.name,
-            type: vol.volume_type ?? '',
-            status: vol.status ?? '',
-          });
-        }
-      }
+  let selected: StandinEntity[] = [];
+  drawToolbar(toolbar, 'volumes', selected, null);
+  loadVolumes()
+    .then((rows) => {
       status.remove();
       const table = document.createElement('table');
       table.className = 'grid';
@@ -204,20 +283,20 @@ function renderVolumes(el: HTMLElement): void {
         cb.setAttribute('aria-label', `Select ${r.name}`);
         cb.addEventListener('change', () => {
           selected = cb.checked
-            ? [...selected, { id: r.id, name: r.name, clusterId: r.clusterId }]
+            ? [...selected, volumeEntity(r)]
             : selected.filter((s) => s.id !== r.id);
-          dispatch('GlusterVolumeSelectionChange', [selected], false);
-          drawButtons();
+          dispatch('GlusterVolumeSelectionChange', [selected.map(entityObject)], false);
+          drawToolbar(toolbar, 'volumes', selected, null);
         });
         const td = document.createElement('td');
         td.append(cb);
-        tr.append(
-          td,
-          text('td', r.name),
-          text('td', r.cluster),
-          text('td', r.type),
-          text('td', r.status),
-        );
+        // The name opens the volume's detail view, as WebAdmin's name column links do.
+        const nameCell = document.createElement('td');
+        const link = document.createElement('a');
+        link.href = `#volumes-general;name=${encodeURIComponent(r.name)}`;
+        link.textContent = r.name;
+        nameCell.append(link);
+        tr.append(td, nameCell, text('td', r.cluster), text('td', r.type), text('td', r.status));
         tbody.append(tr);
       }
       table.append(tbody);
@@ -225,6 +304,67 @@ function renderVolumes(el: HTMLElement): void {
     })
     .catch((e: unknown) => {
       status.textContent = `Cannot load volumes: ${e instanceof Error ? e.message : String(e)}`;
+    });
+}
+
+/**
+ * A Gluster volume's detail view: its sub tabs (WebAdmin's, then plugins' by priority), the
+ * selected tab's content, and that tab's buttons with the volume as mainEntity.
+ */
+function renderVolumeDetail(el: HTMLElement, tabToken: string, params: Record<string, string>) {
+  el.innerHTML = '';
+  const name = params.name ?? '';
+  const crumbs = document.createElement('nav');
+  crumbs.className = 'breadcrumb';
+  crumbs.setAttribute('aria-label', 'Breadcrumb');
+  const back = document.createElement('a');
+  back.href = '#volumes';
+  back.textContent = 'Volumes';
+  crumbs.append(back, text('span', ` › ${name}`));
+  el.append(crumbs, text('h2', name));
+  const tabs = document.createElement('div');
+  tabs.className = 'detail-tabs';
+  tabs.setAttribute('role', 'tablist');
+  tabs.setAttribute('aria-label', `${name} details`);
+  for (const t of orderTabs(volumeTabs).filter((x) => x.accessible)) {
+    const a = document.createElement('a');
+    a.setAttribute('role', 'tab');
+    a.href = `#${t.token};name=${encodeURIComponent(name)}`;
+    a.textContent = t.label;
+    a.setAttribute('aria-selected', String(t.token === tabToken));
+    tabs.append(a);
+  }
+  const toolbar = document.createElement('div');
+  toolbar.className = 'toolbar';
+  const body = document.createElement('div');
+  body.className = 'detail-body';
+  el.append(tabs, toolbar, body);
+  const tab = volumeTabs.find((t) => t.token === tabToken)!;
+  loadVolumes()
+    .then((rows) => {
+      const row = rows.find((r) => r.name === name);
+      if (!row) {
+        body.append(text('p', `No volume named ${name}.`, 'placeholder'));
+        return;
+      }
+      detailEntity = volumeEntity(row);
+      // Opening a volume selects it in the main list.
+      dispatch('GlusterVolumeSelectionChange', [[entityObject(detailEntity)]], false);
+      drawToolbar(toolbar, tabToken, [], detailEntity);
+      if (tab.contentUrl) {
+        const iframe = document.createElement('iframe');
+        iframe.className = 'place-frame detail-frame';
+        iframe.title = tab.label;
+        iframe.src = webadminUrl(tab.contentUrl);
+        body.append(iframe);
+      } else {
+        body.append(
+          text('p', `${tab.label} of ${row.name} (cluster ${row.cluster}).`, 'placeholder'),
+        );
+      }
+    })
+    .catch((e: unknown) => {
+      body.append(text('p', `Cannot load the volume: ${String(e)}`, 'placeholder'));
     });
 }
 
@@ -259,28 +399,29 @@ function renderEvents(el: HTMLElement): void {
     });
 }
 
-for (const m of MENU) {
-  if (m.items.length === 0) {
-    const token = m.id === 'dashboard' ? 'dashboard-main' : m.id;
-    places.set(token, {
-      token,
-      label: m.label,
-      menu: null,
+// WebAdmin's own places: every menu entry and the volume detail tabs.
+for (const m of menu) {
+  if (m.kind === 'place')
+    places.set(m.id, { token: m.id, label: m.label, contentUrl: null, plugin: null, detailOf: null });
+  for (const s of m.secondary ?? []) {
+    if (s.header || places.has(s.token)) continue;
+    places.set(s.token, {
+      token: s.token,
+      label: s.label,
       contentUrl: null,
       plugin: null,
-      render: m.id === 'events' ? renderEvents : placeholder(m.label),
+      detailOf: null,
     });
   }
-  for (const [token, label] of m.items) {
-    places.set(token, {
-      token,
-      label,
-      menu: m.id,
-      contentUrl: null,
-      plugin: null,
-      render: token === 'volumes' ? renderVolumes : placeholder(label),
-    });
-  }
+}
+for (const t of volumeTabs) {
+  places.set(t.token, {
+    token: t.token,
+    label: t.label,
+    contentUrl: null,
+    plugin: null,
+    detailOf: 'GlusterVolume',
+  });
 }
 
 // ---------------------------------------------------------------- layout
@@ -307,29 +448,39 @@ document.getElementById('notification-drawer-toggle')!.addEventListener('click',
   d.hidden = !d.hidden;
 });
 
+const ICONS: Record<string, string> = {
+  'pficon-cpu': '▣',
+  'pficon-network': '⇄',
+  'fa-database': '⛁',
+  'fa-cog': '⚙',
+  'pficon-flag': '⚑',
+  'fa-tachometer': '◧',
+};
+
 function renderMenu(): void {
   const ul = document.getElementById('menu')!;
   ul.innerHTML = '';
-  for (const m of MENU) {
+  const active = current?.name ?? null;
+  for (const m of menu) {
     const li = document.createElement('li');
     li.className = 'menu-primary';
-    const secondary = [...places.values()].filter((p) => p.menu === m.id);
-    if (secondary.length === 0) {
+    const icon = m.icon ? `${ICONS[m.icon] ?? '•'} ` : '';
+    if (m.kind === 'place') {
       const a = document.createElement('a');
-      const token = m.id === 'dashboard' ? 'dashboard-main' : m.id;
-      a.href = `#${token}`;
-      a.textContent = `${m.icon} ${m.label}`;
-      if (currentToken === token) a.setAttribute('aria-current', 'page');
+      a.href = `#${m.id}`;
+      a.textContent = `${icon}${m.label}`;
+      if (active === m.id) a.setAttribute('aria-current', 'page');
       li.append(a);
     } else {
-      li.append(text('span', `${m.icon} ${m.label}`, 'menu-title'));
+      li.append(text('span', `${icon}${m.label}`, 'menu-title'));
       const sub = document.createElement('ul');
-      for (const p of secondary) {
+      for (const s of m.secondary ?? []) {
+        if (s.header || s.hidden) continue;
         const a = document.createElement('a');
-        a.href = `#${p.token}`;
-        a.textContent = p.label;
-        a.dataset.token = p.token;
-        if (currentToken === p.token) a.setAttribute('aria-current', 'page');
+        a.href = `#${s.token}`;
+        a.textContent = s.label;
+        a.dataset.token = s.token;
+        if (active === s.token) a.setAttribute('aria-current', 'page');
         const sli = document.createElement('li');
         sli.append(a);
         sub.append(sli);
@@ -338,55 +489,79 @@ function renderMenu(): void {
     }
     ul.append(li);
   }
-  // Primary places added by plugins.
-  for (const p of places.values()) {
-    if (p.plugin && p.menu === null) {
-      const li = document.createElement('li');
-      li.className = 'menu-primary';
-      const a = document.createElement('a');
-      a.href = `#${p.token}`;
-      a.textContent = p.label;
-      li.append(a);
-      ul.append(li);
-    }
-  }
 }
 
-function revealPlace(token: string): void {
-  if (!firstTransitionDone) return;
-  const place = places.get(token) ?? places.get(defaultPlace) ?? places.get('dashboard-main')!;
-  if (currentToken && currentToken !== place.token) {
-    const unload = unloadHandlers.get(currentToken);
-    if (unload) guarded(places.get(currentToken)?.plugin ?? null, 'unloadHandler', () => unload());
-  }
-  currentToken = place.token;
-  if (location.hash.slice(1) !== place.token) history.replaceState(null, '', `#${place.token}`);
+/**
+ * Leaving a place runs its unload handler: WebAdmin makes it the content window's onunload
+ * (AbstractDynamicUrlContentView.setUnloadHandlerImpl), which runs when the frame goes; an
+ * exception there is the browser's to report, never the plugin's failure. (Called directly here:
+ * Chromium no longer promises unload events.)
+ */
+function runUnload(token: string): void {
+  const handler = unloadHandlers.get(token);
+  if (typeof handler !== 'function') return;
+  invokeJs(handler, null, [], (m) =>
+    log('severe', `Uncaught exception in the unload handler of [${token}]: ${m}`),
+  );
+}
+
+/**
+ * Show a place request (WebAdmin's PlaceManager): unknown names go to the default place. A plugin
+ * place revealed again with other parameters keeps its frame (the presenter is already shown);
+ * `redraw` re-renders the current place (a button or tab was added to it).
+ */
+function reveal(request: PlaceRequest | null, redraw = false): void {
+  if (firstTransitionAt === null) return;
+  const r = resolvePlace(request?.name ?? null, (t) => places.has(t), defaultPlace);
+  if (r.fellBack)
+    log('warning', `Invalid place request - no presenter proxy mapped to '${request?.name ?? ''}'`);
+  const place = places.get(r.token) ?? places.get(DEFAULT_MAIN_SECTION_PLACE)!;
+  const req: PlaceRequest = r.fellBack || !request ? { name: place.token, params: {} } : request;
   const content = document.getElementById('content')!;
+  if (!redraw && current?.name === req.name && place.contentUrl && !place.detailOf) {
+    current = req;
+    return;
+  }
+  // Leaving a place: its iframe goes, and with it the content window's unload handler runs.
+  if (!redraw && current && places.get(current.name)?.contentUrl) runUnload(current.name);
   content.innerHTML = '';
-  if (place.contentUrl) {
+  current = req;
+  detailEntity = null;
+  if (r.fellBack || !request) history.replaceState(null, '', `#${place.token}`);
+  if (place.detailOf === 'GlusterVolume') {
+    renderVolumeDetail(content, place.token, req.params);
+  } else if (place.contentUrl) {
     const iframe = document.createElement('iframe');
     iframe.className = 'place-frame';
     iframe.title = place.label;
-    iframe.src = new URL(place.contentUrl, `${location.origin}/ovirt-engine/webadmin/`).href;
+    iframe.src = webadminUrl(place.contentUrl);
     content.append(iframe);
+  } else if (place.token === 'volumes') {
+    renderVolumes(content);
+  } else if (place.token === 'events') {
+    renderEvents(content);
   } else {
-    place.render?.(content);
+    placeholder(place.label, place.token)(content);
   }
   renderMenu();
 }
 
-window.addEventListener('hashchange', () => revealPlace(location.hash.slice(1)));
+window.addEventListener('hashchange', () => reveal(parseHistoryToken(location.hash)));
 
 function maybeFirstTransition(): void {
-  if (firstTransitionDone) return;
-  // WebAdmin waits for every non-lazy plugin (no timeout: a plugin that never calls ready() freezes it).
+  if (firstTransitionAt !== null) return;
+  // ApplicationInit.performPlaceTransition: re-scheduled until every pre-load plugin is ready.
   const waiting = [...plugins.values()].some(
     (p) => p.def.enabled && !p.def.lazyLoad && p.state !== 'IN_USE' && p.state !== 'FAILED',
   );
   if (waiting) return;
-  firstTransitionDone = true;
-  document.getElementById('loading')?.remove();
-  revealPlace(location.hash.slice(1) || defaultPlace);
+  // A deferred command in WebAdmin (Scheduler.scheduleDeferred): after the current call returns.
+  setTimeout(() => {
+    if (firstTransitionAt !== null) return;
+    firstTransitionAt = performance.now();
+    document.getElementById('loading')?.remove();
+    reveal(parseHistoryToken(location.hash));
+  }, 0);
 }
 
 // ---------------------------------------------------------------- notifications
@@ -440,15 +615,22 @@ function showDialog(
   dlg.style.height = height;
   dlg.append(text('h3', title));
   const iframe = document.createElement('iframe');
-  iframe.src = new URL(url, `${location.origin}/ovirt-engine/webadmin/`).href;
+  iframe.src = webadminUrl(url);
   dlg.append(iframe);
   const footer = document.createElement('div');
   footer.className = 'dialog-buttons';
-  for (const b of (options?.buttons as { label: string; onClick?: () => void }[] | undefined) ??
-    []) {
+  const list = Array.isArray(options?.buttons) ? (options.buttons as unknown[]) : [];
+  for (const b of list) {
+    if (!b || typeof b !== 'object') continue;
+    const def = b as { label?: unknown; onClick?: unknown };
     const btn = document.createElement('button');
-    btn.textContent = b.label;
-    btn.addEventListener('click', () => guarded(plugin, 'dialog button', () => b.onClick?.()));
+    btn.textContent = String(def.label ?? '');
+    // PluginUiFunctions.showDialog :279: onClick().invoke(null, null): errors only logged.
+    btn.addEventListener('click', () =>
+      invokeJs(def.onClick, def, [], (m) =>
+        log('severe', `Error while invoking function: ${m} (${plugin}: dialog button)`),
+      ),
+    );
     footer.append(btn);
   }
   dlg.append(footer);
@@ -456,29 +638,23 @@ function showDialog(
 }
 
 // ---------------------------------------------------------------- plugin machinery
-function fail(rec: PluginRecord, why: string): void {
-  warn(`Plugin [${rec.def.name}] failed: ${why}. The plugin is removed.`);
-  rec.state = 'FAILED';
+function fail(rec: PluginRecord, fn: string, message: string): void {
+  // PluginManager.invokePlugin :278-286.
+  log(
+    'severe',
+    `Exception caught while invoking event handler function [${fn}] for plugin [${rec.def.name}]: ${message}`,
+  );
   rec.iframe?.remove();
   rec.iframe = null;
+  rec.state = 'FAILED';
+  log('warning', `Plugin [${rec.def.name}] removed from service due to failure`);
   maybeFirstTransition();
 }
 
-function guarded(pluginName: string | null, what: string, fn: () => unknown): unknown {
-  const rec = pluginName ? plugins.get(pluginName) : undefined;
-  try {
-    return fn();
-  } catch (e) {
-    if (rec) fail(rec, `exception in ${what}: ${e instanceof Error ? e.message : String(e)}`);
-    else warn(`exception in ${what}: ${String(e)}`);
-    return undefined;
-  }
-}
-
-function invokeHandler(rec: PluginRecord, event: string, args: unknown[]): void {
-  const fn = rec.handlers?.[event];
-  if (typeof fn !== 'function') return;
-  guarded(rec.def.name, `event handler ${event}`, () => fn.apply(rec.handlers, args));
+function invokeHandler(rec: PluginRecord, event: string, args: unknown[]): boolean {
+  if (!EVENT_HANDLERS.has(event)) return true;
+  const r = invokeJs(rec.handlers?.[event], rec.handlers, args, (m) => fail(rec, event, m));
+  return r.ok;
 }
 
 /** Dispatch an event to all plugins; `queue` = now-or-later (delivered once a plugin is IN_USE). */
@@ -489,240 +665,296 @@ function dispatch(event: string, args: unknown[], queue: boolean): void {
   }
 }
 
-function callBool(
-  b: ButtonDef,
-  member: 'isEnabled' | 'isAccessible',
-  selected: unknown[],
-): boolean {
-  const fn = b[member];
-  if (typeof fn !== 'function') return true;
-  const r = guarded(b.plugin, `button ${member}`, () => fn([...selected], undefined));
-  return typeof r === 'boolean' ? r : true; // a non-boolean falls back to the default, as JsFunction does
-}
-
-function invokeButton(b: ButtonDef, member: 'onClick', selected: unknown[]): void {
-  const fn = b[member];
-  if (typeof fn === 'function')
-    guarded(b.plugin, `button ${member}`, () => fn([...selected], undefined));
-}
-
 function initPlugin(rec: PluginRecord): void {
   rec.state = 'INITIALIZING';
-  invokeHandler(rec, 'UiInit', []);
-  if ((rec.state as PluginState) === 'FAILED') return;
+  if (!invokeHandler(rec, 'UiInit', [])) return;
   rec.state = 'IN_USE';
-  const queued = rec.queue.splice(0);
-  for (const q of queued) invokeHandler(rec, q.event, q.args);
-  renderMenu();
-  maybeFirstTransition();
+  for (const q of rec.queue.splice(0)) {
+    if ((rec.state as PluginState) !== 'IN_USE') break;
+    invokeHandler(rec, q.event, q.args);
+  }
 }
 
-const SAFE_ACCESSORS = new Set([
-  'loginUserName',
-  'loginUserId',
-  'ssoToken',
-  'engineBaseUrl',
-  'currentLocale',
-  'currentPlace',
-  'rootTag',
-]);
-
 function makeApi(name: string): Record<string, unknown> {
-  const rec = plugins.get(name);
+  const rec = () => plugins.get(name);
+  /** validatePluginAction(name, false): INITIALIZING or IN_USE, else silently nothing. */
   const uiAllowed = (fn: string): boolean => {
-    if (!rec) {
-      warn(`${fn}: no plugin named [${name}]`);
+    const r = rec();
+    if (!r) {
+      refuse(name, fn, 'no plugin of that name');
       return false;
     }
-    if (rec.state !== 'INITIALIZING' && rec.state !== 'IN_USE') {
-      warn(
-        `Plugin [${name}] invoked ${fn} in state ${rec.state}: ignored (UI functions need ready() first)`,
-      );
+    if (r.state !== 'INITIALIZING' && r.state !== 'IN_USE') {
+      refuse(name, fn, `state ${r.state}: UI functions need ready() first`);
       return false;
     }
     return true;
   };
+  /** validatePluginAction(name, true): also while LOADING; returns undefined otherwise. */
   const safeAllowed = (fn: string): boolean => {
-    if (!rec || rec.state === 'FAILED' || rec.state === 'DEFINED') {
-      warn(`Plugin [${name}] invoked ${fn} in state ${rec?.state ?? 'unknown'}: ignored`);
-      return false;
-    }
-    return SAFE_ACCESSORS.has(fn);
+    const r = rec();
+    const ok =
+      r !== undefined &&
+      (r.state === 'LOADING' || r.state === 'INITIALIZING' || r.state === 'IN_USE');
+    if (!ok) refuse(name, fn, `state ${r?.state ?? 'unknown'}`);
+    return ok;
   };
-  const addPlace = (
+
+  const addMenuPlace = (
     fn: string,
-    menu: string | null,
-    label: string,
-    token: string,
-    contentUrl: string,
+    menuId: string | null,
+    label: unknown,
+    token: unknown,
+    contentUrl: unknown,
+    options: Record<string, unknown> | undefined,
   ): void => {
     if (!uiAllowed(fn)) return;
-    if (places.has(token)) {
-      warn(`${fn}: a place with history token [${token}] already exists`);
-      return;
+    const t = String(token);
+    const index = priorityIndex(options?.priority);
+    // MenuPresenterWidget.addMenuItemPlace: an unknown container gets no menu item, but the
+    // place exists (and becomes the default place) all the same.
+    if (menuId === null) {
+      const icon = typeof options?.icon === 'string' ? options.icon : undefined;
+      insertPrimary(menu, index, { id: t, label: String(label), kind: 'place', icon });
+    } else {
+      const container = menu.find((m) => m.kind === 'container' && m.id === menuId);
+      if (container) insertSecondary(container, index, { token: t, label: String(label) });
     }
-    if (menu !== null && !MENU.some((m) => m.id === menu))
-      warn(`${fn}: unknown primary menu [${menu}]`);
-    places.set(token, {
-      token,
+    places.set(t, {
+      token: t,
       label: String(label),
-      menu,
       contentUrl: String(contentUrl),
       plugin: name,
+      detailOf: null,
     });
-    // PluginUiFunctions.addContentView sets the default place unconditionally.
-    defaultPlace = token;
+    defaultPlace = t; // PluginUiFunctions.addContentView :128, `defaultPlace` option never read
     renderMenu();
   };
-  const deprecated = (old: string, now: string) => () =>
-    warn(`${old} is deprecated, please use ${now} instead.`);
 
-  return {
-    register(handlers: Handlers) {
-      if (!rec) return warn(`register: no plugin named [${name}]`);
-      if (rec.handlers) return warn(`Plugin [${name}] called register() again: ignored`);
-      if (!handlers || typeof handlers !== 'object')
-        return warn(`Plugin [${name}] register() needs an object`);
-      rec.handlers = handlers;
+  const addButton = (placeToken: string | null, label: unknown, iface: unknown): void => {
+    if (placeToken === null) return; // unknown entity type or detail id: nothing (EntityType)
+    const o = iface && typeof iface === 'object' ? (iface as Record<string, unknown>) : {};
+    const list = buttons.get(placeToken) ?? [];
+    list.push({
+      plugin: name,
+      label: String(label),
+      iface: o,
+      index: buttonIndex(o.index),
+      id: typeof o.id === 'string' ? o.id : null,
+      moreMenu: o.moreMenu === true,
+    });
+    buttons.set(placeToken, list);
+    if (current?.name === placeToken) reveal(current, true);
+  };
+
+  const deprecated = (old: string, now: string, fn: (...a: unknown[]) => unknown) =>
+    function (this: unknown, ...a: unknown[]) {
+      console.warn(`${old} is deprecated, please use ${now} instead.`);
+      return fn(...a);
+    };
+
+  const api: Record<string, (...a: never[]) => unknown> = {
+    register(handlers: unknown) {
+      const r = rec();
+      if (!r || !handlers || typeof handlers !== 'object') return;
+      if (r.handlers) {
+        refuse(name, 'register', 'the event handler object is already registered');
+        return;
+      }
+      r.handlers = handlers as Handlers;
     },
-    options(o: { allowedMessageOrigins?: string | string[] }) {
-      if (!rec) return;
-      const origins = o?.allowedMessageOrigins;
-      rec.allowedOrigins =
+    options(o: unknown) {
+      const r = rec();
+      if (!r || !o || typeof o !== 'object') return;
+      const origins = (o as { allowedMessageOrigins?: unknown }).allowedMessageOrigins;
+      r.allowedOrigins =
         typeof origins === 'string' ? [origins] : Array.isArray(origins) ? origins.map(String) : [];
     },
     ready() {
-      if (!rec) return;
-      if (!rec.handlers) return warn(`Plugin [${name}] called ready() before register(): ignored`);
-      if (rec.state !== 'LOADING')
-        return warn(`Plugin [${name}] called ready() in state ${rec.state}: ignored`);
-      rec.state = 'READY';
-      initPlugin(rec);
+      const r = rec();
+      if (!r || r.state !== 'LOADING') {
+        if (r) refuse(name, 'ready', `state ${r.state}`);
+        return;
+      }
+      if (!r.handlers) {
+        refuse(name, 'ready', 'no event handler object registered');
+        return;
+      }
+      r.state = 'READY';
+      initPlugin(r);
+      renderMenu();
+      maybeFirstTransition();
     },
     configObject() {
-      return rec
-        ? (JSON.parse(JSON.stringify(rec.def.config ?? {})) as Record<string, unknown>)
-        : {};
+      const r = rec();
+      return r ? (JSON.parse(JSON.stringify(r.def.config ?? {})) as Record<string, unknown>) : null;
     },
-    addPrimaryMenuPlace(label: string, token: string, url: string) {
-      addPlace('addPrimaryMenuPlace', null, label, token, url);
+    addPrimaryMenuPlace(label: unknown, token: unknown, url: unknown, options?: unknown) {
+      addMenuPlace('addPrimaryMenuPlace', null, label, token, url, options as never);
     },
-    addPrimaryMenuContainer() {
+    addPrimaryMenuContainer(label: unknown, id: unknown, options?: unknown) {
       if (!uiAllowed('addPrimaryMenuContainer')) return;
-      warn('addPrimaryMenuContainer: not modelled by the stand-in');
-    },
-    addSecondaryMenuPlace(menu: string, label: string, token: string, url: string) {
-      addPlace('addSecondaryMenuPlace', String(menu), label, token, url);
-    },
-    addDetailPlace() {
-      if (!uiAllowed('addDetailPlace')) return;
-      warn('addDetailPlace: detail places are not modelled by the stand-in');
-    },
-    setPlaceContentUrl(token: string, url: string) {
-      if (!uiAllowed('setPlaceContentUrl')) return;
-      const p = places.get(token);
-      if (p?.plugin === name) p.contentUrl = String(url);
-    },
-    setPlaceAccessible(token: string) {
-      if (!uiAllowed('setPlaceAccessible')) return;
-      // Menu places have no accessibility logic in WebAdmin (ui-plugin-api.md §6): a no-op for them.
-      if (places.get(token)?.menu !== undefined) return;
-    },
-    setPlaceUnloadHandler(token: string, handler: () => void) {
-      if (!uiAllowed('setPlaceUnloadHandler')) return;
-      if (typeof handler === 'function') unloadHandlers.set(token, handler);
-    },
-    addMenuPlaceActionButton(entity: string, label: string, b: Partial<ButtonDef>) {
-      if (!uiAllowed('addMenuPlaceActionButton')) return;
-      const list = buttons.get(entity) ?? [];
-      list.push({
-        plugin: name,
+      if (menu.some((m) => m.id === String(id))) return; // MenuPresenterWidget :79
+      const o = (options ?? {}) as Record<string, unknown>;
+      insertPrimary(menu, priorityIndex(o.priority), {
+        id: String(id),
         label: String(label),
-        onClick: b?.onClick,
-        isEnabled: b?.isEnabled,
-        isAccessible: b?.isAccessible,
-        index: typeof b?.index === 'number' ? b.index : Number.MAX_SAFE_INTEGER,
-        id: b?.id,
+        kind: 'container',
+        icon: typeof o.icon === 'string' ? o.icon : undefined,
+        secondary: [{ token: '', label: String(label), header: true }],
       });
-      buttons.set(entity, list);
-      if (currentToken === 'volumes' && entity === 'GlusterVolume') revealPlace('volumes');
+      renderMenu();
     },
-    addDetailPlaceActionButton() {
+    addSecondaryMenuPlace(menuId: unknown, label: unknown, token: unknown, url: unknown, o?: unknown) {
+      addMenuPlace('addSecondaryMenuPlace', String(menuId), label, token, url, o as never);
+    },
+    addDetailPlace(entity: unknown, label: unknown, token: unknown, url: unknown, options?: unknown) {
+      if (!uiAllowed('addDetailPlace')) return;
+      // PluginUiFunctions.addDetailPlace :134-144: only entity types with a detail panel; the
+      // stand-in draws the Gluster volume's (the others are recorded as not modelled).
+      if (entity !== 'GlusterVolume') {
+        refuse(name, 'addDetailPlace', `detail places of ${String(entity)} are not modelled`);
+        return;
+      }
+      const t = String(token);
+      const o = (options ?? {}) as Record<string, unknown>;
+      volumeTabs.push({
+        token: t,
+        label: String(label),
+        priority: tabPriority(o.priority),
+        plugin: name,
+        contentUrl: String(url),
+        accessible: true,
+      });
+      places.set(t, {
+        token: t,
+        label: String(label),
+        contentUrl: String(url),
+        plugin: name,
+        detailOf: 'GlusterVolume',
+      });
+      if (current && places.get(current.name)?.detailOf === 'GlusterVolume') reveal(current, true);
+    },
+    setPlaceContentUrl(token: unknown, url: unknown) {
+      if (!uiAllowed('setPlaceContentUrl')) return;
+      const t = String(token);
+      const p = places.get(t);
+      if (!p || p.contentUrl === null) return;
+      p.contentUrl = String(url);
+      const tab = volumeTabs.find((x) => x.token === t);
+      if (tab) tab.contentUrl = String(url);
+      // DynamicUrlContentPresenter.onSetDynamicTabContentUrl: the frame follows at once.
+      if (current?.name === t) reveal(current, true);
+    },
+    setPlaceAccessible(token: unknown, accessible: unknown) {
+      if (!uiAllowed('setPlaceAccessible')) return;
+      // Only dynamic *tabs* listen to SetDynamicTabAccessibleEvent (DynamicTabPresenter); a menu
+      // place (DynamicUrlContentPresenter) ignores it.
+      const tab = volumeTabs.find((x) => x.token === String(token) && x.plugin !== null);
+      if (!tab) return;
+      tab.accessible = accessible === true;
+      if (current && places.get(current.name)?.detailOf === 'GlusterVolume') reveal(current, true);
+    },
+    setPlaceUnloadHandler(token: unknown, handler: unknown) {
+      if (!uiAllowed('setPlaceUnloadHandler')) return;
+      unloadHandlers.set(String(token), handler);
+    },
+    addMenuPlaceActionButton(entity: unknown, label: unknown, iface: unknown) {
+      if (!uiAllowed('addMenuPlaceActionButton')) return;
+      addButton(MAIN_PLACE_OF[String(entity)] ?? null, label, iface);
+    },
+    addDetailPlaceActionButton(entity: unknown, detailId: unknown, label: unknown, iface: unknown) {
       if (!uiAllowed('addDetailPlaceActionButton')) return;
+      const token = SUB_TAB_TOKENS[String(entity)]?.[String(detailId)];
+      if (token === undefined && ENTITY_TYPES.has(String(entity)))
+        refuse(name, 'addDetailPlaceActionButton', `${String(entity)}/${String(detailId)} not modelled`);
+      addButton(token ?? null, label, iface);
     },
-    showDialog(
-      title: string,
-      token: string,
-      url: string,
-      width: string,
-      height: string,
-      options?: Record<string, unknown>,
-    ) {
+    showDialog(title: unknown, token: unknown, url: unknown, w: unknown, h: unknown, o?: unknown) {
       if (!uiAllowed('showDialog')) return;
-      showDialog(
-        name,
-        String(title),
-        String(token),
-        String(url),
-        String(width),
-        String(height),
-        options,
-      );
+      const opts = o && typeof o === 'object' ? (o as Record<string, unknown>) : {};
+      showDialog(name, String(title), String(token), String(url), String(w), String(h), opts);
     },
-    setDialogContentUrl(token: string, url: string) {
+    setDialogContentUrl(token: unknown, url: unknown) {
       if (!uiAllowed('setDialogContentUrl')) return;
       const f = document.querySelector<HTMLIFrameElement>(
-        `.dialog[data-token="${CSS.escape(token)}"] iframe`,
+        `.dialog[data-token="${CSS.escape(String(token))}"] iframe`,
       );
-      if (f) f.src = new URL(url, `${location.origin}/ovirt-engine/webadmin/`).href;
+      if (f) f.src = webadminUrl(String(url));
     },
-    closeDialog(token: string) {
+    closeDialog(token: unknown) {
       if (!uiAllowed('closeDialog')) return;
-      document.querySelector(`.dialog[data-token="${CSS.escape(token)}"]`)?.remove();
+      document.querySelector(`.dialog[data-token="${CSS.escape(String(token))}"]`)?.remove();
     },
-    showAlert(type: string, message: string, options?: { autoHideMs?: number }) {
+    showAlert(type: unknown, message: unknown, options?: unknown) {
       if (!uiAllowed('showAlert')) return;
-      showNotification(
-        'alert',
-        type,
-        message,
-        typeof options?.autoHideMs === 'number' ? options.autoHideMs : 0,
-      );
+      const o = (options ?? {}) as { autoHideMs?: unknown };
+      showNotification('alert', type, message, typeof o.autoHideMs === 'number' ? o.autoHideMs : 0);
     },
-    showToast(type: string, message: string) {
+    showToast(type: unknown, message: unknown) {
       if (!uiAllowed('showToast')) return;
       showNotification('toast', type, message);
     },
-    revealPlace(token: string) {
+    revealPlace(token: unknown) {
       if (!uiAllowed('revealPlace')) return;
-      location.hash = `#${token}`;
+      // PluginUiFunctions.revealPlace :306-308: the whole string is the name token (no
+      // parameters are parsed out of it); an unknown one ends on the default place.
+      const t = String(token);
+      setTimeout(() => {
+        if (places.has(t)) history.pushState(null, '', `#${t}`);
+        reveal({ name: t, params: {} });
+      }, 0);
     },
     setSearchString() {
-      if (!uiAllowed('setSearchString')) return;
+      uiAllowed('setSearchString');
     },
-    loginUserName: () => (safeAllowed('loginUserName') ? userInfo.userName : null),
-    loginUserId: () => (safeAllowed('loginUserId') ? userInfo.userId : null),
-    ssoToken: () => (safeAllowed('ssoToken') ? userInfo.ssoToken : null),
-    engineBaseUrl: () => (safeAllowed('engineBaseUrl') ? `${location.origin}/ovirt-engine/` : null),
-    currentLocale: () => (safeAllowed('currentLocale') ? window.engineLocale : null),
-    currentPlace: () => (safeAllowed('currentPlace') ? currentToken : null),
+    loginUserName: () => (safeAllowed('loginUserName') ? userInfo.userName : undefined),
+    loginUserId: () => (safeAllowed('loginUserId') ? userInfo.userId : undefined),
+    ssoToken: () => (safeAllowed('ssoToken') ? userInfo.ssoToken : undefined),
+    engineBaseUrl: () =>
+      safeAllowed('engineBaseUrl') ? `${location.origin}/ovirt-engine/` : undefined,
+    currentLocale: () => (safeAllowed('currentLocale') ? window.engineLocale : undefined),
+    // PluginUiFunctions.getCurrentPlace: the current request's name token; null before the
+    // first transition (GWTP PlaceManagerImpl.getCurrentPlaceRequest: an empty request).
+    currentPlace: () => (safeAllowed('currentPlace') ? (current?.name ?? null) : undefined),
     rootTag: () =>
       safeAllowed('rootTag')
         ? { name: 'root', description: '', selected: false, children: [] }
-        : null,
-    logger: () => ({
-      info: (m: string) => console.info(`[${name}] ${m}`),
-      warning: (m: string) => console.warn(`[${name}] ${m}`),
-      severe: (m: string) => console.error(`[${name}] ${m}`),
-    }),
-    reportFatalError: (m: string) => console.error(`[${name}] FATAL ${m}`),
-    addMainTab: deprecated('addMainTab', 'addPrimaryMenuPlace'),
-    addSubTab: deprecated('addSubTab', 'addDetailPlace'),
-    setTabContentUrl: deprecated('setTabContentUrl', 'setPlaceContentUrl'),
-    setTabAccessible: deprecated('setTabAccessible', 'setPlaceAccessible'),
-    addMainTabActionButton: deprecated('addMainTabActionButton', 'addMenuPlaceActionButton'),
-    addSubTabActionButton: deprecated('addSubTabActionButton', 'addDetailPlaceActionButton'),
+        : undefined,
   };
+  if (versionAtLeast(engineVersion, LOGGER_SINCE)) {
+    // The Plugin class's java.util.logging Logger: messages as they are, no plugin name added.
+    api.logger = () => ({
+      info: (m: unknown) => log('info', String(m)),
+      warning: (m: unknown) => log('warning', String(m)),
+      severe: (m: unknown) => log('severe', String(m)),
+    });
+    api.reportFatalError = (m: unknown) => log('severe', `Plugin fatal error: ${String(m)}`);
+  }
+  const call = (fn: string) => (...a: unknown[]) => (api[fn] as (...x: unknown[]) => unknown)(...a);
+  api.addMainTab = deprecated('addMainTab', 'addPrimaryMenuPlace', call('addPrimaryMenuPlace'));
+  api.addSubTab = deprecated('addSubTab', 'addDetailPlace', call('addDetailPlace'));
+  api.setTabContentUrl = deprecated(
+    'setTabContentUrl',
+    'setPlaceContentUrl',
+    call('setPlaceContentUrl'),
+  );
+  api.setTabAccessible = deprecated(
+    'setTabAccessible',
+    'setPlaceAccessible',
+    call('setPlaceAccessible'),
+  );
+  api.addMainTabActionButton = deprecated(
+    'addMainTabActionButton',
+    'addMenuPlaceActionButton',
+    call('addMenuPlaceActionButton'),
+  );
+  api.addSubTabActionButton = deprecated(
+    'addSubTabActionButton',
+    'addDetailPlaceActionButton',
+    call('addDetailPlaceActionButton'),
+  );
+  return api;
 }
 
 (window as unknown as { pluginApi: typeof makeApi }).pluginApi = makeApi;
@@ -731,21 +963,30 @@ window.addEventListener('message', (ev: MessageEvent) => {
   for (const rec of plugins.values()) {
     if (rec.allowedOrigins.includes('*') || rec.allowedOrigins.includes(ev.origin)) {
       if (rec.state === 'IN_USE') invokeHandler(rec, 'MessageReceived', [ev.data, ev.source]);
-      else rec.queue.push({ event: 'MessageReceived', args: [ev.data, ev.source] });
+      else if (rec.state !== 'FAILED')
+        rec.queue.push({ event: 'MessageReceived', args: [ev.data, ev.source] });
     }
   }
 });
 
 window.__standin = {
   pluginState: (n) => plugins.get(n)?.state,
-  warnings,
+  refusals,
+  logs,
   notifications,
-  currentPlace: () => currentToken,
+  currentPlace: () => current?.name ?? null,
+  defaultPlace: () => defaultPlace,
+  firstTransitionAt: () => firstTransitionAt,
 };
 
 // ---------------------------------------------------------------- boot
 renderMenu();
 for (const def of window.pluginDefinitions ?? []) {
+  // PluginManager.defineAndLoadPlugin :160-169: empty name/url or an already defined name: skipped.
+  if (!def.name?.trim() || !def.url?.trim() || plugins.has(def.name)) {
+    log('warning', `Plugin [${def.name}] is already defined or has no name or URL`);
+    continue;
+  }
   const rec: PluginRecord = {
     def,
     state: 'DEFINED',
@@ -757,7 +998,7 @@ for (const def of window.pluginDefinitions ?? []) {
   plugins.set(def.name, rec);
   if (!def.enabled) continue; // defined, never attached
   const iframe = document.createElement('iframe');
-  iframe.src = new URL(def.url, `${location.origin}/ovirt-engine/webadmin/`).href;
+  iframe.src = webadminUrl(def.url);
   iframe.frameBorder = '0';
   iframe.setAttribute('aria-hidden', 'true');
   iframe.tabIndex = -1;

@@ -1,25 +1,55 @@
-// The hidden iframe's life: register once, decide visibility, ready() always, add the place.
-// Rules from WebAdmin's PluginManager (ui-plugin-api.md §2): UI functions work only after ready();
-// an exception escaping a handler makes WebAdmin drop the plugin; with lazyLoad:false a plugin that
-// never calls ready() freezes WebAdmin before its first place transition.
+// The hidden iframe's life: register once, ready() soon, add the place when the engine says the
+// user sees a Gluster cluster, without taking WebAdmin's landing page. oVirt's rules it keeps
+// (paths under ovirt-engine frontend/webadmin/modules/webadmin/src/main/java/org/ovirt/engine/ui/
+// webadmin/, master = 4.5.7):
+// - UI functions work only once ready() was called (plugin/PluginManager.java:300-309); an
+//   exception escaping an event handler drops the plugin (:274-287): every handler is guarded.
+// - With lazyLoad: false WebAdmin makes no place transition before ready(), with no limit
+//   (system/ApplicationInit.java:72-80): a slow engine must not keep the user at a blank page.
+//   We wait for the engine before ready() only when the URL names our place (a deep link needs
+//   the place to exist when WebAdmin resolves the URL), and then at most `landingWaitMs`.
+// - Every menu place a plugin adds becomes WebAdmin's default place, unconditionally
+//   (plugin/api/PluginUiFunctions.java:123-129; the `defaultPlace` option is never read), and the
+//   default place is where a user without a token lands (place/WebAdminPlaceManager.java:33-47).
+//   So, unless the URL names our place, the place is added only after WebAdmin's first place
+//   transition: users land where they did before this plugin (ovirt-engine-ui-extensions'
+//   Dashboard, or WebAdmin's own `vms`). What the API cannot undo: after that, an invalid URL
+//   later in the session falls back to our place (the last one added).
 import type { IntlShape } from '@formatjs/intl';
 import type { EngineCluster } from '../api/engine';
 import { pluginMessages } from './messages';
 import { writeIntent } from './intent';
+import { parseHistoryToken, type PlaceRequest } from './placeToken';
 import { type GlusterVolumeEntity, type PluginApi, PLUGIN_NAME } from './pluginApi';
 
 export const PLACE_TOKEN = 'gluster-georep';
 export const PLACE_URL = `plugin/${PLUGIN_NAME}/georep.html`;
-/** Insertion index in the Storage menu: after Domains and Volumes. */
-const PLACE_PRIORITY = 2;
+/**
+ * Insertion index in the Storage menu (section/main/view/MenuView.java:280-300 inserts at
+ * index + 1, after the menu's header widget). The Storage menu of an AllModes/VirtOnly WebAdmin
+ * is header, Data Centers, Clusters (hidden, MenuView.java:202-205), Domains, Volumes, Disks
+ * (MenuView.ui.xml:97-137): 4 puts Geo Replication right after Volumes, before Disks.
+ */
+export const PLACE_PRIORITY = 4;
+/** How often to look whether WebAdmin made its first place transition (currentPlace() set). */
+const TRANSITION_POLL_MS = 100;
 
 export interface BootstrapDeps {
   api: PluginApi;
   intl: IntlShape;
   /** The Gluster clusters the logged-in user sees (engine REST, Filter: true). */
   listGlusterClusters: () => Promise<EngineCluster[]>;
-  /** Upper bound on the visibility check before ready(): WebAdmin waits for us. */
+  /** Upper bound for the engine's answer at all (after it, the place is not added). */
   checkTimeoutMs: number;
+  /**
+   * When the URL names our place: how long WebAdmin may wait for the engine's answer before its
+   * first place transition (it waits for ready() with no limit of its own).
+   */
+  landingWaitMs: number;
+  /** WebAdmin's URL token at start (window.top.location.hash). */
+  initialToken: () => string;
+  /** Go to a WebAdmin URL token, as a link would (window.top.location.hash = token). */
+  navigate: (token: string) => void;
   log: (level: 'info' | 'warning' | 'severe', message: string) => void;
   /** Called once, when the place has been added (start the alert watcher); errors are caught. */
   onPlaceAdded?: () => void;
@@ -31,6 +61,8 @@ export interface PluginState {
   glusterClusterIds: Set<string>;
   placeAdded: boolean;
   buttonAdded: boolean;
+  /** Resolves once the place is added, or the engine said (or failed to say) there is none. */
+  settled: Promise<void>;
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
@@ -49,15 +81,32 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
 export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
   const { api, intl, log } = deps;
+  let settle: () => void = () => undefined;
   const state: PluginState = {
     glusterVisible: false,
     glusterClusterIds: new Set(),
     placeAdded: false,
     buttonAdded: false,
+    settled: new Promise<void>((r) => (settle = r)),
   };
   let uiInitialised = false;
+  /** WebAdmin made its first place transition; the place we add now cannot change the landing. */
+  let transitioned = false;
+  /** Where WebAdmin put the user at its first transition. */
+  let landedOn: string | null = null;
+
+  let landing: PlaceRequest | null = null;
+  try {
+    landing = parseHistoryToken(deps.initialToken());
+  } catch {
+    landing = null; // the top window is not readable: no deep link
+  }
+  const deepLink = landing?.name === PLACE_TOKEN ? deps.initialToken() : null;
 
   /** Wrap a handler so nothing escapes to WebAdmin. */
   const guard =
@@ -66,20 +115,21 @@ export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
       try {
         fn(...args);
       } catch (e) {
-        log('severe', `${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+        log('severe', `${name} failed: ${message(e)}`);
       }
     };
 
-  const maybeAddPlace = (): void => {
+  const addPlace = (): void => {
     if (!uiInitialised || !state.glusterVisible || state.placeAdded) return;
+    noticeTransition();
+    // Before the first transition only for a deep link to us (else we would take the landing).
+    if (!transitioned && deepLink === null) return;
     api.addSecondaryMenuPlace(
       'storage',
       intl.formatMessage(pluginMessages.placeLabel),
       PLACE_TOKEN,
       PLACE_URL,
-      {
-        priority: PLACE_PRIORITY,
-      },
+      { priority: PLACE_PRIORITY },
     );
     state.placeAdded = true;
     // Storage › Volumes: start a session from the selected volume, in the place's Start dialog.
@@ -101,54 +151,107 @@ export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
             });
             api.revealPlace(PLACE_TOKEN);
           } catch (e) {
-            log(
-              'severe',
-              `New session button failed: ${e instanceof Error ? e.message : String(e)}`,
-            );
+            log('severe', `New session button failed: ${message(e)}`);
           }
         },
       },
     );
     state.buttonAdded = true;
-    deps.onPlaceAdded?.();
+    settle();
+    // A deep link WebAdmin could not resolve in time fell back to its default place: take the
+    // user where the link pointed, unless they have gone elsewhere meanwhile.
+    if (deepLink !== null && transitioned && landedOn !== PLACE_TOKEN) {
+      if (currentPlace() === landedOn) deps.navigate(deepLink);
+    }
+    try {
+      deps.onPlaceAdded?.();
+    } catch (e) {
+      log('severe', `Starting after the place was added failed: ${message(e)}`);
+    }
   };
 
-  const checkVisibility = async (): Promise<void> => {
-    try {
-      const clusters = await withTimeout(deps.listGlusterClusters(), deps.checkTimeoutMs);
-      state.glusterVisible = clusters.length > 0;
-      state.glusterClusterIds = new Set(clusters.map((c) => c.id));
-      if (!state.glusterVisible)
-        log('info', 'No Gluster cluster is visible to this user: Geo Replication is not shown');
-    } catch (e) {
-      state.glusterVisible = false;
-      log(
-        'warning',
-        `Cannot ask the engine for Gluster clusters (${e instanceof Error ? e.message : String(e)}): Geo Replication is not shown`,
-      );
+  /** Whether WebAdmin has placed the user yet (currentPlace() is null before it). */
+  const noticeTransition = (): boolean => {
+    if (!transitioned && uiInitialised) {
+      if (typeof api.currentPlace !== 'function') {
+        // Before 4.4 there is no currentPlace(): nothing to wait for (and nothing to protect).
+        transitioned = true;
+      } else {
+        const p = currentPlace();
+        if (p !== null) {
+          transitioned = true;
+          landedOn = p;
+        }
+      }
     }
-    guard('addPlace', maybeAddPlace)();
+    return transitioned;
+  };
+
+  const currentPlace = (): string | null => {
+    try {
+      const p = api.currentPlace?.();
+      return typeof p === 'string' && p !== '' ? p : null;
+    } catch {
+      return null;
+    }
+  };
+
+  let inFlight: Promise<void> | null = null;
+  const checkVisibility = (): Promise<void> => {
+    inFlight ??= (async () => {
+      try {
+        const clusters = await withTimeout(deps.listGlusterClusters(), deps.checkTimeoutMs);
+        state.glusterVisible = clusters.length > 0;
+        state.glusterClusterIds = new Set(clusters.map((c) => c.id));
+        if (!state.glusterVisible) {
+          log('info', 'No Gluster cluster is visible to this user: Geo Replication is not shown');
+          settle();
+        }
+      } catch (e) {
+        state.glusterVisible = false;
+        log(
+          'warning',
+          `Cannot ask the engine for Gluster clusters (${message(e)}): Geo Replication is not shown`,
+        );
+        settle();
+      } finally {
+        inFlight = null;
+      }
+      guard('addPlace', addPlace)();
+    })();
+    return inFlight;
+  };
+
+  /** Notice WebAdmin's first place transition, then add the place if it is waiting for it. */
+  const watchTransition = (): void => {
+    if (noticeTransition()) {
+      guard('addPlace', addPlace)();
+      return;
+    }
+    setTimeout(watchTransition, TRANSITION_POLL_MS);
   };
 
   api.register({
     UiInit: guard('UiInit', () => {
       uiInitialised = true;
-      maybeAddPlace();
+      addPlace();
     }),
-    // A new login may be a user with other permissions: ask again.
+    // A new login may be a user with other permissions: ask again (one question at a time).
     UserLogin: guard('UserLogin', () => {
-      void checkVisibility();
+      if (!state.placeAdded) void checkVisibility();
     }),
     UserLogout: guard('UserLogout', () => {
       state.glusterVisible = false;
     }),
   });
 
+  const first = checkVisibility();
   try {
-    // Asked before ready(), so that a reload on #gluster-georep finds the place (lazyLoad: false).
-    await checkVisibility();
+    // Only a deep link to us is worth keeping WebAdmin waiting for, and only briefly.
+    if (deepLink !== null) await Promise.race([first, sleep(deps.landingWaitMs)]);
   } finally {
     api.ready();
   }
+  watchTransition();
   return state;
 }

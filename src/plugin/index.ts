@@ -28,6 +28,12 @@ async function main(): Promise<void> {
     intl,
     listGlusterClusters: () => listGlusterClusters(engine),
     checkTimeoutMs: config.engineTimeoutMs,
+    landingWaitMs: config.landingWaitMs,
+    initialToken: () => window.top?.location.hash ?? '',
+    // As a link would: WebAdmin's GWT History picks the new token up and reveals it.
+    navigate: (token) => {
+      if (window.top) window.top.location.hash = token;
+    },
     log,
     onPlaceAdded: () => {
       const georep = georepClient(

@@ -18,10 +18,16 @@ export interface TabOptions {
   icon?: string;
 }
 
+/**
+ * Buttons get (selectedItems, mainEntity) as EntityObjects (PluginUiFunctions.java:213-258);
+ * mainEntity is `{id: ""}` on a main list, the selected main entity on a detail place. What
+ * isEnabled/isAccessible answer counts only when it is a boolean (else true; a throw: true, and
+ * only logged): JsFunctionResultHelper.invokeAndGetResultAsBoolean.
+ */
 export interface ActionButtonInterface<T extends EntityObject = EntityObject> {
-  onClick?: (selected: T[], mainEntity?: EntityObject) => void;
-  isEnabled?: (selected: T[], mainEntity?: EntityObject) => boolean;
-  isAccessible?: (selected: T[], mainEntity?: EntityObject) => boolean;
+  onClick?: (selected: T[], mainEntity: EntityObject) => void;
+  isEnabled?: (selected: T[], mainEntity: EntityObject) => boolean;
+  isAccessible?: (selected: T[], mainEntity: EntityObject) => boolean;
   index?: number;
   moreMenu?: boolean;
   id?: string;
@@ -107,8 +113,12 @@ export interface PluginApi {
   ssoToken(): string | null;
   engineBaseUrl(): string;
   currentLocale(): string;
-  currentPlace?(): string;
-  /** 4.4.7+; absent on older engines. */
+  /** The current place's name token; null before WebAdmin's first place transition (4.4+). */
+  currentPlace?(): string | null;
+  /**
+   * From engine 4.4.7.4 on (commit f489e848bdc; absent from tag ovirt-engine-4.4.7): the 4.4.8
+   * line. It logs messages as they are, without the plugin's name.
+   */
   logger?(): PluginLogger;
   reportFatalError?(message: string): void;
 }
@@ -139,7 +149,10 @@ export function resetPluginApi(): void {
   memo = undefined;
 }
 
-/** Log through WebAdmin's logger when it has one (4.4.7+), else the console. Never throws. */
+/**
+ * Log through WebAdmin's logger when it has one (4.4.7.4+), else the console; prefixed with the
+ * plugin's name once (WebAdmin's logger adds nothing). Never throws.
+ */
 export function log(level: 'info' | 'warning' | 'severe', message: string): void {
   const text = `[${PLUGIN_NAME}] ${message}`;
   try {

@@ -5,20 +5,42 @@ import { fakeWebAdmin, type FakeWebAdmin } from './fakePluginApi';
 
 const gluster: EngineCluster = { id: 'c1', name: 'gluster-prod', gluster_service: 'true' };
 
-async function run(wa: FakeWebAdmin, list: () => Promise<EngineCluster[]>, timeoutMs = 1000) {
+interface RunOpts {
+  timeoutMs?: number;
+  landingWaitMs?: number;
+  onPlaceAdded?: () => void;
+}
+
+async function run(wa: FakeWebAdmin, list: () => Promise<EngineCluster[]>, o: RunOpts = {}) {
   return bootstrap({
     api: wa.api,
     intl: await createPluginIntl('en-US'),
     listGlusterClusters: list,
-    checkTimeoutMs: timeoutMs,
+    checkTimeoutMs: o.timeoutMs ?? 1000,
+    landingWaitMs: o.landingWaitMs ?? 1000,
+    initialToken: () => wa.hash,
+    navigate: (token) => {
+      wa.navigated.push(token);
+      wa.goTo(token.replace(/^#/, '').split(';')[0]!);
+    },
     log: (level, message) => wa.api.logger!()[level](message),
+    onPlaceAdded: o.onPlaceAdded,
   });
 }
 
+const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+/** An answer that comes when the test says so. */
+function deferred<T>() {
+  let resolve: (v: T) => void = () => undefined;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
 describe('plugin bootstrap', () => {
-  it('adds Geo Replication under Storage when the user sees a Gluster cluster', async () => {
+  it('adds Geo Replication under Storage, after Volumes, when the user sees a Gluster cluster', async () => {
     const wa = fakeWebAdmin();
     const state = await run(wa, () => Promise.resolve([gluster]));
+    await state.settled;
     expect(wa.state()).toBe('IN_USE');
     expect(state.placeAdded).toBe(true);
     expect(wa.places).toEqual([
@@ -27,15 +49,87 @@ describe('plugin bootstrap', () => {
         label: 'Geo Replication',
         token: PLACE_TOKEN,
         url: PLACE_URL,
-        priority: 2,
+        // MenuView.addSecondaryMenuItemPlace inserts at index + 1: after Volumes.
+        priority: 4,
       },
     ]);
     expect(wa.refused).toEqual([]);
   });
 
+  it('does not take the landing page: the place comes only after WebAdmin\'s first transition', async () => {
+    const wa = fakeWebAdmin({ holdTransition: true });
+    const state = await run(wa, () => Promise.resolve([gluster]));
+    await tick(10);
+    // The answer is in, but WebAdmin has not placed the user yet: adding now would make our
+    // place the default place (PluginUiFunctions.addContentView) and the user would land on it.
+    expect(state.glusterVisible).toBe(true);
+    expect(wa.places).toEqual([]);
+    wa.transition();
+    expect(wa.current()).toBe('vms');
+    await state.settled;
+    expect(state.placeAdded).toBe(true);
+    expect(wa.current()).toBe('vms');
+    expect(wa.navigated).toEqual([]);
+  });
+
+  it('says ready at once when the URL does not name its place, however slow the engine', async () => {
+    const wa = fakeWebAdmin();
+    const answer = deferred<EngineCluster[]>();
+    const t0 = Date.now();
+    const state = await run(wa, () => answer.promise, { landingWaitMs: 5000 });
+    expect(wa.state()).toBe('IN_USE');
+    expect(Date.now() - t0).toBeLessThan(1000);
+    await tick(10);
+    expect(wa.current()).toBe('vms');
+    expect(wa.places).toEqual([]);
+    answer.resolve([gluster]);
+    await state.settled;
+    expect(wa.places.map((p) => p.token)).toEqual([PLACE_TOKEN]);
+    expect(wa.current()).toBe('vms');
+  });
+
+  it('a deep link waits for the answer, within the bound, and WebAdmin lands on the place', async () => {
+    const wa = fakeWebAdmin({ hash: `${PLACE_TOKEN};cluster=c1` });
+    const state = await run(wa, () => Promise.resolve([gluster]), { landingWaitMs: 1000 });
+    expect(state.placeAdded).toBe(true); // added in UiInit, before the transition
+    await tick(10);
+    expect(wa.current()).toBe(PLACE_TOKEN);
+    expect(wa.navigated).toEqual([]);
+  });
+
+  it('a deep link whose answer is later than the bound: WebAdmin goes on, then the link is followed', async () => {
+    const wa = fakeWebAdmin({ hash: `${PLACE_TOKEN};cluster=c1` });
+    const answer = deferred<EngineCluster[]>();
+    const t0 = Date.now();
+    const state = await run(wa, () => answer.promise, { landingWaitMs: 50 });
+    const waited = Date.now() - t0;
+    expect(waited).toBeGreaterThanOrEqual(45);
+    expect(waited).toBeLessThan(1000);
+    await tick(10);
+    expect(wa.current()).toBe('vms'); // the token named no place yet: the default place
+    answer.resolve([gluster]);
+    await state.settled;
+    expect(wa.navigated).toEqual([`${PLACE_TOKEN};cluster=c1`]);
+    expect(wa.current()).toBe(PLACE_TOKEN);
+  });
+
+  it('a late answer does not pull a user who has moved on back to the deep link', async () => {
+    const wa = fakeWebAdmin({ hash: `${PLACE_TOKEN};cluster=c1` });
+    const answer = deferred<EngineCluster[]>();
+    const state = await run(wa, () => answer.promise, { landingWaitMs: 10 });
+    await tick(250); // WebAdmin placed the user (the plugin looks every 100 ms), who then moves on
+    wa.goTo('hosts');
+    answer.resolve([gluster]);
+    await state.settled;
+    expect(state.placeAdded).toBe(true);
+    expect(wa.navigated).toEqual([]);
+    expect(wa.current()).toBe('hosts');
+  });
+
   it('adds no place when the user sees no Gluster cluster, and says why in the log', async () => {
     const wa = fakeWebAdmin();
-    await run(wa, () => Promise.resolve([]));
+    const state = await run(wa, () => Promise.resolve([]));
+    await state.settled;
     expect(wa.state()).toBe('IN_USE');
     expect(wa.places).toEqual([]);
     expect(
@@ -46,7 +140,8 @@ describe('plugin bootstrap', () => {
 
   it('calls ready() even when the engine is unreachable, and adds no place', async () => {
     const wa = fakeWebAdmin();
-    await run(wa, () => Promise.reject(new Error('connect ECONNREFUSED')));
+    const state = await run(wa, () => Promise.reject(new Error('connect ECONNREFUSED')));
+    await state.settled;
     expect(wa.state()).toBe('IN_USE');
     expect(wa.places).toEqual([]);
     expect(wa.logs.some((l) => l.level === 'warning' && l.message.includes('ECONNREFUSED'))).toBe(
@@ -54,10 +149,13 @@ describe('plugin bootstrap', () => {
     );
   });
 
-  it('calls ready() when the engine never answers, after the timeout', async () => {
+  it('gives up on an engine that never answers, after the timeout', async () => {
     const wa = fakeWebAdmin();
-    await run(wa, () => new Promise<EngineCluster[]>(() => undefined), 50);
+    const state = await run(wa, () => new Promise<EngineCluster[]>(() => undefined), {
+      timeoutMs: 50,
+    });
     expect(wa.state()).toBe('IN_USE');
+    await state.settled;
     expect(wa.places).toEqual([]);
     expect(wa.logs.some((l) => l.message.includes('no answer within 50 ms'))).toBe(true);
   });
@@ -66,23 +164,35 @@ describe('plugin bootstrap', () => {
     const wa = fakeWebAdmin();
     let visible: EngineCluster[] = [];
     const list = jest.fn(() => Promise.resolve(visible));
-    await run(wa, list);
+    const state = await run(wa, list);
+    await state.settled;
+    await tick(10);
     expect(wa.places).toHaveLength(0);
     visible = [gluster];
     wa.fire('UserLogin', 'glusteradmin@internal', 'u-glusteradmin');
-    await new Promise((r) => setTimeout(r, 0));
+    await tick(10);
     expect(list).toHaveBeenCalledTimes(2);
     expect(wa.places).toHaveLength(1);
     wa.fire('UserLogin', 'glusteradmin@internal', 'u-glusteradmin');
-    await new Promise((r) => setTimeout(r, 0));
+    await tick(10);
     expect(wa.places).toHaveLength(1);
     expect(wa.refused).toEqual([]);
+  });
+
+  it('asks the engine once at start, though WebAdmin delivers UserLogin right after UiInit', async () => {
+    const wa = fakeWebAdmin();
+    wa.fire('UserLogin', 'admin@internal', 'u-admin'); // queued until IN_USE
+    const list = jest.fn(() => Promise.resolve([gluster]));
+    const state = await run(wa, list);
+    await state.settled;
+    expect(list).toHaveBeenCalledTimes(1);
   });
 
   it('registers exactly once and never calls a UI function before ready()', async () => {
     const wa = fakeWebAdmin();
     const register = jest.spyOn(wa.api, 'register');
-    await run(wa, () => Promise.resolve([gluster]));
+    const state = await run(wa, () => Promise.resolve([gluster]));
+    await state.settled;
     expect(register).toHaveBeenCalledTimes(1);
     expect(wa.refused).toEqual([]);
   });
@@ -92,25 +202,11 @@ describe('plugin bootstrap hooks', () => {
   it('calls onPlaceAdded once, only when the place is added', async () => {
     const wa = fakeWebAdmin();
     const onPlaceAdded = jest.fn();
-    await bootstrap({
-      api: wa.api,
-      intl: await createPluginIntl('en-US'),
-      listGlusterClusters: () => Promise.resolve([gluster]),
-      checkTimeoutMs: 100,
-      log: () => undefined,
-      onPlaceAdded,
-    });
+    await (await run(wa, () => Promise.resolve([gluster]), { onPlaceAdded })).settled;
     expect(onPlaceAdded).toHaveBeenCalledTimes(1);
     const wa2 = fakeWebAdmin();
     const none = jest.fn();
-    await bootstrap({
-      api: wa2.api,
-      intl: await createPluginIntl('en-US'),
-      listGlusterClusters: () => Promise.resolve([]),
-      checkTimeoutMs: 100,
-      log: () => undefined,
-      onPlaceAdded: none,
-    });
+    await (await run(wa2, () => Promise.resolve([]), { onPlaceAdded: none })).settled;
     expect(none).not.toHaveBeenCalled();
   });
 });
@@ -119,16 +215,18 @@ describe('New Geo-Replication Session on Storage › Volumes', () => {
   it('is enabled for exactly one selected volume of a Gluster cluster, and opens the Start flow for it', async () => {
     const { takeIntent } = await import('../../src/plugin/intent');
     const wa = fakeWebAdmin();
-    await run(wa, () => Promise.resolve([gluster]));
+    await (await run(wa, () => Promise.resolve([gluster]))).settled;
     expect(wa.buttons).toHaveLength(1);
     const { entity, label, button } = wa.buttons[0]!;
     expect([entity, label]).toEqual(['GlusterVolume', 'New Geo-Replication Session']);
     const vol = (name: string, clusterId: string) => ({ id: `v-${name}`, name, clusterId });
-    expect(button.isEnabled!([vol('data', 'c1')])).toBe(true);
-    expect(button.isEnabled!([])).toBe(false);
-    expect(button.isEnabled!([vol('data', 'c1'), vol('home', 'c1')])).toBe(false);
-    expect(button.isEnabled!([vol('other', 'c-not-gluster')])).toBe(false);
-    button.onClick!([vol('data', 'c1')]);
+    // On a main list, mainEntity is EntityObject.from(null): {id: ""}.
+    const none = { id: '' };
+    expect(button.isEnabled!([vol('data', 'c1')], none)).toBe(true);
+    expect(button.isEnabled!([], none)).toBe(false);
+    expect(button.isEnabled!([vol('data', 'c1'), vol('home', 'c1')], none)).toBe(false);
+    expect(button.isEnabled!([vol('other', 'c-not-gluster')], none)).toBe(false);
+    button.onClick!([vol('data', 'c1')], none);
     expect(wa.revealed).toEqual([PLACE_TOKEN]);
     expect(takeIntent(window.sessionStorage)).toMatchObject({
       action: 'start-session',

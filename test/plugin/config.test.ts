@@ -15,7 +15,14 @@ describe('plugin config', () => {
       georepServicePath: '/georep/api',
       refreshIntervalMs: 3000,
       engineTimeoutMs: 2000,
+      landingWaitMs: DEFAULT_CONFIG.landingWaitMs,
     });
+  });
+  it('bounds the wait before ready() to 5 s, whatever the configuration says', () => {
+    expect(readConfig({ landingWaitMs: 800 }).landingWaitMs).toBe(800);
+    expect(readConfig({ landingWaitMs: 0 }).landingWaitMs).toBe(0);
+    expect(readConfig({ landingWaitMs: 60000 }).landingWaitMs).toBe(5000);
+    expect(readConfig({ landingWaitMs: -1 }).landingWaitMs).toBe(DEFAULT_CONFIG.landingWaitMs);
   });
   it('ignores invalid values instead of breaking the plugin', () => {
     expect(

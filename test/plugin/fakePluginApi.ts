@@ -1,6 +1,8 @@
 // A strict fake of WebAdmin's pluginApi for unit tests: the same rules as the stand-in
 // (register once, UI functions refused before ready(), UiInit right after ready(), a throwing
-// handler fails the plugin). Every refused call is recorded so a test can assert there were none.
+// handler fails the plugin; the first place transition a moment after ready() goes to the URL's
+// place if it exists, else to the default place, which is `vms` until a menu place is added and
+// then the last one added). Every refused call is recorded so a test can assert there were none.
 import type {
   ActionButtonInterface,
   GlusterVolumeEntity,
@@ -19,12 +21,35 @@ export interface FakeWebAdmin {
   alerts: { kind: 'alert' | 'toast'; type: string; message: string }[];
   /** Fire an event as WebAdmin would (queued until IN_USE for UserLogin/UserLogout). */
   fire: (event: keyof PluginEventHandlers, ...args: unknown[]) => void;
+  /** The current place; null before the first transition. */
+  current: () => string | null;
+  /** Where a user without a token lands (last menu place added, else `vms`). */
+  defaultPlace: () => string;
+  /** Tokens the plugin navigated to (window.top.location.hash). */
+  navigated: string[];
+  /** The URL's token at load. */
+  hash: string;
+  /** Make the first transition now (when created with holdTransition). */
+  transition: () => void;
+  /** The user goes to another place. */
+  goTo: (token: string) => void;
 }
 
 export function fakeWebAdmin(
-  opts: { token?: string | null; locale?: string; config?: Record<string, unknown> } = {},
+  opts: {
+    token?: string | null;
+    locale?: string;
+    config?: Record<string, unknown>;
+    /** The URL's token at load (without #). */
+    hash?: string;
+    /** Do not make the first transition by itself after ready(). */
+    holdTransition?: boolean;
+  } = {},
 ): FakeWebAdmin {
   let state: 'LOADING' | 'IN_USE' | 'FAILED' = 'LOADING';
+  let current: string | null = null;
+  let defaultPlace = 'vms';
+  const builtin = new Set(['vms', 'hosts', 'clusters', 'volumes', 'storage', 'disks', 'events']);
   let handlers: PluginEventHandlers | null = null;
   const queue: [keyof PluginEventHandlers, unknown[]][] = [];
   const fake: FakeWebAdmin = {
@@ -37,6 +62,20 @@ export function fakeWebAdmin(
     logs: [],
     alerts: [],
     fire: () => undefined,
+    current: () => current,
+    defaultPlace: () => defaultPlace,
+    navigated: [],
+    hash: opts.hash ?? '',
+    transition: () => undefined,
+    goTo: (t) => {
+      current = t;
+    },
+  };
+  const known = (t: string) => builtin.has(t) || fake.places.some((p) => p.token === t);
+  fake.transition = () => {
+    if (current !== null) return;
+    const name = (opts.hash ?? '').split(';')[0]!;
+    current = name && known(name) ? name : defaultPlace;
   };
   const invoke = (event: keyof PluginEventHandlers, args: unknown[]) => {
     const fn = handlers?.[event] as ((...a: unknown[]) => void) | undefined;
@@ -80,12 +119,15 @@ export function fakeWebAdmin(
       state = 'IN_USE';
       invoke('UiInit', []);
       for (const [e, a] of queue.splice(0)) invoke(e, a);
+      if (!opts.holdTransition) setTimeout(() => fake.transition(), 0);
     },
     configObject: () => ({ ...opts.config }),
     addPrimaryMenuPlace: notImplemented('addPrimaryMenuPlace'),
     addSecondaryMenuPlace(menu, label, token, url, o) {
-      if (ui('addSecondaryMenuPlace'))
+      if (ui('addSecondaryMenuPlace')) {
         fake.places.push({ menu, label, token, url, priority: o?.priority });
+        defaultPlace = token; // PluginUiFunctions.addContentView
+      }
     },
     addDetailPlace: notImplemented('addDetailPlace'),
     setPlaceContentUrl: notImplemented('setPlaceContentUrl'),
@@ -118,6 +160,7 @@ export function fakeWebAdmin(
     ssoToken: () => (opts.token === undefined ? 'token-1' : opts.token),
     engineBaseUrl: () => 'http://engine.example/ovirt-engine/',
     currentLocale: () => opts.locale ?? 'en-US',
+    currentPlace: () => current,
     logger: () => ({
       info: (message: string) => fake.logs.push({ level: 'info', message }),
       warning: (message: string) => fake.logs.push({ level: 'warning', message }),
