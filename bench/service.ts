@@ -16,7 +16,7 @@ import { demoSimulator } from '../server/gluster/sim';
 import { sessionId } from '../src/georep/status';
 
 const CLI_LATENCY_MS = Number(process.env.BENCH_CLI_LATENCY_MS ?? 150);
-const PROD = 'cl-00000000-0000-0000-0000-000000000002';
+const PROD = '9d89dd81-a594-3d63-a06d-d4e8df16b64e';
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -21,7 +21,7 @@ const ROOT = path.resolve(__dirname, '..');
 const RES = path.join(ROOT, 'dist', 'gluster-georep-resources');
 const BARE = path.join(ROOT, 'build', 'bench-bare');
 const PORT = Number(process.env.BENCH_PORT ?? 18095);
-const PROD = 'cl-00000000-0000-0000-0000-000000000002';
+const PROD = '9d89dd81-a594-3d63-a06d-d4e8df16b64e';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',

@@ -12,7 +12,7 @@
 // session Gluster creates is the one the contract suite creates (LAB_HOST::georep-secondary).
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultLab, type Lab } from './lab';
+import { defaultLab, LAB_IDS, type Lab } from './lab';
 import { createGlusterClient } from '../server/gluster/client';
 import { sshExec } from '../server/gluster/exec-ssh';
 import { sshHostShell, sshRemoteGluster, type RemoteGluster } from '../server/gluster/provision';
@@ -23,7 +23,7 @@ import { RealSshTrust, type SshLog } from '../server/ssh/real';
 
 export const LAB_ENV_FILE = path.resolve(__dirname, '..', 'lab', 'lab.env');
 /** The gluster cluster of the demo lab, reused (with its permissions) for the real lab. */
-export const LAB_CLUSTER_ID = 'cl-00000000-0000-0000-0000-000000000002';
+export const LAB_CLUSTER_ID = LAB_IDS.clusterProd;
 export const LAB_NODE = '127.0.0.1';
 const GiB = 1024 ** 3;
 
@@ -76,15 +76,15 @@ export function realLab(env: LabEnv): Lab {
   const lab = defaultLab();
   const port = Number(need(env, 'LAB_SSH_PORT'));
   const publicKey = labHostKey(env);
-  const hostId = 'h-lab1';
+  const hostId = 'acf97fe0-7003-36bc-b7b9-cc493edb80e0';
   lab.clusters = lab.clusters
-    .filter((c) => c.id !== 'cl-00000000-0000-0000-0000-000000000003')
+    .filter((c) => c.id !== LAB_IDS.clusterDr)
     .map((c) => (c.id === LAB_CLUSTER_ID ? { ...c, name: 'gluster-lab' } : c));
   lab.data_centers = lab.data_centers.filter((d) =>
     lab.clusters.some((c) => c.data_center_id === d.id),
   );
   lab.hosts = [
-    ...lab.hosts.filter((h) => !h.cluster_id.endsWith('2') && !h.cluster_id.endsWith('3')),
+    ...lab.hosts.filter((h) => h.cluster_id !== LAB_IDS.clusterProd && h.cluster_id !== LAB_IDS.clusterDr),
     {
       id: hostId,
       name: 'lab1',
@@ -100,7 +100,7 @@ export function realLab(env: LabEnv): Lab {
   ];
   lab.volumes = [
     {
-      id: 'v-lab-primary',
+      id: '180c76e8-0c00-3fd1-941e-d5dc49ebc909',
       name: need(env, 'LAB_PRIMARY_VOLUME'),
       cluster_id: LAB_CLUSTER_ID,
       type: 'distribute',

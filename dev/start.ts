@@ -4,6 +4,7 @@
 //   /ovirt-georep/api/       the geo-rep service, on the Gluster simulator (default) or real Gluster
 import path from 'node:path';
 import fs from 'node:fs';
+import os from 'node:os';
 import Fastify from 'fastify';
 import { registerEngineEmulator } from './engine';
 import { simulatedBackends } from './backends';
@@ -51,7 +52,11 @@ async function main(): Promise<void> {
   // described to the engine emulator from lab/lab.env: see real-lab.ts).
   const labEnv = backend === 'cli' ? readLabEnv() : null;
   const lab = labEnv ? realLab(labEnv) : defaultLab();
-  const engine = await registerEngineEmulator(app, { lab });
+  if (process.env.ENGINE_VERSION) lab.engine_version = process.env.ENGINE_VERSION;
+  const engine = await registerEngineEmulator(app, {
+    lab,
+    latencyMs: Number(process.env.ENGINE_LATENCY_MS ?? 0) || 0,
+  });
   const simulated = backend === 'sim' ? simulatedBackends(lab, { sshLatencyMs: 300 }) : null;
   const engineUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/ovirt-engine/`;
   const serviceToken = ssoTokenProvider(engineUrl, {
@@ -76,18 +81,38 @@ async function main(): Promise<void> {
     remoteGluster: simulated?.remoteGluster ?? real!.remoteGluster,
     eventsToken: serviceToken,
   });
+  // The engine's ui-plugins folder: this plugin's build, plus the test plugins a dev control
+  // installs (test/ui-plugins: one that behaves as ovirt-engine-ui-extensions does on load).
+  const uiPlugins = uiPluginsFolder(pluginsDir);
+  app.addHook('onClose', () => fs.rmSync(uiPlugins, { recursive: true, force: true }));
   await registerWebAdmin(app, {
     sso: engine,
-    pluginsDir,
+    pluginsDir: uiPlugins,
     pluginsConfigDir: process.env.UI_PLUGINS_CONFIG_DIR ?? null,
     shellDir,
+    engineVersion: () => lab.engine_version ?? '4.5.7',
   });
   app.get('/healthz', () => ({ status: 'ok', backend }));
 
   // Development controls for demos and end-to-end tests; never part of an installed product.
-  app.post<{ Body: { down?: boolean } }>('/__dev/engine', (req) => {
-    engine.setDown(req.body?.down === true);
-    return { down: req.body?.down === true };
+  // The engine: down (connections reset) and/or answering every request `latencyMs` late.
+  app.post<{ Body: { down?: boolean; latencyMs?: number } }>('/__dev/engine', (req) => {
+    const b = req.body ?? {};
+    if (b.down !== undefined) engine.setDown(b.down === true);
+    if (b.latencyMs !== undefined) engine.setLatency(Math.max(0, Number(b.latencyMs) || 0));
+    return { down: engine.isDown(), latencyMs: engine.latency() };
+  });
+  // Install or remove a test UI plugin (a descriptor of test/ui-plugins, with its resources).
+  app.post<{ Body: { name?: string; installed?: boolean } }>('/__dev/ui-plugin', (req, reply) => {
+    const name = String(req.body?.name ?? '');
+    if (!/^[a-z][a-z0-9-]*$/.test(name) || !fs.existsSync(path.join(TEST_PLUGINS, `${name}.json`)))
+      return reply.code(404).send({ error: `no test plugin ${name}` });
+    for (const f of [`${name}.json`, `${name}-resources`]) {
+      const link = path.join(uiPlugins, f);
+      fs.rmSync(link, { force: true, recursive: false });
+      if (req.body?.installed === true) fs.symlinkSync(path.join(TEST_PLUGINS, f), link);
+    }
+    return { name, installed: req.body?.installed === true };
   });
   if (sim) {
     app.post<{
@@ -155,6 +180,19 @@ async function main(): Promise<void> {
   Log in as admin@internal / admin (everything), glusteradmin@internal / glusteradmin,
             glusterviewer@internal / glusterviewer (read-only), virtonly@internal / virtonly (no Gluster)
 `);
+}
+
+const TEST_PLUGINS = path.join(ROOT, 'test', 'ui-plugins');
+
+/**
+ * A fresh ui-plugins folder (as /usr/share/ovirt-engine/ui-plugins) holding links to every
+ * descriptor and resource folder of `pluginsDir` (the build: dist/).
+ */
+function uiPluginsFolder(pluginsDir: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ui-plugins-'));
+  for (const f of fs.readdirSync(pluginsDir))
+    fs.symlinkSync(path.resolve(pluginsDir, f), path.join(dir, f));
+  return dir;
 }
 
 /** pino's levels, to filter what the console shows when the log file takes more. */

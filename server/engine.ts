@@ -5,6 +5,7 @@
 import type { Agent as HttpsAgent } from 'node:https';
 import axios, { type AxiosInstance, type AxiosResponse, isAxiosError } from 'axios';
 import { ApiError, badGateway, gatewayTimeout, unauthorized } from './errors';
+import { searchCondition } from '../src/georep/engineSearch';
 
 export interface EngineUser {
   id: string;
@@ -194,7 +195,7 @@ export class EngineClient {
   async clusterHosts(token: string, cluster: { id: string; name: string }): Promise<EngineHost[]> {
     const res = await this.call(token, 'get', 'hosts', {
       filter: true,
-      params: { search: `cluster=${searchValue(cluster.name)}` },
+      params: { search: searchCondition('cluster', cluster.name) },
       what: `list the hosts of cluster ${cluster.name}`,
     });
     this.ensureOk(res, `list the hosts of cluster ${cluster.name}`);
@@ -244,7 +245,10 @@ export class EngineClient {
     });
     if (res.status === 404) return [];
     this.ensureOk(res, 'list the Gluster volumes of the cluster');
-    return list(res.data, 'gluster_volume').map((v) => ({
+    // No `search`: it would replace the engine's own `cluster = <name>` (and list other clusters').
+    return list(res.data, 'gluster_volume')
+      .filter((v) => (idOf(v.cluster) ?? clusterId) === clusterId)
+      .map((v) => ({
       id: str(v.id) ?? '',
       name: str(v.name) ?? '',
       cluster_id: idOf(v.cluster) ?? clusterId,
@@ -405,7 +409,3 @@ function targetOf(p: Json): PermissionTarget {
 
 const enc = encodeURIComponent;
 
-/** A value in the engine's search syntax: quoted when it holds anything but name characters. */
-function searchValue(v: string): string {
-  return /^[\w.-]+$/.test(v) ? v : `"${v.replace(/(["\\])/g, '\\$1')}"`;
-}

@@ -7,7 +7,9 @@
 //   permissions."), and so does a *filtered* request to a resource the engine serves with an
 //   admin-only query: hosts/{id}, glustervolumes/{id}, glusterbricks, volume statistics,
 //   events/{id} and the system permissions;
-// - an object that does not exist, or that a filtered user has no permission on, is a 404;
+// - an object that does not exist, or that a filtered user has no permission on, or an id that is
+//   no UUID, is a 404 with no body (json.ts EmptyNotFound);
+// - 401 is the web container's HTML error page with `WWW-Authenticate: Basic realm="RESTAPI"`;
 // - a search the engine could not parse lists nothing; unknown query parameters are ignored.
 // The emulator answers JSON only: a request without `Accept: application/json` gets 406, where the
 // real engine would answer XML.
@@ -24,6 +26,10 @@ import {
   clusterJson,
   collection,
   dataCenterJson,
+  EmptyNotFound,
+  guidOr404,
+  Unauthorized,
+  unauthorizedPage,
   eventJson,
   hostJson,
   hrefs,
@@ -36,6 +42,7 @@ import {
   volumeStatistics,
 } from './json';
 import { permitsOfRole } from './permits';
+import { parseVersion } from '../version';
 import { parseSearch, type SearchFields } from './search';
 import type { TokenStore } from './tokens';
 import { INTERNAL_AUTHZ, INTERNAL_PROFILE, type Directory } from './directory';
@@ -96,6 +103,7 @@ const limit = <T>(items: T[], max: number): T[] => (max >= 0 ? items.slice(0, ma
 
 export function registerApi(app: FastifyInstance, d: ApiDeps): void {
   const { lab, access } = d;
+  const engineVersion = lab.engine_version ?? '4.5.7';
   const ctxOf = new WeakMap<FastifyRequest, Ctx>();
   const ctx = (req: FastifyRequest): Ctx => {
     const c = ctxOf.get(req);
@@ -104,6 +112,13 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
   };
 
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
+    if (err instanceof EmptyNotFound) return reply.code(404).send();
+    if (err instanceof Unauthorized)
+      return reply
+        .code(401)
+        .header('WWW-Authenticate', 'Basic realm="RESTAPI"')
+        .type('text/html;charset=UTF-8')
+        .send(unauthorizedPage(err.errMsg));
     if (err instanceof EngineFault)
       return reply.code(err.status).send({ reason: err.reason, detail: err.detail });
     if (err.validation)
@@ -126,29 +141,21 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
     }
   });
   function authenticate(req: FastifyRequest): Ctx {
+    // SsoRestApiAuthFilter: no (or another kind of) Authorization header leaves no message, so
+    // EnforceAuthFilter sends the plain 401.
     const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-    if (!m) {
-      throw new EngineFault(
-        401,
-        'Unauthorized',
-        'Authentication required: send "Authorization: Bearer <token>" with an SSO token.',
-      );
-    }
+    if (!m) throw new Unauthorized(null);
     const entry = d.tokens.lookup(m[1]!);
     const user = entry ? lab.users.find((u) => u.id === entry.userId) : undefined;
+    // An unknown or expired token: the SSO's token-info answer (SsoService.getSsoSession,
+    // OAuthException(invalid_grant)) becomes the 401's message (FiltersHelper.isStatusOk).
     if (!user)
-      throw new EngineFault(
-        401,
-        'Unauthorized',
-        'The SSO token is not valid: it is unknown, revoked or expired.',
+      throw new Unauthorized(
+        'invalid_grant: The provided authorization grant for the auth code has expired.',
       );
     // The engine creates no session for a user none of whose roles has the login permit.
     if (!access.canLogin(user)) {
-      throw new EngineFault(
-        401,
-        'Unauthorized',
-        `The user ${user.user_name} is not authorized to perform login.`,
-      );
+      throw new Unauthorized(`The user ${user.user_name} is not authorized to perform login.`);
     }
     if (!/\bapplication\/json\b/i.test(req.headers.accept ?? '')) {
       throw new EngineFault(
@@ -196,20 +203,24 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
     lab.data_centers.find((x) => x.id === id)?.name;
 
   /** The cluster the path names, as the user may see it. */
-  const visibleCluster = (c: Ctx, id: string): LabCluster => {
+  const visibleCluster = (c: Ctx, rawId: string): LabCluster => {
+    const id = guidOr404(rawId, 'Cluster');
     const cl = clusterById(id);
     if (!cl || (c.filtered && !access.canSee(c.user, { type: 'cluster', id })))
       throw notFound(`Cluster: id=${id}`);
     return cl;
   };
   /** A volume of that cluster (admin-only query in the engine). */
-  const volumeIn = (clusterId: string, id: string): LabVolume => {
+  const volumeIn = (rawClusterId: string, rawId: string): LabVolume => {
+    const clusterId = guidOr404(rawClusterId, 'Cluster');
+    const id = guidOr404(rawId, 'GlusterVolume');
     if (!clusterById(clusterId)) throw notFound(`Cluster: id=${clusterId}`);
     const v = lab.volumes.find((x) => x.id === id && x.cluster_id === clusterId);
     if (!v) throw notFound(`GlusterVolume: id=${id}`);
     return v;
   };
-  const visibleUser = (c: Ctx, id: string): LabUser => {
+  const visibleUser = (c: Ctx, rawId: string): LabUser => {
+    const id = guidOr404(rawId, 'User');
     const u = lab.users.find((x) => x.id === id);
     // Filtered, the engine shows users only themselves.
     if (!u || (c.filtered && u.id !== c.user.id)) throw notFound(`User: id=${id}`);
@@ -227,7 +238,7 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
         name: 'oVirt Engine',
         vendor: 'ovirt.org',
         instance_id: '5f4a2b8e-0000-4000-8000-00000000e0e0',
-        version: { build: '7', full_version: '4.5.7-1.el9', major: '4', minor: '5', revision: '0' },
+        version: productVersion(engineVersion),
       },
       special_objects: {
         blank_template: {
@@ -287,7 +298,8 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
 
   app.get<Id>('/ovirt-engine/api/datacenters/:id', (req) => {
     const c = readable(req);
-    const dc = lab.data_centers.find((x) => x.id === req.params.id);
+    const id = guidOr404(req.params.id, 'DataCenter');
+    const dc = lab.data_centers.find((x) => x.id === id);
     if (!dc || (c.filtered && !access.canSee(c.user, { type: 'data_center', id: dc.id }))) {
       throw notFound(`DataCenter: id=${req.params.id}`);
     }
@@ -326,30 +338,45 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
     const hosts = lab.hosts.filter(
       (h) => !c.filtered || access.canSee(c.user, { type: 'host', id: h.id }),
     );
-    return collection('host', listed(req.query, hosts, hostFields).map(hostJson));
+    return collection(
+      'host',
+      listed(req.query, hosts, hostFields).map((h) => hostJson(h, engineVersion)),
+    );
   });
 
   app.get<Id>('/ovirt-engine/api/hosts/:id', (req) => {
     adminOnly(req); // GetVdsByVdsId
-    const h = lab.hosts.find((x) => x.id === req.params.id);
+    const id = guidOr404(req.params.id, 'Host');
+    const h = lab.hosts.find((x) => x.id === id);
     if (!h) throw notFound(`Host: id=${req.params.id}`);
-    return hostJson(h);
+    return hostJson(h, engineVersion);
   });
 
   // --- Gluster volumes, bricks, statistics ----------------------------------------------------
 
+  // GlusterVolumeConditionFieldAutoCompleter (searchbackend/.../gluster/), and the cluster
+  // cross-reference (GlusterVolumeCrossRefAutoCompleter: `cluster = <name>`).
   const volumeFields: SearchFields<LabVolume> = {
     name: { kind: 'text', get: (v) => v.name },
     status: { kind: 'enum', get: (v) => v.status },
     type: { kind: 'enum', get: (v) => v.type },
     replica_count: { kind: 'text', get: (v) => v.replica_count },
+    cluster: { kind: 'text', get: (v) => clusterName(v.cluster_id) },
   };
 
   app.get<Id>('/ovirt-engine/api/clusters/:id/glustervolumes', (req) => {
-    // The engine reads the cluster (as the user may see it), then searches its volumes.
-    const cl = visibleCluster(readable(req), req.params.id);
-    const vols = lab.volumes.filter((v) => v.cluster_id === cl.id);
-    return collection('gluster_volume', listed(req.query, vols, volumeFields).map(volumeJson));
+    // BackendGlusterVolumesResource.list (restapi/jaxrs/.../gluster/BackendGlusterVolumesResource
+    // .java:59-64): the cluster is read first (parent.get(): 404 when missing or not visible),
+    // then the volumes are *searched* with "cluster = <name>", the name unquoted. A `search`
+    // parameter replaces that constraint (QueryHelper.getConstraint:122-131): it then lists
+    // matching volumes of every cluster the user sees, not only this one.
+    const c = readable(req);
+    const cl = visibleCluster(c, req.params.id);
+    const vols = lab.volumes.filter(
+      (v) => !c.filtered || access.canSee(c.user, { type: 'gluster_volume', id: v.id }),
+    );
+    const q = { ...req.query, search: first(req.query, 'search') ?? `cluster = ${cl.name}` };
+    return collection('gluster_volume', listed(q, vols, volumeFields).map(volumeJson));
   });
 
   app.get<Route<{ id: string; vid: string }>>(
@@ -378,7 +405,8 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
     (req) => {
       adminOnly(req); // GetGlusterBrickById
       const v = volumeIn(req.params.id, req.params.vid);
-      const b = bricksOf(v, lab).find((x) => x.id === req.params.bid);
+      const bid = guidOr404(req.params.bid, 'GlusterBrick');
+      const b = bricksOf(v, lab).find((x) => x.id === bid);
       if (!b) throw notFound(`GlusterBrick: id=${req.params.bid}`);
       return brickJson(v, b);
     },
@@ -396,8 +424,9 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
     '/ovirt-engine/api/clusters/:id/glustervolumes/:vid/statistics/:sid',
     (req) => {
       adminOnly(req);
+      const sid = guidOr404(req.params.sid, 'Statistic');
       const st = volumeStatistics(volumeIn(req.params.id, req.params.vid)).find(
-        (x) => x.id === req.params.sid,
+        (x) => x.id === sid,
       );
       if (!st) throw notFound(`Statistic: id=${req.params.sid}`);
       return st;
@@ -429,7 +458,8 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
     '/ovirt-engine/api/users/:id/permissions/:pid',
     (req) => {
       const u = visibleUser(readable(req), req.params.id);
-      const p = access.permissionsOf(u.id).find((x) => x.id === req.params.pid);
+      const pid = guidOr404(req.params.pid, 'Permission');
+      const p = access.permissionsOf(u.id).find((x) => x.id === pid);
       if (!p) throw notFound(`Permission: id=${req.params.pid}`);
       return permissionJson(p, `${hrefs.user(u.id)}/permissions/${p.id}`);
     },
@@ -448,13 +478,15 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
 
   app.get<Id>('/ovirt-engine/api/permissions/:id', (req) => {
     adminOnly(req);
-    const p = systemPermissions().find((x) => x.id === req.params.id);
+    const id = guidOr404(req.params.id, 'Permission');
+    const p = systemPermissions().find((x) => x.id === id);
     if (!p) throw notFound(`Permission: id=${req.params.id}`);
     return permissionJson(p, `${API}/permissions/${p.id}`);
   });
 
   // Roles and their permits are readable by every logged-in user (GetAllRoles is a user query).
-  const roleById = (id: string) => {
+  const roleById = (rawId: string) => {
+    const id = guidOr404(rawId, 'Role');
     const r = lab.roles.find((x) => x.id === id);
     if (!r) throw notFound(`Role: id=${id}`);
     return r;
@@ -714,13 +746,22 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
 
   // --- Anything else ---------------------------------------------------------------------------
 
+  // A path no resource serves: RESTEasy's 404, no body.
   app.all('/ovirt-engine/api/*', (req) => {
-    throw new EngineFault(
-      404,
-      'Not Found',
-      `The engine emulator serves no ${req.method} ${req.url.split('?')[0]}.`,
-    );
+    throw notFound(`${req.method} ${req.url.split('?')[0]}`);
   });
+}
+
+/** product_info.version as the engine writes it for `4.5.7` (ovirt-engine-api-model Version). */
+function productVersion(v: string): Record<string, string> {
+  const [major = 0, minor = 0, build = 0, revision = 0] = parseVersion(v);
+  return {
+    build: String(build),
+    full_version: `${v}-1.el${major >= 4 && minor >= 5 ? 9 : 8}`,
+    major: String(major),
+    minor: String(minor),
+    revision: String(revision),
+  };
 }
 
 /** An int (Java int) from JSON, where the engine accepts a number or a numeric string. */

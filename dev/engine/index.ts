@@ -21,6 +21,10 @@ export interface EngineEmulator {
   revoke(token: string): void;
   /** Simulate the engine being down: every /ovirt-engine/api and /ovirt-engine/sso request fails (connection reset or 503). */
   setDown(down: boolean): void;
+  isDown(): boolean;
+  /** Answer every /ovirt-engine/api and /ovirt-engine/sso request this much later (a slow engine). */
+  setLatency(ms: number): void;
+  latency(): number;
   /** Events posted so far (newest last), for tests. */
   events(): EngineEvent[];
 }
@@ -34,6 +38,7 @@ export async function registerEngineEmulator(
     tokenTtlMs?: number;
     /** The stand-in aaa-jdbc store (dev/aaa-jdbc-tool.cjs writes it): users of the internal profile. */
     directoryFile?: string;
+    latencyMs?: number;
   },
 ): Promise<EngineEmulator> {
   const { lab } = opts;
@@ -43,6 +48,7 @@ export async function registerEngineEmulator(
   const sso = new Sso(lab, tokens, directory);
   const events: EngineEvent[] = [];
   let down = false;
+  let latencyMs = opts.latencyMs ?? 0;
 
   // Each part in its own encapsulated context, so its hooks, parsers and error handler apply to
   // the engine's routes only, not to the other services sharing this fastify instance.
@@ -53,6 +59,11 @@ export async function registerEngineEmulator(
         if (!down) return next();
         void reply.hijack();
         req.raw.destroy();
+      });
+      // A slow engine: every answer waits (before authentication, as a busy servlet would).
+      ctx.addHook('onRequest', (_req, _reply, next) => {
+        if (latencyMs > 0) setTimeout(next, latencyMs);
+        else next();
       });
       register(ctx);
       done();
@@ -70,6 +81,11 @@ export async function registerEngineEmulator(
     setDown: (d) => {
       down = d;
     },
+    isDown: () => down,
+    setLatency: (ms) => {
+      latencyMs = ms;
+    },
+    latency: () => latencyMs,
     events: () => [...events],
   };
 }

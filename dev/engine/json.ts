@@ -13,6 +13,7 @@ import type {
   LabUser,
   LabVolume,
 } from '../lab';
+import { versionAtLeast } from '../version';
 import type { EngineEvent } from './events';
 import type { Permit } from './permits';
 
@@ -35,8 +36,58 @@ export class EngineFault extends Error {
 /** `reason` of every backend failure (Messages.BACKEND_FAILED in the engine's restapi). */
 export const OPERATION_FAILED = 'Operation Failed';
 
-export const notFound = (what: string): EngineFault =>
-  new EngineFault(404, OPERATION_FAILED, `Entity not found: ${what}`);
+/**
+ * A 404 with no body: what the engine answers for an entity that does not exist or that a
+ * filtered user may not see (AbstractBackendSubResource.performGet asks getEntity with
+ * notFoundAs404; BaseBackendResource.handleError:235-236 throws
+ * `WebApplicationException(Response.status(NOT_FOUND).build())`), for an id that is no UUID
+ * (AbstractBackendResource.asGuidOr404:374-380) and for a path no resource serves.
+ */
+export class EmptyNotFound extends Error {
+  constructor(readonly what: string) {
+    super(`not found: ${what}`);
+    this.name = 'EmptyNotFound';
+  }
+}
+
+export const notFound = (what: string): EmptyNotFound => new EmptyNotFound(what);
+
+/**
+ * A path id as the engine's Guid reads it (java.util.UUID.fromString: five groups of hex
+ * digits), canonical and lower case; anything else is a 404 with no body.
+ */
+export function guidOr404(id: string, what: string): string {
+  const m = /^([0-9a-f]{1,8})-([0-9a-f]{1,4})-([0-9a-f]{1,4})-([0-9a-f]{1,4})-([0-9a-f]{1,12})$/i.exec(
+    id,
+  );
+  if (!m) throw notFound(`${what}: id=${id}`);
+  const widths = [8, 4, 4, 4, 12];
+  return m
+    .slice(1)
+    .map((g, i) => g.toLowerCase().padStart(widths[i]!, '0'))
+    .join('-');
+}
+
+/**
+ * 401 as the web container sends it: EnforceAuthFilter (backend/manager/modules/aaa/.../filters/
+ * EnforceAuthFilter.java) sets `WWW-Authenticate: Basic realm="RESTAPI"` (restapi web.xml) and
+ * calls sendError(401[, message]); Undertow writes its own HTML error page
+ * (HttpServletResponseImpl.doErrorDispatch), never the engine's JSON fault.
+ */
+export class Unauthorized extends Error {
+  constructor(readonly errMsg: string | null) {
+    super(errMsg ?? 'Unauthorized');
+    this.name = 'Unauthorized';
+  }
+}
+
+export function unauthorizedPage(errMsg: string | null): string {
+  const msg = (errMsg ?? 'Unauthorized').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+  return `<html><head><title>Error</title></head><body>${msg}</body></html>`;
+}
 
 /** A collection: `{"<type>": [...]}`, or `{}` when empty. */
 export const collection = (type: string, items: Json[]): Json =>
@@ -127,10 +178,24 @@ export function dataCenterJson(dc: LabDataCenter, lab: Lab): Json {
   };
 }
 
-export function hostJson(h: LabHost): Json {
+/**
+ * `ssh.public_key` came with commit f5e7cafa5da ("restapi: SSH public key available for the
+ * Host", 2021-02-01): absent from tag ovirt-engine-4.4.5, present from ovirt-engine-4.4.5.5 on
+ * (HostMapper.map(VdsStatic, Ssh), restapi/types/.../HostMapper.java:406-415).
+ */
+export const SSH_PUBLIC_KEY_SINCE = '4.4.5.5';
+
+export function hostJson(h: LabHost, engineVersion: string): Json {
   const href = hrefs.host(h.id);
-  const ssh: Json = { port: s(h.ssh_port), fingerprint: h.ssh_fingerprint };
-  if (h.ssh_public_key) ssh.public_key = h.ssh_public_key;
+  // HostMapper.java:407-414: port, user (the engine's SSH user, root unless changed), fingerprint,
+  // public key.
+  const ssh: Json = {
+    port: s(h.ssh_port),
+    user: { user_name: h.ssh_user ?? 'root' },
+    fingerprint: h.ssh_fingerprint,
+  };
+  if (h.ssh_public_key && versionAtLeast(engineVersion, SSH_PUBLIC_KEY_SINCE))
+    ssh.public_key = h.ssh_public_key;
   return {
     name: h.name,
     comment: '',

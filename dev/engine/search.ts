@@ -1,5 +1,6 @@
 // The subset of the engine's search language the emulator understands: `field=value`,
-// `field!=value`, joined by `and`; values may be "quoted" and may use `*` as a wildcard.
+// `field!=value`, joined by `and`; values may be "quoted" (the SyntaxChecker takes everything up
+// to the next `"`; there is no escape inside quotes) and may use `*` as a wildcard.
 // The engine answers a search it cannot parse (unknown field, bad syntax) with an empty list, not
 // an error, and so does the emulator: parseSearch returns null and the caller lists nothing.
 
@@ -18,7 +19,7 @@ interface Condition {
   value: string;
 }
 
-const CONDITION = /^([A-Za-z_][\w.]*)\s*(!=|=)\s*("(?:[^"\\]|\\.)*"|[^\s"]+)/;
+const CONDITION = /^([A-Za-z_][\w.]*)\s*(!=|=)\s*("[^"]*"|[^\s"]+)/;
 
 function parseConditions(text: string): Condition[] | null {
   const out: Condition[] = [];
@@ -27,7 +28,7 @@ function parseConditions(text: string): Condition[] | null {
     const m = CONDITION.exec(rest);
     if (!m) return null;
     const raw = m[3]!;
-    const value = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
+    const value = raw.startsWith('"') ? raw.slice(1, -1) : raw;
     out.push({ field: m[1]!.toLowerCase(), negate: m[2] === '!=', value });
     rest = rest.slice(m[0].length).trim();
     if (rest === '') break;

@@ -5,21 +5,7 @@
 
 // ---------------------------------------------------------------- engine version
 
-/** A dotted engine version (`4.5.7`, `4.4.7.4`) as numbers, for "available from" checks. */
-export function parseVersion(v: string): number[] {
-  return v.split('.').map((p) => Number.parseInt(p, 10) || 0);
-}
-
-export function versionAtLeast(version: string, min: string): boolean {
-  const a = parseVersion(version);
-  const b = parseVersion(min);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return x > y;
-  }
-  return true;
-}
+export { versionAtLeast } from '../version';
 
 /**
  * `logger()` and `reportFatalError()` came with commit f489e848bdc ("webadmin: expose logging to
@@ -334,7 +320,10 @@ export interface StandinEntity {
 export function entityObject(e: StandinEntity | null | undefined): Record<string, unknown> {
   if (!e) return { id: '' };
   const o: Record<string, unknown> = { id: e.id };
-  const str = (k: string) => (e[k] === undefined || e[k] === null ? undefined : String(e[k]));
+  const str = (k: string): string | undefined => {
+    const v = e[k];
+    return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+  };
   switch (e.type) {
     case 'DataCenter':
     case 'Network':

@@ -20,6 +20,8 @@ export interface WebAdminOptions {
   pluginsConfigDir: string | null;
   /** The stand-in's own built shell (webadmin.js, webadmin.css). */
   shellDir: string;
+  /** The engine version WebAdmin is part of (what the pluginApi offers depends on it). */
+  engineVersion: () => string;
 }
 
 const COOKIE = 'standin_sso';
@@ -160,7 +162,7 @@ export async function registerWebAdmin(app: FastifyInstance, opts: WebAdminOptio
 <html lang="en"><head><meta charset="utf-8"><title>oVirt Open Virtualization Manager</title>
 <link rel="stylesheet" href="${BASE}/standin/webadmin.css"></head>
 <body>
-<script>var userInfo = ${scriptJson(userInfo)}; var pluginDefinitions = ${scriptJson(pluginDefinitions)}; var engineLocale = ${scriptJson(locale)};</script>
+<script>var userInfo = ${scriptJson(userInfo)}; var pluginDefinitions = ${scriptJson(pluginDefinitions)}; var engineLocale = ${scriptJson(locale)}; var engineVersion = ${scriptJson(opts.engineVersion())};</script>
 <script src="${BASE}/standin/webadmin.js"></script>
 </body></html>`);
   });

@@ -624,7 +624,7 @@ function showDialog(
     if (!b || typeof b !== 'object') continue;
     const def = b as { label?: unknown; onClick?: unknown };
     const btn = document.createElement('button');
-    btn.textContent = String(def.label ?? '');
+    btn.textContent = typeof def.label === 'string' ? def.label : ''; // getValueAsString
     // PluginUiFunctions.showDialog :279: onClick().invoke(null, null): errors only logged.
     btn.addEventListener('click', () =>
       invokeJs(def.onClick, def, [], (m) =>

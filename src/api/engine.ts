@@ -2,6 +2,7 @@
 // and numbers as strings and lists keyed by the singular type name, absent when empty.
 import type { AxiosInstance } from 'axios';
 import { createHttpClient } from './http';
+import { searchCondition } from '../georep/engineSearch';
 
 export interface EngineCluster {
   id: string;
@@ -56,12 +57,13 @@ export async function listGlusterClusters(engine: AxiosInstance): Promise<Engine
   return (await listClusters(engine)).filter((c) => isTrue(c.gluster_service));
 }
 
+/** The hosts of a cluster, found by the engine's search on its name (as the service finds them). */
 export async function listClusterHosts(
   engine: AxiosInstance,
   clusterName: string,
 ): Promise<EngineHost[]> {
   const { data } = await engine.get<{ host?: EngineHost[] }>('hosts', {
-    params: { search: `cluster=${clusterName}` },
+    params: { search: searchCondition('cluster', clusterName) },
   });
   return data.host ?? [];
 }
@@ -71,6 +73,11 @@ export async function listHosts(engine: AxiosInstance): Promise<EngineHost[]> {
   return data.host ?? [];
 }
 
+/**
+ * The Gluster volumes of a cluster. The engine finds them with its own search (`cluster =
+ * <name>`); a `search` parameter would replace that and list other clusters' volumes too, so none
+ * is sent, and what comes back is kept to this cluster.
+ */
 export async function listGlusterVolumes(
   engine: AxiosInstance,
   clusterId: string,
@@ -78,5 +85,5 @@ export async function listGlusterVolumes(
   const { data } = await engine.get<{ gluster_volume?: EngineGlusterVolume[] }>(
     `clusters/${encodeURIComponent(clusterId)}/glustervolumes`,
   );
-  return data.gluster_volume ?? [];
+  return (data.gluster_volume ?? []).filter((v) => !v.cluster || v.cluster.id === clusterId);
 }

@@ -100,13 +100,17 @@ export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
   /** Where WebAdmin put the user at its first transition. */
   let landedOn: string | null = null;
 
-  let landing: PlaceRequest | null = null;
-  try {
-    landing = parseHistoryToken(deps.initialToken());
-  } catch {
-    landing = null; // the top window is not readable: no deep link
-  }
-  const deepLink = landing?.name === PLACE_TOKEN ? deps.initialToken() : null;
+  const readToken = (): string => {
+    try {
+      return deps.initialToken();
+    } catch {
+      return ''; // the top window is not readable: no deep link
+    }
+  };
+  const initial = readToken();
+  const landing: PlaceRequest | null = parseHistoryToken(initial);
+  /** The URL's token when it names our place (a deep link, parameters and all). */
+  const deepLink = landing?.name === PLACE_TOKEN ? initial.replace(/^#/, '') : null;
 
   /** Wrap a handler so nothing escapes to WebAdmin. */
   const guard =

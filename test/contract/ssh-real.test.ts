@@ -402,11 +402,11 @@ interface Env {
       // Start again from nothing: no authorized_keys for the user.
       rmSync(join(env.home, '.ssh', 'authorized_keys'), { force: true });
       const lab: Lab = defaultLab();
-      const h = lab.hosts.find((x) => x.id === 'h-prod1')!;
+      const h = lab.hosts.find((x) => x.id === 'c81b92ae-997c-3484-baa3-e5fded264355')!;
       h.address = '127.0.0.1';
       service = await startSshService(lab, ssh);
       const A = 'glusteradmin@internal';
-      const base = '/clusters/cl-00000000-0000-0000-0000-000000000002/hosts/h-prod1/ssh';
+      const base = '/clusters/9d89dd81-a594-3d63-a06d-d4e8df16b64e/hosts/c81b92ae-997c-3484-baa3-e5fded264355/ssh';
       const remote = { user: env.user, remote_host: '127.0.0.1', port: env.port };
       const fp = await world.expectedRemoteKey();
 

@@ -1,4 +1,5 @@
 // The engine emulator's REST resources: JSON shapes, filtering, and the engine's refusals.
+import { defaultLab, LAB_IDS } from '../../dev/lab';
 import {
   DEFAULT,
   DR,
@@ -11,7 +12,6 @@ import {
   type Json,
 } from './engine-harness';
 
-const FAULT = { reason: expect.any(String) as string, detail: expect.any(String) as string };
 const INSUFFICIENT = {
   reason: 'Operation Failed',
   detail: 'Query execution failed due to insufficient permissions.',
@@ -29,8 +29,8 @@ describe('API root', () => {
     expect(res.statusCode).toBe(200);
     const b = body(res);
     expect(b.authenticated_user).toEqual({
-      href: '/ovirt-engine/api/users/u-glusteradmin',
-      id: 'u-glusteradmin',
+      href: '/ovirt-engine/api/users/ab541927-e9af-3366-9349-95577c67a111',
+      id: 'ab541927-e9af-3366-9349-95577c67a111',
     });
     expect(b.effective_user).toEqual(b.authenticated_user);
     expect((b.product_info as Json).version).toMatchObject({ major: '4', minor: '5' });
@@ -52,8 +52,8 @@ describe('clusters', () => {
       virt_service: 'false',
       version: { major: '4', minor: '7' },
       data_center: {
-        href: '/ovirt-engine/api/datacenters/dc-00000000-0000-0000-0000-000000000001',
-        id: 'dc-00000000-0000-0000-0000-000000000001',
+        href: '/ovirt-engine/api/datacenters/7269c799-435a-3dfc-b78e-5ef9cbe34401',
+        id: '7269c799-435a-3dfc-b78e-5ef9cbe34401',
       },
     });
     expect(prod.link).toContainEqual({
@@ -85,14 +85,19 @@ describe('clusters', () => {
   });
 
   it('answers 404 for a cluster the user may not see, and for one that does not exist', async () => {
+    // AbstractBackendSubResource.performGet → BaseBackendResource.handleError: 404, no body.
     const hidden = await h.get('virtonly@internal', `/clusters/${PROD}`);
     expect(hidden.statusCode).toBe(404);
-    expect(body(hidden)).toEqual(FAULT);
+    expect(hidden.body).toBe('');
     expect(
       (await h.get('glusterviewer@internal', `/clusters/${DEFAULT}`, { filter: 'true' }))
         .statusCode,
     ).toBe(404);
-    expect((await h.get('admin@internal', '/clusters/no-such-cluster')).statusCode).toBe(404);
+    // An id that is no UUID: asGuidOr404.
+    const malformed = await h.get('admin@internal', '/clusters/no-such-cluster');
+    expect([malformed.statusCode, malformed.body]).toEqual([404, '']);
+    const missing = await h.get('admin@internal', '/clusters/00000000-0000-0000-0000-0000000000aa');
+    expect([missing.statusCode, missing.body]).toEqual([404, '']);
     const seen = await h.get('glusterviewer@internal', `/clusters/${DR}`, { filter: 'true' });
     expect(seen.statusCode).toBe(200);
     expect(body(seen).name).toBe('gluster-dr');
@@ -145,33 +150,41 @@ describe('hosts', () => {
 
   it('serves status, address, cluster link and ssh with a SHA256 fingerprint', async () => {
     const all = items(await h.get('admin@internal', '/hosts'), 'host');
-    const prod3 = all.find((x) => x.id === 'h-prod3')!;
+    const prod3 = all.find((x) => x.id === '33eba627-6ede-35b6-b4cd-dda3787d9ae6')!;
     expect(prod3).toMatchObject({
       name: 'gprod3',
       address: 'gprod3.lab.example',
       status: 'maintenance',
       cluster: { href: `/ovirt-engine/api/clusters/${PROD}`, id: PROD },
-      href: '/ovirt-engine/api/hosts/h-prod3',
+      href: '/ovirt-engine/api/hosts/33eba627-6ede-35b6-b4cd-dda3787d9ae6',
     });
     const ssh = prod3.ssh as Json;
     expect(ssh.port).toBe('22');
     expect(ssh.fingerprint).toMatch(/^SHA256:[A-Za-z0-9+/]{43}$/);
     expect(ssh.public_key).toMatch(/^ssh-ed25519 AAAA/);
-    expect(all.find((x) => x.id === 'h-dr3')!.status).toBe('non_responsive');
+    expect(all.find((x) => x.id === 'd45dffea-82a9-3d48-a60c-f477721846ec')!.status).toBe(
+      'non_responsive',
+    );
   });
 
   it('serves hosts/{id} only unfiltered, as GetVdsByVdsId is an admin query', async () => {
-    expect((await h.get('admin@internal', '/hosts/h-dr1')).statusCode).toBe(200);
-    const filtered = await h.get('admin@internal', '/hosts/h-dr1', { filter: 'true' });
+    expect(
+      (await h.get('admin@internal', '/hosts/1dc3d0cd-9e54-3c41-a1ef-23b9673be8cb')).statusCode,
+    ).toBe(200);
+    const filtered = await h.get('admin@internal', '/hosts/1dc3d0cd-9e54-3c41-a1ef-23b9673be8cb', {
+      filter: 'true',
+    });
     expect(filtered.statusCode).toBe(400);
     expect(body(filtered)).toEqual(INSUFFICIENT);
-    expect((await h.get('virtonly@internal', '/hosts/h-virt1')).statusCode).toBe(400);
+    expect(
+      (await h.get('virtonly@internal', '/hosts/4fdde4f1-e968-3d49-a397-1fa22265f3e5')).statusCode,
+    ).toBe(400);
     expect((await h.get('admin@internal', '/hosts/h-nope')).statusCode).toBe(404);
   });
 });
 
 describe('Gluster volumes, bricks and statistics', () => {
-  const vol = `/clusters/${PROD}/glustervolumes/v-vmstore`;
+  const vol = `/clusters/${PROD}/glustervolumes/9b62da60-805c-387b-9252-c2d6ab2d5dae`;
 
   it('lists the volumes of a visible cluster keyed "gluster_volume"', async () => {
     const res = await h.get('glusterviewer@internal', `/clusters/${PROD}/glustervolumes`, {
@@ -181,7 +194,7 @@ describe('Gluster volumes, bricks and statistics', () => {
     expect(names(res, 'gluster_volume')).toEqual(['vmstore', 'data', 'archive', 'home', 'scratch']);
     const vmstore = items(res, 'gluster_volume')[0]!;
     expect(vmstore).toMatchObject({
-      id: 'v-vmstore',
+      id: '9b62da60-805c-387b-9252-c2d6ab2d5dae',
       href: `/ovirt-engine/api${vol}`,
       volume_type: 'replicate',
       replica_count: '3',
@@ -212,7 +225,7 @@ describe('Gluster volumes, bricks and statistics', () => {
       'gprod3.lab.example:/gluster_bricks/vmstore/brick1',
     ]);
     expect(list[0]).toMatchObject({
-      server_id: 'h-prod1',
+      server_id: 'c81b92ae-997c-3484-baa3-e5fded264355',
       brick_dir: '/gluster_bricks/vmstore/brick1',
       status: 'up',
     });
@@ -252,9 +265,12 @@ describe('Gluster volumes, bricks and statistics', () => {
   });
 
   it('answers 404 for a volume asked for under another cluster', async () => {
-    const res = await h.get('admin@internal', `/clusters/${DR}/glustervolumes/v-vmstore`);
+    const res = await h.get(
+      'admin@internal',
+      `/clusters/${DR}/glustervolumes/${LAB_IDS.volumeVmstore}`,
+    );
     expect(res.statusCode).toBe(404);
-    expect(body(res)).toEqual(FAULT);
+    expect(res.body).toBe('');
   });
 });
 
@@ -268,23 +284,33 @@ describe('users, permissions and roles', () => {
     const perms = items(res, 'permission');
     expect(perms).toHaveLength(2);
     expect(perms[0]).toEqual({
-      role: { href: '/ovirt-engine/api/roles/role-glusteradmin', id: 'role-glusteradmin' },
-      user: { href: '/ovirt-engine/api/users/u-glusteradmin', id: 'u-glusteradmin' },
-      data_center: {
-        href: '/ovirt-engine/api/datacenters/dc-00000000-0000-0000-0000-000000000001',
-        id: 'dc-00000000-0000-0000-0000-000000000001',
+      role: {
+        href: '/ovirt-engine/api/roles/def0000b-0000-0000-0000-def00000000b',
+        id: 'def0000b-0000-0000-0000-def00000000b',
       },
-      href: '/ovirt-engine/api/users/u-glusteradmin/permissions/p-5',
-      id: 'p-5',
+      user: {
+        href: '/ovirt-engine/api/users/ab541927-e9af-3366-9349-95577c67a111',
+        id: 'ab541927-e9af-3366-9349-95577c67a111',
+      },
+      data_center: {
+        href: '/ovirt-engine/api/datacenters/7269c799-435a-3dfc-b78e-5ef9cbe34401',
+        id: '7269c799-435a-3dfc-b78e-5ef9cbe34401',
+      },
+      href: '/ovirt-engine/api/users/ab541927-e9af-3366-9349-95577c67a111/permissions/bba238e8-cbc5-325e-a070-ace8689bcfd5',
+      id: 'bba238e8-cbc5-325e-a070-ace8689bcfd5',
     });
     expect(perms[1]!.cluster).toEqual({ href: `/ovirt-engine/api/clusters/${DR}`, id: DR });
 
     const role = body(
-      await h.get('glusteradmin@internal', '/roles/role-glusteradmin', { filter: 'true' }),
+      await h.get('glusteradmin@internal', '/roles/def0000b-0000-0000-0000-def00000000b', {
+        filter: 'true',
+      }),
     );
     expect(role).toMatchObject({ name: 'GlusterAdmin', administrative: 'true', mutable: 'false' });
     const permits = items(
-      await h.get('glusteradmin@internal', '/roles/role-glusteradmin/permits', { filter: 'true' }),
+      await h.get('glusteradmin@internal', '/roles/def0000b-0000-0000-0000-def00000000b/permits', {
+        filter: 'true',
+      }),
       'permit',
     );
     expect(permits.map((p) => p.name)).toEqual([
@@ -296,19 +322,25 @@ describe('users, permissions and roles', () => {
     expect(permits.find((p) => p.name === 'manipulate_gluster_volume')).toEqual({
       name: 'manipulate_gluster_volume',
       administrative: 'true',
-      role: { href: '/ovirt-engine/api/roles/role-glusteradmin', id: 'role-glusteradmin' },
-      href: '/ovirt-engine/api/roles/role-glusteradmin/permits/1001',
+      role: {
+        href: '/ovirt-engine/api/roles/def0000b-0000-0000-0000-def00000000b',
+        id: 'def0000b-0000-0000-0000-def00000000b',
+      },
+      href: '/ovirt-engine/api/roles/def0000b-0000-0000-0000-def00000000b/permits/1001',
       id: '1001',
     });
     expect(permits.find((p) => p.name === 'login')!.administrative).toBe('false');
   });
 
   it('names no object on a system permission and expands SuperUser to every permit', async () => {
-    const perms = items(await h.get('admin@internal', '/users/u-admin/permissions'), 'permission');
+    const perms = items(
+      await h.get('admin@internal', '/users/59c035ea-763e-3ad9-a8e6-532bf4d0cdba/permissions'),
+      'permission',
+    );
     expect(perms).toHaveLength(1);
     expect(Object.keys(perms[0]!).sort()).toEqual(['href', 'id', 'role', 'user']);
     const permits = items(
-      await h.get('admin@internal', '/roles/role-superuser/permits'),
+      await h.get('admin@internal', '/roles/00000000-0000-0000-0000-000000000001/permits'),
       'permit',
     ).map((p) => p.name);
     expect(permits).toEqual(
@@ -318,20 +350,33 @@ describe('users, permissions and roles', () => {
 
   it('shows filtered users only themselves; admins see every user', async () => {
     expect(names(await h.get('virtonly@internal', '/users'), 'user')).toEqual(['Virt']);
-    expect(body(await h.get('virtonly@internal', '/users/u-virtonly')).user_name).toBe(
-      'virtonly@internal-authz',
-    );
-    expect((await h.get('virtonly@internal', '/users/u-admin')).statusCode).toBe(404);
-    expect((await h.get('virtonly@internal', '/users/u-admin/permissions')).statusCode).toBe(404);
+    expect(
+      body(await h.get('virtonly@internal', '/users/d8d3c937-4bff-351f-875c-1b13afd3cfc1'))
+        .user_name,
+    ).toBe('virtonly@internal-authz');
+    expect(
+      (await h.get('virtonly@internal', '/users/59c035ea-763e-3ad9-a8e6-532bf4d0cdba')).statusCode,
+    ).toBe(404);
+    expect(
+      (await h.get('virtonly@internal', '/users/59c035ea-763e-3ad9-a8e6-532bf4d0cdba/permissions'))
+        .statusCode,
+    ).toBe(404);
     expect(items(await h.get('admin@internal', '/users'), 'user')).toHaveLength(5);
     expect(
-      items(await h.get('admin@internal', '/users/u-glusterviewer/permissions'), 'permission'),
+      items(
+        await h.get('admin@internal', '/users/f45780d3-e140-36fc-9943-6fa47e83138a/permissions'),
+        'permission',
+      ),
     ).toHaveLength(2);
   });
 
   it('serves system permissions to unfiltered admins only', async () => {
     const res = await h.get('admin@internal', '/permissions');
-    expect(items(res, 'permission').map((p) => p.id)).toEqual(['p-0', 'p-0r', 'p-1']);
+    expect(items(res, 'permission').map((p) => p.id)).toEqual([
+      LAB_IDS.permission0,
+      LAB_IDS.permission0r,
+      LAB_IDS.permission1,
+    ]);
     expect((await h.get('virtonly@internal', '/permissions')).statusCode).toBe(400);
     expect((await h.get('admin@internal', '/permissions', { filter: 'true' })).statusCode).toBe(
       400,
@@ -340,10 +385,10 @@ describe('users, permissions and roles', () => {
 });
 
 describe('requests the engine refuses', () => {
-  it('answers 404 with a fault for paths it does not serve', async () => {
+  it('answers 404 with no body for paths it does not serve', async () => {
     const res = await h.get('admin@internal', '/vms');
     expect(res.statusCode).toBe(404);
-    expect(body(res)).toEqual(FAULT);
+    expect(res.body).toBe('');
   });
 
   it('refuses a malformed Filter header and max parameter, ignores unknown parameters', async () => {
@@ -352,5 +397,94 @@ describe('requests the engine refuses', () => {
     expect(names(await h.get('admin@internal', '/clusters?max=1&colour=blue'), 'cluster')).toEqual([
       'Default',
     ]);
+  });
+});
+
+describe('fidelity to the engine (ovirt-engine restapi)', () => {
+  it('gives every object a UUID id, and reads a path id as java.util.UUID does', async () => {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    for (const [path, key] of [
+      ['/clusters', 'cluster'],
+      ['/hosts', 'host'],
+      ['/datacenters', 'data_center'],
+      ['/users', 'user'],
+      ['/roles', 'role'],
+      [`/clusters/${PROD}/glustervolumes`, 'gluster_volume'],
+    ] as const) {
+      for (const o of items(await h.get('admin@internal', path), key))
+        expect(`${path} ${String(o.id)}`).toMatch(new RegExp(` ${uuid.source.slice(1)}`));
+    }
+    // Upper case is the same UUID; so is a group written without its leading zeros.
+    expect((await h.get('admin@internal', `/clusters/${PROD.toUpperCase()}`)).statusCode).toBe(200);
+    expect((await h.get('admin@internal', '/roles/0-0-0-0-1')).statusCode).toBe(200);
+  });
+
+  it('ssh: port, the SSH user and the fingerprint always; the public key from 4.4.5.5 on (HostMapper)', async () => {
+    const ssh = async (version: string) => {
+      const lab = defaultLab();
+      lab.engine_version = version;
+      const e = await harness({ lab });
+      try {
+        return (body(await e.get('admin@internal', `/hosts/${LAB_IDS.hostProd1}`)).ssh ??
+          {}) as Json;
+      } finally {
+        await e.close();
+      }
+    };
+    const old = await ssh('4.4.5.4');
+    expect(old).toEqual({
+      port: '22',
+      user: { user_name: 'root' },
+      fingerprint: expect.stringMatching(/^SHA256:/) as string,
+    });
+    const now = await ssh('4.4.6');
+    expect(now.public_key).toMatch(/^ssh-ed25519 AAAA/);
+    expect(now.user).toEqual({ user_name: 'root' });
+    const api = body(await h.get('admin@internal', ''));
+    expect((api.product_info as Json).version).toMatchObject({
+      major: '4',
+      minor: '5',
+      build: '7',
+    });
+  });
+
+  it("lists a cluster's volumes by the engine's search, which a `search` parameter replaces", async () => {
+    const own = names(
+      await h.get('admin@internal', `/clusters/${PROD}/glustervolumes`),
+      'gluster_volume',
+    );
+    expect(own).toEqual(['vmstore', 'data', 'archive', 'home', 'scratch']);
+    // BackendGlusterVolumesResource.list + QueryHelper.getConstraint: the caller's search is the
+    // whole constraint, so volumes of the other cluster come back under this cluster's path.
+    const searched = names(
+      await h.get('admin@internal', `/clusters/${PROD}/glustervolumes?search=name%3Dvmstore*`),
+      'gluster_volume',
+    );
+    expect(searched).toEqual(['vmstore', 'vmstore-dr']);
+    const scoped = names(
+      await h.get(
+        'admin@internal',
+        `/clusters/${PROD}/glustervolumes?search=${encodeURIComponent('cluster = gluster-prod and name = vmstore*')}`,
+      ),
+      'gluster_volume',
+    );
+    expect(scoped).toEqual(['vmstore']);
+    // The cluster is still read first: one the user cannot see is a 404, search or not.
+    const hidden = await h.get(
+      'virtonly@internal',
+      `/clusters/${PROD}/glustervolumes?search=name%3D*`,
+    );
+    expect([hidden.statusCode, hidden.body]).toEqual([404, '']);
+  });
+
+  it('answers every request late when told to (a slow engine)', async () => {
+    h.engine.setLatency(150);
+    try {
+      const t0 = Date.now();
+      expect((await h.get('admin@internal', '/clusters')).statusCode).toBe(200);
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
+    } finally {
+      h.engine.setLatency(0);
+    }
   });
 });

@@ -75,7 +75,7 @@ describe('engine emulator: events', () => {
       items(await h.get('admin@internal', '/events?search=severity%3Derror'), 'event'),
     ).toHaveLength(1);
     expect(h.engine.events().map((e) => e.custom_id)).toEqual([7001, 7002]);
-    expect(h.engine.events()[0]).toMatchObject({ posted_by: 'u-admin', cluster_id: PROD });
+    expect(h.engine.events()[0]).toMatchObject({ posted_by: '59c035ea-763e-3ad9-a8e6-532bf4d0cdba', cluster_id: PROD });
   });
 
   it('refuses a duplicate (origin, custom_id)', async () => {
@@ -111,9 +111,9 @@ describe('engine emulator: events', () => {
     });
     h.lab.permissions.push({
       id: 'p-9',
-      user_id: 'u-glusteradmin',
+      user_id: 'ab541927-e9af-3366-9349-95577c67a111',
       role_id: 'role-events',
-      on: { type: 'data_center', id: 'dc-00000000-0000-0000-0000-000000000001' },
+      on: { type: 'data_center', id: '7269c799-435a-3dfc-b78e-5ef9cbe34401' },
     });
     expect((await h.post('glusteradmin@internal', '/events', event())).statusCode).toBe(201);
     // ... but not on another data center's cluster, nor globally.
@@ -170,7 +170,7 @@ describe('engine emulator: setDown', () => {
       const res = await h.get('admin@internal', '/clusters');
       expect(res.statusCode).toBe(200);
       // The emulator keeps its tokens across the outage.
-      expect(h.engine.userForToken(token)?.id).toBe('u-admin');
+      expect(h.engine.userForToken(token)?.id).toBe('59c035ea-763e-3ad9-a8e6-532bf4d0cdba');
     } finally {
       await h.close();
     }

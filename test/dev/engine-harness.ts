@@ -1,7 +1,7 @@
 // A fastify app with the engine emulator on the default lab, and helpers to call it as a user.
 import fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
 import { registerEngineEmulator, type EngineEmulator } from '../../dev/engine';
-import { defaultLab, type Lab } from '../../dev/lab';
+import { defaultLab, LAB_IDS, type Lab } from '../../dev/lab';
 
 // app.inject() loads light-my-request, which requires `cookie`: ESM-only since cookie 2, and not in
 // the jest config's transform list (yet). These tests send no cookies, so a CommonJS stand-in for
@@ -11,9 +11,9 @@ jest.mock('cookie', () => ({
     `${name}=${encodeURIComponent(value)}`,
 }));
 
-export const PROD = 'cl-00000000-0000-0000-0000-000000000002';
-export const DR = 'cl-00000000-0000-0000-0000-000000000003';
-export const DEFAULT = 'cl-00000000-0000-0000-0000-000000000001';
+export const PROD = LAB_IDS.clusterProd;
+export const DR = LAB_IDS.clusterDr;
+export const DEFAULT = LAB_IDS.clusterDefault;
 
 export type Json = Record<string, unknown>;
 

@@ -167,7 +167,7 @@ test('a real session: started from the dialog, files replicate, checkpoint, stop
   const f = placeFrame(page);
   // The real cluster, read from Gluster: no session yet, and the way to start one.
   await expect(f.getByRole('combobox', { name: 'Cluster' })).toHaveValue(
-    'cl-00000000-0000-0000-0000-000000000002',
+    '9d89dd81-a594-3d63-a06d-d4e8df16b64e',
     { timeout: 30_000 },
   );
   if (before === '')

@@ -4,7 +4,7 @@
 import { expect, login, placeFrame, test } from './fixtures';
 import { syntheticSessions } from './synthetic';
 
-const PROD = 'cl-00000000-0000-0000-0000-000000000002';
+const PROD = '9d89dd81-a594-3d63-a06d-d4e8df16b64e';
 
 test('10,000 sessions: first rows, filter and sort stay usable', async ({ page }) => {
   const body = JSON.stringify({

@@ -169,11 +169,11 @@ describe('plugin bootstrap', () => {
     await tick(10);
     expect(wa.places).toHaveLength(0);
     visible = [gluster];
-    wa.fire('UserLogin', 'glusteradmin@internal', 'u-glusteradmin');
+    wa.fire('UserLogin', 'glusteradmin@internal', 'ab541927-e9af-3366-9349-95577c67a111');
     await tick(10);
     expect(list).toHaveBeenCalledTimes(2);
     expect(wa.places).toHaveLength(1);
-    wa.fire('UserLogin', 'glusteradmin@internal', 'u-glusteradmin');
+    wa.fire('UserLogin', 'glusteradmin@internal', 'ab541927-e9af-3366-9349-95577c67a111');
     await tick(10);
     expect(wa.places).toHaveLength(1);
     expect(wa.refused).toEqual([]);
@@ -181,7 +181,7 @@ describe('plugin bootstrap', () => {
 
   it('asks the engine once at start, though WebAdmin delivers UserLogin right after UiInit', async () => {
     const wa = fakeWebAdmin();
-    wa.fire('UserLogin', 'admin@internal', 'u-admin'); // queued until IN_USE
+    wa.fire('UserLogin', 'admin@internal', '59c035ea-763e-3ad9-a8e6-532bf4d0cdba'); // queued until IN_USE
     const list = jest.fn(() => Promise.resolve([gluster]));
     const state = await run(wa, list);
     await state.settled;

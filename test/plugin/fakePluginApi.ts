@@ -156,7 +156,7 @@ export function fakeWebAdmin(
     },
     setSearchString: notImplemented('setSearchString'),
     loginUserName: () => 'admin@internal',
-    loginUserId: () => 'u-admin',
+    loginUserId: () => '59c035ea-763e-3ad9-a8e6-532bf4d0cdba',
     ssoToken: () => (opts.token === undefined ? 'token-1' : opts.token),
     engineBaseUrl: () => 'http://engine.example/ovirt-engine/',
     currentLocale: () => opts.locale ?? 'en-US',

@@ -42,7 +42,7 @@ interface JsonSchema {
 const SESSIONS = `/clusters/${PROD}/sessions`;
 const CREATE = {
   primary_volume: 'home',
-  source_host_id: 'h-prod1',
+  source_host_id: 'c81b92ae-997c-3484-baa3-e5fded264355',
   secondary_host: 'gdr1.lab.example',
   secondary_volume: 'backup-dr',
 };
@@ -239,7 +239,7 @@ describe('a create whose later step fails', () => {
       'create',
       new GlusterCommandError([], -1, 0, 'Unable to mount and fetch secondary volume details.'),
     );
-    const r = await f.call(ADMIN, 'POST', SESSIONS, { ...CREATE, source_host_id: 'h-prod2' });
+    const r = await f.call(ADMIN, 'POST', SESSIONS, { ...CREATE, source_host_id: '8d00c721-20c9-36da-97cc-ed559cab14cc' });
     expect(r.statusCode).toBe(409);
     expect(r.json<Fault>().detail).toMatch(
       /Gluster said: Unable to mount and fetch secondary volume details\. The session was not created\./,

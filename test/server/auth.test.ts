@@ -73,7 +73,7 @@ describe('reading and acting', () => {
     const before = s.sim!.callCount();
     const body = {
       primary_volume: 'home',
-      source_host_id: 'h-prod1',
+      source_host_id: 'c81b92ae-997c-3484-baa3-e5fded264355',
       secondary_host: 'gdr1.lab.example',
       secondary_volume: 'backup-dr',
     };

@@ -32,7 +32,7 @@ interface Preflight {
 
 const body = (path: string, more: Record<string, unknown> = {}) => ({
   primary_volume: 'home',
-  source_host_id: 'h-prod1',
+  source_host_id: 'c81b92ae-997c-3484-baa3-e5fded264355',
   secondary_host: REMOTE,
   secondary_path: path,
   ...more,
@@ -227,7 +227,7 @@ describe('request validation of secondary_path', () => {
     );
     const none = await s.call(ADMIN, 'POST', SESSIONS, {
       primary_volume: 'home',
-      source_host_id: 'h-prod1',
+      source_host_id: 'c81b92ae-997c-3484-baa3-e5fded264355',
       secondary_host: REMOTE,
     });
     expect(none.statusCode).toBe(400);

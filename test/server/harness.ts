@@ -16,9 +16,9 @@ import { demoSimulator, simRemoteGluster, type GlusterSimulator } from '../../se
 import type { Fault, GeoRepConfigOption, GeoRepSession } from '../../src/georep/types';
 
 export const PREFIX = '/ovirt-georep/api';
-export const PROD = 'cl-00000000-0000-0000-0000-000000000002';
-export const DR = 'cl-00000000-0000-0000-0000-000000000003';
-export const VIRT = 'cl-00000000-0000-0000-0000-000000000001';
+export const PROD = '9d89dd81-a594-3d63-a06d-d4e8df16b64e';
+export const DR = 'c56ac4fe-c636-3534-bc3c-7e9093801d29';
+export const VIRT = '18d77d06-7266-3dfe-9df1-76438dd2f450';
 
 export const PASSWORDS: Record<string, string> = {
   'admin@internal': 'admin',

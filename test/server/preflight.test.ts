@@ -27,7 +27,7 @@ async function preflight(
 ): Promise<Result & { by: (id: string) => PreflightCheck | undefined }> {
   const r = await s.call(ADMIN, 'POST', `/clusters/${PROD}/preflight`, {
     primary_volume: 'home',
-    source_host_id: 'h-prod1',
+    source_host_id: 'c81b92ae-997c-3484-baa3-e5fded264355',
     secondary_host,
     secondary_volume,
     ...more,
@@ -195,7 +195,7 @@ describe('create against the preflight', () => {
     const before = s.engine.events().length;
     const r = await s.call(ADMIN, 'POST', `/clusters/${PROD}/sessions`, {
       primary_volume: 'home',
-      source_host_id: 'h-prod1',
+      source_host_id: 'c81b92ae-997c-3484-baa3-e5fded264355',
       secondary_host: 'gdr2.lab.example',
       secondary_volume: 'used-dr',
     });
@@ -210,7 +210,7 @@ describe('create against the preflight', () => {
   it('creates it with force, configures it and starts it', async () => {
     const r = await s.call(ADMIN, 'POST', `/clusters/${PROD}/sessions`, {
       primary_volume: 'home',
-      source_host_id: 'h-prod1',
+      source_host_id: 'c81b92ae-997c-3484-baa3-e5fded264355',
       secondary_host: 'gdr2.lab.example',
       secondary_volume: 'used-dr',
       force: true,
@@ -236,7 +236,7 @@ describe('create against the preflight', () => {
     const before = s.sim!.callCount();
     const r = await s.call(ADMIN, 'POST', `/clusters/${PROD}/sessions`, {
       primary_volume: 'home',
-      source_host_id: 'h-prod1',
+      source_host_id: 'c81b92ae-997c-3484-baa3-e5fded264355',
       secondary_host: 'gprod2.lab.example',
       secondary_volume: 'vmstore',
     });
@@ -253,7 +253,7 @@ describe('create against the preflight', () => {
     };
     const maint = await s.call(ADMIN, 'POST', `/clusters/${PROD}/sessions`, {
       ...body,
-      source_host_id: 'h-prod3',
+      source_host_id: '33eba627-6ede-35b6-b4cd-dda3787d9ae6',
     });
     expect(maint.statusCode).toBe(400);
     expect(maint.json<Fault>().detail).toMatch(
@@ -261,7 +261,7 @@ describe('create against the preflight', () => {
     );
     const other = await s.call(ADMIN, 'POST', `/clusters/${PROD}/sessions`, {
       ...body,
-      source_host_id: 'h-dr1',
+      source_host_id: '1dc3d0cd-9e54-3c41-a1ef-23b9673be8cb',
     });
     expect(other.statusCode).toBe(400);
     expect(other.json<Fault>().detail).toMatch(/not a host of cluster gluster-prod/);
@@ -271,7 +271,7 @@ describe('create against the preflight', () => {
     const before = s.sim!.callCount();
     const r = await s.call(ADMIN, 'POST', `/clusters/${PROD}/sessions`, {
       primary_volume: 'home',
-      source_host_id: 'h-prod1',
+      source_host_id: 'c81b92ae-997c-3484-baa3-e5fded264355',
       secondary_host: 'gdr1.lab.example',
       secondary_volume: 'backup-dr',
       config: { 'sync-jobs': 'lots' },
@@ -304,7 +304,7 @@ describe('a remote the engine does not manage is asked from the source host, ove
     try {
       const r = await st.call(ADMIN, 'POST', `/clusters/${PROD}/preflight`, {
         primary_volume: 'home',
-        source_host_id: 'h-prod1',
+        source_host_id: 'c81b92ae-997c-3484-baa3-e5fded264355',
         secondary_host: 'backup.remote.example',
         secondary_volume: 'home-backup',
         ssh_port: 2222,
@@ -342,7 +342,7 @@ describe('a remote the engine does not manage is asked from the source host, ove
     try {
       const r = await st.call(ADMIN, 'POST', `/clusters/${PROD}/preflight`, {
         primary_volume: 'home',
-        source_host_id: 'h-prod1',
+        source_host_id: 'c81b92ae-997c-3484-baa3-e5fded264355',
         secondary_host: 'backup.remote.example',
         secondary_volume: 'home-backup',
       });

@@ -1,6 +1,7 @@
 // Audit events go through the service's own engine account, so an action by a user who may act on
 // Gluster but may not add events (GlusterAdmin) is still on the record, naming that user.
 import { ssoTokenProvider } from '../../server/serviceAccount';
+import { LAB_IDS } from '../../dev/lab';
 import { PROD, startStack, type Stack } from './harness';
 
 describe('audit events through the service account', () => {
@@ -23,7 +24,7 @@ describe('audit events through the service account', () => {
     const before = s.engine.events().length;
     const r = await s.call('glusteradmin@internal', 'POST', `/clusters/${PROD}/sessions`, {
       primary_volume: 'home',
-      source_host_id: 'h-prod1',
+      source_host_id: 'c81b92ae-997c-3484-baa3-e5fded264355',
       secondary_host: 'gdr1.lab.example',
       secondary_volume: 'backup-dr',
     });
@@ -31,7 +32,7 @@ describe('audit events through the service account', () => {
     const posted = s.engine.events().slice(before);
     expect(posted).toHaveLength(1);
     expect(posted[0]!.description).toContain('glusteradmin@internal');
-    expect(posted[0]!.posted_by).toContain('georep-service');
+    expect(posted[0]!.posted_by).toBe(LAB_IDS.userGeorepService);
   });
 
   it('says plainly when the account is refused, without echoing the password', async () => {

@@ -87,7 +87,7 @@ describe('reading sessions', () => {
 describe('a session from creation to deletion', () => {
   const create = {
     primary_volume: 'home',
-    source_host_id: 'h-prod2',
+    source_host_id: '8d00c721-20c9-36da-97cc-ed559cab14cc',
     secondary_host: 'gdr1.lab.example',
     secondary_volume: 'backup-dr',
   };

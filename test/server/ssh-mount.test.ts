@@ -13,16 +13,16 @@ describe('service with SSH trust', () => {
   afterAll(() => s.close());
 
   it("serves a cluster host's SSH fingerprint", async () => {
-    const r = await s.call('glusterviewer@internal', 'GET', `/clusters/${PROD}/hosts/h-prod1/ssh`);
+    const r = await s.call('glusterviewer@internal', 'GET', `/clusters/${PROD}/hosts/c81b92ae-997c-3484-baa3-e5fded264355/ssh`);
     expect(r.statusCode).toBe(200);
-    const host = s.lab.hosts.find((h) => h.id === 'h-prod1')!;
+    const host = s.lab.hosts.find((h) => h.id === 'c81b92ae-997c-3484-baa3-e5fded264355')!;
     expect(r.json()).toMatchObject({ fingerprint: host.ssh_fingerprint });
   });
 
   it('blocks a create in preflight when passwordless SSH does not work yet', async () => {
     const r = await s.call('admin@internal', 'POST', `/clusters/${PROD}/preflight`, {
       primary_volume: 'home',
-      source_host_id: 'h-prod1',
+      source_host_id: 'c81b92ae-997c-3484-baa3-e5fded264355',
       secondary_host: 'backup.remote.example',
       secondary_volume: 'home-backup',
     });

@@ -7,9 +7,9 @@ import { registerSshRoutes } from '../../../server/routes/ssh';
 import { createSimSshTrust, type SimSshTrust } from '../../../server/ssh/sim';
 import { startSshService, type SshService } from './service-harness';
 
-const PROD = 'cl-00000000-0000-0000-0000-000000000002';
-const DR = 'cl-00000000-0000-0000-0000-000000000003';
-const VIRT = 'cl-00000000-0000-0000-0000-000000000001';
+const PROD = '9d89dd81-a594-3d63-a06d-d4e8df16b64e';
+const DR = 'c56ac4fe-c636-3534-bc3c-7e9093801d29';
+const VIRT = '18d77d06-7266-3dfe-9df1-76438dd2f450';
 const ADMIN = 'admin@internal';
 const GADMIN = 'glusteradmin@internal';
 const VIEWER = 'glusterviewer@internal';
@@ -18,7 +18,7 @@ const lab = defaultLab();
 const backup = lab.remote_hosts.find((r) => r.address === 'backup.remote.example')!;
 const rootPw = backup.users.find((u) => u.name === 'root')!.password;
 const geoPw = backup.users.find((u) => u.name === 'geoaccount')!.password;
-const prod1 = lab.hosts.find((h) => h.id === 'h-prod1')!;
+const prod1 = lab.hosts.find((h) => h.id === 'c81b92ae-997c-3484-baa3-e5fded264355')!;
 
 let svc: SshService;
 let sim: SimSshTrust;
@@ -43,7 +43,7 @@ afterAll(async () => {
 describe('GET .../hosts/{host_id}/ssh: the host key of an Up host of the cluster', () => {
   it('answers the lab key, to anyone who may see the cluster', async () => {
     for (const user of [ADMIN, VIEWER, GADMIN]) {
-      const r = await call(user, 'GET', host(PROD, 'h-prod1'));
+      const r = await call(user, 'GET', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355'));
       expect(r.status).toBe(200);
       expect(r.json).toEqual({
         algorithm: 'ssh-ed25519',
@@ -53,27 +53,27 @@ describe('GET .../hosts/{host_id}/ssh: the host key of an Up host of the cluster
     }
   });
   it('a host in maintenance: 409, saying so', async () => {
-    const r = await call(ADMIN, 'GET', host(PROD, 'h-prod3'));
+    const r = await call(ADMIN, 'GET', host(PROD, '33eba627-6ede-35b6-b4cd-dda3787d9ae6'));
     expect(r.status).toBe(409);
     expect(r.json.detail).toMatch(
       /gprod3 is in maintenance; choose a host of cluster gluster-prod that is Up/,
     );
   });
   it('a host of another cluster, an unknown host or cluster, a cluster without Gluster: 404', async () => {
-    expect((await call(ADMIN, 'GET', host(PROD, 'h-dr1'))).status).toBe(404);
+    expect((await call(ADMIN, 'GET', host(PROD, '1dc3d0cd-9e54-3c41-a1ef-23b9673be8cb'))).status).toBe(404);
     expect((await call(ADMIN, 'GET', host(PROD, 'h-nope'))).status).toBe(404);
-    expect((await call(ADMIN, 'GET', host('cl-nope', 'h-prod1'))).status).toBe(404);
-    expect((await call(ADMIN, 'GET', host(VIRT, 'h-virt1'))).status).toBe(404);
+    expect((await call(ADMIN, 'GET', host('cl-nope', 'c81b92ae-997c-3484-baa3-e5fded264355'))).status).toBe(404);
+    expect((await call(ADMIN, 'GET', host(VIRT, '4fdde4f1-e968-3d49-a397-1fa22265f3e5'))).status).toBe(404);
   });
   it('no token: 401; an id with odd characters: 400', async () => {
-    expect((await call(null, 'GET', host(PROD, 'h-prod1'))).status).toBe(401);
+    expect((await call(null, 'GET', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355'))).status).toBe(401);
     expect((await call(ADMIN, 'GET', host(PROD, 'h%3Bprod1'))).status).toBe(400);
   });
 });
 
 describe('POST .../ssh/remote-key', () => {
   it("the remote's key as the host sees it; port defaults to 22", async () => {
-    const r = await call(GADMIN, 'POST', host(PROD, 'h-prod1', '/remote-key'), {
+    const r = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/remote-key'), {
       remote_host: 'backup.remote.example',
     });
     expect(r.status).toBe(200);
@@ -84,26 +84,26 @@ describe('POST .../ssh/remote-key', () => {
     });
   });
   it('a viewer may not probe from the cluster hosts: 403', async () => {
-    const r = await call(VIEWER, 'POST', host(PROD, 'h-prod1', '/remote-key'), {
+    const r = await call(VIEWER, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/remote-key'), {
       remote_host: 'backup.remote.example',
     });
     expect(r.status).toBe(403);
   });
   it('not reachable from the host: 502 with the failure as reason', async () => {
-    const unknown = await call(GADMIN, 'POST', host(PROD, 'h-prod1', '/remote-key'), {
+    const unknown = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/remote-key'), {
       remote_host: 'nosuch.example',
       port: 22,
     });
     expect(unknown.status).toBe(502);
     expect(unknown.json.reason).toBe('unreachable');
     expect(unknown.json.detail).toMatch(/cannot find a host named nosuch\.example/);
-    const refused = await call(GADMIN, 'POST', host(PROD, 'h-prod1', '/remote-key'), {
+    const refused = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/remote-key'), {
       remote_host: 'backup.remote.example',
       port: 2200,
     });
     expect(refused).toMatchObject({ status: 502, json: { reason: 'refused' } });
     sim.setReachability('backup.remote.example', 'timeout');
-    const slow = await call(GADMIN, 'POST', host(PROD, 'h-prod1', '/remote-key'), {
+    const slow = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/remote-key'), {
       remote_host: 'backup.remote.example',
     });
     sim.setReachability('backup.remote.example', null);
@@ -117,7 +117,7 @@ describe('POST .../ssh/remote-key', () => {
     [{}, /remote_host/],
     [{ remote_host: 'backup.remote.example', extra: 1 }, /'extra'/],
   ])('invalid body %p: 400', async (body, why) => {
-    const r = await call(GADMIN, 'POST', host(PROD, 'h-prod1', '/remote-key'), body);
+    const r = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/remote-key'), body);
     expect(r.status).toBe(400);
     expect(r.json.detail).toMatch(why);
   });
@@ -125,12 +125,12 @@ describe('POST .../ssh/remote-key', () => {
 
 describe('POST .../ssh/verify', () => {
   it('the demo: gprod1 reaches root@gdr1, not backup.remote.example', async () => {
-    const dr = await call(GADMIN, 'POST', host(PROD, 'h-prod1', '/verify'), {
+    const dr = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/verify'), {
       user: 'root',
       remote_host: 'gdr1.lab.example',
     });
     expect(dr).toMatchObject({ status: 200, json: { ok: true } });
-    const b = await call(GADMIN, 'POST', host(PROD, 'h-prod1', '/verify'), {
+    const b = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/verify'), {
       user: 'root',
       remote_host: 'backup.remote.example',
       port: 22,
@@ -141,19 +141,19 @@ describe('POST .../ssh/verify', () => {
     );
   });
   it('with a key file on the host', async () => {
-    const good = await call(GADMIN, 'POST', host(PROD, 'h-prod1', '/verify'), {
+    const good = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/verify'), {
       user: 'root',
       remote_host: 'backup.remote.example',
       private_key_path: '/root/.ssh/georep_backup',
     });
     expect(good.json).toMatchObject({ ok: true });
-    const missing = await call(GADMIN, 'POST', host(PROD, 'h-prod1', '/verify'), {
+    const missing = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/verify'), {
       user: 'root',
       remote_host: 'backup.remote.example',
       private_key_path: '/root/.ssh/nope',
     });
     expect(missing.json).toMatchObject({ ok: false, failure: 'no_such_key_file' });
-    const loose = await call(GADMIN, 'POST', host(PROD, 'h-prod1', '/verify'), {
+    const loose = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/verify'), {
       user: 'root',
       remote_host: 'backup.remote.example',
       private_key_path: '~/.ssh/loose_key',
@@ -168,14 +168,14 @@ describe('POST .../ssh/verify', () => {
     [{ user: 'root;id', remote_host: 'backup.remote.example' }, /user/],
     [{ remote_host: 'backup.remote.example' }, /'user' is required/],
   ])('invalid %p: 400', async (body, why) => {
-    const r = await call(GADMIN, 'POST', host(PROD, 'h-prod1', '/verify'), body);
+    const r = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/verify'), body);
     expect(r.status).toBe(400);
     expect(r.json.detail).toMatch(why);
   });
   it('a viewer: 403; a host of the DR cluster through the prod cluster: 404', async () => {
     expect(
       (
-        await call(VIEWER, 'POST', host(PROD, 'h-prod1', '/verify'), {
+        await call(VIEWER, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/verify'), {
           user: 'root',
           remote_host: 'gdr1.lab.example',
         })
@@ -183,7 +183,7 @@ describe('POST .../ssh/verify', () => {
     ).toBe(403);
     expect(
       (
-        await call(GADMIN, 'POST', host(PROD, 'h-dr1', '/verify'), {
+        await call(GADMIN, 'POST', host(PROD, '1dc3d0cd-9e54-3c41-a1ef-23b9673be8cb', '/verify'), {
           user: 'root',
           remote_host: 'gdr1.lab.example',
         })
@@ -191,7 +191,7 @@ describe('POST .../ssh/verify', () => {
     ).toBe(404);
     expect(
       (
-        await call(GADMIN, 'POST', host(DR, 'h-dr3', '/verify'), {
+        await call(GADMIN, 'POST', host(DR, 'd45dffea-82a9-3d48-a60c-f477721846ec', '/verify'), {
           user: 'root',
           remote_host: 'gdr1.lab.example',
         })
@@ -215,7 +215,7 @@ describe('POST .../ssh/setup', () => {
     const r = await call(
       GADMIN,
       'POST',
-      host(PROD, 'h-prod1', '/setup'),
+      host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/setup'),
       body({ confirmed_fingerprint: prod1.ssh_fingerprint }),
     );
     expect(r.status).toBe(409);
@@ -228,18 +228,18 @@ describe('POST .../ssh/setup', () => {
     const r = await call(
       GADMIN,
       'POST',
-      host(PROD, 'h-prod1', '/setup'),
+      host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/setup'),
       body({ password: 'not-it' }),
     );
     expect(r).toMatchObject({ status: 200, json: { ok: false, failure: 'auth_failed' } });
   });
 
   it('the right password: set up, and verify then works; the answer has only ok, detail', async () => {
-    const r = await call(GADMIN, 'POST', host(PROD, 'h-prod1', '/setup'), body());
+    const r = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/setup'), body());
     expect(r.status).toBe(200);
     expect(Object.keys(r.json).sort()).toEqual(['detail', 'ok']);
     expect(r.json.ok).toBe(true);
-    const v = await call(GADMIN, 'POST', host(PROD, 'h-prod1', '/verify'), {
+    const v = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/verify'), {
       user: 'geoaccount',
       remote_host: 'backup.remote.example',
     });
@@ -253,7 +253,7 @@ describe('POST .../ssh/setup', () => {
     const r = await call(
       VIEWER,
       'POST',
-      host(PROD, 'h-prod1', '/setup'),
+      host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/setup'),
       body({ user: 'root', password: rootPw }),
     );
     expect(r.status).toBe(403);
@@ -267,7 +267,7 @@ describe('POST .../ssh/setup', () => {
     [{ password: undefined }, /'password' is required/],
     [{ remember: true }, /'remember'/],
   ])('invalid %p: 400 without echoing the password', async (over, why) => {
-    const r = await call(GADMIN, 'POST', host(PROD, 'h-prod1', '/setup'), body(over));
+    const r = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/setup'), body(over));
     expect(r.status).toBe(400);
     expect(r.json.detail).toMatch(why);
     expect(r.text).not.toContain(geoPw);
@@ -277,14 +277,14 @@ describe('POST .../ssh/setup', () => {
     const wrong = body({ user: 'root', password: 'guess' });
     for (let i = 0; i < 3; i++) {
       expect(
-        (await call(GADMIN, 'POST', host(PROD, 'h-prod2', '/setup'), wrong)).json,
+        (await call(GADMIN, 'POST', host(PROD, '8d00c721-20c9-36da-97cc-ed559cab14cc', '/setup'), wrong)).json,
       ).toMatchObject({ failure: 'auth_failed' });
     }
     const before = sim.passwordAttempts();
     const r = await call(
       GADMIN,
       'POST',
-      host(PROD, 'h-prod2', '/setup'),
+      host(PROD, '8d00c721-20c9-36da-97cc-ed559cab14cc', '/setup'),
       body({ user: 'root', password: rootPw }),
     );
     expect(r.status).toBe(429);
@@ -298,7 +298,7 @@ describe('POST .../ssh/setup', () => {
         await call(
           GADMIN,
           'POST',
-          host(PROD, 'h-prod1', '/setup'),
+          host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/setup'),
           body({ user: 'root', password: rootPw }),
         )
       ).json,
@@ -320,7 +320,7 @@ describe('POST .../ssh/setup-with-key', () => {
     sim.addKeyFile('gprod2.lab.example', '/root/.ssh/backup_only', {
       authorizedFor: ['root@backup.remote.example'],
     });
-    const before = await call(GADMIN, 'POST', host(PROD, 'h-prod2', '/verify'), {
+    const before = await call(GADMIN, 'POST', host(PROD, '8d00c721-20c9-36da-97cc-ed559cab14cc', '/verify'), {
       user: 'root',
       remote_host: 'backup.remote.example',
     });
@@ -328,14 +328,14 @@ describe('POST .../ssh/setup-with-key', () => {
     const r = await call(
       GADMIN,
       'POST',
-      host(PROD, 'h-prod2', '/setup-with-key'),
+      host(PROD, '8d00c721-20c9-36da-97cc-ed559cab14cc', '/setup-with-key'),
       body({ private_key_path: '~/.ssh/backup_only' }),
     );
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ ok: true });
     expect(r.json.detail).toMatch(/root's own public key of gprod2\.lab\.example .* was added to/);
     expect(sim.isTrusted('gprod2.lab.example', 'root', 'backup.remote.example')).toBe(true);
-    const after = await call(GADMIN, 'POST', host(PROD, 'h-prod2', '/verify'), {
+    const after = await call(GADMIN, 'POST', host(PROD, '8d00c721-20c9-36da-97cc-ed559cab14cc', '/verify'), {
       user: 'root',
       remote_host: 'backup.remote.example',
     });
@@ -353,7 +353,7 @@ describe('POST .../ssh/setup-with-key', () => {
       const r = await call(
         GADMIN,
         'POST',
-        host(PROD, 'h-prod2', '/setup-with-key'),
+        host(PROD, '8d00c721-20c9-36da-97cc-ed559cab14cc', '/setup-with-key'),
         body({ private_key_path: path }),
       );
       expect(r.json).toMatchObject({ ok: false, failure });
@@ -367,17 +367,17 @@ describe('POST .../ssh/setup-with-key', () => {
     [{ user: 'root', remote_host: 'backup.remote.example' }, /private_key_path/],
     [body({ password: 'x' }), /'password' not known here/],
   ])('invalid %p: 400', async (b, why) => {
-    const r = await call(GADMIN, 'POST', host(PROD, 'h-prod1', '/setup-with-key'), b);
+    const r = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/setup-with-key'), b);
     expect(r.status).toBe(400);
     expect(r.json.detail).toMatch(why);
   });
 
   it('a viewer: 403; a host in maintenance: 409', async () => {
     expect(
-      (await call(VIEWER, 'POST', host(PROD, 'h-prod1', '/setup-with-key'), body())).status,
+      (await call(VIEWER, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/setup-with-key'), body())).status,
     ).toBe(403);
     expect(
-      (await call(GADMIN, 'POST', host(PROD, 'h-prod3', '/setup-with-key'), body())).status,
+      (await call(GADMIN, 'POST', host(PROD, '33eba627-6ede-35b6-b4cd-dda3787d9ae6', '/setup-with-key'), body())).status,
     ).toBe(409);
   });
 });

@@ -104,11 +104,11 @@ describe('hosts, keys and reachability', () => {
   it("a cluster host's own key is the lab's; an unknown or down cluster host is the service's problem", async () => {
     expect(await sim.hostKey(P1)).toEqual({
       algorithm: 'ssh-ed25519',
-      fingerprint: host('h-prod1').ssh_fingerprint,
-      public_key: host('h-prod1').ssh_public_key,
+      fingerprint: host('c81b92ae-997c-3484-baa3-e5fded264355').ssh_fingerprint,
+      public_key: host('c81b92ae-997c-3484-baa3-e5fded264355').ssh_public_key,
     });
     expect(await sim.hostKey('gprod1')).toMatchObject({
-      fingerprint: host('h-prod1').ssh_fingerprint,
+      fingerprint: host('c81b92ae-997c-3484-baa3-e5fded264355').ssh_fingerprint,
     });
     await expect(sim.hostKey('nosuch.example')).rejects.toBeInstanceOf(SshNodeError);
     await expect(sim.hostKey('gdr3.lab.example')).rejects.toMatchObject({ kind: 'timeout' });
@@ -125,12 +125,12 @@ describe('hosts, keys and reachability', () => {
       failure: 'timeout',
     });
     expect((await sim.remoteHostKey(P1, 'gprod3.lab.example', 22)).fingerprint).toBe(
-      host('h-prod3').ssh_fingerprint,
+      host('33eba627-6ede-35b6-b4cd-dda3787d9ae6').ssh_fingerprint,
     );
   });
 
   it("the cluster hosts' root takes no password over SSH", async () => {
-    const fp = host('h-dr1').ssh_fingerprint;
+    const fp = host('1dc3d0cd-9e54-3c41-a1ef-23b9673be8cb').ssh_fingerprint;
     expect(
       await sim.setupWithPassword(
         P1,
@@ -298,14 +298,14 @@ describe("the preflight's passwordless-SSH check", () => {
   const src = (id: string) => ({ ...host(id), status: host(id).status }) as never;
 
   it('pass when it works, a blocker when not, skipped without an Up source host', async () => {
-    expect(await check({ input: input(), sourceHost: src('h-prod1') } as never)).toMatchObject({
+    expect(await check({ input: input(), sourceHost: src('c81b92ae-997c-3484-baa3-e5fded264355') } as never)).toMatchObject({
       id: 'passwordless_ssh',
       outcome: 'pass',
       severity: 'blocker',
     });
     const fail = await check({
       input: input({ secondary_host: 'backup.remote.example' }),
-      sourceHost: src('h-prod1'),
+      sourceHost: src('c81b92ae-997c-3484-baa3-e5fded264355'),
     } as never);
     expect(fail).toMatchObject({ outcome: 'fail', severity: 'blocker' });
     expect(fail.evidence).toMatch(/does not accept root's SSH key/);
@@ -313,7 +313,7 @@ describe("the preflight's passwordless-SSH check", () => {
       outcome: 'skipped',
       severity: 'info',
     });
-    expect(await check({ input: input(), sourceHost: src('h-prod3') } as never)).toMatchObject({
+    expect(await check({ input: input(), sourceHost: src('33eba627-6ede-35b6-b4cd-dda3787d9ae6') } as never)).toMatchObject({
       outcome: 'skipped',
     });
   });
