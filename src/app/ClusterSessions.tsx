@@ -33,7 +33,9 @@ import { RelativeText, RelativeTime } from './RelativeTime';
 import { RemoveSessionDialog } from './RemoveSessionDialog';
 import { SessionOptionsDialog } from './SessionOptionsDialog';
 import {
+  clusterFromLocation,
   filterAndSort,
+  sessionFromLocation,
   type SessionAction,
   type SortDirection,
   type SortKey,
@@ -90,7 +92,8 @@ function NoMatch({ onClear }: { onClear: () => void }) {
 
 export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
   const intl = useIntl();
-  const { refreshIntervalMs, onStartSession } = useGeoRepEnvironment();
+  const env = useGeoRepEnvironment();
+  const { refreshIntervalMs, onStartSession } = env;
   const visible = useDocumentVisible();
   const titles = usePaginationTitles();
   const clusterId = cluster.id;
@@ -110,7 +113,11 @@ export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
   const [page, setPage] = useState(1);
   const [perPage, setPerPage] = useState(PER_PAGE_OPTIONS[1]!.value);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  // A deep link to a session opens it (when it is one of this cluster's).
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => {
+    const linked = sessionFromLocation(env.location);
+    return new Set(linked && clusterFromLocation(env.location) === clusterId ? [linked] : []);
+  });
   const [dialog, setDialog] = useState<Dialog | null>(null);
 
   const all = sessions.data?.sessions ?? EMPTY;
@@ -125,6 +132,14 @@ export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
     [filtered, currentPage, perPage],
   );
   const selectedSessions = useMemo(() => all.filter((s) => selected.has(s.id)), [all, selected]);
+  // A deep-linked session: show the page it is on, once, when the sessions first arrive
+  // (state adjusted while rendering, as React recommends for what depends on arriving data).
+  const [linkShown, setLinkShown] = useState(false);
+  if (!linkShown && sessions.data) {
+    setLinkShown(true);
+    const at = filtered.findIndex((s) => expanded.has(s.id));
+    if (at >= 0) setPage(Math.floor(at / perPage) + 1);
+  }
 
   const changeText = useCallback((v: string) => {
     setText(v);
@@ -144,14 +159,20 @@ export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
       return next;
     });
   }, []);
-  const onToggleExpand = useCallback((id: string) => {
-    setExpanded((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  }, []);
+  const { setDeepLink } = env;
+  const onToggleExpand = useCallback(
+    (id: string) => {
+      setExpanded((prev) => {
+        const next = new Set(prev);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      });
+      // WebAdmin's URL names the session last opened (and only the cluster once it is closed).
+      setDeepLink?.({ cluster: clusterId, session: expanded.has(id) ? null : id });
+    },
+    [setDeepLink, clusterId, expanded],
+  );
 
   const onSort = useCallback((key: SortKey, dir: SortDirection) => {
     setSortKey(key);

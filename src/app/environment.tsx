@@ -79,8 +79,16 @@ export interface GeoRepEnvironment {
   showToast?: (type: ToastType, message: string) => void;
   /** Where the chosen cluster is remembered; null disables remembering. */
   store: ChoiceStore | null;
-  /** The place page's URL parts, read for the deep link (`?cluster=<id>` or `#cluster=<id>`). */
+  /**
+   * The place page's URL parts, read for the deep link: WebAdmin's own token
+   * (`#gluster-georep;cluster=<id>;session=<id>`), or `?cluster=<id>` in the page's URL.
+   */
   location: { search: string; hash: string };
+  /**
+   * Keep WebAdmin's URL naming what the tab shows, so a reload or a copied link comes back to it
+   * (no navigation: WebAdmin is not asked to reveal anything). Absent: nothing is written.
+   */
+  setDeepLink?: (link: { cluster: string | null; session: string | null }) => void;
   /** Reload WebAdmin so the user can log in again (token expired). */
   reloadWebAdmin: () => void;
   /**

@@ -7,6 +7,7 @@ import { georepClient } from '../api/georep';
 import { loadMessages, normalizeLocale } from '../intl';
 import { readConfig } from '../plugin/config';
 import { getPluginApi, type PluginApi } from '../plugin/pluginApi';
+import { formatPlaceToken, parseHistoryToken, PLACE_TOKEN } from '../plugin/placeToken';
 import { createGeoRepServices, type GeoRepEnvironment } from './environment';
 import { GeoRepApp } from './GeoRepApp';
 import { createStartServices } from './start/services';
@@ -25,6 +26,23 @@ function localStore(): GeoRepEnvironment['store'] {
     return window.localStorage;
   } catch {
     return null; // storage disabled: the choice is simply not remembered
+  }
+}
+
+/**
+ * Write what the tab shows into WebAdmin's URL, in its own token format, while WebAdmin shows our
+ * place: replaceState, so WebAdmin is not asked to navigate and the back button is not cluttered.
+ */
+function setDeepLink(link: { cluster: string | null; session: string | null }): void {
+  try {
+    const top = window.top;
+    if (!top || parseHistoryToken(top.location.hash)?.name !== PLACE_TOKEN) return;
+    const params: Record<string, string> = {};
+    if (link.cluster) params.cluster = link.cluster;
+    if (link.session) params.session = link.session;
+    top.history.replaceState(top.history.state, '', `#${formatPlaceToken(PLACE_TOKEN, params)}`);
+  } catch {
+    // not same-origin, or history refused: the link is a convenience
   }
 }
 
@@ -66,6 +84,7 @@ async function main(): Promise<void> {
     showToast: (type, message) => api.showToast(type, message),
     store: localStore(),
     location: placeLocation(),
+    setDeepLink,
     reloadWebAdmin: () => (window.top ?? window).location.reload(),
     startServices: createStartServices(engine, georep),
     intentStorage: sessionStore(),

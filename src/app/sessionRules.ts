@@ -2,6 +2,7 @@
 // how sessions filter and sort, and what a replica set looks like. No React here: easy to test and
 // cheap at 10,000 sessions.
 import { replicaSets } from '../georep/status';
+import { PLACE_TOKEN, parseHistoryToken } from '../plugin/placeToken';
 import type { CrawlStatus, GeoRepSession, GeoRepWorker, SessionStatus } from '../georep/types';
 
 /** The summary's buckets, each a filter. */
@@ -261,17 +262,31 @@ export function defaultLogPath(
 }
 
 /**
- * Deep link: `?cluster=<id>` in the place page's URL, or `cluster=<id>` in a hash, in any of the
- * forms `#cluster=<id>`, `#/...?cluster=<id>` or WebAdmin's `#gluster-georep;cluster=<id>`.
+ * A deep link's parameter: `?<key>=` in the place page's own URL, else WebAdmin's own token for
+ * the place, `#gluster-georep;cluster=<id>;session=<id>` (GWTP's ParameterTokenFormatter, what
+ * WebAdmin keeps in its URL: src/plugin/placeToken.ts), else the plain forms `#<key>=<id>` and
+ * `#/...?<key>=<id>` in the page's own hash.
  */
-export function clusterFromLocation(location: { search: string; hash: string }): string | null {
-  const fromSearch = new URLSearchParams(location.search).get('cluster');
+function deepLinkParam(location: { search: string; hash: string }, key: string): string | null {
+  const fromSearch = new URLSearchParams(location.search).get(key);
   if (fromSearch) return fromSearch;
-  const m = /(?:^#?|[?;&])cluster=([^;&]*)/.exec(location.hash);
+  const request = parseHistoryToken(location.hash);
+  if (request?.name === PLACE_TOKEN) return request.params[key] || null;
+  if (location.hash.startsWith(`#${PLACE_TOKEN}`)) return null; // ours, but malformed
+  const m = new RegExp(`(?:^#?|[?&])${key}=([^;&]*)`).exec(location.hash);
   if (!m?.[1]) return null;
   try {
     return decodeURIComponent(m[1].replace(/\+/g, ' '));
   } catch {
     return null;
   }
+}
+
+export function clusterFromLocation(location: { search: string; hash: string }): string | null {
+  return deepLinkParam(location, 'cluster');
+}
+
+/** The session a deep link names (its id, as the service gives it). */
+export function sessionFromLocation(location: { search: string; hash: string }): string | null {
+  return deepLinkParam(location, 'session');
 }

@@ -25,7 +25,7 @@ function readStored(store: { getItem(k: string): string | null } | null): string
 }
 
 export function useClusterChoice(clusters: EngineCluster[] | undefined): ClusterChoice {
-  const { store, location } = useGeoRepEnvironment();
+  const { store, location, setDeepLink } = useGeoRepEnvironment();
   const [picked, setPicked] = useState<string | null>(null);
   const deepLink = useMemo(() => clusterFromLocation(location), [location]);
   const stored = useMemo(() => readStored(store), [store]);
@@ -33,13 +33,14 @@ export function useClusterChoice(clusters: EngineCluster[] | undefined): Cluster
   const choose = useCallback(
     (clusterId: string) => {
       setPicked(clusterId);
+      setDeepLink?.({ cluster: clusterId, session: null });
       try {
         store?.setItem(CLUSTER_STORAGE_KEY, clusterId);
       } catch {
         // remembering is a convenience
       }
     },
-    [store],
+    [store, setDeepLink],
   );
 
   return useMemo(() => {

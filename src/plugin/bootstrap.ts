@@ -19,10 +19,10 @@ import type { IntlShape } from '@formatjs/intl';
 import type { EngineCluster } from '../api/engine';
 import { pluginMessages } from './messages';
 import { writeIntent } from './intent';
-import { parseHistoryToken, type PlaceRequest } from './placeToken';
+import { PLACE_TOKEN, parseHistoryToken, type PlaceRequest } from './placeToken';
 import { type GlusterVolumeEntity, type PluginApi, PLUGIN_NAME } from './pluginApi';
 
-export const PLACE_TOKEN = 'gluster-georep';
+export { PLACE_TOKEN };
 export const PLACE_URL = `plugin/${PLUGIN_NAME}/georep.html`;
 /**
  * Insertion index in the Storage menu (section/main/view/MenuView.java:280-300 inserts at

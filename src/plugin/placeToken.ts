@@ -5,6 +5,9 @@
 // URL query-string encoding. A deep link to the Geo Replication place is therefore
 // `#gluster-georep;cluster=<id>;session=<id>`, and it is what WebAdmin itself keeps in the URL.
 
+/** The Geo Replication place's name token. */
+export const PLACE_TOKEN = 'gluster-georep';
+
 export interface PlaceRequest {
   /** The place's name token, e.g. `gluster-georep`, `volumes-general`. */
   name: string;

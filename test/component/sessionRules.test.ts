@@ -107,7 +107,12 @@ test('default log path and deep links', () => {
   expect(clusterFromLocation({ search: '', hash: '#cluster=x%20y' })).toBe('x y');
   expect(clusterFromLocation({ search: '', hash: '#/place?cluster=z' })).toBe('z');
   expect(clusterFromLocation({ search: '?other=1', hash: '' })).toBeNull();
-  expect(clusterFromLocation({ search: '', hash: '#gluster-georep;cluster=c%2F1' })).toBe('c/1');
+  // WebAdmin's GWTP tokens: `/` in a value is escaped as \0; a bare (or %2F) `/` separates levels.
+  expect(clusterFromLocation({ search: '', hash: '#gluster-georep;cluster=c\\01' })).toBe('c/1');
+  expect(clusterFromLocation({ search: '', hash: '#gluster-georep;cluster=c%2F1' })).toBeNull();
+  expect(clusterFromLocation({ search: '', hash: '#gluster-georep;session=s1;cluster=c1' })).toBe(
+    'c1',
+  );
   expect(clusterFromLocation({ search: '', hash: '#gluster-georep;notcluster=1' })).toBeNull();
   expect(clusterFromLocation({ search: '', hash: '#cluster=%E0%A4%A' })).toBeNull();
 });

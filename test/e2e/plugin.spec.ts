@@ -27,7 +27,7 @@ test('admin logs in and opens Storage › Geo Replication', async ({ page }) => 
   ).toBeVisible();
   expect(await page.evaluate(() => window.__standin.pluginState('gluster-georep'))).toBe('IN_USE');
   // The plugin made no call WebAdmin would refuse.
-  expect(await page.evaluate(() => window.__standin.warnings)).toEqual([]);
+  expect(await page.evaluate(() => window.__standin.refusals)).toEqual([]);
   expect(warnings.filter((w) => w.includes('gluster-georep'))).toEqual([]);
 });
 

@@ -312,7 +312,8 @@ test('createStartServices wires each function to its call (start: POST .../start
       x.params,
     ]),
   ).toEqual([
-    ['hosts', { search: 'cluster=east' }],
+    // As the engine writes it itself (BackendGlusterVolumesResource: `cluster = <name>`).
+    ['hosts', { search: 'cluster = east' }],
     ['clusters/c-1/glustervolumes', undefined],
   ]);
   await s.startSession('c-1', 's-1');
