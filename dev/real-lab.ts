@@ -84,7 +84,9 @@ export function realLab(env: LabEnv): Lab {
     lab.clusters.some((c) => c.data_center_id === d.id),
   );
   lab.hosts = [
-    ...lab.hosts.filter((h) => h.cluster_id !== LAB_IDS.clusterProd && h.cluster_id !== LAB_IDS.clusterDr),
+    ...lab.hosts.filter(
+      (h) => h.cluster_id !== LAB_IDS.clusterProd && h.cluster_id !== LAB_IDS.clusterDr,
+    ),
     {
       id: hostId,
       name: 'lab1',

@@ -57,9 +57,8 @@ export const notFound = (what: string): EmptyNotFound => new EmptyNotFound(what)
  * digits), canonical and lower case; anything else is a 404 with no body.
  */
 export function guidOr404(id: string, what: string): string {
-  const m = /^([0-9a-f]{1,8})-([0-9a-f]{1,4})-([0-9a-f]{1,4})-([0-9a-f]{1,4})-([0-9a-f]{1,12})$/i.exec(
-    id,
-  );
+  const m =
+    /^([0-9a-f]{1,8})-([0-9a-f]{1,4})-([0-9a-f]{1,4})-([0-9a-f]{1,4})-([0-9a-f]{1,12})$/i.exec(id);
   if (!m) throw notFound(`${what}: id=${id}`);
   const widths = [8, 4, 4, 4, 12];
   return m

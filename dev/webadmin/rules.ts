@@ -176,6 +176,33 @@ export function buttonIndex(index: unknown): number {
  * (E:plugin/entity/EntityType.java); only the types the stand-in draws are listed.
  */
 export const SUB_TAB_TOKENS: Record<string, Record<string, string>> = {
+  // EntityType.java:144-162 (tokens: WebAdminApplicationPlaces.java:81-94)
+  VirtualMachine: {
+    NetworkInterface: 'vms-network_interfaces',
+    Disk: 'vms-disks',
+    HostDevice: 'vms-host_devices',
+    VirtualMachineSnapshot: 'vms-snapshots',
+    VirtualMachineApplication: 'vms-applications',
+    VirtualMachineContainer: 'vms-guest_containers',
+    VirtualMachineDevice: 'vms-vm_devices',
+    AffinityGroup: 'vms-affinity_groups',
+    AffinityLabel: 'vms-affinity_labels',
+    Permission: 'vms-permissions',
+    Event: 'vms-events',
+  },
+  // EntityType.java:65-81 (tokens: WebAdminApplicationPlaces.java:100-109)
+  Host: {
+    VirtualMachine: 'hosts-virtual_machines',
+    NetworkInterface: 'hosts-network_interfaces',
+    HostDevice: 'hosts-devices',
+    HostHook: 'hosts-host_hooks',
+    GlusterSwift: 'hosts-gluster_swift',
+    GlusterBrick: 'hosts-gluster_bricks',
+    GlusterStorageDevice: 'hosts-gluster_storage_devices',
+    Permission: 'hosts-permissions',
+    Event: 'hosts-events',
+    AffinityLabel: 'hosts-affinity_labels',
+  },
   // EntityType.java:185-198
   GlusterVolume: {
     GlusterVolumeParameter: 'volumes-parameters',
@@ -206,6 +233,9 @@ export const MAIN_PLACE_OF: Record<string, string> = {
   Errata: 'errata',
   Event: 'events',
 };
+
+/** The detail views the stand-in draws (the others' buttons are kept, never shown). */
+export const DRAWN_DETAIL_VIEWS = new Set(['GlusterVolume']);
 
 /** A sub tab of a main entity's detail view. */
 export interface DetailTab {

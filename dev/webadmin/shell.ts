@@ -133,6 +133,10 @@ let current: PlaceRequest | null = null;
 let firstTransitionAt: number | null = null;
 /** The selected main entity of a detail view (its `name` parameter resolved). */
 let detailEntity: StandinEntity | null = null;
+/** The volume selected in the Volumes list (its detail view open), for selection events. */
+let selectedVolumeId: string | null = null;
+/** Bumped at every render of the content: an answer for an older render is dropped. */
+let renderSeq = 0;
 
 function refuse(plugin: string, call: string, why: string): void {
   refusals.push({ plugin, call, why });
@@ -197,7 +201,13 @@ function drawToolbar(
     btn.type = 'button';
     if (b.id) btn.id = `ActionPanelView_${b.id}`;
     if (b.moreMenu) btn.dataset.moreMenu = 'true';
-    btn.disabled = !booleanResult(b.iface.isEnabled, b.iface, args(), true, onError(b, 'isEnabled'));
+    btn.disabled = !booleanResult(
+      b.iface.isEnabled,
+      b.iface,
+      args(),
+      true,
+      onError(b, 'isEnabled'),
+    );
     btn.addEventListener('click', () => {
       invokeJs(b.iface.onClick, b.iface, args(), onError(b, 'onClick'));
     });
@@ -229,9 +239,9 @@ interface VolumeRow {
 }
 
 async function loadVolumes(): Promise<VolumeRow[]> {
-  const cl = await engineGet<{ cluster?: { id: string; name: string; gluster_service?: string }[] }>(
-    'clusters',
-  );
+  const cl = await engineGet<{
+    cluster?: { id: string; name: string; gluster_service?: string }[];
+  }>('clusters');
   const rows: VolumeRow[] = [];
   for (const c of (cl.cluster ?? []).filter((x) => x.gluster_service === 'true')) {
     const v = await engineGet<{
@@ -268,8 +278,10 @@ function renderVolumes(el: HTMLElement): void {
   el.append(toolbar, status);
   let selected: StandinEntity[] = [];
   drawToolbar(toolbar, 'volumes', selected, null);
+  const seq = renderSeq;
   loadVolumes()
     .then((rows) => {
+      if (seq !== renderSeq) return;
       status.remove();
       const table = document.createElement('table');
       table.className = 'grid';
@@ -340,16 +352,21 @@ function renderVolumeDetail(el: HTMLElement, tabToken: string, params: Record<st
   body.className = 'detail-body';
   el.append(tabs, toolbar, body);
   const tab = volumeTabs.find((t) => t.token === tabToken)!;
+  const seq = renderSeq;
   loadVolumes()
     .then((rows) => {
+      if (seq !== renderSeq) return;
       const row = rows.find((r) => r.name === name);
       if (!row) {
         body.append(text('p', `No volume named ${name}.`, 'placeholder'));
         return;
       }
       detailEntity = volumeEntity(row);
-      // Opening a volume selects it in the main list.
-      dispatch('GlusterVolumeSelectionChange', [[entityObject(detailEntity)]], false);
+      // Opening a volume selects it in the main list (an event only when the selection changes).
+      if (selectedVolumeId !== detailEntity.id) {
+        selectedVolumeId = detailEntity.id;
+        dispatch('GlusterVolumeSelectionChange', [[entityObject(detailEntity)]], false);
+      }
       drawToolbar(toolbar, tabToken, [], detailEntity);
       if (tab.contentUrl) {
         const iframe = document.createElement('iframe');
@@ -402,7 +419,13 @@ function renderEvents(el: HTMLElement): void {
 // WebAdmin's own places: every menu entry and the volume detail tabs.
 for (const m of menu) {
   if (m.kind === 'place')
-    places.set(m.id, { token: m.id, label: m.label, contentUrl: null, plugin: null, detailOf: null });
+    places.set(m.id, {
+      token: m.id,
+      label: m.label,
+      contentUrl: null,
+      plugin: null,
+      detailOf: null,
+    });
   for (const s of m.secondary ?? []) {
     if (s.header || places.has(s.token)) continue;
     places.set(s.token, {
@@ -525,6 +548,7 @@ function reveal(request: PlaceRequest | null, redraw = false): void {
   // Leaving a place: its iframe goes, and with it the content window's unload handler runs.
   if (!redraw && current && places.get(current.name)?.contentUrl) runUnload(current.name);
   content.innerHTML = '';
+  renderSeq++;
   current = req;
   detailEntity = null;
   if (r.fellBack || !request) history.replaceState(null, '', `#${place.token}`);
@@ -805,15 +829,28 @@ function makeApi(name: string): Record<string, unknown> {
       });
       renderMenu();
     },
-    addSecondaryMenuPlace(menuId: unknown, label: unknown, token: unknown, url: unknown, o?: unknown) {
+    addSecondaryMenuPlace(
+      menuId: unknown,
+      label: unknown,
+      token: unknown,
+      url: unknown,
+      o?: unknown,
+    ) {
       addMenuPlace('addSecondaryMenuPlace', String(menuId), label, token, url, o as never);
     },
-    addDetailPlace(entity: unknown, label: unknown, token: unknown, url: unknown, options?: unknown) {
+    addDetailPlace(
+      entity: unknown,
+      label: unknown,
+      token: unknown,
+      url: unknown,
+      options?: unknown,
+    ) {
       if (!uiAllowed('addDetailPlace')) return;
       // PluginUiFunctions.addDetailPlace :134-144: only entity types with a detail panel; the
       // stand-in draws the Gluster volume's (the others are recorded as not modelled).
+      if (!ENTITY_TYPES.has(String(entity))) return; // EntityType.Undefined: nothing
       if (entity !== 'GlusterVolume') {
-        refuse(name, 'addDetailPlace', `detail places of ${String(entity)} are not modelled`);
+        log('info', `[stand-in] detail places of ${String(entity)} are accepted but not drawn`);
         return;
       }
       const t = String(token);
@@ -840,11 +877,17 @@ function makeApi(name: string): Record<string, unknown> {
       const t = String(token);
       const p = places.get(t);
       if (!p || p.contentUrl === null) return;
-      p.contentUrl = String(url);
-      const tab = volumeTabs.find((x) => x.token === t);
-      if (tab) tab.contentUrl = String(url);
-      // DynamicUrlContentPresenter.onSetDynamicTabContentUrl: the frame follows at once.
-      if (current?.name === t) reveal(current, true);
+      // PluginUiFunctions.setPlaceContentUrl :165-168 (deferred); the presenter of that place
+      // sets its frame's URL (DynamicUrlContentPresenter.onSetDynamicTabContentUrl), nothing else.
+      setTimeout(() => {
+        p.contentUrl = String(url);
+        const tab = volumeTabs.find((x) => x.token === t);
+        if (tab) tab.contentUrl = String(url);
+        if (current?.name !== t) return;
+        const frame = document.querySelector<HTMLIFrameElement>('#content iframe.place-frame');
+        const href = webadminUrl(String(url));
+        if (frame && frame.src !== href) frame.src = href;
+      }, 0);
     },
     setPlaceAccessible(token: unknown, accessible: unknown) {
       if (!uiAllowed('setPlaceAccessible')) return;
@@ -865,9 +908,8 @@ function makeApi(name: string): Record<string, unknown> {
     },
     addDetailPlaceActionButton(entity: unknown, detailId: unknown, label: unknown, iface: unknown) {
       if (!uiAllowed('addDetailPlaceActionButton')) return;
+      // EntityType.getSubTabHistoryToken: an unknown detail id is silently nothing.
       const token = SUB_TAB_TOKENS[String(entity)]?.[String(detailId)];
-      if (token === undefined && ENTITY_TYPES.has(String(entity)))
-        refuse(name, 'addDetailPlaceActionButton', `${String(entity)}/${String(detailId)} not modelled`);
       addButton(token ?? null, label, iface);
     },
     showDialog(title: unknown, token: unknown, url: unknown, w: unknown, h: unknown, o?: unknown) {
@@ -931,7 +973,10 @@ function makeApi(name: string): Record<string, unknown> {
     });
     api.reportFatalError = (m: unknown) => log('severe', `Plugin fatal error: ${String(m)}`);
   }
-  const call = (fn: string) => (...a: unknown[]) => (api[fn] as (...x: unknown[]) => unknown)(...a);
+  const call =
+    (fn: string) =>
+    (...a: unknown[]) =>
+      (api[fn] as (...x: unknown[]) => unknown)(...a);
   api.addMainTab = deprecated('addMainTab', 'addPrimaryMenuPlace', call('addPrimaryMenuPlace'));
   api.addSubTab = deprecated('addSubTab', 'addDetailPlace', call('addDetailPlace'));
   api.setTabContentUrl = deprecated(

@@ -53,6 +53,11 @@ export interface BootstrapDeps {
   log: (level: 'info' | 'warning' | 'severe', message: string) => void;
   /** Called once, when the place has been added (start the alert watcher); errors are caught. */
   onPlaceAdded?: () => void;
+  /**
+   * WebAdmin's GlusterVolumeSelectionChange (volumes selected in Storage › Volumes, or the one
+   * whose detail view is open), e.g. for addVolumeDetailPlace's `select`; errors are caught.
+   */
+  onVolumesSelected?: (selected: GlusterVolumeEntity[]) => void;
 }
 
 export interface PluginState {
@@ -246,6 +251,9 @@ export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
     }),
     UserLogout: guard('UserLogout', () => {
       state.glusterVisible = false;
+    }),
+    GlusterVolumeSelectionChange: guard('GlusterVolumeSelectionChange', (selected) => {
+      deps.onVolumesSelected?.(Array.isArray(selected) ? selected : []);
     }),
   });
 

@@ -56,7 +56,7 @@ describe('plugin bootstrap', () => {
     expect(wa.refused).toEqual([]);
   });
 
-  it('does not take the landing page: the place comes only after WebAdmin\'s first transition', async () => {
+  it("does not take the landing page: the place comes only after WebAdmin's first transition", async () => {
     const wa = fakeWebAdmin({ holdTransition: true });
     const state = await run(wa, () => Promise.resolve([gluster]));
     await tick(10);
@@ -202,11 +202,15 @@ describe('plugin bootstrap hooks', () => {
   it('calls onPlaceAdded once, only when the place is added', async () => {
     const wa = fakeWebAdmin();
     const onPlaceAdded = jest.fn();
-    await (await run(wa, () => Promise.resolve([gluster]), { onPlaceAdded })).settled;
+    await (
+      await run(wa, () => Promise.resolve([gluster]), { onPlaceAdded })
+    ).settled;
     expect(onPlaceAdded).toHaveBeenCalledTimes(1);
     const wa2 = fakeWebAdmin();
     const none = jest.fn();
-    await (await run(wa2, () => Promise.resolve([]), { onPlaceAdded: none })).settled;
+    await (
+      await run(wa2, () => Promise.resolve([]), { onPlaceAdded: none })
+    ).settled;
     expect(none).not.toHaveBeenCalled();
   });
 });
@@ -215,7 +219,9 @@ describe('New Geo-Replication Session on Storage › Volumes', () => {
   it('is enabled for exactly one selected volume of a Gluster cluster, and opens the Start flow for it', async () => {
     const { takeIntent } = await import('../../src/plugin/intent');
     const wa = fakeWebAdmin();
-    await (await run(wa, () => Promise.resolve([gluster]))).settled;
+    await (
+      await run(wa, () => Promise.resolve([gluster]))
+    ).settled;
     expect(wa.buttons).toHaveLength(1);
     const { entity, label, button } = wa.buttons[0]!;
     expect([entity, label]).toEqual(['GlusterVolume', 'New Geo-Replication Session']);

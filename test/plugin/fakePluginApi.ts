@@ -15,6 +15,9 @@ export interface FakeWebAdmin {
   state: () => 'LOADING' | 'IN_USE' | 'FAILED';
   refused: string[];
   places: { menu: string; label: string; token: string; url: string; priority?: number }[];
+  detailPlaces: { entity: string; label: string; token: string; url: string; priority?: number }[];
+  /** setPlaceContentUrl calls, in order. */
+  contentUrls: { token: string; url: string }[];
   buttons: { entity: string; label: string; button: ActionButtonInterface<GlusterVolumeEntity> }[];
   revealed: string[];
   logs: { level: string; message: string }[];
@@ -57,6 +60,8 @@ export function fakeWebAdmin(
     state: () => state,
     refused: [],
     places: [],
+    detailPlaces: [],
+    contentUrls: [],
     buttons: [],
     revealed: [],
     logs: [],
@@ -129,8 +134,16 @@ export function fakeWebAdmin(
         defaultPlace = token; // PluginUiFunctions.addContentView
       }
     },
-    addDetailPlace: notImplemented('addDetailPlace'),
-    setPlaceContentUrl: notImplemented('setPlaceContentUrl'),
+    addDetailPlace(entity, label, token, url, o) {
+      if (ui('addDetailPlace'))
+        fake.detailPlaces.push({ entity, label, token, url, priority: o?.priority });
+    },
+    setPlaceContentUrl(token, url) {
+      if (!ui('setPlaceContentUrl')) return;
+      if (![...fake.places, ...fake.detailPlaces].some((p) => p.token === token))
+        fake.refused.push(`setPlaceContentUrl for unknown place ${token}`);
+      else fake.contentUrls.push({ token, url });
+    },
     setPlaceAccessible: notImplemented('setPlaceAccessible'),
     setPlaceUnloadHandler: notImplemented('setPlaceUnloadHandler'),
     addMenuPlaceActionButton(entity, label, button) {
