@@ -180,3 +180,33 @@ test('a deep link with an engine slower than the bound: WebAdmin goes on, then t
     },
   );
 });
+
+test("a plugin's Gluster volume sub tab (addDetailPlace), pointed at the open volume; detail buttons get it as mainEntity", async ({
+  page,
+}) => {
+  await installDashboard(page, true);
+  await login(page, 'admin', 'volumes');
+  await waitForShell(page);
+  await page.getByRole('link', { name: 'data', exact: true }).click();
+  await expect(page).toHaveURL(/#volumes-general;name=data$/);
+  const tabs = page.getByRole('tablist', { name: 'data details' }).getByRole('tab');
+  // DetailTabDataIndex priorities: the plugin's 4.5 lands between Geo-Replication (4) and Snapshots (5).
+  await expect(tabs).toHaveText([
+    'General',
+    'Bricks',
+    'Volume Options',
+    'Permissions',
+    'Events',
+    'Geo-Replication',
+    'Volume Report',
+    'Snapshots',
+  ]);
+  await tabs.filter({ hasText: 'Geo-Replication' }).click();
+  await expect(page.getByRole('button', { name: 'Report on this volume' })).toBeEnabled();
+  await tabs.filter({ hasText: 'Volume Report' }).click();
+  await expect(page).toHaveURL(/#volumes-dashboard_like_report;name=data$/);
+  await expect(
+    placeFrame(page).getByText(`Volume data of cluster ${LAB_IDS.clusterProd}`),
+  ).toBeVisible();
+  expect(await standin(page, () => window.__standin.refusals)).toEqual([]);
+});
