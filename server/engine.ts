@@ -249,12 +249,12 @@ export class EngineClient {
     return list(res.data, 'gluster_volume')
       .filter((v) => (idOf(v.cluster) ?? clusterId) === clusterId)
       .map((v) => ({
-      id: str(v.id) ?? '',
-      name: str(v.name) ?? '',
-      cluster_id: idOf(v.cluster) ?? clusterId,
-      status: (str(v.status) ?? 'unknown').toLowerCase(),
-      volume_type: str(v.volume_type),
-    }));
+        id: str(v.id) ?? '',
+        name: str(v.name) ?? '',
+        cluster_id: idOf(v.cluster) ?? clusterId,
+        status: (str(v.status) ?? 'unknown').toLowerCase(),
+        volume_type: str(v.volume_type),
+      }));
   }
 
   /** A volume's capacity from its statistics (memory.total.size / memory.used.size / memory.free.size, bytes). */
@@ -408,4 +408,3 @@ function targetOf(p: Json): PermissionTarget {
 }
 
 const enc = encodeURIComponent;
-

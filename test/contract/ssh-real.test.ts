@@ -406,7 +406,8 @@ interface Env {
       h.address = '127.0.0.1';
       service = await startSshService(lab, ssh);
       const A = 'glusteradmin@internal';
-      const base = '/clusters/9d89dd81-a594-3d63-a06d-d4e8df16b64e/hosts/c81b92ae-997c-3484-baa3-e5fded264355/ssh';
+      const base =
+        '/clusters/9d89dd81-a594-3d63-a06d-d4e8df16b64e/hosts/c81b92ae-997c-3484-baa3-e5fded264355/ssh';
       const remote = { user: env.user, remote_host: '127.0.0.1', port: env.port };
       const fp = await world.expectedRemoteKey();
 

@@ -75,7 +75,10 @@ describe('engine emulator: events', () => {
       items(await h.get('admin@internal', '/events?search=severity%3Derror'), 'event'),
     ).toHaveLength(1);
     expect(h.engine.events().map((e) => e.custom_id)).toEqual([7001, 7002]);
-    expect(h.engine.events()[0]).toMatchObject({ posted_by: '59c035ea-763e-3ad9-a8e6-532bf4d0cdba', cluster_id: PROD });
+    expect(h.engine.events()[0]).toMatchObject({
+      posted_by: '59c035ea-763e-3ad9-a8e6-532bf4d0cdba',
+      cluster_id: PROD,
+    });
   });
 
   it('refuses a duplicate (origin, custom_id)', async () => {

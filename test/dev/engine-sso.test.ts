@@ -52,7 +52,9 @@ describe('engine emulator: SSO token endpoint', () => {
       url: `${TOKEN_URL}?${form({ grant_type: 'password', username: 'glusterviewer@internal', password: 'glusterviewer', scope: 'ovirt-app-api' })}`,
     });
     expect(res.statusCode).toBe(200);
-    expect(h.engine.userForToken(body(res).access_token as string)?.id).toBe('f45780d3-e140-36fc-9943-6fa47e83138a');
+    expect(h.engine.userForToken(body(res).access_token as string)?.id).toBe(
+      'f45780d3-e140-36fc-9943-6fa47e83138a',
+    );
   });
 
   it('refuses a bad password with 400 access_denied, in the REST API scope error shape', async () => {

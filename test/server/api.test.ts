@@ -239,7 +239,10 @@ describe('a create whose later step fails', () => {
       'create',
       new GlusterCommandError([], -1, 0, 'Unable to mount and fetch secondary volume details.'),
     );
-    const r = await f.call(ADMIN, 'POST', SESSIONS, { ...CREATE, source_host_id: '8d00c721-20c9-36da-97cc-ed559cab14cc' });
+    const r = await f.call(ADMIN, 'POST', SESSIONS, {
+      ...CREATE,
+      source_host_id: '8d00c721-20c9-36da-97cc-ed559cab14cc',
+    });
     expect(r.statusCode).toBe(409);
     expect(r.json<Fault>().detail).toMatch(
       /Gluster said: Unable to mount and fetch secondary volume details\. The session was not created\./,

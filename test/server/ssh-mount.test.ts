@@ -13,7 +13,11 @@ describe('service with SSH trust', () => {
   afterAll(() => s.close());
 
   it("serves a cluster host's SSH fingerprint", async () => {
-    const r = await s.call('glusterviewer@internal', 'GET', `/clusters/${PROD}/hosts/c81b92ae-997c-3484-baa3-e5fded264355/ssh`);
+    const r = await s.call(
+      'glusterviewer@internal',
+      'GET',
+      `/clusters/${PROD}/hosts/c81b92ae-997c-3484-baa3-e5fded264355/ssh`,
+    );
     expect(r.statusCode).toBe(200);
     const host = s.lab.hosts.find((h) => h.id === 'c81b92ae-997c-3484-baa3-e5fded264355')!;
     expect(r.json()).toMatchObject({ fingerprint: host.ssh_fingerprint });

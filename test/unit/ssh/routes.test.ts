@@ -60,22 +60,35 @@ describe('GET .../hosts/{host_id}/ssh: the host key of an Up host of the cluster
     );
   });
   it('a host of another cluster, an unknown host or cluster, a cluster without Gluster: 404', async () => {
-    expect((await call(ADMIN, 'GET', host(PROD, '1dc3d0cd-9e54-3c41-a1ef-23b9673be8cb'))).status).toBe(404);
+    expect(
+      (await call(ADMIN, 'GET', host(PROD, '1dc3d0cd-9e54-3c41-a1ef-23b9673be8cb'))).status,
+    ).toBe(404);
     expect((await call(ADMIN, 'GET', host(PROD, 'h-nope'))).status).toBe(404);
-    expect((await call(ADMIN, 'GET', host('cl-nope', 'c81b92ae-997c-3484-baa3-e5fded264355'))).status).toBe(404);
-    expect((await call(ADMIN, 'GET', host(VIRT, '4fdde4f1-e968-3d49-a397-1fa22265f3e5'))).status).toBe(404);
+    expect(
+      (await call(ADMIN, 'GET', host('cl-nope', 'c81b92ae-997c-3484-baa3-e5fded264355'))).status,
+    ).toBe(404);
+    expect(
+      (await call(ADMIN, 'GET', host(VIRT, '4fdde4f1-e968-3d49-a397-1fa22265f3e5'))).status,
+    ).toBe(404);
   });
   it('no token: 401; an id with odd characters: 400', async () => {
-    expect((await call(null, 'GET', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355'))).status).toBe(401);
+    expect(
+      (await call(null, 'GET', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355'))).status,
+    ).toBe(401);
     expect((await call(ADMIN, 'GET', host(PROD, 'h%3Bprod1'))).status).toBe(400);
   });
 });
 
 describe('POST .../ssh/remote-key', () => {
   it("the remote's key as the host sees it; port defaults to 22", async () => {
-    const r = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/remote-key'), {
-      remote_host: 'backup.remote.example',
-    });
+    const r = await call(
+      GADMIN,
+      'POST',
+      host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/remote-key'),
+      {
+        remote_host: 'backup.remote.example',
+      },
+    );
     expect(r.status).toBe(200);
     expect(r.json).toEqual({
       algorithm: 'ssh-ed25519',
@@ -84,28 +97,48 @@ describe('POST .../ssh/remote-key', () => {
     });
   });
   it('a viewer may not probe from the cluster hosts: 403', async () => {
-    const r = await call(VIEWER, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/remote-key'), {
-      remote_host: 'backup.remote.example',
-    });
+    const r = await call(
+      VIEWER,
+      'POST',
+      host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/remote-key'),
+      {
+        remote_host: 'backup.remote.example',
+      },
+    );
     expect(r.status).toBe(403);
   });
   it('not reachable from the host: 502 with the failure as reason', async () => {
-    const unknown = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/remote-key'), {
-      remote_host: 'nosuch.example',
-      port: 22,
-    });
+    const unknown = await call(
+      GADMIN,
+      'POST',
+      host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/remote-key'),
+      {
+        remote_host: 'nosuch.example',
+        port: 22,
+      },
+    );
     expect(unknown.status).toBe(502);
     expect(unknown.json.reason).toBe('unreachable');
     expect(unknown.json.detail).toMatch(/cannot find a host named nosuch\.example/);
-    const refused = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/remote-key'), {
-      remote_host: 'backup.remote.example',
-      port: 2200,
-    });
+    const refused = await call(
+      GADMIN,
+      'POST',
+      host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/remote-key'),
+      {
+        remote_host: 'backup.remote.example',
+        port: 2200,
+      },
+    );
     expect(refused).toMatchObject({ status: 502, json: { reason: 'refused' } });
     sim.setReachability('backup.remote.example', 'timeout');
-    const slow = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/remote-key'), {
-      remote_host: 'backup.remote.example',
-    });
+    const slow = await call(
+      GADMIN,
+      'POST',
+      host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/remote-key'),
+      {
+        remote_host: 'backup.remote.example',
+      },
+    );
     sim.setReachability('backup.remote.example', null);
     expect(slow).toMatchObject({ status: 504, json: { reason: 'timeout' } });
   });
@@ -117,7 +150,12 @@ describe('POST .../ssh/remote-key', () => {
     [{}, /remote_host/],
     [{ remote_host: 'backup.remote.example', extra: 1 }, /'extra'/],
   ])('invalid body %p: 400', async (body, why) => {
-    const r = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/remote-key'), body);
+    const r = await call(
+      GADMIN,
+      'POST',
+      host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/remote-key'),
+      body,
+    );
     expect(r.status).toBe(400);
     expect(r.json.detail).toMatch(why);
   });
@@ -125,39 +163,64 @@ describe('POST .../ssh/remote-key', () => {
 
 describe('POST .../ssh/verify', () => {
   it('the demo: gprod1 reaches root@gdr1, not backup.remote.example', async () => {
-    const dr = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/verify'), {
-      user: 'root',
-      remote_host: 'gdr1.lab.example',
-    });
+    const dr = await call(
+      GADMIN,
+      'POST',
+      host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/verify'),
+      {
+        user: 'root',
+        remote_host: 'gdr1.lab.example',
+      },
+    );
     expect(dr).toMatchObject({ status: 200, json: { ok: true } });
-    const b = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/verify'), {
-      user: 'root',
-      remote_host: 'backup.remote.example',
-      port: 22,
-    });
+    const b = await call(
+      GADMIN,
+      'POST',
+      host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/verify'),
+      {
+        user: 'root',
+        remote_host: 'backup.remote.example',
+        port: 22,
+      },
+    );
     expect(b).toMatchObject({ status: 200, json: { ok: false, failure: 'key_rejected' } });
     expect(b.json.detail).toMatch(
       /root@backup\.remote\.example does not accept root's SSH key of gprod1\.lab\.example/,
     );
   });
   it('with a key file on the host', async () => {
-    const good = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/verify'), {
-      user: 'root',
-      remote_host: 'backup.remote.example',
-      private_key_path: '/root/.ssh/georep_backup',
-    });
+    const good = await call(
+      GADMIN,
+      'POST',
+      host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/verify'),
+      {
+        user: 'root',
+        remote_host: 'backup.remote.example',
+        private_key_path: '/root/.ssh/georep_backup',
+      },
+    );
     expect(good.json).toMatchObject({ ok: true });
-    const missing = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/verify'), {
-      user: 'root',
-      remote_host: 'backup.remote.example',
-      private_key_path: '/root/.ssh/nope',
-    });
+    const missing = await call(
+      GADMIN,
+      'POST',
+      host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/verify'),
+      {
+        user: 'root',
+        remote_host: 'backup.remote.example',
+        private_key_path: '/root/.ssh/nope',
+      },
+    );
     expect(missing.json).toMatchObject({ ok: false, failure: 'no_such_key_file' });
-    const loose = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/verify'), {
-      user: 'root',
-      remote_host: 'backup.remote.example',
-      private_key_path: '~/.ssh/loose_key',
-    });
+    const loose = await call(
+      GADMIN,
+      'POST',
+      host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/verify'),
+      {
+        user: 'root',
+        remote_host: 'backup.remote.example',
+        private_key_path: '~/.ssh/loose_key',
+      },
+    );
     expect(loose.json).toMatchObject({ ok: false, failure: 'bad_key_permissions' });
   });
   it.each([
@@ -168,7 +231,12 @@ describe('POST .../ssh/verify', () => {
     [{ user: 'root;id', remote_host: 'backup.remote.example' }, /user/],
     [{ remote_host: 'backup.remote.example' }, /'user' is required/],
   ])('invalid %p: 400', async (body, why) => {
-    const r = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/verify'), body);
+    const r = await call(
+      GADMIN,
+      'POST',
+      host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/verify'),
+      body,
+    );
     expect(r.status).toBe(400);
     expect(r.json.detail).toMatch(why);
   });
@@ -235,14 +303,24 @@ describe('POST .../ssh/setup', () => {
   });
 
   it('the right password: set up, and verify then works; the answer has only ok, detail', async () => {
-    const r = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/setup'), body());
+    const r = await call(
+      GADMIN,
+      'POST',
+      host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/setup'),
+      body(),
+    );
     expect(r.status).toBe(200);
     expect(Object.keys(r.json).sort()).toEqual(['detail', 'ok']);
     expect(r.json.ok).toBe(true);
-    const v = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/verify'), {
-      user: 'geoaccount',
-      remote_host: 'backup.remote.example',
-    });
+    const v = await call(
+      GADMIN,
+      'POST',
+      host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/verify'),
+      {
+        user: 'geoaccount',
+        remote_host: 'backup.remote.example',
+      },
+    );
     expect(v.json).toMatchObject({ ok: true });
     expect(sim.isTrusted('gprod1.lab.example', 'geoaccount', 'backup.remote.example')).toBe(true);
     expect(sim.isTrusted('gprod2.lab.example', 'geoaccount', 'backup.remote.example')).toBe(false);
@@ -267,7 +345,12 @@ describe('POST .../ssh/setup', () => {
     [{ password: undefined }, /'password' is required/],
     [{ remember: true }, /'remember'/],
   ])('invalid %p: 400 without echoing the password', async (over, why) => {
-    const r = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/setup'), body(over));
+    const r = await call(
+      GADMIN,
+      'POST',
+      host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/setup'),
+      body(over),
+    );
     expect(r.status).toBe(400);
     expect(r.json.detail).toMatch(why);
     expect(r.text).not.toContain(geoPw);
@@ -277,7 +360,14 @@ describe('POST .../ssh/setup', () => {
     const wrong = body({ user: 'root', password: 'guess' });
     for (let i = 0; i < 3; i++) {
       expect(
-        (await call(GADMIN, 'POST', host(PROD, '8d00c721-20c9-36da-97cc-ed559cab14cc', '/setup'), wrong)).json,
+        (
+          await call(
+            GADMIN,
+            'POST',
+            host(PROD, '8d00c721-20c9-36da-97cc-ed559cab14cc', '/setup'),
+            wrong,
+          )
+        ).json,
       ).toMatchObject({ failure: 'auth_failed' });
     }
     const before = sim.passwordAttempts();
@@ -320,10 +410,15 @@ describe('POST .../ssh/setup-with-key', () => {
     sim.addKeyFile('gprod2.lab.example', '/root/.ssh/backup_only', {
       authorizedFor: ['root@backup.remote.example'],
     });
-    const before = await call(GADMIN, 'POST', host(PROD, '8d00c721-20c9-36da-97cc-ed559cab14cc', '/verify'), {
-      user: 'root',
-      remote_host: 'backup.remote.example',
-    });
+    const before = await call(
+      GADMIN,
+      'POST',
+      host(PROD, '8d00c721-20c9-36da-97cc-ed559cab14cc', '/verify'),
+      {
+        user: 'root',
+        remote_host: 'backup.remote.example',
+      },
+    );
     expect(before.json).toMatchObject({ ok: false, failure: 'key_rejected' });
     const r = await call(
       GADMIN,
@@ -335,10 +430,15 @@ describe('POST .../ssh/setup-with-key', () => {
     expect(r.json).toMatchObject({ ok: true });
     expect(r.json.detail).toMatch(/root's own public key of gprod2\.lab\.example .* was added to/);
     expect(sim.isTrusted('gprod2.lab.example', 'root', 'backup.remote.example')).toBe(true);
-    const after = await call(GADMIN, 'POST', host(PROD, '8d00c721-20c9-36da-97cc-ed559cab14cc', '/verify'), {
-      user: 'root',
-      remote_host: 'backup.remote.example',
-    });
+    const after = await call(
+      GADMIN,
+      'POST',
+      host(PROD, '8d00c721-20c9-36da-97cc-ed559cab14cc', '/verify'),
+      {
+        user: 'root',
+        remote_host: 'backup.remote.example',
+      },
+    );
     expect(after.json).toMatchObject({ ok: true });
     sim.untrust('gprod2.lab.example', 'root', 'backup.remote.example');
   });
@@ -367,17 +467,36 @@ describe('POST .../ssh/setup-with-key', () => {
     [{ user: 'root', remote_host: 'backup.remote.example' }, /private_key_path/],
     [body({ password: 'x' }), /'password' not known here/],
   ])('invalid %p: 400', async (b, why) => {
-    const r = await call(GADMIN, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/setup-with-key'), b);
+    const r = await call(
+      GADMIN,
+      'POST',
+      host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/setup-with-key'),
+      b,
+    );
     expect(r.status).toBe(400);
     expect(r.json.detail).toMatch(why);
   });
 
   it('a viewer: 403; a host in maintenance: 409', async () => {
     expect(
-      (await call(VIEWER, 'POST', host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/setup-with-key'), body())).status,
+      (
+        await call(
+          VIEWER,
+          'POST',
+          host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/setup-with-key'),
+          body(),
+        )
+      ).status,
     ).toBe(403);
     expect(
-      (await call(GADMIN, 'POST', host(PROD, '33eba627-6ede-35b6-b4cd-dda3787d9ae6', '/setup-with-key'), body())).status,
+      (
+        await call(
+          GADMIN,
+          'POST',
+          host(PROD, '33eba627-6ede-35b6-b4cd-dda3787d9ae6', '/setup-with-key'),
+          body(),
+        )
+      ).status,
     ).toBe(409);
   });
 });

@@ -298,7 +298,12 @@ describe("the preflight's passwordless-SSH check", () => {
   const src = (id: string) => ({ ...host(id), status: host(id).status }) as never;
 
   it('pass when it works, a blocker when not, skipped without an Up source host', async () => {
-    expect(await check({ input: input(), sourceHost: src('c81b92ae-997c-3484-baa3-e5fded264355') } as never)).toMatchObject({
+    expect(
+      await check({
+        input: input(),
+        sourceHost: src('c81b92ae-997c-3484-baa3-e5fded264355'),
+      } as never),
+    ).toMatchObject({
       id: 'passwordless_ssh',
       outcome: 'pass',
       severity: 'blocker',
@@ -313,7 +318,12 @@ describe("the preflight's passwordless-SSH check", () => {
       outcome: 'skipped',
       severity: 'info',
     });
-    expect(await check({ input: input(), sourceHost: src('33eba627-6ede-35b6-b4cd-dda3787d9ae6') } as never)).toMatchObject({
+    expect(
+      await check({
+        input: input(),
+        sourceHost: src('33eba627-6ede-35b6-b4cd-dda3787d9ae6'),
+      } as never),
+    ).toMatchObject({
       outcome: 'skipped',
     });
   });
