@@ -7,7 +7,7 @@ import path from 'node:path';
 import fastify, { type FastifyInstance } from 'fastify';
 import { utils } from 'ssh2';
 import { registerEngineEmulator, type EngineEmulator } from '../../dev/engine';
-import { defaultLab, type Lab } from '../../dev/lab';
+import { defaultLab, LAB_IDS, type Lab } from '../../dev/lab';
 import { renderConfigFile } from '../../server/config';
 import { EngineClient } from '../../server/engine';
 import { ssoTokenProvider } from '../../server/serviceAccount';
@@ -32,7 +32,7 @@ beforeEach(async () => {
   // An engine as installed: no service account yet (the demo lab has one).
   lab = defaultLab();
   lab.users = lab.users.filter((u) => u.user_name !== 'georep-service@internal');
-  lab.permissions = lab.permissions.filter((p) => p.user_id !== 'u-georep-service');
+  lab.permissions = lab.permissions.filter((p) => p.user_id !== LAB_IDS.userGeorepService);
   app = fastify();
   engine = await registerEngineEmulator(app, { lab, directoryFile: process.env.AAA_JDBC_STORE });
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -13,7 +13,7 @@ import fastify, { type FastifyInstance } from 'fastify';
 import { utils } from 'ssh2';
 import { registerEngineEmulator, type EngineEmulator } from '../../dev/engine';
 import { startGlusterSshHosts, type SshHosts } from '../../dev/gluster-ssh-hosts';
-import { defaultLab, type Lab } from '../../dev/lab';
+import { defaultLab, LAB_IDS, type Lab } from '../../dev/lab';
 import { SETTINGS, renderConfigFile } from '../../server/config';
 import { demoSimulator } from '../../server/gluster/sim';
 
@@ -26,7 +26,7 @@ const RPM = path.join(ROOT, 'dist/rpm', `${NAME}-${version}-1.noarch.rpm`);
 const SHARE = `/usr/share/${NAME}`;
 const RESOURCES = `${SHARE}/ui-plugins/gluster-georep-resources`;
 const NODE = '/usr/bin/node';
-const PROD = 'cl-00000000-0000-0000-0000-000000000002';
+const PROD = LAB_IDS.clusterProd;
 
 const execFileAsync = promisify(execFile);
 const rpmq = (...args: string[]): string =>
@@ -320,7 +320,7 @@ describe('installed, on the system node alone', () => {
       });
     }
     lab.users = lab.users.filter((u) => u.user_name !== 'georep-service@internal');
-    lab.permissions = lab.permissions.filter((p) => p.user_id !== 'u-georep-service');
+    lab.permissions = lab.permissions.filter((p) => p.user_id !== LAB_IDS.userGeorepService);
     const store = path.join(scratch, 'aaa-jdbc.json');
     app = fastify();
     engine = await registerEngineEmulator(app, { lab, directoryFile: store });

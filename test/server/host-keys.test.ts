@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import fastify, { type FastifyInstance } from 'fastify';
 import { utils } from 'ssh2';
 import { registerEngineEmulator } from '../../dev/engine';
-import { defaultLab, type Lab, type LabHost } from '../../dev/lab';
+import { defaultLab, LAB_IDS, type Lab, type LabHost } from '../../dev/lab';
 import { startGlusterSshHosts, type SshHosts } from '../../dev/gluster-ssh-hosts';
 import { EngineClient } from '../../server/engine';
 import { GlusterUnreachableError } from '../../server/gluster/exec';
@@ -15,7 +15,7 @@ import { ssoTokenProvider } from '../../server/serviceAccount';
 import { EngineHostKeys, fingerprintMatches } from '../../server/ssh/host-trust';
 import { KnownHosts, parsePublicKey } from '../../server/ssh/keys';
 
-const PROD = 'cl-00000000-0000-0000-0000-000000000002';
+const PROD = LAB_IDS.clusterProd;
 const client = utils.generateKeyPairSync('ed25519');
 
 let app: FastifyInstance;
