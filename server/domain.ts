@@ -7,7 +7,14 @@ import {
   validateOptionName,
   validateOptionValue,
 } from '../src/georep/options';
-import { buildSession, layoutFromVolume, parseSessionId, sameSession } from '../src/georep/status';
+import { nextRecall, type SessionRecall } from '../src/georep/recall';
+import {
+  buildSession,
+  layoutFromVolume,
+  parseSessionId,
+  sameSession,
+  sessionId,
+} from '../src/georep/status';
 import type { GeoRepConfigOption, GeoRepSession, SessionKey } from '../src/georep/types';
 import {
   checkDirectoryTarget,
@@ -33,16 +40,24 @@ export function keyOfSession(s: SessionKey): SessionKey {
   };
 }
 
-/** Gluster's status rows and the cluster's volume info, as the API serves sessions. */
+/**
+ * Gluster's status rows and the cluster's volume info, as the API serves sessions, with what was
+ * remembered of the cluster's workers from earlier reads (`recall`, by session id: recall.ts);
+ * returns the recall to keep for the next read (only sessions Gluster still lists).
+ */
 export function buildSessions(
   clusterId: string,
   parsed: ParsedSession[],
   volumes: ParsedVolume[],
   readAt: Date,
-): GeoRepSession[] {
-  return parsed.map((p) => {
+  recall: ReadonlyMap<string, SessionRecall> = new Map(),
+): { sessions: GeoRepSession[]; recall: Map<string, SessionRecall> } {
+  const next = new Map<string, SessionRecall>();
+  const read_at = readAt.toISOString();
+  const sessions = parsed.map((p) => {
     const vol = volumes.find((v) => v.name === p.key.primary_volume);
-    return buildSession({
+    const prev = recall.get(sessionId(p.key)) ?? null;
+    const s = buildSession({
       key: p.key,
       cluster_id: clusterId,
       workers: p.workers,
@@ -53,9 +68,13 @@ export function buildSessions(
             disperse_count: disperseCount(vol),
           })
         : null,
-      read_at: readAt,
+      read_at,
+      recall: prev,
     });
+    next.set(s.id, nextRecall(s.workers, prev, read_at));
+    return s;
   });
+  return { sessions, recall: next };
 }
 
 /** Bricks per disperse set, when volume info told it (the parser reads disperseCount). */

@@ -30,6 +30,35 @@ export const CheckpointSchema = {
     time: { type: 'string', description: 'When the checkpoint was set (ISO-8601 UTC).' },
     completed: { type: 'boolean' },
     completion_time: iso('When it completed (ISO-8601 UTC); null until then.'),
+    sets_done: {
+      type: 'integer',
+      description: 'Session checkpoint: replica sets known to have reached it.',
+    },
+    sets_total: {
+      type: 'integer',
+      description: 'Session checkpoint: replica sets of the session.',
+    },
+    as_of: iso(
+      'Session checkpoint: null when read now from the Active workers; else when this service last read it (no worker is Active).',
+    ),
+  },
+} as const;
+
+export const SyncPointSchema = {
+  $id: 'GeoRepSyncPoint',
+  type: 'object',
+  description:
+    'How far the secondary is known to be in sync over every replica set. Gluster prints last_synced only for Active workers; for the others this is the last value the service read while they synced.',
+  required: ['time', 'source', 'as_of'],
+  properties: {
+    time: iso('Everything written before it is on the secondary; null when not known.'),
+    source: {
+      type: 'string',
+      enum: ['live', 'seen', 'never', 'unknown'],
+      description:
+        'live: read now from every set; seen: a set is not syncing now and its point is the last one read while it synced; never: nothing synced yet; unknown: not reported while the workers do not run, and not seen by this service.',
+    },
+    as_of: iso('For seen: when the oldest of the readings used was taken.'),
   },
 } as const;
 
@@ -71,6 +100,17 @@ export const WorkerSchema = {
     meta_pending: nullable('integer'),
     failures: nullable('integer'),
     checkpoint: { $ref: 'GeoRepCheckpoint#' },
+    restarting: {
+      type: 'boolean',
+      description:
+        'Gluster reads it Initializing, but it was Faulty within the crash-loop window: gsyncd is restarting a failed worker, and status says Faulty.',
+    },
+    last_synced_seen: {
+      type: ['object', 'null'],
+      required: ['time', 'read_at'],
+      properties: { time: { type: 'string' }, read_at: { type: 'string' } },
+      description: 'The last last_synced the service read while this worker was Active, and when.',
+    },
   },
 } as const;
 
@@ -135,6 +175,7 @@ export const SessionSchema = {
     },
     workers: { type: 'array', items: { $ref: 'GeoRepWorker#' } },
     last_synced: iso('Oldest last-synced time over the Active workers: data is safe up to then.'),
+    sync_point: { $ref: 'GeoRepSyncPoint#' },
     lag_seconds: { type: ['number', 'null'] },
     checkpoint: { $ref: 'GeoRepCheckpoint#' },
     read_at: {
@@ -188,6 +229,7 @@ export const PreflightCheckSchema = {
 export const sharedSchemas = [
   FaultSchema,
   CheckpointSchema,
+  SyncPointSchema,
   WorkerSchema,
   ProvisionedVolumeSchema,
   SessionSchema,

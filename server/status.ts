@@ -2,6 +2,7 @@
 // reachable Up node, turned into GeoRepSessions. Concurrent requests join the read in flight; the
 // result is kept `cacheMs`; every action invalidates it, so the next read is fresh.
 import type { FastifyBaseLogger } from 'fastify';
+import type { SessionRecall } from '../src/georep/recall';
 import type { GeoRepSession } from '../src/georep/types';
 import type { Principal } from './auth';
 import { CoalescingCache } from './cache';
@@ -22,6 +23,12 @@ export interface ClusterStatus {
 
 export class StatusService {
   private readonly cache: CoalescingCache<ClusterStatus>;
+  /**
+   * cluster id -> what the last read showed of each session's workers (src/georep/recall.ts): the
+   * crash-loop rule and the last sync point of workers that stopped syncing. Memory of readings,
+   * not a store: lost on restart, and then said to be unknown, never guessed.
+   */
+  private readonly recall = new Map<string, Map<string, SessionRecall>>();
 
   constructor(
     private readonly gluster: GlusterClient,
@@ -63,8 +70,10 @@ export class StatusService {
       );
       const [parsed, volumes] = value;
       const readAt = new Date();
+      const built = buildSessions(cluster.id, parsed, volumes, readAt, this.recall.get(cluster.id));
+      this.recall.set(cluster.id, built.recall);
       return {
-        sessions: buildSessions(cluster.id, parsed, volumes, readAt),
+        sessions: built.sessions,
         volumes,
         read_at: readAt.toISOString(),
         node,

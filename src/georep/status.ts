@@ -8,8 +8,10 @@ import type {
   GeoRepWorker,
   SessionKey,
   SessionStatus,
+  SyncPoint,
   WorkerStatus,
 } from './types';
+import { type SessionRecall, settleWorkers, workerKey } from './recall';
 import { validateSessionKey } from './validation';
 
 /** One worker row as the CLI parser reports it (the same shape as the service's ParsedWorker). */
@@ -155,11 +157,14 @@ export function replicaSetState(statuses: readonly WorkerStatus[]): ReplicaSetSt
 const RUNNING: readonly WorkerStatus[] = ['Active', 'Passive', 'Faulty', 'Initializing'];
 
 /**
- * The session's status from its workers. oVirt's rule (a replica set with an Active worker is
- * healthy; otherwise a Faulty worker makes the whole session Faulty) improved:
+ * The session's status from its workers (after the crash-loop rule, recall.ts). One rule for the
+ * table, the summary, the details and the alerts:
  * - no worker running: Paused, Stopped or Created as the workers say (Offline when no node answers);
- * - running: every replica set faulty (or with no worker at all) -> Faulty; only some, or a Faulty
- *   worker beside an Active one (the set lost its failover) -> PartiallyFaulty;
+ * - running, and a replica set has no Active worker while one of its workers is Faulty, or none of
+ *   its workers runs (every node down, or not started): that part of the volume is not replicated,
+ *   so the session is **Faulty**;
+ * - every set has an Active worker but a Faulty worker sits beside one (the set lost its failover):
+ *   **PartiallyFaulty** (Gluster's own consolidated status called this "Partial faulty");
  * - otherwise Initializing while a set is still starting, Passive when no set has an Active
  *   worker yet, else Active.
  */
@@ -176,12 +181,7 @@ export function rollUpStatus(
     return 'Unknown';
   }
   const states = replicaSets(workers).map((ws) => replicaSetState(ws.map((w) => w.status)));
-  const faulty = states.filter((s) => s === 'faulty').length;
-  const dark = states.filter((s) => s === 'offline' || s === 'idle').length;
-  if (faulty > 0) return faulty + dark === states.length ? 'Faulty' : 'PartiallyFaulty';
-  if (dark > 0) return 'PartiallyFaulty';
-  // Every set replicates, but a Faulty worker means a set has lost its failover (Gluster's own
-  // consolidated status called this "Partial faulty"): the administrator must hear of it.
+  if (states.some((s) => s === 'faulty' || s === 'offline' || s === 'idle')) return 'Faulty';
   if (workers.some((w) => w.status === 'Faulty')) return 'PartiallyFaulty';
   if (states.includes('initializing')) return 'Initializing';
   if (states.every((s) => s === 'passive')) return 'Passive';
@@ -194,19 +194,59 @@ function maxIso(xs: readonly string[]): string | null {
   return best;
 }
 
+function minIso(xs: readonly string[]): string | null {
+  let best: string | null = null;
+  for (const x of xs) if (best === null || Date.parse(x) < Date.parse(best)) best = x;
+  return best;
+}
+
 /**
- * Oldest last_synced over the Active workers: everything written before it is on the secondary.
- * Null when no worker is Active or an Active worker has not synced yet.
+ * Oldest last_synced over the Active workers, as Gluster prints it now. Null when no worker is
+ * Active or an Active worker has not synced yet. (The sync point of the whole volume, with the
+ * replica sets that are not syncing now, is sessionSyncPoint.)
  */
 export function sessionLastSynced(
   workers: readonly Pick<GeoRepWorker, 'status' | 'last_synced'>[],
 ): string | null {
   const active = workers.filter((w) => w.status === 'Active');
   if (active.length === 0 || active.some((w) => w.last_synced === null)) return null;
-  let oldest: string | null = null;
-  for (const w of active)
-    if (oldest === null || Date.parse(w.last_synced!) < Date.parse(oldest)) oldest = w.last_synced;
-  return oldest;
+  return minIso(active.map((w) => w.last_synced!));
+}
+
+type SyncInput = Pick<GeoRepWorker, 'status' | 'replica_set' | 'last_synced' | 'last_synced_seen'>;
+
+/**
+ * How far the secondary is known to be in sync: per replica set, the point its Active worker
+ * reports now, or else the last one this service read from a worker of the set while it was
+ * Active (`last_synced_seen`); for the session, the oldest over the sets. See SyncPoint.
+ */
+export function sessionSyncPoint(workers: readonly SyncInput[], status: SessionStatus): SyncPoint {
+  const sets = replicaSets(workers);
+  let never = false;
+  let unknown = false;
+  const points: { time: string; read_at: string | null }[] = [];
+  for (const set of sets) {
+    const active = set.filter((w) => w.status === 'Active');
+    if (active.length > 0 && active.every((w) => w.last_synced)) {
+      points.push({ time: minIso(active.map((w) => w.last_synced!))!, read_at: null });
+      continue;
+    }
+    const seen = set.flatMap((w) => (w.last_synced_seen ? [w.last_synced_seen] : []));
+    const best = maxIso(seen.map((x) => x.time));
+    if (best) points.push({ time: best, read_at: seen.find((x) => x.time === best)!.read_at });
+    // gsyncd's last_synced is 0 (N/A): this set's Active worker has synced nothing yet
+    else if (active.length > 0) never = true;
+    else unknown = true;
+  }
+  if (sets.length === 0 || points.length < sets.length) {
+    const source = status === 'Created' || (never && !unknown) ? 'never' : 'unknown';
+    return { time: null, source, as_of: null };
+  }
+  const time = minIso(points.map((p) => p.time));
+  const recalled = points.flatMap((p) => (p.read_at ? [p.read_at] : []));
+  return recalled.length === 0
+    ? { time, source: 'live', as_of: null }
+    : { time, source: 'seen', as_of: minIso(recalled) };
 }
 
 /** Whole seconds from `lastSynced` to `readAt` (never negative); null when `lastSynced` is null. */
@@ -218,28 +258,79 @@ export function lagSeconds(lastSynced: string | null, readAt: string | Date): nu
   return Math.max(0, Math.round((b - a) / 1000));
 }
 
+type CheckpointInput = Pick<GeoRepWorker, 'status' | 'checkpoint'> & { replica_set?: number };
+
 /**
- * The session checkpoint: set when an Active worker has one (its time: the latest of theirs);
- * completed when every Active worker completed it (completion time: the last to complete).
+ * The session checkpoint. Its time: the latest an Active worker reports; with no Active worker,
+ * the latest this service recalls (`as_of`: when it was read). Completed when every replica set
+ * reached it: its Active workers report it completed, or a worker of the set was read having
+ * completed it (a checkpoint completes once, gsyncdstatus.py set_last_synced), so a failover or a
+ * Faulty episode does not take a completion back, and a set that is not syncing never counts as
+ * done. `keys[i]` is workerKey(workers[i]), to find each worker's recall.
  */
 export function sessionCheckpoint(
-  workers: readonly Pick<GeoRepWorker, 'status' | 'checkpoint'>[],
+  workers: readonly CheckpointInput[],
+  recall?: SessionRecall | null,
+  keys?: readonly string[],
 ): GeoRepCheckpoint | null {
-  const active = workers.filter((w) => w.status === 'Active');
-  const withCp = active.filter((w) => w.checkpoint !== null);
-  if (withCp.length === 0) return null;
-  const time = maxIso(withCp.map((w) => w.checkpoint!.time))!;
-  const completed = active.every((w) => w.checkpoint !== null && w.checkpoint.completed);
-  const completion_time = completed
-    ? maxIso(
-        withCp.map((w) => w.checkpoint!.completion_time).filter((t): t is string => t !== null),
-      )
-    : null;
-  return { time, completed, completion_time };
+  const recalled = workers.map((_w, i) =>
+    keys && recall ? (recall.workers[keys[i]!]?.checkpoint ?? null) : null,
+  );
+  const live = workers.filter((w) => w.status === 'Active' && w.checkpoint !== null);
+  let time = maxIso(live.map((w) => w.checkpoint!.time));
+  let as_of: string | null = null;
+  if (time === null) {
+    const known = recalled.flatMap((c) => (c ? [c] : []));
+    time = maxIso(known.map((c) => c.time));
+    if (time === null) return null;
+    as_of = maxIso(known.filter((c) => c.time === time).map((c) => c.read_at));
+  }
+  const bySet = new Map<number, number[]>();
+  workers.forEach((w, i) =>
+    bySet.set(w.replica_set ?? 0, [...(bySet.get(w.replica_set ?? 0) ?? []), i]),
+  );
+  let done = 0;
+  const completions: string[] = [];
+  for (const members of bySet.values()) {
+    const active = members.filter((i) => workers[i]!.status === 'Active');
+    const liveDone =
+      active.length > 0 &&
+      active.every((i) => {
+        const c = workers[i]!.checkpoint;
+        return c !== null && c.time === time && c.completed;
+      });
+    const recalledDone = members
+      .map((i) => recalled[i])
+      .find((c) => c && c.time === time && c.completed);
+    if (liveDone) {
+      done += 1;
+      for (const i of active) {
+        const at = workers[i]!.checkpoint!.completion_time;
+        if (at) completions.push(at);
+      }
+    } else if (recalledDone) {
+      done += 1;
+      if (recalledDone.completion_time) completions.push(recalledDone.completion_time);
+    }
+  }
+  const completed = done === bySet.size;
+  const cp: GeoRepCheckpoint = {
+    time,
+    completed,
+    completion_time: completed ? maxIso(completions) : null,
+  };
+  if (recall !== undefined) {
+    cp.sets_done = done;
+    cp.sets_total = bySet.size;
+    cp.as_of = as_of;
+  }
+  return cp;
 }
 
 export interface BuildSessionInput {
   key: SessionKey;
+  /** What the service remembers of this session's workers from earlier reads (recall.ts). */
+  recall?: SessionRecall | null;
   cluster_id: string;
   workers: readonly WorkerReport[];
   /** The primary volume's layout (from volume info); without it each worker is its own set. */
@@ -249,9 +340,14 @@ export interface BuildSessionInput {
 
 /** A session as the API serves it. */
 export function buildSession(input: BuildSessionInput): GeoRepSession {
-  const workers = assignReplicaSets(input.workers, input.layout, input.key.secondary_user);
   const read_at = typeof input.read_at === 'string' ? input.read_at : input.read_at.toISOString();
-  const last_synced = sessionLastSynced(workers);
+  const workers = settleWorkers(
+    assignReplicaSets(input.workers, input.layout, input.key.secondary_user),
+    input.recall,
+    read_at,
+  );
+  const status = rollUpStatus(workers);
+  const sync_point = sessionSyncPoint(workers, status);
   return {
     id: sessionId(input.key),
     cluster_id: input.cluster_id,
@@ -259,11 +355,12 @@ export function buildSession(input: BuildSessionInput): GeoRepSession {
     secondary_host: input.key.secondary_host,
     secondary_volume: input.key.secondary_volume,
     secondary_user: input.key.secondary_user,
-    status: rollUpStatus(workers),
+    status,
     workers,
-    last_synced,
-    lag_seconds: lagSeconds(last_synced, read_at),
-    checkpoint: sessionCheckpoint(workers),
+    last_synced: sessionLastSynced(workers),
+    sync_point,
+    lag_seconds: lagSeconds(sync_point.time, read_at),
+    checkpoint: sessionCheckpoint(workers, input.recall ?? null, workers.map(workerKey)),
     read_at,
   };
 }

@@ -29,6 +29,11 @@ export interface GeoRepCheckpoint {
   completed: boolean;
   /** ISO-8601 UTC, null until completed. */
   completion_time: string | null;
+  /** Session checkpoints only: replica sets known to have reached it, of all sets. */
+  sets_done?: number;
+  sets_total?: number;
+  /** Session checkpoints only: set when it was not read now but recalled (when it was read). */
+  as_of?: string | null;
 }
 
 export interface GeoRepWorker {
@@ -49,6 +54,37 @@ export interface GeoRepWorker {
   meta_pending: number | null;
   failures: number | null;
   checkpoint: GeoRepCheckpoint | null;
+  /**
+   * Set when Gluster reads this worker "Initializing" but its last definite state, read within
+   * the crash-loop window, was Faulty: gsyncd's monitor is restarting a failed worker (monitor.py:
+   * Faulty, 10 s, Initializing, Faulty again...). `status` then says Faulty, so the session's
+   * status, counts and sort do not flicker with each retry (src/georep/recall.ts).
+   */
+  restarting?: boolean;
+  /**
+   * The last `last_synced` this service read while the worker was Active, and when it read it.
+   * Gluster prints N/A for every worker that is not Active (gsyncdstatus.py get_status), though
+   * gsyncd's record on the brick keeps it; this is what the service saw, not a guess.
+   */
+  last_synced_seen?: { time: string; read_at: string } | null;
+}
+
+/** How far the secondary is known to be in sync, and how that is known. */
+export interface SyncPoint {
+  /** Everything written to the primary before this time is on the secondary; null when not known. */
+  time: string | null;
+  /**
+   * - `live`: read now from the Active worker of every replica set;
+   * - `seen`: at least one replica set is not syncing now (stopped, paused, Faulty, Passive only):
+   *   its point is the last one this service read while it synced (`as_of`: the oldest such read);
+   * - `never`: a replica set's Active worker has not synced anything yet, or the session was
+   *   never started;
+   * - `unknown`: Gluster does not report it while the workers do not run, and this service has
+   *   not seen them run since it started.
+   */
+  source: 'live' | 'seen' | 'never' | 'unknown';
+  /** For `seen`: when the oldest of the readings used was taken (ISO-8601 UTC); else null. */
+  as_of: string | null;
 }
 
 export interface GeoRepSession {
@@ -62,11 +98,16 @@ export interface GeoRepSession {
   secondary_user: string;
   status: SessionStatus;
   workers: GeoRepWorker[];
-  /** Oldest last_synced over the Active workers: data is safe up to this time. ISO-8601 UTC. */
+  /** Oldest last_synced over the Active workers, as Gluster prints it now. ISO-8601 UTC. */
   last_synced: string | null;
-  /** Seconds between `read_at` and last_synced; null when unknown. */
+  /** How far the secondary is known to be in sync over every replica set, and how it is known. */
+  sync_point: SyncPoint;
+  /** Seconds between `read_at` and the sync point; null when unknown. */
   lag_seconds: number | null;
-  /** Session-level checkpoint: set when any Active worker has one; completed when all Active workers completed. */
+  /**
+   * Session-level checkpoint: completed when every replica set reached it. Read from the Active
+   * workers, or, while none runs, the last one this service read (`as_of`).
+   */
   checkpoint: GeoRepCheckpoint | null;
   /** When the service read this from Gluster (ISO-8601 UTC). */
   read_at: string;

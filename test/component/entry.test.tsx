@@ -112,6 +112,7 @@ test('inside WebAdmin it reads the clusters from the engine and the sessions fro
             status: 'Active',
             workers: [],
             last_synced: null,
+            sync_point: { time: null, source: 'unknown', as_of: null },
             lag_seconds: null,
             checkpoint: null,
             read_at: new Date().toISOString(),

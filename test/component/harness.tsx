@@ -47,6 +47,12 @@ export function makeSession(overrides: Partial<GeoRepSession> = {}): GeoRepSessi
   seq += 1;
   const primary = overrides.primary_volume ?? `vol${seq}`;
   const status = overrides.status ?? 'Active';
+  const lastSynced =
+    overrides.last_synced !== undefined
+      ? overrides.last_synced
+      : status === 'Created'
+        ? null
+        : minutesAgo(2);
   return {
     id: overrides.id ?? `s-${seq}`,
     cluster_id: CLUSTER.id,
@@ -67,7 +73,10 @@ export function makeSession(overrides: Partial<GeoRepSession> = {}): GeoRepSessi
         crawl_status: 'N/A',
       }),
     ],
-    last_synced: status === 'Created' ? null : minutesAgo(2),
+    last_synced: lastSynced,
+    sync_point: lastSynced
+      ? { time: lastSynced, source: 'live', as_of: null }
+      : { time: null, source: status === 'Created' ? 'never' : 'unknown', as_of: null },
     lag_seconds: status === 'Created' ? null : 120,
     checkpoint: null,
     read_at: new Date().toISOString(),

@@ -59,6 +59,9 @@ export function syntheticSessions(
         },
       ],
       last_synced: synced,
+      sync_point: synced
+        ? { time: synced, source: 'live', as_of: null }
+        : { time: null, source: status === 'Created' ? 'never' : 'unknown', as_of: null },
       lag_seconds: running ? i % 600 : null,
       checkpoint: null,
       read_at: new Date(now).toISOString(),

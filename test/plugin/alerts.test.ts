@@ -15,6 +15,7 @@ const session = (
   status,
   workers: [],
   last_synced: null,
+  sync_point: { time: null, source: 'unknown', as_of: null },
   lag_seconds: null,
   checkpoint,
   read_at: '2026-11-24T00:00:00Z',

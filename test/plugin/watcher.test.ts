@@ -13,6 +13,7 @@ const s = (status: SessionStatus): GeoRepSession => ({
   status,
   workers: [],
   last_synced: null,
+  sync_point: { time: null, source: 'unknown', as_of: null },
   lag_seconds: null,
   checkpoint: null,
   read_at: '',

@@ -75,6 +75,7 @@ export function makeSession(overrides: Partial<GeoRepSession> = {}): GeoRepSessi
     status: 'Created',
     workers: [],
     last_synced: null,
+    sync_point: { time: null, source: 'never', as_of: null },
     lag_seconds: null,
     checkpoint: null,
     read_at: new Date().toISOString(),

@@ -60,13 +60,18 @@ describe('rollUpStatus', () => {
     ],
     ['every set Faulty', sets(['Faulty', 'Faulty'], ['Faulty', 'Passive']), 'Faulty'],
     [
-      'some sets Faulty, others Active (oVirt would say Faulty)',
+      'a set with no Active worker and a Faulty one, others Active: that part is not replicated',
       sets(['Active', 'Passive'], ['Faulty', 'Faulty']),
-      'PartiallyFaulty',
+      'Faulty',
     ],
     [
-      'a set whose nodes are all down while others run',
+      'a set whose nodes are all down while others run: that part is not replicated',
       sets(['Active', 'Passive'], ['Offline', 'Offline']),
+      'Faulty',
+    ],
+    [
+      'a Faulty worker in every set, each beside an Active one',
+      sets(['Active', 'Faulty'], ['Faulty', 'Active']),
       'PartiallyFaulty',
     ],
     ['Faulty and Offline sets only', sets(['Faulty'], ['Offline']), 'Faulty'],
@@ -85,7 +90,7 @@ describe('rollUpStatus', () => {
     [
       'a Faulty set beside an Initializing one',
       sets(['Faulty'], ['Initializing']),
-      'PartiallyFaulty',
+      'Faulty',
     ],
   ])('%s -> %s', (_what, workers, want) => {
     expect(rollUpStatus(workers)).toBe(want);
@@ -149,7 +154,8 @@ describe('assignReplicaSets', () => {
       checkpoint: null,
       last_synced: null,
     });
-    expect(rollUpStatus(got)).toBe('PartiallyFaulty');
+    // set 1 has no Active worker (its Faulty one and a node down): Faulty
+    expect(rollUpStatus(got)).toBe('Faulty');
   });
 
   it('keeps rows that match no brick, and works without a layout', () => {
