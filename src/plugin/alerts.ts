@@ -39,6 +39,11 @@ export interface SessionMark {
   status: SessionStatus;
   checkpointTime: string | null;
   checkpointCompleted: boolean;
+  /**
+   * The latest checkpoint (its time) seen completed, kept while later reads say otherwise: a
+   * completion is announced once, however the reads go afterwards (a Faulty episode, a failover).
+   */
+  completedCheckpoint: string | null;
   /** Inside a Faulty episode: from the first Faulty read until the session is healthy again. */
   faultyEpisode: boolean;
   /** The worst status of the current episode ('Faulty' beats 'PartiallyFaulty'). */
@@ -63,7 +68,15 @@ export interface Notice {
   kind: 'alert' | 'toast';
   type: AlertType;
   message: string;
+  /** For alerts: hide after this long (the tab keeps showing the state; the alert need not). */
+  autoHideMs?: number;
 }
+
+/**
+ * How long an alert stays: long enough to be read, not for the whole session over the cluster
+ * selector and the dialogs' close buttons. (WebAdmin's own toasts hide after a few seconds.)
+ */
+export const ALERT_AUTO_HIDE_MS = 20_000;
 
 const FAULTY: SessionStatus[] = ['Faulty', 'PartiallyFaulty'];
 const HEALTHY: SessionStatus[] = ['Active', 'Passive'];
@@ -88,6 +101,9 @@ export function markOf(
     status: s.status,
     checkpointTime: s.checkpoint?.time ?? null,
     checkpointCompleted: s.checkpoint?.completed ?? false,
+    completedCheckpoint: s.checkpoint?.completed
+      ? s.checkpoint.time
+      : (before?.completedCheckpoint ?? null),
     faultyEpisode: episode,
     worst: !episode
       ? null
@@ -126,11 +142,17 @@ export function noticesFor(
       if (newEpisode || worse) {
         out.push(
           now.status === 'Faulty'
-            ? { kind: 'alert', type: 'danger', message: intl.formatMessage(messages.faulty, names) }
+            ? {
+                kind: 'alert',
+                type: 'danger',
+                message: intl.formatMessage(messages.faulty, names),
+                autoHideMs: ALERT_AUTO_HIDE_MS,
+              }
             : {
                 kind: 'alert',
                 type: 'warning',
                 message: intl.formatMessage(messages.partlyFaulty, names),
+                autoHideMs: ALERT_AUTO_HIDE_MS,
               },
         );
       }
@@ -139,13 +161,14 @@ export function noticesFor(
         kind: 'alert',
         type: 'success',
         message: intl.formatMessage(messages.recovered, { ...names, status: now.status }),
+        autoHideMs: ALERT_AUTO_HIDE_MS,
       });
     }
     if (
       before &&
       now.checkpointCompleted &&
       now.checkpointTime &&
-      (!before.checkpointCompleted || before.checkpointTime !== now.checkpointTime)
+      before.completedCheckpoint !== now.checkpointTime
     ) {
       out.push({
         kind: 'toast',

@@ -47,7 +47,9 @@ async function main(): Promise<void> {
         listGlusterClusters: () => listGlusterClusters(engine),
         listSessions: (clusterId) => listSessions(georep, clusterId),
         notify: (n) =>
-          n.kind === 'alert' ? api.showAlert(n.type, n.message) : api.showToast(n.type, n.message),
+          n.kind === 'alert'
+            ? api.showAlert(n.type, n.message, { autoHideMs: n.autoHideMs ?? 0 })
+            : api.showToast(n.type, n.message),
         log,
         isVisible: () => document.visibilityState !== 'hidden',
       });

@@ -1,5 +1,5 @@
 import { createPluginIntl } from '../../src/intl';
-import { marksOf, noticesFor } from '../../src/plugin/alerts';
+import { ALERT_AUTO_HIDE_MS, marksOf, noticesFor } from '../../src/plugin/alerts';
 import type { GeoRepSession, SessionStatus } from '../../src/georep/types';
 
 const session = (
@@ -31,6 +31,7 @@ describe('WebAdmin alerts for sessions', () => {
         kind: 'alert',
         type: 'danger',
         message: expect.stringContaining('data → gdr1::data-dr is Faulty') as string,
+        autoHideMs: ALERT_AUTO_HIDE_MS,
       },
     ]);
     prev = marksOf([session('Faulty')]);
@@ -55,6 +56,7 @@ describe('WebAdmin alerts for sessions', () => {
         kind: 'alert',
         type: 'success',
         message: expect.stringContaining('recovered and is Active') as string,
+        autoHideMs: ALERT_AUTO_HIDE_MS,
       },
     ]);
   });
@@ -104,6 +106,47 @@ describe('WebAdmin alerts for sessions', () => {
       },
     ]);
     expect(noticesFor(marksOf([done]), [done], intl)).toEqual([]);
+  });
+
+  it('does not announce the same completion again after a Faulty episode', async () => {
+    const intl = await createPluginIntl('en-US');
+    const cp = (completed: boolean) => ({
+      time: '2026-11-24T10:00:00Z',
+      completed,
+      completion_time: completed ? '2026-11-24T10:00:09Z' : null,
+    });
+    // completed; Faulty (the failed set's workers report no checkpoint); recovered: completed again
+    const reads = [
+      session('Active', cp(false)),
+      session('Active', cp(true)),
+      session('Faulty', cp(false)),
+      session('Faulty', null),
+      session('Active', cp(true)),
+    ];
+    let prev: ReturnType<typeof marksOf> | null = null;
+    const toasts: string[] = [];
+    reads.forEach((s, i) => {
+      const timing = { now: i * 60_000, recoveryMs: 0 };
+      for (const n of noticesFor(prev, [s], intl, timing))
+        if (n.kind === 'toast') toasts.push(n.message);
+      prev = marksOf([s], prev, timing);
+    });
+    expect(toasts).toHaveLength(1);
+  });
+
+  it('a new checkpoint completing is announced', async () => {
+    const intl = await createPluginIntl('en-US');
+    const first = session('Active', {
+      time: '2026-11-24T10:00:00Z',
+      completed: true,
+      completion_time: '2026-11-24T10:00:09Z',
+    });
+    const second = session('Active', {
+      time: '2026-11-24T11:00:00Z',
+      completed: true,
+      completion_time: '2026-11-24T11:00:05Z',
+    });
+    expect(noticesFor(marksOf([first]), [second], intl)).toHaveLength(1);
   });
 });
 

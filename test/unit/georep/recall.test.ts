@@ -115,18 +115,18 @@ describe('crash loop: a worker gsyncd keeps restarting is Faulty for as long as 
 });
 
 describe('sync point: what is known of a session that is not syncing now', () => {
-  const running = (t: number, synced: number) =>
+  const running = (synced: number) =>
     rows(['Active', at(synced)], ['Passive', null], ['Active', at(synced - 30)], ['Passive', null]);
   const stopped = rows(['Stopped', null], ['Stopped', null], ['Stopped', null], ['Stopped', null]);
 
   it('live while every set has an Active worker: the oldest over the sets', () => {
-    const [s] = reads([100, running(100, 90)]);
+    const [s] = reads([100, running(90)]);
     expect(s!.sync_point).toEqual({ time: at(60), source: 'live', as_of: null });
     expect(s!.lag_seconds).toBe(40);
   });
 
   it('after a stop: the last point read while it synced, and when it was read', () => {
-    const got = reads([100, running(100, 90)], [200, stopped], [900, stopped]);
+    const got = reads([100, running(90)], [200, stopped], [900, stopped]);
     expect(got[1]!.status).toBe('Stopped');
     expect(got[1]!.last_synced).toBeNull(); // Gluster prints N/A
     expect(got[1]!.sync_point).toEqual({ time: at(60), source: 'seen', as_of: at(100) });
@@ -156,7 +156,7 @@ describe('sync point: what is known of a session that is not syncing now', () =>
 
   it("a Faulty set holds the session back at its last known point, not the healthy set's", () => {
     const faulty = rows(['Faulty', null], ['Faulty', null], ['Active', at(495)], ['Passive', null]);
-    const got = reads([100, running(100, 90)], [500, faulty]);
+    const got = reads([100, running(90)], [500, faulty]);
     expect(got[1]!.status).toBe('Faulty');
     expect(got[1]!.last_synced).toBe(at(495)); // what Gluster's Active workers say
     expect(got[1]!.sync_point).toEqual({ time: at(90), source: 'seen', as_of: at(100) });
@@ -169,7 +169,7 @@ describe('sync point: what is known of a session that is not syncing now', () =>
       ['Active', at(150)],
       ['Passive', null],
     );
-    const got = reads([100, running(100, 90)], [160, failover]);
+    const got = reads([100, running(90)], [160, failover]);
     expect(got[1]!.sync_point).toEqual({ time: at(90), source: 'seen', as_of: at(100) });
   });
 });
