@@ -15,7 +15,11 @@ export function ClusterSelector({ clusters, value, onChange }: ClusterSelectorPr
   const intl = useIntl();
   const id = useId();
   return (
-    <FormGroup label={intl.formatMessage(clusterMessages.label)} fieldId={id}>
+    <FormGroup
+      label={intl.formatMessage(clusterMessages.label)}
+      fieldId={id}
+      className="georep-cluster-selector"
+    >
       <FormSelect
         id={id}
         value={value ?? ''}

@@ -401,9 +401,6 @@ export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
       {accessAlert ? <StackItem>{accessAlert}</StackItem> : null}
       <StackItem>{freshness}</StackItem>
       <StackItem>
-        <SessionSummary sessions={all} value={bucket} onChange={changeBucket} />
-      </StackItem>
-      <StackItem>
         <SessionsToolbar
           text={text}
           onTextChange={changeText}
@@ -425,6 +422,8 @@ export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
             setPage(1);
           }}
         />
+        {/* After the toolbar: New session is a few Tab presses from the cluster selector. */}
+        <SessionSummary sessions={all} value={bucket} onChange={changeBucket} />
         <SessionsTable
           clusterId={clusterId}
           rows={rows}

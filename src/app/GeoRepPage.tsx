@@ -4,8 +4,6 @@ import {
   Bullseye,
   EmptyState,
   EmptyStateBody,
-  Flex,
-  FlexItem,
   PageSection,
   Spinner,
   Stack,
@@ -80,27 +78,21 @@ export function GeoRepPage() {
       <PageSection aria-labelledby="georep-page-title">
         <Stack hasGutter>
           <StackItem>
-            <Flex
-              justifyContent={{ default: 'justifyContentSpaceBetween' }}
-              alignItems={{ default: 'alignItemsFlexEnd' }}
-            >
-              <FlexItem>
-                <Title headingLevel="h1" id="georep-page-title">
-                  {intl.formatMessage(pageMessages.title)}
-                </Title>
-                <p>{intl.formatMessage(pageMessages.intro)}</p>
-              </FlexItem>
-              {clusters.data && clusters.data.length > 0 ? (
-                <FlexItem>
-                  <ClusterSelector
-                    clusters={clusters.data}
-                    value={choice.clusterId}
-                    onChange={choice.choose}
-                  />
-                </FlexItem>
-              ) : null}
-            </Flex>
+            {/* Title, then the cluster on the left: WebAdmin's notifications appear top right. */}
+            <Title headingLevel="h1" id="georep-page-title">
+              {intl.formatMessage(pageMessages.title)}
+            </Title>
+            <p>{intl.formatMessage(pageMessages.intro)}</p>
           </StackItem>
+          {clusters.data && clusters.data.length > 0 ? (
+            <StackItem>
+              <ClusterSelector
+                clusters={clusters.data}
+                value={choice.clusterId}
+                onChange={choice.choose}
+              />
+            </StackItem>
+          ) : null}
           {choice.unknownDeepLink ? (
             <StackItem>
               <Alert

@@ -19,7 +19,7 @@ import { useIntl } from 'react-intl';
 import type { GeoRepConfigOption, GeoRepSession, GeoRepWorker } from '../georep/types';
 import { useServices } from './environment';
 import { CheckCircleIcon, ExclamationTriangleIcon } from './icons';
-import { detailsMessages } from './messages';
+import { detailsMessages, statusMessages } from './messages';
 import { queryKeys } from './queries';
 import { RelativeTime } from './RelativeTime';
 import {
@@ -72,6 +72,57 @@ function WorkerCheckpoint({ worker }: { worker: GeoRepWorker }) {
     );
   }
   return <>{intl.formatMessage(detailsMessages.workerCheckpointPending)}</>;
+}
+
+/** A worker's last sync: live while Active, else the last one read while it was, or why not known. */
+function WorkerLastSynced({ worker: w }: { worker: GeoRepWorker }) {
+  const intl = useIntl();
+  if (w.status === 'Active' && w.last_synced) return <RelativeTime iso={w.last_synced} />;
+  const seen = w.last_synced_seen;
+  if (seen && w.status !== 'Active') {
+    return (
+      <RelativeTime
+        iso={seen.time}
+        wrap
+        render={(relative) =>
+          intl.formatMessage(detailsMessages.seenAt, {
+            relative,
+            asOf: intl.formatDate(seen.read_at, { dateStyle: 'short', timeStyle: 'short' }),
+          })
+        }
+      />
+    );
+  }
+  if (w.status === 'Active') return <>{intl.formatMessage(detailsMessages.never)}</>;
+  return (
+    <>
+      {intl.formatMessage(detailsMessages.notReported, {
+        status: intl.formatMessage(statusMessages[w.status] ?? statusMessages.Unknown),
+      })}
+    </>
+  );
+}
+
+/** One sentence on how far the secondary is in sync, and how that is known. */
+function SyncPointSentence({ session }: { session: GeoRepSession }) {
+  const intl = useIntl();
+  const sp = session.sync_point;
+  const fmt = (iso: string) => intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'medium' });
+  let text: string;
+  if (sp.time && sp.source === 'live')
+    text = intl.formatMessage(detailsMessages.syncPointLive, { time: fmt(sp.time) });
+  else if (sp.time)
+    text = intl.formatMessage(detailsMessages.syncPointSeen, {
+      time: fmt(sp.time),
+      asOf: fmt(sp.as_of ?? session.read_at),
+    });
+  else if (sp.source === 'never') text = intl.formatMessage(detailsMessages.syncPointNever);
+  else text = intl.formatMessage(detailsMessages.syncPointUnknown);
+  return (
+    <Content component="p" data-testid="sync-point">
+      {text}
+    </Content>
+  );
 }
 
 function ReplicaSetFlag({
@@ -147,6 +198,9 @@ export function SessionDetails({ clusterId, session }: SessionDetailsProps) {
           {t(detailsMessages.title)}
         </Title>
       </StackItem>
+      <StackItem>
+        <SyncPointSentence session={session} />
+      </StackItem>
       {cp ? (
         <StackItem>
           <Content component="p" data-testid="checkpoint-summary">
@@ -163,6 +217,14 @@ export function SessionDetails({ clusterId, session }: SessionDetailsProps) {
                   done: cp.done,
                   total: cp.total,
                 })}
+            {cp.asOf ? (
+              <>
+                {' '}
+                {intl.formatMessage(detailsMessages.checkpointAsOf, {
+                  asOf: intl.formatDate(cp.asOf, { dateStyle: 'medium', timeStyle: 'medium' }),
+                })}
+              </>
+            ) : null}
           </Content>
         </StackItem>
       ) : null}
@@ -200,8 +262,11 @@ export function SessionDetails({ clusterId, session }: SessionDetailsProps) {
               <Title headingLevel="h3" size="md">
                 {heading} <ReplicaSetFlag activeCount={set.activeCount} sessionRuns={runs} />
               </Title>
+              {/* Below PatternFly's xl (WebAdmin at 1024 px) each worker is a card of labelled
+                  values: every field stays readable and nothing scrolls sideways. */}
               <Table
                 variant="compact"
+                gridBreakPoint="grid-xl"
                 aria-label={intl.formatMessage(detailsMessages.workersAria, {
                   index: set.index + 1,
                 })}
@@ -248,6 +313,9 @@ export function SessionDetails({ clusterId, session }: SessionDetailsProps) {
                       </Td>
                       <Td dataLabel={t(detailsMessages.status)}>
                         <StatusLabel status={w.status} />
+                        {w.restarting ? (
+                          <div className="georep-subtle">{t(detailsMessages.restarting)}</div>
+                        ) : null}
                       </Td>
                       <Td dataLabel={t(detailsMessages.remoteNode)}>
                         {w.secondary_node ? (
@@ -260,11 +328,7 @@ export function SessionDetails({ clusterId, session }: SessionDetailsProps) {
                         {w.crawl_status ?? t(detailsMessages.notApplicable)}
                       </Td>
                       <Td dataLabel={t(detailsMessages.lastSynced)}>
-                        {w.last_synced ? (
-                          <RelativeTime iso={w.last_synced} />
-                        ) : (
-                          t(detailsMessages.never)
-                        )}
+                        <WorkerLastSynced worker={w} />
                       </Td>
                       <Td dataLabel={t(detailsMessages.entryPending)}>
                         <Count value={w.entry_pending} />

@@ -18,8 +18,8 @@ import { memo, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import type { CrawlStatus, GeoRepSession } from '../georep/types';
 import { AngleDownIcon, AngleRightIcon, EllipsisVIcon } from './icons';
-import { actionMessages, detailsMessages, tableMessages } from './messages';
-import { RelativeTime } from './RelativeTime';
+import { actionMessages, detailsMessages, statusMessages, tableMessages } from './messages';
+import { RelativeText, RelativeTime } from './RelativeTime';
 import { SessionDetails } from './SessionDetails';
 import { sessionName } from './sessionName';
 import {
@@ -46,6 +46,16 @@ export const SORT_COLUMNS: readonly SortKey[] = [
 ];
 const FIRST_SORT_COLUMN = 2; // after the select and expand columns
 const COLUMN_COUNT = 2 + SORT_COLUMNS.length + 1;
+
+/**
+ * Columns that give way at narrow widths (PatternFly breakpoints of the place's own frame: at a
+ * 1024 px WebAdmin the place is about 820 px wide): their content is in the row's details.
+ */
+const COLUMN_VISIBILITY: Partial<Record<SortKey, ('hidden' | 'visibleOnLg' | 'visibleOnXl')[]>> = {
+  secondary_user: ['hidden', 'visibleOnXl'],
+  crawl: ['hidden', 'visibleOnXl'],
+  checkpoint: ['hidden', 'visibleOnLg'],
+};
 
 const COLUMN_TITLE = {
   primary_volume: tableMessages.sourceVolume,
@@ -109,61 +119,127 @@ function CrawlCell({ session }: { session: GeoRepSession }) {
 
 function SyncedCell({ session }: { session: GeoRepSession }) {
   const intl = useIntl();
-  if (!session.last_synced) return <>{intl.formatMessage(tableMessages.notSynced)}</>;
+  const status = intl.formatMessage(statusMessages[session.status] ?? statusMessages.Unknown);
+  const sp = session.sync_point;
+  if (sp.time === null) {
+    const never = sp.source === 'never';
+    return (
+      <Tooltip
+        content={intl.formatMessage(
+          never ? tableMessages.notSyncedTooltip : tableMessages.syncUnknownTooltip,
+          { status: session.status },
+        )}
+      >
+        <span tabIndex={0} className="georep-time georep-time--wrap" data-sync={sp.source}>
+          {intl.formatMessage(
+            never
+              ? session.status === 'Created'
+                ? tableMessages.notStarted
+                : tableMessages.notSynced
+              : tableMessages.syncUnknown,
+          )}
+        </span>
+      </Tooltip>
+    );
+  }
+  const time = intl.formatDate(sp.time, { dateStyle: 'medium', timeStyle: 'medium' });
   return (
-    <RelativeTime
-      iso={session.last_synced}
-      extra={
-        <>
-          {intl.formatMessage(tableMessages.syncedTooltip, {
-            time: intl.formatDate(session.last_synced, {
-              dateStyle: 'medium',
-              timeStyle: 'medium',
-            }),
-          })}
-          {session.lag_seconds !== null ? (
-            <>
-              {' '}
-              {intl.formatMessage(tableMessages.lagTooltip, {
-                lag: formatDuration(intl, session.lag_seconds),
-              })}
-            </>
-          ) : null}
-        </>
-      }
-    />
+    <span data-sync={sp.source}>
+      <RelativeTime
+        iso={sp.time}
+        extra={
+          <>
+            {intl.formatMessage(tableMessages.syncedTooltip, { time })}
+            {session.lag_seconds !== null && sp.source === 'live' ? (
+              <>
+                {' '}
+                {intl.formatMessage(tableMessages.lagTooltip, {
+                  lag: formatDuration(intl, session.lag_seconds),
+                })}
+              </>
+            ) : null}
+            {sp.source === 'seen' && sp.as_of ? (
+              <>
+                {' '}
+                {intl.formatMessage(tableMessages.seenTooltip, {
+                  status,
+                  asOf: intl.formatDate(sp.as_of, { dateStyle: 'medium', timeStyle: 'medium' }),
+                })}
+              </>
+            ) : null}
+          </>
+        }
+      />
+      {sp.source === 'seen' && sp.as_of ? (
+        <div className="georep-subtle">
+          <RelativeText
+            iso={sp.as_of}
+            render={(relative) => intl.formatMessage(tableMessages.seenNote, { relative })}
+          />
+        </div>
+      ) : null}
+    </span>
+  );
+}
+
+function AsOfNote({ iso }: { iso: string }) {
+  const intl = useIntl();
+  return (
+    <div className="georep-subtle">
+      <RelativeText
+        iso={iso}
+        render={(relative) => intl.formatMessage(tableMessages.seenNote, { relative })}
+      />
+    </div>
   );
 }
 
 function CheckpointCell({ session }: { session: GeoRepSession }) {
   const intl = useIntl();
   const cp = checkpointProgress(session);
-  if (!cp) return <>{intl.formatMessage(tableMessages.noCheckpoint)}</>;
+  if (!cp) {
+    // Gluster prints no checkpoint while no worker is Active: "None" only when that is known.
+    return session.sync_point.source === 'unknown' ? (
+      <>{intl.formatMessage(tableMessages.syncUnknown)}</>
+    ) : (
+      <>{intl.formatMessage(tableMessages.noCheckpoint)}</>
+    );
+  }
   const setAt = intl.formatDate(cp.time, { dateStyle: 'medium', timeStyle: 'medium' });
+  const note = cp.asOf ? <AsOfNote iso={cp.asOf} /> : null;
   if (cp.completed && cp.completionTime) {
     return (
-      <RelativeTime
-        iso={cp.completionTime}
-        wrap
-        render={(relative) => intl.formatMessage(tableMessages.checkpointCompleted, { relative })}
-        extra={intl.formatMessage(tableMessages.checkpointCompletedTooltip, {
-          time: setAt,
-          completed: intl.formatDate(cp.completionTime, {
-            dateStyle: 'medium',
-            timeStyle: 'medium',
-          }),
-        })}
-      />
+      <>
+        <RelativeTime
+          iso={cp.completionTime}
+          wrap
+          render={(relative) => intl.formatMessage(tableMessages.checkpointCompleted, { relative })}
+          extra={intl.formatMessage(tableMessages.checkpointCompletedTooltip, {
+            time: setAt,
+            completed: intl.formatDate(cp.completionTime, {
+              dateStyle: 'medium',
+              timeStyle: 'medium',
+            }),
+          })}
+        />
+        {note}
+      </>
     );
   }
   return (
-    <Tooltip content={intl.formatMessage(tableMessages.checkpointTooltip, { time: setAt })}>
-      <span tabIndex={0} className="georep-time">
-        {cp.total > 0
-          ? intl.formatMessage(tableMessages.checkpointProgress, { done: cp.done, total: cp.total })
-          : intl.formatMessage(tableMessages.checkpointPending)}
-      </span>
-    </Tooltip>
+    <>
+      <Tooltip content={intl.formatMessage(tableMessages.checkpointTooltip, { time: setAt })}>
+        <span tabIndex={0} className="georep-time georep-time--wrap">
+          {cp.total > 0
+            ? intl.formatMessage(tableMessages.checkpointProgress, {
+                done: cp.done,
+                total: cp.total,
+              })
+            : intl.formatMessage(tableMessages.checkpointPending)}
+        </span>
+      </Tooltip>
+      {note}
+    </>
   );
 }
 
@@ -233,7 +309,7 @@ const SessionRow = memo(function SessionRow({
   return (
     <Tbody isExpanded={isExpanded}>
       <Tr isRowSelected={isSelected} data-session-id={session.id}>
-        <Td>
+        <Td className="georep-control-cell">
           <Checkbox
             id={`georep-select-${rowIndex}`}
             aria-label={intl.formatMessage(tableMessages.selectRow, { name })}
@@ -241,7 +317,7 @@ const SessionRow = memo(function SessionRow({
             onChange={(_e, checked) => onSelect([session.id], checked)}
           />
         </Td>
-        <Td>
+        <Td className="georep-control-cell">
           <Button
             variant="plain"
             aria-label={intl.formatMessage(tableMessages.expandRow, { name })}
@@ -255,27 +331,36 @@ const SessionRow = memo(function SessionRow({
           <TruncatedText text={session.primary_volume} />
         </Td>
         <Td dataLabel={intl.formatMessage(tableMessages.remoteHost)}>
-          <TruncatedText text={session.secondary_host} />
+          <TruncatedText text={session.secondary_host} breakDots />
         </Td>
         <Td dataLabel={intl.formatMessage(tableMessages.remoteVolume)}>
           <TruncatedText text={session.secondary_volume} />
         </Td>
-        <Td dataLabel={intl.formatMessage(tableMessages.user)}>
+        <Td
+          dataLabel={intl.formatMessage(tableMessages.user)}
+          visibility={COLUMN_VISIBILITY.secondary_user}
+        >
           <TruncatedText text={session.secondary_user} />
         </Td>
         <Td dataLabel={intl.formatMessage(tableMessages.status)}>
           <StatusLabel status={session.status} />
         </Td>
-        <Td dataLabel={intl.formatMessage(tableMessages.crawl)}>
+        <Td
+          dataLabel={intl.formatMessage(tableMessages.crawl)}
+          visibility={COLUMN_VISIBILITY.crawl}
+        >
           <CrawlCell session={session} />
         </Td>
         <Td dataLabel={intl.formatMessage(tableMessages.syncedUpTo)}>
           <SyncedCell session={session} />
         </Td>
-        <Td dataLabel={intl.formatMessage(tableMessages.checkpoint)}>
+        <Td
+          dataLabel={intl.formatMessage(tableMessages.checkpoint)}
+          visibility={COLUMN_VISIBILITY.checkpoint}
+        >
           <CheckpointCell session={session} />
         </Td>
-        <Td isActionCell>
+        <Td isActionCell className="georep-control-cell">
           <ActionsColumn
             items={items}
             actionsToggle={({ onToggle, isOpen, isDisabled, toggleRef }) => (
@@ -319,7 +404,11 @@ export const SessionsTable = memo(function SessionsTable(props: SessionsTablePro
     <Table aria-label={intl.formatMessage(tableMessages.aria)} variant="compact" isExpandable>
       <Thead>
         <Tr>
-          <Th aria-label={intl.formatMessage(tableMessages.selectColumn)} modifier="fitContent">
+          <Th
+            aria-label={intl.formatMessage(tableMessages.selectColumn)}
+            modifier="fitContent"
+            className="georep-control-cell"
+          >
             <PageSelectCheckbox
               label={intl.formatMessage(tableMessages.selectPage)}
               checked={allOnPage}
@@ -331,11 +420,13 @@ export const SessionsTable = memo(function SessionsTable(props: SessionsTablePro
           <Th
             screenReaderText={intl.formatMessage(tableMessages.expandColumn)}
             modifier="fitContent"
+            className="georep-control-cell"
           />
           {SORT_COLUMNS.map((key, i) => (
             <Th
               key={key}
               modifier="wrap"
+              visibility={COLUMN_VISIBILITY[key]}
               sort={{
                 sortBy,
                 columnIndex: FIRST_SORT_COLUMN + i,
@@ -345,7 +436,10 @@ export const SessionsTable = memo(function SessionsTable(props: SessionsTablePro
               {intl.formatMessage(COLUMN_TITLE[key])}
             </Th>
           ))}
-          <Th screenReaderText={intl.formatMessage(tableMessages.actionsColumn)} />
+          <Th
+            screenReaderText={intl.formatMessage(tableMessages.actionsColumn)}
+            className="georep-control-cell"
+          />
         </Tr>
       </Thead>
       {rows.length === 0 && props.empty ? (

@@ -2,6 +2,10 @@
 // selected sessions (disabled with the reason in a tooltip), New session, Refresh, pagination.
 import {
   Button,
+  Dropdown,
+  DropdownItem,
+  DropdownList,
+  MenuToggle,
   Pagination,
   SearchInput,
   Toolbar,
@@ -11,13 +15,14 @@ import {
   ToolbarItem,
   Tooltip,
 } from '@patternfly/react-core';
-import { memo, type ReactNode } from 'react';
+import { memo, type ReactNode, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { Availability } from './actionAvailability';
 import { SyncAltIcon } from './icons';
 import { actionMessages, bucketMessages, pageMessages, toolbarMessages } from './messages';
 import type { SessionAction, StateBucket } from './sessionRules';
 import { usePaginationTitles } from './usePaginationTitles';
+import { TOOLBAR_WIDE_PX, useWideEnough } from './useWideEnough';
 
 export const TOOLBAR_ACTIONS: readonly SessionAction[] = [
   'start',
@@ -97,6 +102,16 @@ export function SessionsToolbar(p: SessionsToolbarProps) {
       clearFiltersButtonText={intl.formatMessage(pageMessages.clearFilters)}
     >
       <ToolbarContent>
+        {p.newSession ? (
+          <ToolbarItem>
+            <ActionButton
+              variant="primary"
+              label={intl.formatMessage(pageMessages.newSession)}
+              availability={p.newSession.availability}
+              onClick={p.newSession.onClick}
+            />
+          </ToolbarItem>
+        ) : null}
         <ToolbarGroup variant="filter-group">
           <ToolbarFilter
             categoryName={textCategory}
@@ -123,11 +138,18 @@ export function SessionsToolbar(p: SessionsToolbarProps) {
         <ToolbarActions
           actionAvailability={p.actionAvailability}
           onAction={p.onAction}
-          newSession={p.newSession}
-          onRefresh={p.onRefresh}
-          refreshing={p.refreshing}
+          selectedCount={p.selectedCount}
         />
         <ToolbarItem>
+          <Button
+            variant="plain"
+            aria-label={intl.formatMessage(pageMessages.refresh)}
+            icon={<SyncAltIcon />}
+            onClick={p.onRefresh}
+            isLoading={p.refreshing}
+          />
+        </ToolbarItem>
+        <ToolbarItem visibility={{ default: 'hidden', xl: 'visible' }}>
           <span aria-live="polite">
             {intl.formatMessage(toolbarMessages.selected, { count: p.selectedCount })}
           </span>
@@ -161,52 +183,66 @@ export function SessionsToolbar(p: SessionsToolbarProps) {
 interface ToolbarActionsProps {
   actionAvailability: (action: SessionAction) => Availability;
   onAction: (action: SessionAction) => void;
-  newSession: SessionsToolbarProps['newSession'];
-  onRefresh: () => void;
-  refreshing: boolean;
+  selectedCount: number;
 }
 
-/** The action buttons, memoised: typing in the filter re-renders neither them nor their tooltips. */
+/**
+ * The actions on the selected sessions, memoised (typing in the filter re-renders neither them nor
+ * their tooltips): buttons when the frame is wide, one "Actions" menu below PatternFly's xl
+ * (WebAdmin at 1024 px), so the toolbar stays on one line.
+ */
 const ToolbarActions = memo(function ToolbarActions(p: ToolbarActionsProps) {
   const intl = useIntl();
+  const wide = useWideEnough(TOOLBAR_WIDE_PX);
+  const [open, setOpen] = useState(false);
+  if (!wide) {
+    return (
+      <ToolbarItem>
+        <Dropdown
+          isOpen={open}
+          onOpenChange={setOpen}
+          onSelect={() => setOpen(false)}
+          toggle={(ref) => (
+            <MenuToggle ref={ref} onClick={() => setOpen((o) => !o)} isExpanded={open}>
+              {intl.formatMessage(toolbarMessages.actionsMenu, { count: p.selectedCount })}
+            </MenuToggle>
+          )}
+          popperProps={{ position: 'right' }}
+        >
+          <DropdownList aria-label={intl.formatMessage(toolbarMessages.bulkActions)}>
+            {TOOLBAR_ACTIONS.map((action) => {
+              const a = p.actionAvailability(action);
+              return (
+                <DropdownItem
+                  key={action}
+                  isAriaDisabled={!a.enabled}
+                  tooltipProps={a.enabled || !a.reason ? undefined : { content: a.reason }}
+                  onClick={a.enabled ? () => p.onAction(action) : undefined}
+                >
+                  {intl.formatMessage(actionMessages[action])}
+                </DropdownItem>
+              );
+            })}
+          </DropdownList>
+        </Dropdown>
+      </ToolbarItem>
+    );
+  }
   return (
-    <>
-      <ToolbarGroup
-        variant="action-group"
-        aria-label={intl.formatMessage(toolbarMessages.bulkActions)}
-        role="group"
-      >
-        {TOOLBAR_ACTIONS.map((action) => (
-          <ToolbarItem key={action}>
-            <ActionButton
-              label={intl.formatMessage(actionMessages[action])}
-              availability={p.actionAvailability(action)}
-              onClick={() => p.onAction(action)}
-            />
-          </ToolbarItem>
-        ))}
-      </ToolbarGroup>
-      <ToolbarGroup variant="action-group-plain">
-        {p.newSession ? (
-          <ToolbarItem>
-            <ActionButton
-              variant="primary"
-              label={intl.formatMessage(pageMessages.newSession)}
-              availability={p.newSession.availability}
-              onClick={p.newSession.onClick}
-            />
-          </ToolbarItem>
-        ) : null}
-        <ToolbarItem>
-          <Button
-            variant="plain"
-            aria-label={intl.formatMessage(pageMessages.refresh)}
-            icon={<SyncAltIcon />}
-            onClick={p.onRefresh}
-            isLoading={p.refreshing}
+    <ToolbarGroup
+      variant="action-group"
+      aria-label={intl.formatMessage(toolbarMessages.bulkActions)}
+      role="group"
+    >
+      {TOOLBAR_ACTIONS.map((action) => (
+        <ToolbarItem key={action}>
+          <ActionButton
+            label={intl.formatMessage(actionMessages[action])}
+            availability={p.actionAvailability(action)}
+            onClick={() => p.onAction(action)}
           />
         </ToolbarItem>
-      </ToolbarGroup>
-    </>
+      ))}
+    </ToolbarGroup>
   );
 });

@@ -189,6 +189,10 @@ export const toolbarMessages = untyped(
       defaultMessage: 'Actions on the selected sessions',
     },
     moreActions: { id: 'georep.toolbar.moreActions', defaultMessage: 'More actions' },
+    actionsMenu: {
+      id: 'georep.toolbar.actionsMenu',
+      defaultMessage: '{count, plural, =0 {Actions} other {Actions (# selected)}}',
+    },
     pagination: { id: 'georep.toolbar.pagination', defaultMessage: 'Sessions pagination' },
     paginationBottom: {
       id: 'georep.toolbar.paginationBottom',
@@ -284,6 +288,24 @@ export const tableMessages = untyped(
     },
     notCrawling: { id: 'georep.table.notCrawling', defaultMessage: 'Not crawling' },
     notSynced: { id: 'georep.table.notSynced', defaultMessage: 'Not synced yet' },
+    notStarted: { id: 'georep.table.notStarted', defaultMessage: 'Not started yet' },
+    syncUnknown: { id: 'georep.table.syncUnknown', defaultMessage: 'Unknown' },
+    syncUnknownTooltip: {
+      id: 'georep.table.syncUnknownTooltip',
+      defaultMessage:
+        '{status, select, Initializing {Not known yet: the workers are starting.} other {Gluster reports how far a session has synced only while its workers run, and this service has not seen this session sync since it started.}}',
+    },
+    notSyncedTooltip: {
+      id: 'georep.table.notSyncedTooltip',
+      defaultMessage:
+        '{status, select, Created {The session has never been started.} other {The Active worker of a replica set has not synced anything yet.}}',
+    },
+    seenNote: { id: 'georep.table.seenNote', defaultMessage: 'last seen {relative}' },
+    seenTooltip: {
+      id: 'georep.table.seenTooltip',
+      defaultMessage:
+        'Not syncing now ({status}). Gluster reports the sync point only while workers run: this is the last one this service read, {asOf}.',
+    },
     syncedTooltip: {
       id: 'georep.table.syncedTooltip',
       defaultMessage: 'Data written before {time} is on the remote volume.',
@@ -299,7 +321,7 @@ export const tableMessages = untyped(
     },
     checkpointProgress: {
       id: 'georep.table.checkpointProgress',
-      defaultMessage: 'In progress: {done} of {total} workers',
+      defaultMessage: 'In progress: {done} of {total} replica sets',
     },
     checkpointPending: { id: 'georep.table.checkpointPending', defaultMessage: 'In progress' },
     checkpointTooltip: {
@@ -348,6 +370,40 @@ export const detailsMessages = untyped(
     checkpoint: { id: 'georep.details.checkpoint', defaultMessage: 'Checkpoint' },
     notApplicable: { id: 'georep.details.notApplicable', defaultMessage: 'N/A' },
     never: { id: 'georep.details.never', defaultMessage: 'Never' },
+    restarting: {
+      id: 'georep.details.restarting',
+      defaultMessage: 'Restarting after a failure (Gluster reads it Initializing)',
+    },
+    notReported: {
+      id: 'georep.details.notReported',
+      defaultMessage: 'Not reported while {status}',
+    },
+    seenAt: {
+      id: 'georep.details.seenAt',
+      defaultMessage: '{relative} (last seen {asOf})',
+    },
+    syncPointLive: {
+      id: 'georep.details.syncPointLive',
+      defaultMessage: 'Everything written before {time} is on the secondary volume.',
+    },
+    syncPointSeen: {
+      id: 'georep.details.syncPointSeen',
+      defaultMessage:
+        'Everything written before {time} is on the secondary volume, as last seen {asOf}: not every replica set is syncing now, and Gluster reports the point only while workers run.',
+    },
+    syncPointNever: {
+      id: 'georep.details.syncPointNever',
+      defaultMessage: 'Nothing has been synced yet.',
+    },
+    syncPointUnknown: {
+      id: 'georep.details.syncPointUnknown',
+      defaultMessage:
+        'How far the secondary volume is in sync is not known: Gluster reports it only while the workers run, and this service has not seen this session sync since it started.',
+    },
+    checkpointAsOf: {
+      id: 'georep.details.checkpointAsOf',
+      defaultMessage: '(as last seen {asOf}, while the session ran)',
+    },
     workerCheckpointDone: {
       id: 'georep.details.workerCheckpointDone',
       defaultMessage: 'Completed {relative}',
@@ -358,7 +414,7 @@ export const detailsMessages = untyped(
     },
     checkpointSummaryPending: {
       id: 'georep.details.checkpointSummaryPending',
-      defaultMessage: 'Checkpoint set {time}: {done} of {total} active workers have reached it.',
+      defaultMessage: 'Checkpoint set {time}: {done} of {total} replica sets have reached it.',
     },
     checkpointSummaryDone: {
       id: 'georep.details.checkpointSummaryDone',

@@ -1,7 +1,7 @@
 // Pure rules of the tab: which summary bucket a session falls in, which actions its state allows,
 // how sessions filter and sort, and what a replica set looks like. No React here: easy to test and
 // cheap at 10,000 sessions.
-import { replicaSets } from '../georep/status';
+import { replicaSets, sessionCheckpoint } from '../georep/status';
 import { PLACE_TOKEN, parseHistoryToken } from '../plugin/placeToken';
 import type { CrawlStatus, GeoRepSession, GeoRepWorker, SessionStatus } from '../georep/types';
 
@@ -140,27 +140,25 @@ export interface CheckpointProgress {
   time: string;
   completed: boolean;
   completionTime: string | null;
-  /** Active workers that reached the checkpoint, out of the Active workers that have it. */
+  /** Replica sets known to have reached it, out of all the session's sets. */
   done: number;
   total: number;
+  /** Set when the checkpoint was not read now but is the last one seen (no worker is Active). */
+  asOf: string | null;
 }
 
 export function checkpointProgress(session: GeoRepSession): CheckpointProgress | null {
   const cp = session.checkpoint;
   if (!cp) return null;
-  let done = 0;
-  let total = 0;
-  for (const w of session.workers) {
-    if (w.status !== 'Active' || !w.checkpoint) continue;
-    total += 1;
-    if (w.checkpoint.completed) done += 1;
-  }
+  // The service counts the sets (with what it recalls); without its counts, count what is read now.
+  const now = cp.sets_total === undefined ? sessionCheckpoint(session.workers, null) : null;
   return {
     time: cp.time,
     completed: cp.completed,
     completionTime: cp.completion_time,
-    done,
-    total,
+    done: cp.sets_done ?? now?.sets_done ?? 0,
+    total: cp.sets_total ?? now?.sets_total ?? 0,
+    asOf: cp.as_of ?? null,
   };
 }
 
@@ -184,8 +182,8 @@ function compareBy(key: SortKey): (a: GeoRepSession, b: GeoRepSession) => number
     case 'crawl':
       return (a, b) => collator.compare(sessionCrawls(a).join(','), sessionCrawls(b).join(','));
     case 'last_synced':
-      // Ascending = oldest sync first (largest lag first); never synced comes first.
-      return (a, b) => timeOf(a.last_synced) - timeOf(b.last_synced);
+      // Ascending = oldest sync point first (largest lag first); never synced or unknown first.
+      return (a, b) => timeOf(a.sync_point.time) - timeOf(b.sync_point.time);
     case 'checkpoint':
       return (a, b) => timeOf(a.checkpoint?.time) - timeOf(b.checkpoint?.time);
   }
@@ -198,13 +196,19 @@ export interface SessionQuery {
   direction: SortDirection;
 }
 
+/** The text filter: volumes, hosts on both sides (the primary's nodes too), and the user. */
 export function matchesText(session: GeoRepSession, needle: string): boolean {
   if (!needle) return true;
   return (
     session.primary_volume.toLowerCase().includes(needle) ||
     session.secondary_host.toLowerCase().includes(needle) ||
     session.secondary_volume.toLowerCase().includes(needle) ||
-    session.secondary_user.toLowerCase().includes(needle)
+    session.secondary_user.toLowerCase().includes(needle) ||
+    session.workers.some(
+      (w) =>
+        w.primary_node.toLowerCase().includes(needle) ||
+        (w.secondary_node?.toLowerCase().includes(needle) ?? false),
+    )
   );
 }
 

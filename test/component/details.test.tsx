@@ -125,7 +125,9 @@ test('each worker shows node, brick, status, crawl, last synced, pending entry/d
   const faulty = within(screen.getByRole('region', { name: 'Replica set 2' })).getAllByRole(
     'row',
   )[1]!;
-  expect(faulty.querySelector('td[data-label="Last synced"]')!.textContent).toBe('Never');
+  expect(faulty.querySelector('td[data-label="Last synced"]')!.textContent).toBe(
+    'Not reported while Faulty',
+  );
   expect(faulty.querySelector('td[data-label="Remote node"]')!.textContent).toBe('N/A');
 });
 
@@ -240,7 +242,7 @@ test('checkpoint progress per worker, and when it completed', async () => {
   const { user } = renderApp({ services: fakeServices([session]) });
   await expand(user, 'cp');
   expect(screen.getByTestId('checkpoint-summary')).toHaveTextContent(
-    /1 of 2 active workers have reached it/,
+    /1 of 2 replica sets have reached it/,
   );
   const cpCell = (set: number, row: number) =>
     within(screen.getByRole('region', { name: `Replica set ${set}` }))

@@ -243,7 +243,7 @@ test('lag: "synced up to" relative, the absolute time and lag on hover', async (
   const tip = await screen.findByRole('tooltip');
   expect(tip).toHaveTextContent(/Data written before .* is on the remote volume/);
   expect(tip).toHaveTextContent('Behind by 5 minutes when last read.');
-  expect(cellText(await rowFor('new'), 'Synced up to')).toBe('Not synced yet');
+  expect(cellText(await rowFor('new'), 'Synced up to')).toBe('Not started yet');
 });
 
 test('checkpoint column: none, in progress per worker, completed', async () => {
@@ -277,7 +277,7 @@ test('checkpoint column: none, in progress per worker, completed', async () => {
   ];
   renderApp({ services: fakeServices(sessions) });
   expect(cellText(await rowFor('none'), 'Checkpoint')).toBe('None');
-  expect(cellText(await rowFor('progress'), 'Checkpoint')).toBe('In progress: 1 of 2 workers');
+  expect(cellText(await rowFor('progress'), 'Checkpoint')).toBe('In progress: 1 of 2 replica sets');
   expect(cellText(await rowFor('done'), 'Checkpoint')).toBe('Completed 1 minute ago');
 });
 
