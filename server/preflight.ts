@@ -24,7 +24,12 @@ import { createGlusterClient } from './gluster/client';
 import { GlusterTimeoutError, GlusterUnreachableError, type GlusterExec } from './gluster/exec';
 import type { RemoteGluster, RemoteLogin } from './gluster/provision';
 import { classifySsh } from './ssh/commands';
-import { GlusterCommandError, type GlusterClient, type ParsedVolume } from './gluster/types';
+import {
+  GlusterCommandError,
+  type GlusterClient,
+  type ParsedPeer,
+  type ParsedVolume,
+} from './gluster/types';
 
 export interface PreflightContext {
   principal: Principal;
@@ -144,7 +149,12 @@ export async function runPreflight(
         ),
   );
 
-  // ---- the remote, as Gluster on it answers
+  // ---- the remote, as Gluster on it answers. Who asked matters: a remote this engine manages is
+  // asked by the service (the engine's key), so its answer says nothing of SSH from the source host.
+  const askedBy =
+    remoteCluster || !ctx.remote || sourceHost?.status !== 'up'
+      ? 'this service (over the SSH it uses for Gluster hosts)'
+      : `${sourceHost.name} (over its passwordless SSH, as Gluster's create does)`;
   const managed = remoteCluster
     ? ` It is managed by this engine (cluster ${remoteCluster.name}).`
     : ' It is not managed by this engine.';
@@ -196,7 +206,7 @@ export async function runPreflight(
           'The remote host can be reached',
           'pass',
           'blocker',
-          `${key.secondary_host} answered.${managed}`,
+          `${key.secondary_host} answered ${askedBy}.${managed}`,
         ),
       );
       add(
@@ -216,7 +226,7 @@ export async function runPreflight(
           'The remote host can be reached',
           'pass',
           'blocker',
-          `${key.secondary_host} answered.${managed}`,
+          `${key.secondary_host} answered ${askedBy}.${managed}`,
         ),
       );
       const version = remote.kind === 'refused' ? null : remote.version;
@@ -481,7 +491,9 @@ export function primarySideChecks(
   cluster: EngineCluster,
   input: Pick<CheckedCreateInput, 'source_host_id'>,
   key: SessionKey,
-  facts: Pick<Awaited<ReturnType<typeof engineSide>>, 'primaryStatus' | 'primaryError'>,
+  facts: Pick<Awaited<ReturnType<typeof engineSide>>, 'primaryStatus' | 'primaryError'> & {
+    primaryPeers?: ParsedPeer[] | null;
+  },
   sourceHost: EngineHost | null,
 ): PreflightCheck[] {
   const { primaryStatus } = facts;
@@ -523,6 +535,9 @@ export function primarySideChecks(
       ),
     );
   }
+  if (pv && pv.status === 'Started' && facts.primaryPeers !== undefined) {
+    add(primaryPeersCheck(pv, facts.primaryPeers ?? null, primaryStatus?.node ?? null));
+  }
   if (input.source_host_id) {
     add(
       !sourceHost
@@ -543,6 +558,58 @@ export function primarySideChecks(
     );
   }
   return checks;
+}
+
+/**
+ * Every node holding a brick of the primary volume is up in Gluster's pool. Gluster refuses to
+ * create a session otherwise, and `create ... force` goes ahead (glusterd-geo-rep.c,
+ * glusterd_op_stage_gsync_create: "Peer H, which is a part of V volume, is down. Please bring up
+ * the peer and retry."; with force: "Force creating geo-rep session. On bringing up the peer,
+ * re-run gsec_create and create push-pem force"). It also refuses pause, resume, delete and a
+ * plain stop while the peer is down.
+ */
+export function primaryPeersCheck(
+  pv: ParsedVolume,
+  peers: ParsedPeer[] | null,
+  readOn: string | null,
+): PreflightCheck {
+  const title = 'Every node with a brick of the primary volume is up';
+  if (peers === null) {
+    return check(
+      'primary_peers',
+      title,
+      'skipped',
+      'forceable',
+      `Gluster's peer status could not be read${readOn ? ` on ${readOn}` : ''}; Gluster checks the peers itself when it creates the session.`,
+    );
+  }
+  const down = new Set<string>();
+  for (const b of pv.bricks) {
+    const peer = peers.find(
+      (x) =>
+        (b.host_uuid && x.uuid === b.host_uuid) ||
+        x.hostname.toLowerCase() === b.host.toLowerCase(),
+    );
+    // The node the peers were read on is not in its own list: it answered, so it is up.
+    if (peer && !peer.connected) down.add(b.host);
+  }
+  if (down.size === 0) {
+    return check(
+      'primary_peers',
+      title,
+      'pass',
+      'forceable',
+      `Every node with a brick of ${pv.name} is connected in Gluster's pool${readOn ? ` (read on ${readOn})` : ''}.`,
+    );
+  }
+  const names = [...down].join(', ');
+  return check(
+    'primary_peers',
+    title,
+    'fail',
+    'forceable',
+    `${names} ${down.size === 1 ? 'is' : 'are'} down in Gluster's pool and ${down.size === 1 ? 'holds' : 'hold'} bricks of ${pv.name}. Gluster refuses to create the session unless forced; with Force it is created, but the bricks there get no worker until the node is back, and then "gluster system:: execute gsec_create" and a create push-pem force must be run again. Pause, resume, remove and a plain stop are refused while a node is down.`,
+  );
 }
 
 export function check(
@@ -737,6 +804,10 @@ export async function engineSide(
       err instanceof ApiError ? err.detail : err instanceof Error ? err.message : String(err);
     return null;
   });
+  // The primary's pool as Gluster sees it, read on the node the status came from.
+  const primaryPeers: ParsedPeer[] | null = primaryStatus
+    ? await ctx.gluster.peerStatus(primaryStatus.node).catch(() => null)
+    : null;
   const remoteHost = allHosts.find((h) => sameHost(h, key.secondary_host)) ?? null;
   const remoteCluster = remoteHost
     ? (clusters.find((c) => c.id === remoteHost.cluster_id) ?? null)
@@ -796,6 +867,7 @@ export async function engineSide(
   return {
     primaryStatus,
     primaryError,
+    primaryPeers,
     ownHosts,
     remoteCluster,
     primaryVolume,

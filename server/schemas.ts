@@ -534,7 +534,7 @@ export const routeSchemas = {
       'first provision a single-brick volume on that directory of the remote host',
     params: clusterParams,
     body: createBody,
-    response: { 201: ref('GeoRepSession'), ...faults(...ACT_FAULTS) },
+    response: { 201: ref('GeoRepSession'), ...sessionActionFaults() },
   },
   action: (verb: string) => ({
     tags: [TAG_SESSIONS],

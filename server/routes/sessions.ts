@@ -342,7 +342,13 @@ async function createSession(
     if (!f) throw err;
     const detail = `${f.detail} The session was not created.${left}`;
     await ctx.audit.record(p, { action: 'create', cluster, key, ok: false, error: detail }, log);
-    throw new ApiError(f.statusCode, f.reason, detail);
+    // Whether create with force gets past Gluster's refusal (src/georep/force.ts), as for actions.
+    throw withForceVerdict(
+      new ApiError(f.statusCode, f.reason, detail),
+      err,
+      'create',
+      input.force,
+    );
   }
   ctx.status.invalidate(cluster.id);
   await ctx.audit.record(

@@ -56,6 +56,8 @@ const FORCE_DOES: Record<ForceableAction, Partial<Record<RefusalKind, MessageDes
     status_unreadable: dialogMessages.forceStatusUnreadable,
   },
   delete: {},
+  // The Start dialog explains create's refusals itself (start/messages.ts).
+  create: {},
 };
 
 /** Why force would not help, for the refusals it does not skip. */

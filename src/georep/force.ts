@@ -18,11 +18,14 @@
 // - pause/resume: force skips gd_pause_resume_validation only ("already Paused", "is not Paused",
 //   "Pause check Failed"); "not running on this node" (a node without a brick of the volume) stays.
 // - delete has no force (`delete [reset-sync-time]`); "still active" wants a stop first.
+// - create (glusterd_op_stage_gsync_create): force skips "Peer H, which is a part of V volume, is
+//   down" and gverify's soft checks of the secondary (size, emptiness, Gluster version); its hard
+//   ones (no passwordless SSH, secondary unreachable or missing: `is_force_blocker`) stay.
 // Anything else (a volume that does not exist, another transaction in progress, a failure after
 // staging) is not a check force skips.
 
 /** The actions Gluster may refuse whose refusal this rule judges. */
-export type ForceableAction = 'start' | 'stop' | 'pause' | 'resume' | 'delete';
+export type ForceableAction = 'start' | 'stop' | 'pause' | 'resume' | 'delete' | 'create';
 
 /** What Gluster's words say the refusal is about. */
 export type RefusalKind =
@@ -38,6 +41,9 @@ export type RefusalKind =
   | 'not_paused'
   | 'status_unreadable'
   | 'still_active'
+  | 'secondary_too_small'
+  | 'secondary_not_empty'
+  | 'version_mismatch'
   | 'busy'
   | 'other';
 
@@ -56,6 +62,9 @@ const PATTERNS: readonly [RefusalKind, RegExp][] = [
   ['not_paused', /is not Paused/i],
   ['status_unreadable', /Pause check Failed/i],
   ['still_active', /is still active/i],
+  ['secondary_too_small', /size of (primary|master) is greater than .*size of (secondary|slave)/i],
+  ['secondary_not_empty', /is not empty\. Please delete existing files/i],
+  ['version_mismatch', /Gluster version mismatch between (primary|master) and (secondary|slave)/i],
 ];
 
 /** The refusal Gluster's message (or a fault detail quoting it) describes. */
@@ -76,6 +85,12 @@ const SKIPPED_BY_FORCE: Record<ForceableAction, ReadonlySet<RefusalKind>> = {
   pause: new Set<RefusalKind>(['already_paused', 'status_unreadable']),
   resume: new Set<RefusalKind>(['not_paused', 'status_unreadable']),
   delete: new Set<RefusalKind>(),
+  create: new Set<RefusalKind>([
+    'peer_down',
+    'secondary_too_small',
+    'secondary_not_empty',
+    'version_mismatch',
+  ]),
 };
 
 export function isForceableAction(action: string): action is ForceableAction {

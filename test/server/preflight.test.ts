@@ -171,6 +171,23 @@ describe('preflight', () => {
     expect(r.by('secondary_empty')).toMatchObject({ outcome: 'skipped' });
   });
 
+  it('a node of the primary volume down: Gluster refuses the create unless forced, and says so first', async () => {
+    expect((await preflight('gdr1.lab.example', 'backup-dr')).by('primary_peers')).toMatchObject({
+      outcome: 'pass',
+      severity: 'forceable',
+    });
+    // gprod3 (maintenance) holds bricks of data
+    const r = await preflight('gdr1.lab.example', 'backup-dr', { primary_volume: 'data' });
+    expect(r.by('primary_peers')).toMatchObject({
+      outcome: 'fail',
+      severity: 'forceable',
+      evidence: expect.stringMatching(/gprod3\.lab\.example is down .* bricks of data/),
+    });
+    expect(failed(r)).toEqual(['primary_peers:forceable']);
+    expect(r.can_create).toBe(false);
+    expect(r.can_create_with_force).toBe(true);
+  });
+
   it('refuses bad input with 400 and unknown fields', async () => {
     const bad = await s.call(ADMIN, 'POST', `/clusters/${PROD}/preflight`, {
       primary_volume: 'home',
@@ -205,6 +222,33 @@ describe('create against the preflight', () => {
     );
     const ev = s.engine.events().slice(before);
     expect(ev.map((e) => e.severity)).toEqual(['error']);
+  });
+
+  it('a refusal that force gets past says so (force_may_help), one that it does not says not', async () => {
+    const peerDown = await s.call(ADMIN, 'POST', `/clusters/${PROD}/sessions`, {
+      primary_volume: 'data',
+      source_host_id: 'h-prod1',
+      secondary_host: 'gdr1.lab.example',
+      secondary_volume: 'backup-dr',
+    });
+    expect(peerDown.statusCode).toBe(409);
+    expect(peerDown.json<Fault>()).toMatchObject({
+      detail: expect.stringMatching(
+        /Peer gprod3\.lab\.example, which is a part of data volume, is down/,
+      ),
+      force_may_help: true,
+    });
+    const exists = await s.call(ADMIN, 'POST', `/clusters/${PROD}/sessions`, {
+      primary_volume: 'data',
+      source_host_id: 'h-prod1',
+      secondary_host: 'gdr1.lab.example',
+      secondary_volume: 'backup-dr',
+      force: true,
+      start: false,
+    });
+    // with force Gluster creates it (the node that is down gets its keys when it is back)
+    expect(exists.statusCode).toBe(201);
+    await s.call(ADMIN, 'DELETE', `/clusters/${PROD}/sessions/${exists.json<GeoRepSession>().id}`);
   });
 
   it('creates it with force, configures it and starts it', async () => {

@@ -41,6 +41,9 @@ function OutcomeIcon({ check }: { check: PreflightCheck }) {
 export function PreflightResults({ result, stale, useDefault }: PreflightResultsProps) {
   const intl = useIntl();
   const a = assessPreflight(result);
+  // The remote answered while the source host's SSH login to it fails: not a contradiction (the
+  // service asks an engine-managed remote with its own access), but it reads like one unexplained.
+  const reachable = result.check.some((c) => c.id === 'remote_reachable' && c.outcome === 'pass');
   const titles = (checks: PreflightCheck[]) => (
     <List>
       {checks.map((c) => (
@@ -93,27 +96,51 @@ export function PreflightResults({ result, stale, useDefault }: PreflightResults
           {titles(a.forceable)}
         </Alert>
       ) : null}
-      {a.blockers.length === 0 && a.forceable.length === 0 ? (
-        <Content component="p">{intl.formatMessage(m.checksAllPassed)}</Content>
+      {a.blockers.length === 0 && a.forceable.length === 0 && a.unverified.length > 0 ? (
+        <Alert
+          component="h3"
+          isInline
+          variant="info"
+          title={intl.formatMessage(m.checksUnverifiedTitle, { count: a.unverified.length })}
+          data-testid="preflight-unverified"
+        >
+          {titles(a.unverified)}
+        </Alert>
+      ) : null}
+      {a.blockers.length === 0 && a.forceable.length === 0 && a.unverified.length === 0 ? (
+        <Content component="p" data-testid="preflight-all-passed">
+          {intl.formatMessage(m.checksAllPassed)}
+        </Content>
       ) : null}
       <List isPlain aria-label={intl.formatMessage(m.checksAria)}>
         {result.check.map((c) => (
           <ListItem key={c.id} icon={<OutcomeIcon check={c} />} data-check={c.id}>
             <span className="georep-check-line">
               {intl.formatMessage(m.checkLine, {
-                outcome: intl.formatMessage(OUTCOME[c.outcome]),
+                // Information never blocks: what did not hold is a note, not a failure.
+                outcome: intl.formatMessage(
+                  c.severity === 'info' && c.outcome === 'fail'
+                    ? m.outcomeNote
+                    : OUTCOME[c.outcome],
+                ),
                 title: c.title,
               })}
-            </span>{' '}
-            <Label
-              isCompact
-              color={
-                c.severity === 'blocker' ? 'red' : c.severity === 'forceable' ? 'orange' : 'grey'
-              }
-            >
-              {intl.formatMessage(SEVERITY[c.severity])}
-            </Label>
+            </span>
+            {/* What a check would do if it failed is said only where it did not pass. */}
+            {c.outcome !== 'pass' && c.severity !== 'info' ? (
+              <>
+                {' '}
+                <Label isCompact color={c.severity === 'blocker' ? 'red' : 'orange'}>
+                  {intl.formatMessage(SEVERITY[c.severity])}
+                </Label>
+              </>
+            ) : null}
             <div className="georep-option-description">{c.evidence}</div>
+            {c.id === PASSWORDLESS_SSH_CHECK && c.outcome === 'fail' && reachable ? (
+              <div className="georep-option-description" data-testid="reachable-but-no-ssh">
+                {intl.formatMessage(m.reachableButNoSsh)}
+              </div>
+            ) : null}
             {c.id === PASSWORDLESS_SSH_CHECK && c.outcome !== 'pass' ? (
               <div className="georep-option-description">
                 {intl.formatMessage(useDefault ? m.sshCheckDefault : m.sshCheckCustom)}

@@ -27,7 +27,7 @@ import {
   TextInput,
 } from '@patternfly/react-core';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { type MessageDescriptor, useIntl } from 'react-intl';
 import type { EngineHost } from '../../api/engine';
 import type { GeoRepSession } from '../../georep/types';
@@ -177,6 +177,17 @@ export function StartSessionDialog({
     }
     return p;
   }, [effective, clusterName, allHosts, volumes.data]);
+
+  // After OK, the steps and then the outcome are brought into view and focused: the form above
+  // is long, and the result must not be below the fold.
+  const progressRef = useRef<HTMLDivElement>(null);
+  const runKey = `${state.steps.length > 0}:${state.outcome.kind}`;
+  useEffect(() => {
+    const el = progressRef.current;
+    if (!el || state.steps.length === 0) return;
+    el.scrollIntoView?.({ block: 'start' });
+    el.focus({ preventScroll: true });
+  }, [runKey, state.steps.length]);
 
   const exists = sessionExists(state.outcome);
   const locked = state.running || exists;
@@ -648,10 +659,12 @@ export function StartSessionDialog({
             </FormSection>
 
             {state.steps.length > 0 ? (
-              <FormSection title={intl.formatMessage(m.progressSection)} titleElement="h2">
-                <Steps state={state} idBase={ids} />
-                <Outcome state={state} volume={effective.volume} />
-              </FormSection>
+              <div ref={progressRef} tabIndex={-1} data-testid="start-progress">
+                <FormSection title={intl.formatMessage(m.progressSection)} titleElement="h2">
+                  <Steps state={state} idBase={ids} />
+                  <Outcome state={state} volume={effective.volume} />
+                </FormSection>
+              </div>
             ) : null}
             <LiveStatus state={state} />
           </Form>
@@ -776,6 +789,11 @@ function Outcome({ state, volume }: { state: FlowState; volume: string }) {
           </Content>
           {o.step === 'verify' ? (
             <Content component="p">{intl.formatMessage(m.sshNotSetUp)}</Content>
+          ) : null}
+          {o.forceMayHelp ? (
+            <Content component="p" data-testid="create-force-hint">
+              {intl.formatMessage(m.createForceMayHelp)}
+            </Content>
           ) : null}
         </Alert>
       );

@@ -319,6 +319,22 @@ export const startMessages = untyped(
       id: 'georep.start.blocked',
       defaultMessage: 'Nothing was changed: the checks found problems',
     },
+    createForceMayHelp: {
+      id: 'georep.start.createForceMayHelp',
+      defaultMessage:
+        'Force gets past this refusal of Gluster: tick Force and press OK to create the session anyway.',
+    },
+    checksUnverifiedTitle: {
+      id: 'georep.start.checksUnverifiedTitle',
+      defaultMessage:
+        'No check failed, but {count, plural, one {# check} other {# checks}} could not be made: Gluster checks {count, plural, one {it} other {them}} itself when it creates the session',
+    },
+    outcomeNote: { id: 'georep.start.outcomeNote', defaultMessage: 'Note' },
+    reachableButNoSsh: {
+      id: 'georep.start.reachableButNoSsh',
+      defaultMessage:
+        'The remote host answered the service, which reaches engine hosts with its own SSH access; Gluster logs in from the source host, and that login is what fails here.',
+    },
     blockedForce: {
       id: 'georep.start.blockedForce',
       defaultMessage:

@@ -17,6 +17,7 @@
 // nothing (a double click on OK sends once).
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { ApiError } from '../../api/http';
+import { forceMayHelp } from '../../georep/force';
 import type { GeoRepSession, PreflightCheck } from '../../georep/types';
 import type {
   CreateSessionRequest,
@@ -74,7 +75,7 @@ export type FlowOutcome =
   /** Verification failed in a way keys can fix: waiting for the Passwordless SSH dialog. */
   | { kind: 'needs_ssh'; verify: SshVerifyResult }
   /** A step failed and nothing was created. */
-  | { kind: 'failed'; step: StepId; reason: string }
+  | { kind: 'failed'; step: StepId; reason: string; forceMayHelp?: boolean }
   /** The session exists but was not started (the options or the start failed). */
   | {
       kind: 'created_not_started';
@@ -126,6 +127,11 @@ export interface PreflightAssessment {
   ssh: PreflightCheck | null;
   /** Every forceable check, failed or not: what Force would bypass. */
   forceableAll: PreflightCheck[];
+  /**
+   * Checks that could not be made for lack of evidence (skipped, not information): the summary
+   * must not say "can be created" while these are open.
+   */
+  unverified: PreflightCheck[];
 }
 
 /**
@@ -140,6 +146,7 @@ export function assessPreflight(result: PreflightResult): PreflightAssessment {
     forceable: others.filter((c) => c.outcome === 'fail' && c.severity === 'forceable'),
     ssh: result.check.find((c) => c.id === PASSWORDLESS_SSH_CHECK) ?? null,
     forceableAll: others.filter((c) => c.severity === 'forceable'),
+    unverified: others.filter((c) => c.outcome === 'skipped' && c.severity !== 'info'),
   };
 }
 
@@ -402,7 +409,16 @@ export class StartFlow {
           return;
         default:
           this.step('create', 'failed', reason);
-          this.set({ outcome: { kind: 'failed', step: 'create', reason } });
+          this.set({
+            outcome: {
+              kind: 'failed',
+              step: 'create',
+              reason,
+              // Gluster refused something its force skips (a primary node down, a secondary
+              // too small or not empty): say so, never "Force would bypass nothing".
+              forceMayHelp: forceMayHelp('create', reason, input.force),
+            },
+          });
           return;
       }
     }

@@ -77,7 +77,8 @@ describe('preflight', () => {
       'Passed: The secondary volume is at least as large as the primary',
       'Failed: Passwordless SSH from the source host to the remote works',
     ]);
-    expect(items[1]).toHaveTextContent('Force can bypass');
+    // a passed check carries no severity badge: what it would do if it failed is not news
+    expect(items[1]).not.toHaveTextContent('Force can bypass');
     expect(items[1]).toHaveTextContent('100 GiB >= 50 GiB.');
     // The SSH check is the verify step's business: it does not block.
     expect(items[2]).toHaveTextContent('Passwordless SSH is verified again on OK');
@@ -401,5 +402,107 @@ describe('OK', () => {
     expect(screen.getByRole('checkbox', { name: 'Force' })).toBeDisabled();
     await settle(() => pre.resolve(preflightOf(PASSING_CHECKS)));
     await waitFor(() => expect(services.startSession).toHaveBeenCalled());
+  });
+});
+
+describe('the check summary agrees with its list', () => {
+  test('a blocker skipped for lack of evidence: no "can be created", the open checks named', async () => {
+    const skipped = check({
+      id: 'remote_gluster',
+      title: 'Gluster is installed on the remote host',
+      outcome: 'skipped',
+      severity: 'blocker',
+      evidence: 'Asked from node1 over its passwordless SSH, which does not work yet.',
+    });
+    const services = fakeStartServices({
+      preflight: jest.fn().mockResolvedValue(preflightOf([check(), skipped])),
+    });
+    const { user } = renderStart({ services });
+    await fillForm(user);
+    await user.click(within(startDialog()).getByRole('button', { name: 'Check' }));
+    const open = await screen.findByTestId('preflight-unverified');
+    expect(open).toHaveTextContent('No check failed, but 1 check could not be made');
+    expect(open).toHaveTextContent('Gluster is installed on the remote host');
+    expect(screen.queryByTestId('preflight-all-passed')).not.toBeInTheDocument();
+  });
+
+  test('an Information item that does not hold is a Note, never "Failed", and carries no badge', async () => {
+    const info = check({
+      id: 'cluster_compatibility',
+      title: 'Both clusters have the same compatibility version',
+      outcome: 'fail',
+      severity: 'info',
+      evidence: '4.7 and 4.6.',
+    });
+    const services = fakeStartServices({
+      preflight: jest.fn().mockResolvedValue(preflightOf([check(), info])),
+    });
+    const { user } = renderStart({ services });
+    await fillForm(user);
+    await user.click(within(startDialog()).getByRole('button', { name: 'Check' }));
+    const list = await screen.findByRole('list', { name: 'Check results' });
+    const item = within(list).getAllByRole('listitem')[1]!;
+    expect(item.querySelector('.georep-check-line')!.textContent).toBe(
+      'Note: Both clusters have the same compatibility version',
+    );
+    expect(item).not.toHaveTextContent('Information');
+    expect(screen.getByTestId('preflight-all-passed')).toBeInTheDocument();
+  });
+
+  test('the remote answered but SSH from the source host fails: explained', async () => {
+    const reachable = check({
+      id: 'remote_reachable',
+      title: 'The remote host can be reached',
+      evidence: 'remote1.example.com answered this service.',
+    });
+    const services = fakeStartServices({
+      preflight: jest.fn().mockResolvedValue(preflightOf([check(), reachable, SSH_FAIL])),
+    });
+    const { user } = renderStart({ services });
+    await fillForm(user);
+    await user.click(within(startDialog()).getByRole('button', { name: 'Check' }));
+    expect(await screen.findByTestId('reachable-but-no-ssh')).toHaveTextContent(
+      'Gluster logs in from the source host, and that login is what fails here',
+    );
+  });
+
+  test('Gluster refuses the create for something Force skips: the outcome says Force gets past it', async () => {
+    const services = fakeStartServices();
+    services.createSession.mockRejectedValueOnce(
+      apiError(
+        'conflict',
+        'Gluster said: Peer node3.example.com, which is a part of data volume, is down. Please bring up the peer and retry. The session was not created.',
+      ),
+    );
+    const { user } = renderStart({ services });
+    await fillForm(user);
+    await user.click(okButton());
+    expect(await screen.findByTestId('create-force-hint')).toHaveTextContent(
+      'tick Force and press OK to create the session anyway',
+    );
+  });
+
+  test('a refusal Force does not skip gets no Force hint', async () => {
+    const services = fakeStartServices();
+    services.createSession.mockRejectedValueOnce(
+      apiError(
+        'conflict',
+        'Gluster said: Unable to mount the remote volume. The session was not created.',
+      ),
+    );
+    const { user } = renderStart({ services });
+    await fillForm(user);
+    await user.click(okButton());
+    await screen.findByTestId('start-outcome');
+    expect(screen.queryByTestId('create-force-hint')).not.toBeInTheDocument();
+  });
+
+  test('after OK the progress and then the outcome have the focus (in view)', async () => {
+    const services = fakeStartServices();
+    const { user } = renderStart({ services });
+    await fillForm(user);
+    await user.click(okButton());
+    await screen.findByTestId('start-outcome');
+    expect(screen.getByTestId('start-progress')).toHaveFocus();
   });
 });
