@@ -649,6 +649,14 @@ export function StartSessionDialog({
                 />
               ) : null}
               <Checkbox
+                id={`${ids}-autostart`}
+                label={intl.formatMessage(m.autoStart)}
+                description={intl.formatMessage(m.autoStartHelp)}
+                isChecked={form.autoStart}
+                isDisabled={locked}
+                onChange={(_e, on) => setForm((f) => ({ ...f, autoStart: on }))}
+              />
+              <Checkbox
                 id={fieldId('force')}
                 label={intl.formatMessage(m.force)}
                 description={forceDescription}
@@ -833,7 +841,7 @@ function Outcome({ state, volume }: { state: FlowState; volume: string }) {
           component="h3"
           isInline
           variant="success"
-          title={intl.formatMessage(m.doneTitle, {
+          title={intl.formatMessage(o.started === false ? m.doneNotStartedTitle : m.doneTitle, {
             volume: o.session.primary_volume || volume,
             remote: `${o.session.secondary_host}::${o.session.secondary_volume}`,
           })}
@@ -867,7 +875,7 @@ function LiveStatus({ state }: { state: FlowState }) {
   } else {
     const o = state.outcome;
     if (o.kind === 'done')
-      message = intl.formatMessage(m.doneTitle, {
+      message = intl.formatMessage(o.started === false ? m.doneNotStartedTitle : m.doneTitle, {
         volume: o.session.primary_volume,
         remote: `${o.session.secondary_host}::${o.session.secondary_volume}`,
       });

@@ -26,6 +26,8 @@ export interface StartForm {
   /** Option name -> value typed; empty keeps the default. */
   config: Record<string, string>;
   force: boolean;
+  /** oVirt's "Auto-start after creation": start the session once created (default on). */
+  autoStart: boolean;
 }
 
 export function initialForm(volume = ''): StartForm {
@@ -40,6 +42,7 @@ export function initialForm(volume = ''): StartForm {
     useDefault: true,
     config: {},
     force: false,
+    autoStart: true,
   };
 }
 
@@ -177,5 +180,6 @@ export function toStartInput(form: StartForm, clusterId: string, host: EngineHos
     useDefault: form.useDefault,
     config: configToSend(form),
     force: form.force,
+    autoStart: form.autoStart,
   };
 }

@@ -378,6 +378,16 @@ export const startMessages = untyped(
       id: 'georep.start.doneTitle',
       defaultMessage: 'Session {volume} → {remote} created and started',
     },
+    doneNotStartedTitle: {
+      id: 'georep.start.doneNotStartedTitle',
+      defaultMessage:
+        'Session {volume} → {remote} created, not started: start it from the table when you are ready',
+    },
+    autoStart: { id: 'georep.start.autoStart', defaultMessage: 'Auto-start after creation' },
+    autoStartHelp: {
+      id: 'georep.start.autoStartHelp',
+      defaultMessage: 'Untick to create the session now and start it later from the table.',
+    },
     doneProvisioned: {
       id: 'georep.start.doneProvisioned',
       defaultMessage:

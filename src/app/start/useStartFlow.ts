@@ -62,6 +62,8 @@ export interface StartInput {
   /** Options to set after create (empty with Use Default). */
   config: Record<string, string>;
   force: boolean;
+  /** Start the session once created (oVirt's "Auto-start after creation"); else Start it later. */
+  autoStart?: boolean;
 }
 
 /** How the Passwordless SSH dialog made SSH work. */
@@ -85,7 +87,7 @@ export type FlowOutcome =
     }
   /** The service did not answer the create in time: the session may or may not exist. */
   | { kind: 'unknown'; reason: string }
-  | { kind: 'done'; session: GeoRepSession };
+  | { kind: 'done'; session: GeoRepSession; started?: boolean };
 
 export interface FlowState {
   /** A run (or a check) is going. */
@@ -424,6 +426,11 @@ export class StartFlow {
     }
     this.step('create', 'done');
     this.step('config', hasConfig ? 'done' : 'skipped');
+    if (input.autoStart === false) {
+      this.step('start', 'skipped');
+      this.set({ outcome: { kind: 'done', session, started: false } });
+      return;
+    }
     this.step('start', 'running');
     try {
       await this.services.startSession(input.clusterId, session.id);

@@ -506,3 +506,17 @@ describe('the check summary agrees with its list', () => {
     expect(screen.getByTestId('start-progress')).toHaveFocus();
   });
 });
+
+test('Auto-start unticked: the session is created, not started, and said so', async () => {
+  const services = fakeStartServices();
+  const { user, onCreated } = renderStart({ services });
+  await fillForm(user);
+  await user.click(screen.getByRole('checkbox', { name: /Auto-start after creation/ }));
+  await user.click(okButton());
+  const outcome = await screen.findByTestId('start-outcome');
+  expect(outcome).toHaveTextContent('created, not started: start it from the table');
+  expect(services.createSession).toHaveBeenCalledTimes(1);
+  expect(services.startSession).not.toHaveBeenCalled();
+  expect(stepStatuses()).toMatchObject({ create: 'done', start: 'skipped' });
+  expect(onCreated).toHaveBeenCalled();
+});
