@@ -65,6 +65,8 @@ const shared = (reason: string | null): Problem | undefined =>
 
 /** The options offered when Use Default is unticked: the ssh and gsyncd commands first. */
 const FIRST = ['ssh-command', 'remote-gsyncd', 'gsyncd'];
+/** The two the seed's dialog shows (its ssh command and gsync command): always in view. */
+export const SEED_OPTIONS: readonly string[] = ['ssh-command', 'remote-gsyncd'];
 /** Set from its own field (the service sets it after create when it is not 22). */
 const FROM_FIELDS = new Set(['ssh-port']);
 

@@ -167,6 +167,15 @@ export const startMessages = untyped(
     },
     optionsAria: { id: 'georep.start.optionsAria', defaultMessage: 'Session options' },
     optionDefault: { id: 'georep.start.optionDefault', defaultMessage: 'Default: {value}' },
+    allOptions: {
+      id: 'georep.start.allOptions',
+      defaultMessage: 'All options ({count}{set, plural, =0 {} other {, # set}})',
+    },
+    optionsSearch: { id: 'georep.start.optionsSearch', defaultMessage: 'Find an option' },
+    optionsNoMatch: {
+      id: 'georep.start.optionsNoMatch',
+      defaultMessage: 'No option name or description contains this text.',
+    },
     optionNoDefault: {
       id: 'georep.start.optionNoDefault',
       defaultMessage: 'Default: none (empty)',

@@ -351,7 +351,11 @@ describe('Use Default', () => {
     const names = [...editor.querySelectorAll('[data-option]')].map((g) =>
       g.getAttribute('data-option'),
     );
+    // the seed's two in view; the rest behind "All options", searchable
     expect(names.slice(0, 2)).toEqual(['ssh-command', 'remote-gsyncd']);
+    const all = within(editor).getByRole('button', { name: /^All options \(\d+\)$/ });
+    expect(all).toHaveAttribute('aria-expanded', 'false');
+    await user.click(all);
     expect(names).toContain('sync-jobs');
     expect(names).not.toContain('ssh-port'); // from the SSH port field
     expect(names).not.toContain('log-file'); // managed by Gluster
@@ -367,12 +371,33 @@ describe('Use Default', () => {
     ).toEqual(['Default (rsync)', 'rsync', 'tarssh']);
   });
 
+  test('unticked: All options is searchable, counts what is set, and opens by itself on a value to correct', async () => {
+    const { user } = renderStart();
+    await fillForm(user);
+    await user.click(screen.getByRole('checkbox', { name: 'Use Default' }));
+    const editor = screen.getByRole('region', { name: 'Session options' });
+    await user.click(within(editor).getByRole('button', { name: /^All options/ }));
+    await user.type(within(editor).getByRole('textbox', { name: 'Find an option' }), 'parallel');
+    const shown = [...editor.querySelectorAll('[data-option]')].map((g) =>
+      g.getAttribute('data-option'),
+    );
+    expect(shown).toEqual(['ssh-command', 'remote-gsyncd', 'sync-jobs']);
+    await user.type(within(editor).getByLabelText('sync-jobs'), '500');
+    const toggle = within(editor).getByRole('button', { name: /^All options/ });
+    expect(toggle).toHaveTextContent(/, 1 set\)$/);
+    await user.click(toggle); // folded away...
+    await user.click(okButton()); // ...until it holds a value to correct
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByText('"sync-jobs" must be at most 100.')).toBeInTheDocument();
+  });
+
   test('unticked: values are checked with the catalogue, sent with create, and no SSH verification is made', async () => {
     const { user, services } = renderStart();
     await fillForm(user);
     await user.click(screen.getByRole('checkbox', { name: 'Use Default' }));
     const editor = screen.getByRole('region', { name: 'Session options' });
     await user.type(within(editor).getByLabelText('ssh-command'), 'ssh');
+    await user.click(within(editor).getByRole('button', { name: /^All options/ }));
     await user.type(within(editor).getByLabelText('sync-jobs'), '500');
     await user.click(okButton());
     expect(within(editor).getByLabelText('ssh-command')).toHaveAttribute('aria-invalid', 'true');
