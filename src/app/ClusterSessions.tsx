@@ -348,6 +348,8 @@ export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
       <SessionOptionsDialog
         clusterId={clusterId}
         session={dialog.session}
+        readOnly={!permission.allowed}
+        readOnlyReason={permission.reason}
         onClose={() => setDialog(null)}
       />
     )

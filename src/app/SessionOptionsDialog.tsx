@@ -32,17 +32,30 @@ import { useIntl } from 'react-intl';
 import type { GeoRepConfigOption, GeoRepSession } from '../georep/types';
 import { useServices } from './environment';
 import { CheckCircleIcon, ExclamationCircleIcon } from './icons';
-import { dialogMessages, optionsMessages } from './messages';
+import { actionMessages, dialogMessages, optionsMessages } from './messages';
 import { allowedDescription, optionProblem } from './optionValidation';
 import { asApiError, queryKeys } from './queries';
 import { sessionName } from './sessionName';
+import { isAllowedInState } from './sessionRules';
 import { useNotify } from './Toasts';
 import { useBatchAction } from './useBatchAction';
 
 export interface SessionOptionsDialogProps {
   clusterId: string;
   session: GeoRepSession;
+  /** The user may read the options but not change them (and why). */
+  readOnly?: boolean;
+  readOnlyReason?: string | null;
   onClose: () => void;
+}
+
+/** Options this dialog shows but sets through their own action, never as free text. */
+const OWN_ACTION = new Set(['checkpoint']);
+
+/** gsyncd keeps the checkpoint as a Unix time, 0 when none is set. */
+function checkpointDate(value: string): Date | null {
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? new Date(n * 1000) : null;
 }
 
 interface Change {
@@ -64,7 +77,52 @@ function choicesOf(option: GeoRepConfigOption): string[] | null {
   return list.includes(option.value) || option.value === '' ? list : [option.value, ...list];
 }
 
-export function SessionOptionsDialog({ clusterId, session, onClose }: SessionOptionsDialogProps) {
+/** The checkpoint as a date, set through its own action (never typed as a Unix time). */
+function CheckpointValue(p: {
+  value: string;
+  canSet: boolean;
+  busy: boolean;
+  error: string | null;
+  onSet: () => void;
+}) {
+  const intl = useIntl();
+  const date = checkpointDate(p.value);
+  return (
+    <div data-testid="checkpoint-option">
+      <div>
+        {date
+          ? intl.formatMessage(optionsMessages.checkpointSet, {
+              time: intl.formatDate(date, { dateStyle: 'medium', timeStyle: 'medium' }),
+            })
+          : intl.formatMessage(optionsMessages.checkpointNone)}
+      </div>
+      {p.canSet ? (
+        <Button
+          variant="secondary"
+          size="sm"
+          isLoading={p.busy}
+          isDisabled={p.busy}
+          onClick={p.onSet}
+        >
+          {intl.formatMessage(actionMessages.checkpoint)}
+        </Button>
+      ) : null}
+      {p.error ? (
+        <HelperText>
+          <HelperTextItem variant="error">{p.error}</HelperTextItem>
+        </HelperText>
+      ) : null}
+    </div>
+  );
+}
+
+export function SessionOptionsDialog({
+  clusterId,
+  session,
+  readOnly = false,
+  readOnlyReason = null,
+  onClose,
+}: SessionOptionsDialogProps) {
   const intl = useIntl();
   const services = useServices();
   const queryClient = useQueryClient();
@@ -96,7 +154,7 @@ export function SessionOptionsDialog({ clusterId, session, onClose }: SessionOpt
   const changes: Change[] = useMemo(() => {
     const out: Change[] = [];
     for (const o of options) {
-      if (o.read_only) continue;
+      if (o.read_only || OWN_ACTION.has(o.name)) continue;
       if (resets.has(o.name)) out.push({ kind: 'reset', name: o.name, value: o.default ?? '' });
       else if (edits[o.name] !== undefined && edits[o.name] !== o.value)
         out.push({ kind: 'set', name: o.name, value: edits[o.name]! });
@@ -147,8 +205,34 @@ export function SessionOptionsDialog({ clusterId, session, onClose }: SessionOpt
       return next;
     });
 
+  // Closing with unsaved changes asks first (Escape, the X and Close alike).
+  const [confirmClose, setConfirmClose] = useState(false);
+  const resettable = (o: GeoRepConfigOption) =>
+    o.modified && !o.read_only && !OWN_ACTION.has(o.name);
   const close = () => {
-    if (!batch.running) onClose();
+    if (batch.running) return;
+    if (changes.length > 0 && !readOnly) setConfirmClose(true);
+    else onClose();
+  };
+  const [settingCheckpoint, setSettingCheckpoint] = useState(false);
+  const [checkpointError, setCheckpointError] = useState<string | null>(null);
+  const checkpointAllowed = isAllowedInState('checkpoint', session.status);
+  const setCheckpointNow = async () => {
+    setSettingCheckpoint(true);
+    setCheckpointError(null);
+    try {
+      await services.setCheckpoint(clusterId, session.id);
+      notify('success', intl.formatMessage(dialogMessages.checkpointDone, { count: 1, name }));
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.config(clusterId, session.id) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.sessions(clusterId) }),
+      ]);
+    } catch (err) {
+      const e = asApiError(err);
+      setCheckpointError(e.detail || e.reason);
+    } finally {
+      setSettingCheckpoint(false);
+    }
   };
   const title = intl.formatMessage(optionsMessages.title);
   const loadError = config.error ? asApiError(config.error) : null;
@@ -181,9 +265,22 @@ export function SessionOptionsDialog({ clusterId, session, onClose }: SessionOpt
               </Alert>
             </StackItem>
           ) : null}
+          {readOnly ? (
+            <StackItem>
+              <Alert
+                component="h2"
+                isInline
+                isPlain
+                variant="info"
+                title={intl.formatMessage(optionsMessages.readOnlyTitle)}
+              >
+                {readOnlyReason}
+              </Alert>
+            </StackItem>
+          ) : null}
           {options.length > 0 ? (
             <>
-              <StackItem>
+              <StackItem className="georep-sticky-filter">
                 <SearchInput
                   aria-label={intl.formatMessage(optionsMessages.filter)}
                   placeholder={intl.formatMessage(optionsMessages.filter)}
@@ -196,18 +293,18 @@ export function SessionOptionsDialog({ clusterId, session, onClose }: SessionOpt
                 <Button
                   variant="link"
                   isInline
-                  isDisabled={batch.running || !options.some((o) => o.modified && !o.read_only)}
-                  onClick={() =>
-                    setResets(
-                      new Set(options.filter((o) => o.modified && !o.read_only).map((o) => o.name)),
-                    )
-                  }
+                  isDisabled={readOnly || batch.running || !options.some(resettable)}
+                  onClick={() => setResets(new Set(options.filter(resettable).map((o) => o.name)))}
                 >
                   {intl.formatMessage(optionsMessages.resetModified)}
                 </Button>
               </StackItem>
               <StackItem>
-                <Table aria-label={intl.formatMessage(optionsMessages.tableAria)} variant="compact">
+                <Table
+                  aria-label={intl.formatMessage(optionsMessages.tableAria)}
+                  variant="compact"
+                  gridBreakPoint="grid-lg"
+                >
                   <Thead>
                     <Tr>
                       <Th width={35}>{intl.formatMessage(optionsMessages.option)}</Th>
@@ -228,7 +325,7 @@ export function SessionOptionsDialog({ clusterId, session, onClose }: SessionOpt
                       const valueLabel = intl.formatMessage(optionsMessages.valueAria, {
                         name: o.name,
                       });
-                      const disabled = o.read_only || resetting || batch.running;
+                      const disabled = readOnly || o.read_only || resetting || batch.running;
                       const allowed = allowedDescription(o);
                       return (
                         <Tr key={o.name} data-option={o.name}>
@@ -249,7 +346,15 @@ export function SessionOptionsDialog({ clusterId, session, onClose }: SessionOpt
                             <div className="georep-option-description">{o.description}</div>
                           </Td>
                           <Td dataLabel={intl.formatMessage(optionsMessages.value)}>
-                            {o.read_only ? (
+                            {o.name === 'checkpoint' ? (
+                              <CheckpointValue
+                                value={o.value}
+                                canSet={!readOnly && checkpointAllowed}
+                                busy={settingCheckpoint}
+                                error={checkpointError}
+                                onSet={() => void setCheckpointNow()}
+                              />
+                            ) : o.read_only ? (
                               <span className="georep-name">{o.value}</span>
                             ) : choices ? (
                               <FormSelect
@@ -288,7 +393,11 @@ export function SessionOptionsDialog({ clusterId, session, onClose }: SessionOpt
                           </Td>
                           <Td dataLabel={intl.formatMessage(optionsMessages.defaultValue)}>
                             <span className="georep-name">
-                              {o.default ?? intl.formatMessage(optionsMessages.noDefault)}
+                              {o.read_only && !o.default
+                                ? intl.formatMessage(optionsMessages.managedByGluster)
+                                : o.name === 'checkpoint'
+                                  ? intl.formatMessage(optionsMessages.checkpointNone)
+                                  : (o.default ?? intl.formatMessage(optionsMessages.noDefault))}
                             </span>
                           </Td>
                           <Td dataLabel={intl.formatMessage(optionsMessages.allowed)}>
@@ -301,7 +410,13 @@ export function SessionOptionsDialog({ clusterId, session, onClose }: SessionOpt
                                 name: o.name,
                               })}
                               isChecked={resetting}
-                              isDisabled={o.read_only || !o.modified || batch.running}
+                              isDisabled={
+                                readOnly ||
+                                o.read_only ||
+                                OWN_ACTION.has(o.name) ||
+                                !o.modified ||
+                                batch.running
+                              }
                               onChange={(_e, on) => toggleReset(o.name, on)}
                             />
                           </Td>
@@ -368,24 +483,51 @@ export function SessionOptionsDialog({ clusterId, session, onClose }: SessionOpt
           ) : null}
         </Stack>
       </ModalBody>
-      <ModalFooter>
-        <Button
-          variant="primary"
-          isLoading={batch.running}
-          isDisabled={batch.running || changes.length === 0 || problems.size > 0}
-          onClick={() => void apply()}
-        >
-          {intl.formatMessage(optionsMessages.apply)}
-        </Button>
-        <Button variant="link" onClick={close} isDisabled={batch.running}>
-          {intl.formatMessage(dialogMessages.close)}
-        </Button>
-        <Content component="small" aria-live="polite">
-          {problems.size > 0
-            ? intl.formatMessage(optionsMessages.fixErrors)
-            : intl.formatMessage(optionsMessages.pendingChanges, { count: changes.length })}
-        </Content>
-      </ModalFooter>
+      {confirmClose ? (
+        <ModalFooter>
+          <Alert
+            isInline
+            variant="warning"
+            component="h2"
+            title={intl.formatMessage(optionsMessages.unsavedTitle, { count: changes.length })}
+            actionLinks={
+              <>
+                <Button variant="danger" onClick={onClose} ref={(el) => el?.focus()}>
+                  {intl.formatMessage(optionsMessages.discardAndClose)}
+                </Button>{' '}
+                <Button variant="link" onClick={() => setConfirmClose(false)}>
+                  {intl.formatMessage(optionsMessages.keepEditing)}
+                </Button>
+              </>
+            }
+          />
+        </ModalFooter>
+      ) : readOnly ? (
+        <ModalFooter>
+          <Button variant="primary" onClick={onClose}>
+            {intl.formatMessage(dialogMessages.close)}
+          </Button>
+        </ModalFooter>
+      ) : (
+        <ModalFooter>
+          <Button
+            variant="primary"
+            isLoading={batch.running}
+            isDisabled={batch.running || changes.length === 0 || problems.size > 0}
+            onClick={() => void apply()}
+          >
+            {intl.formatMessage(optionsMessages.apply)}
+          </Button>
+          <Button variant="link" onClick={close} isDisabled={batch.running}>
+            {intl.formatMessage(dialogMessages.close)}
+          </Button>
+          <Content component="small" aria-live="polite">
+            {problems.size > 0
+              ? intl.formatMessage(optionsMessages.fixErrors)
+              : intl.formatMessage(optionsMessages.pendingChanges, { count: changes.length })}
+          </Content>
+        </ModalFooter>
+      )}
     </Modal>
   );
 }

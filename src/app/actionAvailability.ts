@@ -71,7 +71,8 @@ export function availability(
   const skipped: GeoRepSession[] = [];
   for (const s of sessions) (isAllowedInState(action, s.status) ? eligible : skipped).push(s);
   const no = (reason: string): Availability => ({ enabled: false, reason, eligible, skipped });
-  if (!permission.allowed)
+  // Options open for everyone who sees the session: read-only users read them (no Apply).
+  if (!permission.allowed && action !== 'options')
     return no(permission.reason ?? intl.formatMessage(actionMessages.reasonNoPermission));
   if (sessions.length === 0) return no(intl.formatMessage(actionMessages.reasonNoSelection));
   if (action === 'options' && sessions.length !== 1)

@@ -697,6 +697,24 @@ export const dialogMessages = untyped(
 
 export const optionsMessages = untyped(
   defineMessages({
+    managedByGluster: {
+      id: 'georep.options.managedByGluster',
+      defaultMessage: 'Gluster sets it',
+    },
+    checkpointNone: { id: 'georep.options.checkpointNone', defaultMessage: 'None set' },
+    checkpointSet: { id: 'georep.options.checkpointSet', defaultMessage: 'Set {time}' },
+    readOnlyTitle: {
+      id: 'georep.options.readOnlyTitle',
+      defaultMessage:
+        'You can read these options; changing them needs a role that may manage geo-replication.',
+    },
+    unsavedTitle: {
+      id: 'georep.options.unsavedTitle',
+      defaultMessage:
+        '{count, plural, one {# change is not applied} other {# changes are not applied}}. Close anyway?',
+    },
+    discardAndClose: { id: 'georep.options.discardAndClose', defaultMessage: 'Discard and close' },
+    keepEditing: { id: 'georep.options.keepEditing', defaultMessage: 'Keep editing' },
     title: { id: 'georep.options.title', defaultMessage: 'Geo-replication options' },
     subtitle: { id: 'georep.options.subtitle', defaultMessage: 'Session {name}' },
     loading: { id: 'georep.options.loading', defaultMessage: 'Loading options' },

@@ -107,10 +107,15 @@ describe('role', () => {
     await user.click(start);
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     const menu = await openKebab(user, 'v');
-    expect(enabledItems(menu)).toEqual([]);
+    // Options open to read; nothing else
+    expect(enabledItems(menu)).toEqual(['Options']);
     await user.click(within(menu).getByRole('menuitem', { name: 'Start' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(services.controlSession).not.toHaveBeenCalled();
+    await user.click(within(menu).getByRole('menuitem', { name: 'Options' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Geo-replication options' });
+    expect(await within(dialog).findByText(/You can read these options/)).toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Apply' })).toBeNull();
   });
 
   test('403 from /access disables the actions with the service’s reason', async () => {

@@ -324,19 +324,61 @@ test('the rules the service applies (shared catalogue) are checked before sendin
   expect(
     within(dialog).getByText(/"ssh-command" takes the absolute path of an executable/),
   ).toBeInTheDocument();
-  await user.clear(ssh);
-  await user.type(ssh, '/usr/bin/ssh');
-  const cp = within(dialog).getByRole('textbox', { name: 'Value of checkpoint' });
-  await user.clear(cp);
-  await user.type(cp, 'tomorrow');
-  expect(
-    within(dialog).getByText(/A checkpoint is "now" or a time written as YYYY-MM-DD HH:MM:SS/),
-  ).toBeInTheDocument();
   expect(within(dialog).getByRole('button', { name: 'Apply' })).toBeDisabled();
-  await user.clear(cp);
-  await user.type(cp, 'now');
-  expect(within(dialog).getByRole('button', { name: 'Apply' })).toBeEnabled();
+  await user.clear(ssh);
+  await user.type(ssh, '/usr/local/bin/ssh');
   await user.click(within(dialog).getByRole('button', { name: 'Apply' }));
   await within(dialog).findByRole('list', { name: 'Results' });
-  expect(services.setConfigOption).toHaveBeenCalledWith(CLUSTER.id, 'sid', 'checkpoint', 'now');
+  expect(services.setConfigOption).toHaveBeenCalledWith(
+    CLUSTER.id,
+    'sid',
+    'ssh-command',
+    '/usr/local/bin/ssh',
+  );
+});
+
+test('the checkpoint reads as a date and is set through its own action, never typed', async () => {
+  const getConfig = jest.fn().mockResolvedValue([
+    makeOption({
+      name: 'checkpoint',
+      value: '1764000000',
+      default: '0',
+      description: 'Checkpoint.',
+      type: 'string',
+      min: null,
+      max: null,
+      modified: true,
+    }),
+  ]);
+  const { user, dialog, services } = await openOptions(getConfig);
+  const cell = within(dialog).getByTestId('checkpoint-option');
+  expect(cell).toHaveTextContent(/^Set Nov 2[45], 2025/);
+  expect(cell).not.toHaveTextContent('1764000000');
+  expect(within(dialog).queryByRole('textbox', { name: 'Value of checkpoint' })).toBeNull();
+  expect(within(dialog).getByRole('checkbox', { name: /Reset checkpoint/ })).toBeDisabled();
+  await user.click(within(cell).getByRole('button', { name: 'Set checkpoint now' }));
+  expect(services.setCheckpoint).toHaveBeenCalledWith(CLUSTER.id, 'sid');
+  expect(services.setConfigOption).not.toHaveBeenCalled();
+});
+
+test('closing with changes not applied asks first', async () => {
+  const { user, dialog, services } = await openOptions(
+    jest
+      .fn()
+      .mockResolvedValue([
+        makeOption({ name: 'sync-jobs', value: '3', default: '3', type: 'int', min: 1, max: 100 }),
+      ]),
+  );
+  const input = within(dialog).getByRole('textbox', { name: 'Value of sync-jobs' });
+  await user.clear(input);
+  await user.type(input, '5');
+  const footer = dialog.querySelector<HTMLElement>('.pf-v6-c-modal-box__footer')!;
+  await user.click(within(footer).getByRole('button', { name: 'Close' }));
+  expect(within(dialog).getByText('1 change is not applied. Close anyway?')).toBeInTheDocument();
+  await user.click(within(dialog).getByRole('button', { name: 'Keep editing' }));
+  expect(within(dialog).getByRole('textbox', { name: 'Value of sync-jobs' })).toHaveValue('5');
+  await user.keyboard('{Escape}');
+  await user.click(within(dialog).getByRole('button', { name: 'Discard and close' }));
+  expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  expect(services.setConfigOption).not.toHaveBeenCalled();
 });
