@@ -492,7 +492,13 @@ export function SessionOptionsDialog({
             title={intl.formatMessage(optionsMessages.unsavedTitle, { count: changes.length })}
             actionLinks={
               <>
-                <Button variant="danger" onClick={onClose} ref={(el) => el?.focus()}>
+                <Button
+                  variant="danger"
+                  onClick={onClose}
+                  ref={(el: HTMLButtonElement | null) => {
+                    el?.focus();
+                  }}
+                >
                   {intl.formatMessage(optionsMessages.discardAndClose)}
                 </Button>{' '}
                 <Button variant="link" onClick={() => setConfirmClose(false)}>
