@@ -70,6 +70,7 @@ test('the Start dialog: empty, with errors, with the options editor, with checks
     target: 'small-dr',
   });
   await dlg.getByRole('checkbox', { name: 'Use Default' }).uncheck();
+  await dlg.getByRole('button', { name: /^All options/ }).click();
   await dlg.getByLabel('change-interval', { exact: true }).fill('soon');
   await expectNoViolations(page, 'the Start dialog with the options editor', DIALOG);
   await dlg.getByLabel('change-interval', { exact: true }).fill('');

@@ -408,6 +408,7 @@ test('Start dialog: every field refuses bad input next to the field, and OK send
     await dlg.getByRole('checkbox', { name: 'Use Default' }).uncheck();
     const options = dlg.getByRole('region', { name: 'Session options' });
     await expect(options).toBeVisible();
+    await options.getByRole('button', { name: /^All options/ }).click();
     const cases: { name: string; value: string; error: string }[] = [
       {
         name: 'ssh-command',
