@@ -27,15 +27,20 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Debian's Chromium with a fresh, throw-away profile per test. */
-export const test = base.extend<{ context: BrowserContext }>({
-  context: async ({ baseURL }, use) => {
+export const test = base.extend<{
+  context: BrowserContext;
+  /** The window's size; `test.use({ windowSize: ... })` for another (default 1400×900). */
+  windowSize: { width: number; height: number };
+}>({
+  windowSize: [{ width: 1400, height: 900 }, { option: true }],
+  context: async ({ baseURL, windowSize }, use) => {
     const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-chromium-'));
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
       headless: true,
       args: CHROMIUM_ARGS,
       baseURL,
-      viewport: { width: 1400, height: 900 },
+      viewport: windowSize,
     });
     try {
       await use(context);

@@ -267,7 +267,13 @@ export function PasswordlessSshDialog({
   };
 
   return (
-    <Modal isOpen variant="medium" onClose={close} aria-labelledby={titleId}>
+    <Modal
+      isOpen
+      variant="medium"
+      onClose={close}
+      aria-labelledby={titleId}
+      elementToFocus={`#${ids}-method-${method}`}
+    >
       <ModalHeader
         title={intl.formatMessage(m.title)}
         labelId={titleId}

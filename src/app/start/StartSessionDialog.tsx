@@ -27,7 +27,16 @@ import {
   TextInput,
 } from '@patternfly/react-core';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { type MessageDescriptor, useIntl } from 'react-intl';
 import type { EngineHost } from '../../api/engine';
 import type { GeoRepSession } from '../../georep/types';
@@ -246,6 +255,15 @@ export function StartSessionDialog({
     e.preventDefault();
     void onOk();
   };
+  // Enter in a text field is OK, also where the browser would take it for a datalist suggestion
+  // (the remote host and volume fields offer some) and not submit.
+  const submitOnEnter = (e: KeyboardEvent<HTMLFormElement>) => {
+    const t = e.target;
+    if (e.key !== 'Enter' || e.nativeEvent.isComposing || !(t instanceof HTMLInputElement)) return;
+    if (t.type === 'checkbox' || t.type === 'radio') return;
+    e.preventDefault();
+    void onOk();
+  };
   const close = () => {
     if (!state.running) onClose();
   };
@@ -318,6 +336,8 @@ export function StartSessionDialog({
         isOpen={!sshOpen}
         variant="large"
         onClose={close}
+        // The first field has the focus when the dialog opens (not the close button).
+        elementToFocus={`#${fieldId('volume')}`}
         aria-labelledby={titleId}
         aria-describedby={`${ids}-subtitle`}
       >
@@ -328,7 +348,7 @@ export function StartSessionDialog({
           description={intl.formatMessage(m.subtitle, { cluster: clusterName })}
         />
         <ModalBody>
-          <Form id={`${ids}-form`} onSubmit={submit} noValidate>
+          <Form id={`${ids}-form`} onSubmit={submit} onKeyDown={submitOnEnter} noValidate>
             <FormSection title={intl.formatMessage(m.sourceSection)} titleElement="h2">
               <FormGroup
                 label={intl.formatMessage(m.volume)}
