@@ -45,6 +45,8 @@ async function main(): Promise<void> {
     await login(page, 'admin@internal', 'admin', 'gluster-georep');
     const frame = page.frameLocator('iframe.place-frame');
     await frame.getByRole('grid').waitFor();
+    // WebAdmin's notification of the demo's partly Faulty session hides after 20 s (alerts.ts).
+    await page.waitForTimeout(21_000);
     await shot('georep-tab');
     // Details of a session: workers by replica set.
     await frame.getByRole('button', { name: /^Details of session data to / }).click();
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
       .getByLabel('Start Geo Replication from Host')
       .selectOption({ label: 'gprod1 (gprod1.lab.example)' });
     await dlg.getByLabel('Remote Host').fill('backup.remote.example');
+    // (the cluster's own notification hides by itself; wait it out so the dialog is seen whole)
     await dlg.getByLabel('Remote Volume/Path').fill('home-backup');
     await dlg.getByRole('button', { name: 'Check' }).click();
     await page.waitForTimeout(1500);
@@ -68,6 +71,12 @@ async function main(): Promise<void> {
     await ssh.getByLabel('Password of the remote user').check();
     await page.waitForTimeout(1000);
     await shot('passwordless-ssh-dialog');
+    await ssh.getByRole('button', { name: 'Cancel' }).click();
+    await dlg.getByRole('button', { name: 'Cancel' }).click();
+    // The same tab at 1024×768: columns give way to the details, the actions fold into one menu.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await frame.getByRole('button', { name: /^Details of session vmstore to root@gdr1/ }).click();
+    await shot('georep-tab-1024');
   } finally {
     await ctx.close();
     fs.rmSync(profile, { recursive: true, force: true });
