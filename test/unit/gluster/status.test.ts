@@ -87,11 +87,7 @@ describe('rollUpStatus', () => {
       sets(['Active', 'Passive'], ['Passive', 'Passive']),
       'Active',
     ],
-    [
-      'a Faulty set beside an Initializing one',
-      sets(['Faulty'], ['Initializing']),
-      'Faulty',
-    ],
+    ['a Faulty set beside an Initializing one', sets(['Faulty'], ['Initializing']), 'Faulty'],
   ])('%s -> %s', (_what, workers, want) => {
     expect(rollUpStatus(workers)).toBe(want);
   });
