@@ -4,7 +4,12 @@
 // arrives), never how a backend is built. Every wait polls status and is bounded by a stated time.
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionKey } from '../../src/georep/types';
-import { assignReplicaSets, rollUpStatus, sessionCheckpoint } from '../../src/georep/status';
+import {
+  assignReplicaSets,
+  layoutFromVolume,
+  rollUpStatus,
+  sessionCheckpoint,
+} from '../../src/georep/status';
 import { GeoRepValidationError } from '../../src/georep/validation';
 import {
   GlusterCommandError,
@@ -447,7 +452,13 @@ export function georepContractSuite(name: string, setup: () => Promise<ContractE
         await write('checkpoint/before.txt', 512);
         const { time } = await barrier();
         const s = await session();
-        const cp = sessionCheckpoint(assignReplicaSets(s.workers));
+        // by replica set, as the service does: volume info gives the sets
+        const vol = (await c.volumeInfo(env.node, key.primary_volume)).find(
+          (v) => v.name === key.primary_volume,
+        );
+        const cp = sessionCheckpoint(
+          assignReplicaSets(s.workers, vol ? layoutFromVolume(vol) : null),
+        );
         expect(cp).not.toBeNull();
         expect(cp!.time).toBe(time);
         expect(cp!.completed).toBe(true);

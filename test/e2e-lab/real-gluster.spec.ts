@@ -193,6 +193,7 @@ test('a real session: started from the dialog, files replicate, checkpoint, stop
   // changes the configuration before the start, as the seed allows: tar over ssh.
   await dlg.getByRole('checkbox', { name: 'Use Default' }).uncheck();
   const options = dlg.getByRole('region', { name: 'Session options' });
+  await options.getByRole('button', { name: /^All options/ }).click();
   await options.getByLabel('sync-method', { exact: true }).selectOption('tarssh');
   await dlg.getByRole('button', { name: 'OK' }).click();
 
@@ -258,6 +259,8 @@ test('a real session: started from the dialog, files replicate, checkpoint, stop
   await stop.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(row.getByText('Stopped', { exact: true })).toBeVisible({ timeout: 60_000 });
   expect(georepStatus(pvol, `${host}::${svol}`)).toMatch(/Stopped/);
+  // Gluster now prints N/A for last_synced; the tab shows the last point read while it synced.
+  await expect(row.locator('[data-sync="seen"]')).toContainText(/last seen/);
 
   // Remove from the tab (with reset sync time): gone from Gluster too.
   await f.getByRole('button', { name: 'Remove', exact: true }).click();
