@@ -227,7 +227,7 @@ describe('create against the preflight', () => {
   it('a refusal that force gets past says so (force_may_help), one that it does not says not', async () => {
     const peerDown = await s.call(ADMIN, 'POST', `/clusters/${PROD}/sessions`, {
       primary_volume: 'data',
-      source_host_id: 'h-prod1',
+      source_host_id: 'c81b92ae-997c-3484-baa3-e5fded264355',
       secondary_host: 'gdr1.lab.example',
       secondary_volume: 'backup-dr',
     });
@@ -240,7 +240,7 @@ describe('create against the preflight', () => {
     });
     const exists = await s.call(ADMIN, 'POST', `/clusters/${PROD}/sessions`, {
       primary_volume: 'data',
-      source_host_id: 'h-prod1',
+      source_host_id: 'c81b92ae-997c-3484-baa3-e5fded264355',
       secondary_host: 'gdr1.lab.example',
       secondary_volume: 'backup-dr',
       force: true,
