@@ -3,6 +3,7 @@
 // gsyncd.conf). Gluster prints no descriptions; these are written from gsyncd's own code and
 // configuration. Shared by the UI (options dialog) and the service (validation before argv).
 // No Node-only imports.
+import { GRAMMAR_OPTIONS, grammarProblem } from './optionGrammar';
 import type { GeoRepConfigOption } from './types';
 
 export type OptionType = GeoRepConfigOption['type'];
@@ -479,7 +480,6 @@ export function findOption(name: string): OptionSpec | undefined {
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
-const ABS_PATH = /^\/[A-Za-z0-9._+@=,~%/-]*$/;
 
 /** Reason why `name` cannot be set or reset, or null. */
 export function validateOptionName(name: string): string | null {
@@ -553,15 +553,13 @@ export function validateOptionValue(name: string, value: string): string | null 
         ? null
         : `"${spec.name}" must be one of: ${spec.allowed_values!.join(', ')}.`;
     case 'command':
-      return ABS_PATH.test(value) && value.length > 1
-        ? null
-        : `"${spec.name}" takes the absolute path of an executable on the primary nodes (e.g. /usr/bin/${spec.default ?? 'x'}).`;
     case 'path':
-      return ABS_PATH.test(value)
-        ? null
-        : `"${spec.name}" takes an absolute directory path (letters, digits and . _ - + @ = , ~ %).`;
     case 'string':
-      return null;
+      // gsyncd turns these into command lines, paths and file names run as root: each has a
+      // grammar of what it may hold (optionGrammar.ts); one without a grammar cannot be set.
+      if (!GRAMMAR_OPTIONS.includes(spec.name))
+        return `"${spec.name}" cannot be set through this service.`;
+      return grammarProblem(spec.name, value);
   }
 }
 

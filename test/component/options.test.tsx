@@ -322,7 +322,7 @@ test('the rules the service applies (shared catalogue) are checked before sendin
   await user.clear(ssh);
   await user.type(ssh, 'ssh -i key');
   expect(
-    within(dialog).getByText(/"ssh-command" takes the absolute path of an executable/),
+    within(dialog).getByText(/cannot contain a space|"ssh-command" takes the ssh binary only/),
   ).toBeInTheDocument();
   expect(within(dialog).getByRole('button', { name: 'Apply' })).toBeDisabled();
   await user.clear(ssh);

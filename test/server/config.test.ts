@@ -87,7 +87,9 @@ describe('setting and resetting', () => {
       ['use-meta-volume', 'yes', /true or false/],
       ['working-dir', '/tmp', /managed by Gluster/],
       ['no-such-option', '1', /not a geo-replication option/],
-      ['rsync-command', 'rsync; rm -rf /', /absolute path/],
+      ['rsync-command', 'rsync; rm -rf /', /rsync binary only/],
+      ['ssh-options', '-oProxyCommand=sh', /ProxyCommand is not accepted/],
+      ['rsync-options', '--rsync-path=/tmp/x', /--rsync-path is not accepted/],
     ] as const) {
       const r = await s.call(ADMIN, 'PUT', `${base}/${name}`, { value });
       expect(r.statusCode).toBe(400);

@@ -266,15 +266,24 @@ describe('validation before argv', () => {
     expect(calls).toEqual([]);
   });
 
-  it('passes an inert value with shell characters through as one argv element', async () => {
+  it('passes an accepted value starting with "-" as one argv element after "--"', async () => {
     const { exec, calls } = fakeExec();
     await createGlusterClient(exec).configSet(
       'gl1',
       KEY,
       'rsync-options',
-      '--exclude=$(id);`x` "a b"',
+      '--exclude=*.tmp --bwlimit=100',
     );
-    expect(calls[0]!.argv.slice(-2)).toEqual(['--', '--exclude=$(id);`x` "a b"']);
+    expect(calls[0]!.argv.slice(-2)).toEqual(['--', '--exclude=*.tmp --bwlimit=100']);
+  });
+
+  it('refuses shell characters in a value gsyncd splits into a command line', async () => {
+    const { exec, calls } = fakeExec();
+    const c = createGlusterClient(exec);
+    expect(
+      await rejection(c.configSet('gl1', KEY, 'rsync-options', '--exclude=$(id);`x` "a b"')),
+    ).toMatchObject({ field: 'value' });
+    expect(calls).toEqual([]);
   });
 });
 

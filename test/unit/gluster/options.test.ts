@@ -103,7 +103,8 @@ describe('validateOptionName / validateOptionValue', () => {
     ['gluster-command-dir', '/usr/sbin'],
     ['special-sync-mode', 'recover'],
     ['secondary-timeout', '0'],
-    ['ssh-options', "-oStrictHostKeyChecking=yes -i '/x y'"],
+    ['ssh-options', '-oStrictHostKeyChecking=yes -i /var/lib/glusterd/geo-replication/secret.pem'],
+    ['ssh-command', 'ssh'],
   ])('accepts %s %j', (n, v) => expect(validateOptionValue(n, v)).toBeNull());
 
   it.each([
@@ -121,9 +122,11 @@ describe('validateOptionName / validateOptionValue', () => {
     ['checkpoint', '12', /"now" or a time/],
     ['checkpoint', '2026-02-30 10:00:00', /not a valid date/],
     ['checkpoint', '1970-01-01 00:00:01', /after 1970/],
-    ['ssh-command', 'ssh', /absolute path/],
-    ['ssh-command', '/bin/ssh; id', /absolute path/],
-    ['gluster-command-dir', 'relative', /absolute directory/],
+    ['ssh-command', '/tmp/ssh', /ssh binary only/],
+    ['ssh-command', '/bin/ssh; id', /ssh binary only/],
+    ['gluster-command-dir', 'relative', /system folder/],
+    ['ssh-options', "-oStrictHostKeyChecking=yes -i '/x y'", /cannot contain "'"/],
+    ['ssh-options', '-oProxyCommand=/tmp/x', /ProxyCommand is not accepted/],
     ['special-sync-mode', 'blind', /one of: partial, recover/],
     ['pid-file', '/tmp/x', /managed by Gluster/],
     ['glusterd-workdir', '/x', /managed by Gluster/],
