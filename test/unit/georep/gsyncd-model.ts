@@ -155,6 +155,7 @@ const CTL = ['-oControlMaster=auto', '-S', '/tmp/gsyncd-aux-ssh-x/ctl.sock'];
 /** Python's str.split(): any run of whitespace, Unicode spaces included. */
 const pySplit = (s: string): string[] =>
   s
+    // eslint-disable-next-line no-control-regex
     .split(/[\s\u001c-\u001f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/)
     .filter(Boolean);
 const join = (dir: string, name: string): string => `${dir.replace(/\/+$/, '')}/${name}`;
