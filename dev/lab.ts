@@ -70,10 +70,25 @@ export interface LabUser {
 }
 export interface LabPermission {
   id: string;
-  user_id: string;
+  /** Given to a user ... */
+  user_id?: string;
+  /** ... or to a group (the engine's ad_element_id is either). */
+  group_id?: string;
   role_id: string;
   /** What the permission is on. */
-  on: { type: 'system' } | { type: 'data_center'; id: string } | { type: 'cluster'; id: string };
+  on:
+    | { type: 'system' }
+    | { type: 'data_center'; id: string }
+    | { type: 'cluster'; id: string }
+    | { type: 'host'; id: string }
+    | { type: 'gluster_volume'; id: string };
+}
+/** A directory group the engine knows (DbGroup), with the lab users who belong to it. */
+export interface LabGroup {
+  id: string;
+  /** `name@domain`. */
+  name: string;
+  members: string[];
 }
 /** A standalone remote machine (not managed by this engine) that can be a geo-rep target. */
 export interface LabRemoteHost {
@@ -109,6 +124,7 @@ export interface Lab {
   roles: LabRole[];
   users: LabUser[];
   permissions: LabPermission[];
+  groups?: LabGroup[];
   remote_hosts: LabRemoteHost[];
 }
 
@@ -148,6 +164,12 @@ export const LAB_IDS = {
   userGlusteradmin: 'ab541927-e9af-3366-9349-95577c67a111',
   userGlusterviewer: 'f45780d3-e140-36fc-9943-6fa47e83138a',
   userVirtonly: 'd8d3c937-4bff-351f-875c-1b13afd3cfc1',
+  userVolumeadmin: 'c0e70ab2-53ba-35f3-82a0-effbac728099',
+  userGroupadmin: '5999bfa3-3cfe-38c6-8570-4c51fb07467a',
+  groupGlusterOps: '1a10531f-c38c-38c8-a944-29d50f54337b',
+  permissionVolumeadmin1: 'c3b3ff21-6dc4-3135-934e-6a62ca046f54',
+  permissionVolumeadmin2: '7fb19854-985f-32be-b9a6-f9661612f507',
+  permissionGlusterOps: '6a2a7ce1-7fc6-34ae-8f37-1ca0f2e64e7c',
   volumeArchive: 'a12c9d02-8a4f-3b9e-9d19-fc8d4a2429d8',
   volumeArchiveDr: '60ce3321-3320-3b78-a813-d740dec3a03c',
   volumeBackupDr: 'aa134325-52b1-3235-ad40-d12621bba6e3',
@@ -456,6 +478,29 @@ export function defaultLab(): Lab {
         first_name: 'Gluster',
         last_name: 'Admin',
       },
+      // GlusterAdmin on the volume vmstore only (and read-only on its cluster, to see it).
+      {
+        id: LAB_IDS.userVolumeadmin,
+        user_name: 'volumeadmin@internal',
+        password: 'volumeadmin',
+        first_name: 'Volume',
+        last_name: 'Admin',
+      },
+      // No permission of their own: GlusterAdmin on gluster-dr through the group gluster-ops.
+      {
+        id: LAB_IDS.userGroupadmin,
+        user_name: 'groupadmin@internal',
+        password: 'groupadmin',
+        first_name: 'Group',
+        last_name: 'Admin',
+      },
+    ],
+    groups: [
+      {
+        id: LAB_IDS.groupGlusterOps,
+        name: 'gluster-ops@internal',
+        members: [LAB_IDS.userGroupadmin],
+      },
     ],
     permissions: [
       {
@@ -503,6 +548,24 @@ export function defaultLab(): Lab {
       {
         id: LAB_IDS.permission6,
         user_id: LAB_IDS.userGlusteradmin,
+        role_id: LAB_IDS.roleGlusteradmin,
+        on: { type: 'cluster', id: LAB_IDS.clusterDr },
+      },
+      {
+        id: LAB_IDS.permissionVolumeadmin1,
+        user_id: LAB_IDS.userVolumeadmin,
+        role_id: LAB_IDS.roleGlusteradmin,
+        on: { type: 'gluster_volume', id: LAB_IDS.volumeVmstore },
+      },
+      {
+        id: LAB_IDS.permissionVolumeadmin2,
+        user_id: LAB_IDS.userVolumeadmin,
+        role_id: LAB_IDS.roleReadonlyadmin,
+        on: { type: 'cluster', id: LAB_IDS.clusterProd },
+      },
+      {
+        id: LAB_IDS.permissionGlusterOps,
+        group_id: LAB_IDS.groupGlusterOps,
         role_id: LAB_IDS.roleGlusteradmin,
         on: { type: 'cluster', id: LAB_IDS.clusterDr },
       },

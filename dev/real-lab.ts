@@ -114,12 +114,17 @@ export function realLab(env: LabEnv): Lab {
       root_entries: 0,
     },
   ];
-  lab.permissions = lab.permissions.filter(
-    (p) =>
-      (p.on.type !== 'cluster' || lab.clusters.some((c) => c.id === (p.on as { id: string }).id)) &&
-      (p.on.type !== 'data_center' ||
-        lab.data_centers.some((d) => d.id === (p.on as { id: string }).id)),
-  );
+  lab.permissions = lab.permissions.filter((p) => {
+    const on = p.on;
+    if (on.type === 'system') return true;
+    const all = {
+      cluster: lab.clusters,
+      data_center: lab.data_centers,
+      host: lab.hosts,
+      gluster_volume: lab.volumes,
+    }[on.type];
+    return all.some((x) => x.id === on.id);
+  });
   lab.remote_hosts = [];
   return lab;
 }

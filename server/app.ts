@@ -209,7 +209,12 @@ export async function registerGeoRepService(
         async (req) => {
           const { p, cluster } = await readCluster(ctx, req, req.params.cluster_id);
           const a = await ctx.access.manageAccess(p, cluster);
-          return { can_read: true, can_manage: a.can_manage, reason: a.reason };
+          return {
+            can_read: true,
+            can_manage: a.can_manage,
+            reason: a.reason,
+            checked_at: a.checked_at,
+          };
         },
       );
 

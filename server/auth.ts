@@ -1,6 +1,8 @@
 // Who is calling and what they may do, always as the engine says: the bearer token is checked with
 // `GET api`, cluster visibility with `GET api/clusters/{id}` (Filter: true), and the right to act
-// with the user's permissions and their roles' permits. Results are cached briefly per token.
+// as the engine's own Gluster commands decide it (GlusterCommandBase.getPermissionCheckSubjects:
+// the cluster, with the permit checked on the cluster, its data center or the system). Reads are
+// cached briefly per token; an action always asks the engine afresh.
 import { CoalescingCache } from './cache';
 import type {
   EngineClient,
@@ -23,6 +25,8 @@ export interface ManageAccess {
   can_manage: boolean;
   /** Plain words: which role grants it, or why nothing does. */
   reason: string;
+  /** When the engine gave this answer (ISO 8601): reads may reuse it for a few seconds. */
+  checked_at: string;
 }
 
 export interface AuthOptions {
@@ -35,11 +39,18 @@ export interface AuthOptions {
 interface Grant {
   permission: EnginePermission;
   role: EngineRole;
+  /** Where it applies, in words: "cluster X", "the data center of cluster X", "the system". */
+  on: string;
+}
+
+interface Grants {
+  grants: Grant[];
+  at: Date;
 }
 
 export class AccessControl {
   private readonly tokens: CoalescingCache<EngineUser>;
-  private readonly grants: CoalescingCache<Grant[]>;
+  private readonly grants: CoalescingCache<Grants>;
   private readonly clusters: CoalescingCache<EngineCluster | null>;
 
   constructor(
@@ -82,59 +93,90 @@ export class AccessControl {
     return c;
   }
 
-  /** Whether the user holds `manipulate_gluster_volume` on the cluster, its data center or the system. */
-  async manageAccess(p: Principal, cluster: EngineCluster): Promise<ManageAccess> {
-    const grants = await this.grants.get(p.token, () => this.loadGrants(p));
-    const applies = (g: Grant): string | null => {
-      const t = g.permission.target;
-      if (t.type === 'system') return 'the system';
-      if (t.type === 'cluster' && t.id === cluster.id) return `cluster ${cluster.name}`;
-      if (t.type === 'data_center' && t.id === cluster.data_center_id)
-        return `the data center of cluster ${cluster.name}`;
-      return null;
-    };
+  /**
+   * Whether the user holds `manipulate_gluster_volume` on the cluster, its data center or the
+   * system, directly or through a group. `fresh` asks the engine now (every action does: no
+   * action runs on a cached answer, nor at all when the engine cannot be asked).
+   */
+  async manageAccess(
+    p: Principal,
+    cluster: EngineCluster,
+    o: { fresh?: boolean } = {},
+  ): Promise<ManageAccess> {
+    const key = `${p.token}\n${cluster.id}`;
+    const load = () => this.loadGrants(p, cluster);
+    let loaded: Grants;
+    if (o.fresh) {
+      loaded = await load();
+      this.grants.invalidate(key);
+    } else loaded = await this.grants.get(key, load);
+    const { grants, at } = loaded;
+    const checked_at = at.toISOString();
     const canAct = (r: EngineRole): boolean =>
       r.permits.includes(MANAGE_PERMIT) || r.permits.includes('*');
-    for (const g of grants) {
-      const on = applies(g);
-      if (on && canAct(g.role)) {
-        return {
-          can_manage: true,
-          reason: `${p.user.user_name} has the ${g.role.name} role on ${on}.`,
-        };
-      }
+    const via = (g: Grant): string =>
+      g.permission.holder?.type === 'group' ? ' through one of their groups' : '';
+    const grant = grants.find((g) => canAct(g.role));
+    if (grant) {
+      return {
+        can_manage: true,
+        reason: `${p.user.user_name} has the ${grant.role.name} role on ${grant.on}${via(grant)}.`,
+        checked_at,
+      };
     }
-    const held = grants
-      .map((g) => ({ on: applies(g), role: g.role.name }))
-      .filter((x): x is { on: string; role: string } => x.on !== null)
-      .map((x) => `${x.role} on ${x.on}`);
+    const held = grants.map((g) => `${g.role.name} on ${g.on}${via(g)}`);
     const has = held.length ? ` Your roles there (${held.join(', ')}) only allow viewing.` : '';
     return {
       can_manage: false,
       reason:
         `${p.user.user_name} may view the geo-replication sessions of cluster ${cluster.name} but not change them:` +
-        ` that needs a role with the "${MANAGE_PERMIT}" permit (for example GlusterAdmin) on the cluster, its data center or the system.${has}`,
+        ` that needs a role with the "${MANAGE_PERMIT}" permit (for example GlusterAdmin) on the cluster, its data center or the system` +
+        ` (a role on one Gluster volume or another object does not count).${has}`,
+      checked_at,
     };
   }
 
   /** 403 with the reason unless the user may act on the cluster. */
   async requireManage(p: Principal, cluster: EngineCluster): Promise<void> {
-    const a = await this.manageAccess(p, cluster);
+    const a = await this.manageAccess(p, cluster, { fresh: true });
     if (!a.can_manage) throw forbidden(a.reason);
   }
 
-  private async loadGrants(p: Principal): Promise<Grant[]> {
-    const perms = await this.engine.userPermissions(p.token, p.user.id);
-    const roleIds = [...new Set(perms.map((x) => x.role_id).filter(Boolean))];
+  /**
+   * The user's permissions that apply to the cluster: those the engine lists both among the
+   * user's own (the user's and the user's groups') and among the cluster's (the cluster, its data
+   * center, the system). Matching by permission id, nothing the REST mapper leaves unnamed (a
+   * Gluster volume, a network...) can pass for the system.
+   */
+  private async loadGrants(p: Principal, cluster: EngineCluster): Promise<Grants> {
+    const at = new Date();
+    const [mine, onCluster] = await Promise.all([
+      this.engine.userPermissions(p.token, p.user.id),
+      this.engine.clusterPermissions(p.token, cluster.id),
+    ]);
+    const tree = new Set(onCluster.map((x) => x.id).filter(Boolean));
+    const applicable = mine.filter((x) => x.id && tree.has(x.id));
+    const roleIds = [...new Set(applicable.map((x) => x.role_id).filter(Boolean))];
     const roles = new Map<string, EngineRole>();
     await Promise.all(
       roleIds.map(async (id) => {
         roles.set(id, await this.engine.role(p.token, id));
       }),
     );
-    return perms.flatMap((permission) => {
+    const grants = applicable.flatMap((permission): Grant[] => {
       const role = roles.get(permission.role_id);
-      return role ? [{ permission, role }] : [];
+      const t = permission.target;
+      const on =
+        t.type === 'cluster' && t.id === cluster.id
+          ? `cluster ${cluster.name}`
+          : t.type === 'data_center' && t.id === cluster.data_center_id
+            ? `the data center of cluster ${cluster.name}`
+            : t.type === 'unnamed'
+              ? // Unnamed in the user's list and on the cluster's tree: the system.
+                'the system'
+              : null;
+      return role && on ? [{ permission, role, on }] : [];
     });
+    return { grants, at };
   }
 }

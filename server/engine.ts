@@ -60,9 +60,15 @@ export interface VolumeCapacity {
   free_bytes: number | null;
 }
 
-/** What a permission is on, as the engine tells it. */
+/**
+ * What a permission is on, as the engine writes it. The REST PermissionMapper names the object
+ * only for data centers, clusters, hosts, storage domains, VMs, pools, templates and disks; a
+ * permission on the system, a Gluster volume, a network, a vNIC profile, a quota... names none
+ * (restapi/types PermissionMapper.setObjectId, `default: assert false`): `unnamed` is never
+ * taken for the system.
+ */
 export type PermissionTarget =
-  | { type: 'system' }
+  | { type: 'unnamed' }
   | { type: 'data_center'; id: string }
   | { type: 'cluster'; id: string }
   | { type: 'other'; kind: string; id: string };
@@ -71,6 +77,8 @@ export interface EnginePermission {
   id: string;
   role_id: string;
   target: PermissionTarget;
+  /** Who holds it: the user, or one of the user's groups. */
+  holder: { type: 'user' | 'group'; id: string } | null;
 }
 
 export interface EngineRole {
@@ -287,17 +295,30 @@ export class EngineClient {
     };
   }
 
-  /** `GET api/users/{id}/permissions` with the user's token. */
+  /**
+   * `GET api/users/{id}/permissions` with the user's token: the user's own and those of the
+   * user's groups (GetPermissionsOnBehalfByAdElementId).
+   */
   async userPermissions(token: string, userId: string): Promise<EnginePermission[]> {
     const res = await this.call(token, 'get', `users/${enc(userId)}/permissions`, {
       what: 'read your permissions',
     });
     this.ensureOk(res, 'read your permissions');
-    return list(res.data, 'permission').map((p) => ({
-      id: str(p.id) ?? '',
-      role_id: idOf(p.role) ?? '',
-      target: targetOf(p),
-    }));
+    return list(res.data, 'permission').map(toPermission);
+  }
+
+  /**
+   * `GET api/clusters/{id}/permissions` (Filter: true): the permissions on the cluster, its data
+   * center and the system, each written with the cluster as its object (GetPermissionsForObject
+   * with the inherited ones; filtered, the inherited ones are the user's and the user's groups').
+   */
+  async clusterPermissions(token: string, clusterId: string): Promise<EnginePermission[]> {
+    const res = await this.call(token, 'get', `clusters/${enc(clusterId)}/permissions`, {
+      filter: true,
+      what: 'read the permissions on the cluster',
+    });
+    this.ensureOk(res, 'read the permissions on the cluster');
+    return list(res.data, 'permission').map(toPermission);
   }
 
   /** A role's name and permit names (`GET api/roles/{id}` and `.../permits`). */
@@ -395,6 +416,17 @@ function toHost(h: Json): EngineHost {
   };
 }
 
+function toPermission(p: Json): EnginePermission {
+  const group = idOf(p.group);
+  const user = idOf(p.user);
+  return {
+    id: str(p.id) ?? '',
+    role_id: idOf(p.role) ?? '',
+    target: targetOf(p),
+    holder: group ? { type: 'group', id: group } : user ? { type: 'user', id: user } : null,
+  };
+}
+
 function targetOf(p: Json): PermissionTarget {
   for (const kind of PERMISSION_OBJECTS) {
     const id = idOf(p[kind]);
@@ -403,8 +435,8 @@ function targetOf(p: Json): PermissionTarget {
     if (kind === 'data_center') return { type: 'data_center', id };
     return { type: 'other', kind, id };
   }
-  // The engine names no object for a permission on the whole system.
-  return { type: 'system' };
+  // The system, or an object the mapper does not name (Gluster volume, network, quota...).
+  return { type: 'unnamed' };
 }
 
 const enc = encodeURIComponent;

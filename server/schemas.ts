@@ -646,6 +646,12 @@ export const routeSchemas = {
           can_read: { type: 'boolean' },
           can_manage: { type: 'boolean' },
           reason: { type: 'string' },
+          checked_at: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When the engine gave this answer: reads reuse it for a few seconds; an action always asks the engine again.',
+          },
         },
       },
       ...faults(404, 502),

@@ -5,8 +5,13 @@
 //   visible through a permission on one of its clusters, as the engine's filtered views do;
 // - a user is an "admin" (DbUser.isAdmin) when any of their roles is administrative; only admins
 //   may run unfiltered queries;
-// - the engine lets a session in only when one of the user's roles has the `login` permit.
+// - the engine lets a session in only when one of the user's roles has the `login` permit;
+// - a permission given to a group counts for every member (engine_session_user_flat_groups: the
+//   user, the user's groups and Everyone).
 import type { Lab, LabPermission, LabRole, LabUser } from '../lab';
+
+/** The engine's Everyone group (Guid.EVERYONE). */
+export const EVERYONE = 'eee00000-0000-0000-0000-123456789eee';
 import { roleHasPermit } from './permits';
 
 export type ObjectRef =
@@ -22,8 +27,41 @@ const keyOf = (on: LabPermission['on']): string =>
 export class Access {
   constructor(private readonly lab: Lab) {}
 
+  /** The ids a user's permissions may be given to: the user, the user's groups, Everyone. */
+  principalsOf(userId: string): string[] {
+    const groups = (this.lab.groups ?? []).filter((g) => g.members.includes(userId));
+    return [userId, ...groups.map((g) => g.id), EVERYONE];
+  }
+
+  /** The user's permissions, their groups' included (GetPermissionsOnBehalfByAdElementId). */
   permissionsOf(userId: string): LabPermission[] {
-    return this.lab.permissions.filter((p) => p.user_id === userId);
+    const mine = new Set(this.principalsOf(userId));
+    return this.lab.permissions.filter((p) => mine.has(p.user_id ?? p.group_id ?? ''));
+  }
+
+  /**
+   * Permissions on a cluster, its data center and the system (GetPermissionsForObject with its
+   * inherited ones, fn_get_entity_parents). Filtered: the direct ones only when the user holds one
+   * there (GetUserPermissionsByEntityId), the inherited ones only the user's own.
+   */
+  clusterTree(clusterId: string, user: LabUser | null): LabPermission[] {
+    const keys = new Set(this.ancestry({ type: 'cluster', id: clusterId }));
+    const tree = this.lab.permissions.filter((p) => keys.has(keyOf(p.on)));
+    if (!user) return tree;
+    const mine = new Set(this.principalsOf(user.id));
+    const own = (p: LabPermission): boolean => mine.has(p.user_id ?? p.group_id ?? '');
+    const direct = tree.filter((p) => keyOf(p.on) === `cluster:${clusterId}`);
+    const seesDirect = direct.some(own);
+    return tree.filter((p) => own(p) || (seesDirect && direct.includes(p)));
+  }
+
+  /** Permissions on the system object (BackendSystemPermissionsResource), filtered as clusterTree. */
+  systemPermissions(user: LabUser | null): LabPermission[] {
+    const all = this.lab.permissions.filter((p) => p.on.type === 'system');
+    if (!user) return all;
+    const mine = new Set(this.principalsOf(user.id));
+    const own = (p: LabPermission): boolean => mine.has(p.user_id ?? p.group_id ?? '');
+    return all.some(own) ? all : [];
   }
 
   role(id: string): LabRole | undefined {

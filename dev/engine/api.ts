@@ -6,7 +6,7 @@
 // - an unfiltered request from a non-admin fails (400, "Query execution failed due to insufficient
 //   permissions."), and so does a *filtered* request to a resource the engine serves with an
 //   admin-only query: hosts/{id}, glustervolumes/{id}, glusterbricks, volume statistics,
-//   events/{id} and the system permissions;
+//   and events/{id};
 // - an object that does not exist, or that a filtered user has no permission on, or an id that is
 //   no UUID, is a 404 with no body (json.ts EmptyNotFound);
 // - 401 is the web container's HTML error page with `WWW-Authenticate: Basic realm="RESTAPI"`;
@@ -323,6 +323,20 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
     clusterJson(visibleCluster(readable(req), req.params.id)),
   );
 
+  // BackendClusterResource.getPermissionsResource: GetPermissionsForObject with the inherited
+  // ones (data center, system), every one written with the cluster as its object.
+  app.get<Id>('/ovirt-engine/api/clusters/:id/permissions', (req) => {
+    const c = readable(req);
+    const cl = clusterById(req.params.id);
+    if (!cl) throw notFound(`Cluster: id=${req.params.id}`);
+    const perms = access.clusterTree(cl.id, c.filtered ? c.user : null);
+    const on = { type: 'cluster', id: cl.id } as const;
+    return collection(
+      'permission',
+      perms.map((p) => permissionJson(p, `${hrefs.cluster(cl.id)}/permissions/${p.id}`, on)),
+    );
+  });
+
   // --- Hosts -----------------------------------------------------------------------------------
 
   const hostFields: SearchFields<LabHost> = {
@@ -465,21 +479,22 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
     },
   );
 
-  // System permissions: the permissions given on the system object itself.
-  const systemPermissions = () => lab.permissions.filter((p) => p.on.type === 'system');
+  // System permissions: the permissions given on the system object itself
+  // (BackendSystemPermissionsResource: GetPermissionsForObject, a user query, so filtered too).
+  const systemPermissions = (c: Ctx) => access.systemPermissions(c.filtered ? c.user : null);
 
   app.get<Route<object>>('/ovirt-engine/api/permissions', (req) => {
-    adminOnly(req); // GetSystemPermissions
+    const c = readable(req);
     return collection(
       'permission',
-      systemPermissions().map((p) => permissionJson(p, `${API}/permissions/${p.id}`)),
+      systemPermissions(c).map((p) => permissionJson(p, `${API}/permissions/${p.id}`)),
     );
   });
 
   app.get<Id>('/ovirt-engine/api/permissions/:id', (req) => {
-    adminOnly(req);
+    const c = readable(req);
     const id = guidOr404(req.params.id, 'Permission');
-    const p = systemPermissions().find((x) => x.id === id);
+    const p = systemPermissions(c).find((x) => x.id === id);
     if (!p) throw notFound(`Permission: id=${req.params.id}`);
     return permissionJson(p, `${API}/permissions/${p.id}`);
   });

@@ -366,16 +366,25 @@ export function userJson(u: LabUser): Json {
 }
 
 /**
- * A permission. A permission on the whole system names no object at all; one on a data center or
- * a cluster carries a `data_center` or `cluster` reference.
+ * A permission as the REST PermissionMapper writes it (restapi/types PermissionMapper.map and
+ * setObjectId): `user` or, for a group, `group` (BackendAssignedPermissionsResource.map); the
+ * object only for a data center, cluster, host, storage domain, VM, pool, template or disk. A
+ * permission on the system, on a Gluster volume, a network, a vNIC profile, a quota... names no
+ * object at all (setObjectId's `default: assert false`). `asObject` renders it as the engine does
+ * in an object's own permissions sub-collection, where inherited ones carry that object.
  */
-export function permissionJson(p: LabPermission, href: string): Json {
-  const out: Json = {
-    role: ref(hrefs.role(p.role_id), p.role_id),
-    user: ref(hrefs.user(p.user_id), p.user_id),
-  };
-  if (p.on.type === 'cluster') out.cluster = ref(hrefs.cluster(p.on.id), p.on.id);
-  if (p.on.type === 'data_center') out.data_center = ref(hrefs.dataCenter(p.on.id), p.on.id);
+export function permissionJson(
+  p: LabPermission,
+  href: string,
+  asObject?: { type: 'cluster'; id: string },
+): Json {
+  const out: Json = { role: ref(hrefs.role(p.role_id), p.role_id) };
+  if (p.group_id) out.group = ref(`${API}/groups/${p.group_id}`, p.group_id);
+  else if (p.user_id) out.user = ref(hrefs.user(p.user_id), p.user_id);
+  const on = asObject ?? p.on;
+  if (on.type === 'cluster') out.cluster = ref(hrefs.cluster(on.id), on.id);
+  if (on.type === 'data_center') out.data_center = ref(hrefs.dataCenter(on.id), on.id);
+  if (on.type === 'host') out.host = ref(hrefs.host(on.id), on.id);
   return { ...out, href, id: p.id };
 }
 

@@ -361,7 +361,7 @@ describe('users, permissions and roles', () => {
       (await h.get('virtonly@internal', '/users/59c035ea-763e-3ad9-a8e6-532bf4d0cdba/permissions'))
         .statusCode,
     ).toBe(404);
-    expect(items(await h.get('admin@internal', '/users'), 'user')).toHaveLength(5);
+    expect(items(await h.get('admin@internal', '/users'), 'user')).toHaveLength(7);
     expect(
       items(
         await h.get('admin@internal', '/users/f45780d3-e140-36fc-9943-6fa47e83138a/permissions'),
@@ -370,17 +370,19 @@ describe('users, permissions and roles', () => {
     ).toHaveLength(2);
   });
 
-  it('serves system permissions to unfiltered admins only', async () => {
+  it('serves system permissions as GetPermissionsForObject does (filtered: only to a holder)', async () => {
     const res = await h.get('admin@internal', '/permissions');
     expect(items(res, 'permission').map((p) => p.id)).toEqual([
       LAB_IDS.permission0,
       LAB_IDS.permission0r,
       LAB_IDS.permission1,
     ]);
-    expect((await h.get('virtonly@internal', '/permissions')).statusCode).toBe(400);
-    expect((await h.get('admin@internal', '/permissions', { filter: 'true' })).statusCode).toBe(
-      400,
-    );
+    expect(items(await h.get('virtonly@internal', '/permissions'), 'permission')).toEqual([]);
+    expect(
+      items(await h.get('admin@internal', '/permissions', { filter: 'true' }), 'permission').map(
+        (p) => p.id,
+      ),
+    ).toEqual([LAB_IDS.permission0, LAB_IDS.permission0r, LAB_IDS.permission1]);
   });
 });
 

@@ -98,12 +98,14 @@ describe('reading and acting', () => {
       can_read: true,
       can_manage: false,
       reason: expect.stringContaining('manipulate_gluster_volume'),
+      checked_at: expect.any(String),
     });
     const admin = await s.call('admin@internal', 'GET', `/clusters/${PROD}/access`);
     expect(admin.json()).toEqual({
       can_read: true,
       can_manage: true,
       reason: expect.stringContaining('SuperUser'),
+      checked_at: expect.any(String),
     });
     const gadmin = await s.call('glusteradmin@internal', 'GET', `/clusters/${PROD}/access`);
     expect(gadmin.json()).toMatchObject({

@@ -25,6 +25,8 @@ export const PASSWORDS: Record<string, string> = {
   'glusteradmin@internal': 'glusteradmin',
   'glusterviewer@internal': 'glusterviewer',
   'virtonly@internal': 'virtonly',
+  'volumeadmin@internal': 'volumeadmin',
+  'groupadmin@internal': 'groupadmin',
 };
 
 export interface Stack {

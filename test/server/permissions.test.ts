@@ -1,0 +1,191 @@
+/* eslint-disable @typescript-eslint/no-unsafe-assignment -- jest's asymmetric matchers are typed `any` */
+// The right to act, as the real engine models it: the manipulate_gluster_volume permit through a
+// permission on the cluster, its data center or the system (GlusterCommandBase), given to the user
+// or to one of the user's groups; a permission on a Gluster volume (which the REST mapper writes
+// with no object at all) is never taken for the system. An action needs a fresh answer.
+import { DR, PROD, startStack, type Fault, type SessionList, type Stack } from './harness';
+
+interface Perm {
+  id: string;
+  user?: { id: string };
+  group?: { id: string };
+  cluster?: { id: string };
+}
+
+let s: Stack;
+beforeAll(async () => {
+  s = await startStack();
+});
+afterAll(async () => {
+  await s.close();
+});
+
+async function firstSession(user: string, cluster: string): Promise<string> {
+  const r = await s.call(user, 'GET', `/clusters/${cluster}/sessions`);
+  expect(r.statusCode).toBe(200);
+  return r.json<SessionList>().georep_session[0]!.id;
+}
+
+describe('GlusterAdmin on one Gluster volume only', () => {
+  it('sees the cluster it may read, but may not act on it', async () => {
+    const a = await s.call('volumeadmin@internal', 'GET', `/clusters/${PROD}/access`);
+    expect(a.json()).toMatchObject({
+      can_read: true,
+      can_manage: false,
+      reason: expect.stringContaining('ReadOnlyAdmin on cluster gluster-prod'),
+    });
+    const id = await firstSession('volumeadmin@internal', PROD);
+    const before = s.sim!.callCount();
+    for (const [method, path, body] of [
+      ['POST', `/clusters/${PROD}/sessions/${id}/pause`, {}],
+      ['PUT', `/clusters/${PROD}/sessions/${id}/config/sync-jobs`, { value: '4' }],
+      [
+        'POST',
+        `/clusters/${PROD}/preflight`,
+        {
+          primary_volume: 'vmstore',
+          secondary_host: 'backup.remote.example',
+          secondary_volume: 'x',
+        },
+      ],
+      ['DELETE', `/clusters/${PROD}/sessions/${id}`, undefined],
+    ] as const) {
+      const r = await s.call('volumeadmin@internal', method, path, body);
+      expect([path, r.statusCode]).toEqual([path, 403]);
+      expect(r.json<Fault>().detail).toMatch(
+        /a role on one Gluster volume or another object does not count/,
+      );
+    }
+    expect(s.sim!.callCount()).toBe(before);
+  });
+
+  it('the engine writes the volume permission with no object, the cluster one with its cluster', async () => {
+    const r = await s.app.inject({
+      method: 'GET',
+      url: '/ovirt-engine/api/users/u-volumeadmin/permissions',
+      headers: {
+        authorization: `Bearer ${s.token('volumeadmin@internal')}`,
+        accept: 'application/json',
+      },
+    });
+    const perms = r.json<{ permission: Record<string, unknown>[] }>().permission;
+    const vol = perms.find((p) => p.id === 'p-volumeadmin-1')!;
+    expect(Object.keys(vol).sort()).toEqual(['href', 'id', 'role', 'user']);
+    expect(perms.find((p) => p.id === 'p-volumeadmin-2')).toHaveProperty('cluster.id', PROD);
+  });
+
+  it('does not see the clusters it holds nothing on', async () => {
+    expect(
+      (await s.call('volumeadmin@internal', 'GET', `/clusters/${DR}/sessions`)).statusCode,
+    ).toBe(404);
+  });
+});
+
+describe('GlusterAdmin through a group', () => {
+  it('may act where the group holds the role, and says so', async () => {
+    const a = await s.call('groupadmin@internal', 'GET', `/clusters/${DR}/access`);
+    expect(a.json()).toMatchObject({
+      can_manage: true,
+      reason: expect.stringContaining(
+        'GlusterAdmin role on cluster gluster-dr through one of their groups',
+      ),
+    });
+    const r = await s.call('groupadmin@internal', 'POST', `/clusters/${DR}/preflight`, {
+      primary_volume: 'vmstore-dr',
+      secondary_host: 'backup.remote.example',
+      secondary_volume: 'vmstore-backup',
+    });
+    expect(r.statusCode).toBe(200);
+  });
+
+  it("the cluster's permissions name the group and the cluster, inherited ones included", async () => {
+    const get = async (user: string, url: string) =>
+      (
+        await s.app.inject({
+          method: 'GET',
+          url: `/ovirt-engine/api${url}`,
+          headers: {
+            authorization: `Bearer ${s.token(user)}`,
+            accept: 'application/json',
+            filter: 'true',
+          },
+        })
+      ).json<{ permission?: Perm[] }>().permission ?? [];
+    const tree = await get('groupadmin@internal', `/clusters/${DR}/permissions`);
+    // Direct ones on the cluster: all of them, since the user holds one there (GetPermissionsByEntityId).
+    expect(tree.map((p) => p.id).sort()).toEqual(['p-4', 'p-6', 'p-gluster-ops']);
+    expect(tree.find((p) => p.id === 'p-gluster-ops')).toMatchObject({
+      group: { id: 'g-gluster-ops' },
+      cluster: { id: DR },
+    });
+    expect(tree.find((p) => p.id === 'p-gluster-ops')).not.toHaveProperty('user');
+    // glusteradmin holds GlusterAdmin on the data center of gluster-prod: inherited, written as the cluster.
+    const prod = await get('glusteradmin@internal', `/clusters/${PROD}/permissions`);
+    expect(prod.map((p) => [p.id, p.cluster?.id])).toEqual([['p-5', PROD]]);
+  });
+
+  it('sees nothing where the group holds nothing', async () => {
+    expect(
+      (await s.call('groupadmin@internal', 'GET', `/clusters/${PROD}/access`)).statusCode,
+    ).toBe(404);
+  });
+});
+
+describe('acting needs a fresh answer from the engine', () => {
+  it('reads come from the cache while the engine is down; actions are refused', async () => {
+    const id = await firstSession('glusteradmin@internal', PROD);
+    const ok = await s.call('glusteradmin@internal', 'GET', `/clusters/${PROD}/access`);
+    expect(ok.json()).toMatchObject({ can_manage: true, checked_at: expect.any(String) });
+    s.engine.setDown(true);
+    try {
+      const read = await s.call('glusteradmin@internal', 'GET', `/clusters/${PROD}/access`);
+      expect(read.statusCode).toBe(200);
+      expect(read.json()).toMatchObject({
+        checked_at: ok.json<{ checked_at: string }>().checked_at,
+      });
+      const before = s.sim!.callCount();
+      const act = await s.call(
+        'glusteradmin@internal',
+        'POST',
+        `/clusters/${PROD}/sessions/${id}/checkpoint`,
+        {},
+      );
+      expect(act.statusCode).toBeGreaterThanOrEqual(502);
+      expect(act.json<Fault>().detail).toMatch(/engine/);
+      expect(s.sim!.callCount()).toBe(before);
+    } finally {
+      s.engine.setDown(false);
+    }
+  });
+
+  it('a role taken away is refused at the next action, not 10 seconds later', async () => {
+    const id = await firstSession('glusteradmin@internal', PROD);
+    expect(
+      (await s.call('glusteradmin@internal', 'GET', `/clusters/${PROD}/access`)).json(),
+    ).toMatchObject({ can_manage: true });
+    const p5 = s.lab.permissions.findIndex((p) => p.id === 'p-5');
+    const [removed] = s.lab.permissions.splice(p5, 1);
+    // Still visible (read-only on the cluster), no longer GlusterAdmin on its data center.
+    s.lab.permissions.push({
+      id: 'p-tmp',
+      user_id: 'u-glusteradmin',
+      role_id: 'role-readonlyadmin',
+      on: { type: 'cluster', id: PROD },
+    });
+    try {
+      const r = await s.call(
+        'glusteradmin@internal',
+        'POST',
+        `/clusters/${PROD}/sessions/${id}/checkpoint`,
+        {},
+      );
+      expect(r.statusCode).toBe(403);
+    } finally {
+      s.lab.permissions.splice(
+        s.lab.permissions.findIndex((p) => p.id === 'p-tmp'),
+        1,
+      );
+      s.lab.permissions.push(removed!);
+    }
+  });
+});
