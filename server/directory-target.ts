@@ -9,6 +9,7 @@ import type {
   ProvisionedVolume,
   SessionKey,
 } from '../src/georep/types';
+import { otherWritersOf } from '../src/georep/force';
 import { secondaryUrl } from './audit';
 import type { Principal } from './auth';
 import type { ServiceContext } from './context';
@@ -341,12 +342,11 @@ export async function runDirectoryPreflight(
     );
   }
 
-  // ---- sessions into that volume
-  const uses = usage.sessions.filter(
-    (u) => u.secondary_volume === name && usage.remoteAddresses.has(u.secondary_host.toLowerCase()),
-  );
-  const same = uses.find(
-    (u) => u.cluster_id === cluster.id && u.primary_volume === key.primary_volume,
+  // ---- sessions into that volume (one rule with create: src/georep/force.ts)
+  const { same, others } = otherWritersOf(
+    { cluster_id: cluster.id, ...key, secondary_volume: name },
+    usage.sessions,
+    usage.remoteAddresses,
   );
   if (same)
     add(
@@ -358,7 +358,6 @@ export async function runDirectoryPreflight(
         `A session from ${key.primary_volume} to ${secondaryUrl(same)} already exists (state ${same.status}).`,
       ),
     );
-  const others = uses.filter((u) => u !== same);
   add(
     others.length
       ? check(
@@ -572,15 +571,10 @@ export async function prepareRemoval(
       log,
     );
     const usage = (await engineSide(ctx, p, cluster, key, log)).usage;
-    const others = usage.sessions.filter(
-      (u) =>
-        u.secondary_volume === key.secondary_volume &&
-        usage.remoteAddresses.has(u.secondary_host.toLowerCase()) &&
-        !(
-          u.cluster_id === cluster.id &&
-          u.primary_volume === key.primary_volume &&
-          u.secondary_user === key.secondary_user
-        ),
+    const { others } = otherWritersOf(
+      { cluster_id: cluster.id, ...key },
+      usage.sessions,
+      usage.remoteAddresses,
     );
     if (others.length) {
       throw conflict(

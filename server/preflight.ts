@@ -16,6 +16,7 @@ import type { PreflightCheck, ProvisionedVolume, SessionKey } from '../src/geore
 import { secondaryUrl } from './audit';
 import type { Principal } from './auth';
 import type { ServiceContext } from './context';
+import { CREATE_CHECK_SEVERITY, otherWritersOf, type SecondaryUse } from '../src/georep/force';
 import { checkCreateInput, type CheckedCreateInput, type CreateInput } from './domain';
 import type { EngineCluster, EngineHost, EngineVolume, VolumeCapacity } from './engine';
 import { runDirectoryPreflight } from './directory-target';
@@ -396,17 +397,11 @@ export async function runPreflight(
   // ---- emptiness (Gluster's create-time check; force skips it)
   add(emptiness(exists === true, remote, secondaryCapacity, key, !!remoteCluster));
 
-  // ---- not already the secondary of another session
-  const uses = usage.sessions.filter(
-    (u) =>
-      u.secondary_volume === key.secondary_volume &&
-      usage.remoteAddresses.has(u.secondary_host.toLowerCase()),
-  );
-  const same = uses.find(
-    (u) =>
-      u.cluster_id === cluster.id &&
-      u.primary_volume === key.primary_volume &&
-      u.secondary_user === key.secondary_user,
+  // ---- not already the secondary of another session (one rule with create: src/georep/force.ts)
+  const { same, others } = otherWritersOf(
+    { cluster_id: cluster.id, ...key },
+    usage.sessions,
+    usage.remoteAddresses,
   );
   if (same) {
     add(
@@ -414,12 +409,11 @@ export async function runPreflight(
         'session_exists',
         'No such session exists yet',
         'fail',
-        'blocker',
+        CREATE_CHECK_SEVERITY.session_exists!,
         `A session from ${key.primary_volume} to ${secondaryUrl(same)} already exists (state ${same.status}).`,
       ),
     );
   }
-  const others = uses.filter((u) => u !== same);
   const unread = usage.unread.length
     ? ` Could not read the sessions of: ${usage.unread.join('; ')}.`
     : '';
@@ -429,14 +423,14 @@ export async function runPreflight(
           'secondary_not_in_use',
           'The secondary volume is not the secondary of another session',
           'fail',
-          'blocker',
+          CREATE_CHECK_SEVERITY.secondary_not_in_use!,
           `Volume ${key.secondary_volume} is already the secondary of ${others.map((o) => `${o.primary_volume} (cluster ${o.cluster_name}, ${o.status})`).join(', ')}.${unread}`,
         )
       : check(
           'secondary_not_in_use',
           'The secondary volume is not the secondary of another session',
           'pass',
-          'blocker',
+          CREATE_CHECK_SEVERITY.secondary_not_in_use!,
           `No session of the ${usage.clusters} Gluster cluster(s) you can see uses ${key.secondary_volume} on ${key.secondary_host}.${unread}`,
         ),
   );
@@ -775,15 +769,7 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-interface UsageRow {
-  cluster_id: string;
-  cluster_name: string;
-  primary_volume: string;
-  secondary_host: string;
-  secondary_volume: string;
-  secondary_user: string;
-  status: string;
-}
+type UsageRow = SecondaryUse;
 
 /** What the engine (and the primary cluster's Gluster) tell about both sides. */
 export async function engineSide(
@@ -812,7 +798,7 @@ export async function engineSide(
   const remoteCluster = remoteHost
     ? (clusters.find((c) => c.id === remoteHost.cluster_id) ?? null)
     : null;
-  const remoteAddresses = new Set<string>([key.secondary_host.toLowerCase()]);
+  const remoteAddresses = new Set<string>([key.secondary_host.toLowerCase().replace(/\.$/, '')]);
   if (remoteCluster) {
     for (const h of allHosts.filter((x) => x.cluster_id === remoteCluster.id)) {
       remoteAddresses.add(h.address.toLowerCase());

@@ -24,7 +24,8 @@ import {
 import type { EngineCluster } from '../engine';
 import { ApiError, badRequest, conflict, glusterFault } from '../errors';
 import { GlusterCommandError } from '../gluster/types';
-import { forceMayHelp, isForceableAction } from '../../src/georep/force';
+import { forceMayHelp, isForceableAction, otherWritersOf } from '../../src/georep/force';
+import { engineSide } from '../preflight';
 import { routeSchemas } from '../schemas';
 
 type Verb = 'start' | 'stop' | 'pause' | 'resume';
@@ -304,6 +305,26 @@ async function createSession(
   if (existing) {
     throw conflict(
       `A geo-replication session from ${key.primary_volume} to ${secondaryUrl(key)} already exists (state ${existing.status}).`,
+    );
+  }
+  // Preflight's unbypassable checks hold on create whatever `force` says (src/georep/force.ts):
+  // two primaries must never write into one secondary.
+  const usage = (await engineSide(ctx, p, cluster, key, log)).usage;
+  const { others } = otherWritersOf(
+    { cluster_id: cluster.id, ...key },
+    usage.sessions,
+    usage.remoteAddresses,
+  );
+  if (others.length) {
+    throw conflict(
+      `Volume ${key.secondary_volume} on ${key.secondary_host} is already the secondary of ${others.map((o) => `${o.primary_volume} (cluster ${o.cluster_name}, ${o.status})`).join(', ')}: two sessions writing into one volume would overwrite each other, and force does not change that. Nothing was created.`,
+    );
+  }
+  if (usage.unread.length) {
+    throw new ApiError(
+      502,
+      'Bad Gateway',
+      `Could not make sure that no other session writes into ${key.secondary_volume} on ${key.secondary_host}: the sessions of ${usage.unread.join('; ')} could not be read. Nothing was created; try again when they can be read.`,
     );
   }
 

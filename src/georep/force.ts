@@ -119,3 +119,76 @@ export function judgeRefusal(
 export function forceMayHelp(action: ForceableAction, message: string, forced = false): boolean {
   return judgeRefusal(action, message, forced).forceMayHelp;
 }
+
+// ------------------------------------------------------------------ create
+
+/**
+ * What `force` on create can get past, by preflight check id: one rule for the preflight
+ * severities (which the Start dialog shows), for the create route (which refuses on every
+ * `blocker` it can check, whatever `force` says) and for the UI's Force offer. Gluster's create
+ * force skips only its own size and emptiness checks (gverify) and the version comparison; two
+ * primaries writing into one secondary, the primary cluster as its own secondary, and a session
+ * that exists already are never made right by force.
+ */
+export const CREATE_CHECK_SEVERITY: Readonly<Record<string, 'blocker' | 'forceable' | 'info'>> = {
+  primary_volume: 'blocker',
+  source_host: 'blocker',
+  same_cluster: 'blocker',
+  remote_reachable: 'blocker',
+  remote_gluster: 'blocker',
+  secondary_volume_exists: 'blocker',
+  secondary_volume_started: 'blocker',
+  session_exists: 'blocker',
+  secondary_not_in_use: 'blocker',
+  gluster_version: 'forceable',
+  secondary_size: 'forceable',
+  secondary_empty: 'forceable',
+  cluster_compatibility: 'info',
+  mountbroker: 'info',
+};
+
+/** Whether `force` on create may get past a failed preflight check. */
+export function forceBypasses(checkId: string): boolean {
+  return CREATE_CHECK_SEVERITY[checkId] === 'forceable';
+}
+
+/** A session as seen from its secondary side (any cluster the user can see). */
+export interface SecondaryUse {
+  cluster_id: string;
+  cluster_name: string;
+  primary_volume: string;
+  secondary_host: string;
+  secondary_volume: string;
+  secondary_user: string;
+  status: string;
+}
+
+/**
+ * The sessions that already write into the secondary volume a new session from
+ * `primary_volume` of `cluster_id` would write into: the same volume name on the remote or on a
+ * host of its cluster (`remoteAddresses`, lower case), other than that very session.
+ */
+export function otherWritersOf(
+  would: {
+    cluster_id: string;
+    primary_volume: string;
+    secondary_volume: string;
+    secondary_user: string;
+  },
+  uses: readonly SecondaryUse[],
+  remoteAddresses: ReadonlySet<string>,
+): { same: SecondaryUse | null; others: SecondaryUse[] } {
+  const into = uses.filter(
+    (u) =>
+      u.secondary_volume === would.secondary_volume &&
+      remoteAddresses.has(u.secondary_host.toLowerCase().replace(/\.$/, '')),
+  );
+  const same =
+    into.find(
+      (u) =>
+        u.cluster_id === would.cluster_id &&
+        u.primary_volume === would.primary_volume &&
+        u.secondary_user === would.secondary_user,
+    ) ?? null;
+  return { same, others: into.filter((u) => u !== same) };
+}

@@ -447,9 +447,23 @@ describe('creating into a directory', () => {
   });
 
   it('refuses to remove a provisioned volume another session still replicates into', async () => {
-    // archive -> georep-data-big exists (above); add home -> the same volume
-    const other = await s.call(ADMIN, 'POST', SESSIONS, body('/data/big', { force: true }));
-    expect(other.statusCode).toBe(201);
+    // archive -> georep-data-big exists (above). The service refuses a second session into it,
+    // force or not (two primaries would overwrite each other)...
+    const refused = await s.call(ADMIN, 'POST', SESSIONS, body('/data/big', { force: true }));
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<Fault>().detail).toMatch(
+      /already the secondary of archive \(cluster gluster-prod.*force does not change that\. Nothing was created\./,
+    );
+    // ... but someone may have made one with the CLI: home -> the same volume.
+    const home = {
+      primary_volume: 'home',
+      secondary_host: REMOTE,
+      secondary_volume: 'georep-data-big',
+      secondary_user: 'root',
+    };
+    await s.gluster.gsecCreate('gprod1.lab.example');
+    await s.gluster.create('gprod1.lab.example', home, { force: true, push_pem: true });
+    await new Promise((r) => setTimeout(r, 2_100)); // the shared status read (2 s) sees it
     const archive = (await sessions()).find(
       (x) => x.primary_volume === 'archive' && x.secondary_volume === 'georep-data-big',
     )!;
