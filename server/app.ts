@@ -19,7 +19,7 @@ import swagger from '@fastify/swagger';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Audit } from './audit';
 import { AccessControl } from './auth';
-import { manageCluster, readCluster, type ServiceContext } from './context';
+import { manageCluster, readCluster, SessionLocks, type ServiceContext } from './context';
 import type { CreateInput } from './domain';
 import { EngineClient } from './engine';
 import { badRequest, toApiError } from './errors';
@@ -70,6 +70,10 @@ export interface GeoRepServiceOptions {
   engineHttpsAgent?: HttpsAgent;
   /** Token of the service's own engine account, used to post audit events (serviceAccount.ts). */
   eventsToken?: () => Promise<string | null>;
+  /** The audit outbox's directory (events wait there until the engine takes them); default: memory only. */
+  auditSpoolDir?: string;
+  /** How often undelivered audit events are retried (ms); default 15000. */
+  auditRetryMs?: number;
 }
 
 export const DEFAULT_PREFIX = '/ovirt-georep/api';
@@ -112,14 +116,23 @@ export async function registerGeoRepService(
     }),
     nodes,
     status: new StatusService(opts.gluster, nodes, opts.statusCacheMs ?? 2_000),
-    audit: new Audit(engine, opts.eventsToken),
+    audit: new Audit(engine, opts.eventsToken, {
+      spoolDir: opts.auditSpoolDir,
+      retryMs: opts.auditRetryMs,
+      log: app.log,
+    }),
     gluster: opts.gluster,
     remote: opts.remoteGluster,
     hooks: {
       ...(opts.ssh ? { passwordlessSsh: passwordlessSshCheck(opts.ssh) } : {}),
       ...opts.preflightHooks,
     },
+    locks: new SessionLocks(),
   };
+
+  app.addHook('onClose', () => ctx.audit.close());
+  // Events a previous run could not deliver go first.
+  void ctx.audit.flush();
 
   await app.register(
     async (scope) => {

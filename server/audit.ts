@@ -1,13 +1,21 @@
 // Every geo-replication action leaves two traces: an engine Event (POST api/events, by the service
 // account when one is configured, else as the user; it names the user and shows in WebAdmin's
 // Events with the cluster) and a service log line naming the user. The texts
-// follow oVirt's own audit-log messages for these actions (AuditLogMessages.properties). An event
-// that cannot be posted is logged as a warning and never fails the action.
+// follow oVirt's own audit-log messages for these actions (AuditLogMessages.properties).
+//
+// An event is never lost: it goes to an outbox first (one file per event in the spool directory,
+// written and renamed into place before anything is posted), is posted in order, and leaves the
+// outbox only when the engine took it (or says it has it: origin and custom id are unique, so a
+// repost after a lost answer is recognised). While the engine does not answer, events wait there,
+// in order, and are retried; a restart picks them up. The outbox holds no token or password.
 import { randomInt } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { SessionKey } from '../src/georep/types';
 import type { Principal } from './auth';
-import type { EngineClient, EngineCluster } from './engine';
+import type { EngineClient, EngineCluster, EngineEvent } from './engine';
+import { ApiError } from './errors';
 
 /** The origin of every event this service posts. */
 export const EVENT_ORIGIN = 'gluster-georep';
@@ -23,7 +31,8 @@ export type AuditAction =
   | 'config_reset'
   | 'checkpoint'
   | 'provision_volume'
-  | 'remove_provisioned_volume';
+  | 'remove_provisioned_volume'
+  | 'ssh_setup';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -36,6 +45,8 @@ export interface AuditEntry {
   option?: { name: string; value?: string };
   /** provision_volume, remove_provisioned_volume: the volume on the remote directory. */
   volume?: { name: string; host: string; path: string };
+  /** ssh_setup: from which host of the cluster to which remote login, and how. */
+  ssh?: { from: string; to: string; method: 'password' | 'key'; key_path?: string };
   note?: string;
 }
 
@@ -76,11 +87,11 @@ export function describe(e: AuditEntry, user: string): string {
         : `Failed to delete the ${session}${by}${why}${note}`;
     case 'config_set':
       return e.ok
-        ? `Configuration ${e.option?.name} has been set to ${e.option?.value} on the ${session}${by}.`
-        : `Failed to set the configuration ${e.option?.name} to ${e.option?.value} on the ${session}${by}${why}`;
+        ? `Configuration ${e.option?.name} has been set to ${e.option?.value} on the ${session}${by}.${note}`
+        : `Failed to set the configuration ${e.option?.name} to ${e.option?.value} on the ${session}${by}${why}${note}`;
     case 'config_reset':
       return e.ok
-        ? `Configuration ${e.option?.name} of the ${session} has been reset to its default value${by}.`
+        ? `Configuration ${e.option?.name} of the ${session} has been reset to its default value${by}.${note}`
         : `Failed to reset the configuration ${e.option?.name} of the ${session} to its default value${by}${why}`;
     case 'checkpoint':
       return e.ok
@@ -92,6 +103,16 @@ export function describe(e: AuditEntry, user: string): string {
         ? `Gluster volume ${v.name} has been provisioned on ${v.host}:${v.path} (one brick, started) as the secondary of a geo-replication session from volume ${vol} of cluster ${cl}${by}.${note}`
         : `Failed to provision Gluster volume ${v.name} on ${v.host}:${v.path} for a geo-replication session from volume ${vol} of cluster ${cl}${by}${why}${note}`;
     }
+    case 'ssh_setup': {
+      const x = e.ssh ?? { from: '?', to: '?', method: 'password' as const };
+      const how =
+        x.method === 'password'
+          ? "with the remote user's password (used once, not kept)"
+          : `with the key ${x.key_path ?? '?'} on ${x.from}`;
+      return e.ok
+        ? `Passwordless SSH from host ${x.from} of cluster ${cl} to ${x.to} has been set up ${how}: root's public key of ${x.from} was added to authorized_keys there and ${x.to.split('@').pop()}'s host key to root's known_hosts on ${x.from}${by}.${note}`
+        : `Failed to set up passwordless SSH from host ${x.from} of cluster ${cl} to ${x.to} ${how}${by}${why}${note}`;
+    }
     case 'remove_provisioned_volume': {
       const v = e.volume ?? { name: e.key.secondary_volume, host: e.key.secondary_host, path: '?' };
       return e.ok
@@ -101,9 +122,32 @@ export function describe(e: AuditEntry, user: string): string {
   }
 }
 
+/** An event waiting in the outbox. */
+interface Pending {
+  /** Sorts in the order events were recorded. */
+  seq: string;
+  event: EngineEvent;
+  /** The acting user's token, in memory only: used when there is no service account. */
+  userToken?: string;
+  /** Set once the event is written to the spool directory. */
+  file?: string;
+}
+
+export interface AuditOptions {
+  /** The outbox's directory; without it the outbox lives in memory only (tests, demos). */
+  spoolDir?: string;
+  /** How often undelivered events are retried (ms); default 15000. */
+  retryMs?: number;
+  log?: FastifyBaseLogger;
+}
+
 export class Audit {
   /** custom_id must be unique per origin: a random start per process, then counting up. */
   private next = randomInt(1, 2 ** 30);
+  private counter = 0;
+  private readonly outbox: Pending[] = [];
+  private flushing: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
 
   /**
    * @param eventsToken the service account's token for posting events (see serviceAccount.ts);
@@ -112,9 +156,17 @@ export class Audit {
   constructor(
     private readonly engine: EngineClient,
     private readonly eventsToken?: () => Promise<string | null>,
-  ) {}
+    private readonly opts: AuditOptions = {},
+  ) {
+    if (opts.spoolDir) this.load(opts.spoolDir);
+  }
 
-  /** Log the action and post its event; never throws. */
+  /** Events not yet delivered to the engine, oldest first. */
+  pending(): EngineEvent[] {
+    return this.outbox.map((x) => x.event);
+  }
+
+  /** Log the action, put its event in the outbox and try to deliver; never throws. */
   async record(p: Principal, e: AuditEntry, log: FastifyBaseLogger): Promise<void> {
     const user = p.user.user_name;
     const description = describe(e, user);
@@ -130,20 +182,156 @@ export class Audit {
     else log.warn(fields, description);
     const custom_id = this.next;
     this.next = this.next >= 2 ** 31 - 1 ? 1 : this.next + 1;
-    try {
-      const token = (await this.eventsToken?.()) ?? p.token;
-      await this.engine.postEvent(token, {
+    const item: Pending = {
+      seq: `${Date.now().toString().padStart(15, '0')}-${String(this.counter++).padStart(9, '0')}`,
+      event: {
         description: description.length > 4000 ? `${description.slice(0, 3997)}...` : description,
         severity: e.ok ? 'normal' : 'error',
         origin: EVENT_ORIGIN,
         custom_id,
         cluster_id: e.cluster.id,
-      });
+      },
+      userToken: p.token,
+    };
+    try {
+      this.persist(item);
     } catch (err) {
-      log.warn(
-        { user, action: e.action, err: err instanceof Error ? err.message : String(err) },
-        'Could not post the engine event for this action',
+      log.error(
+        { err: err instanceof Error ? err.message : String(err) },
+        'Could not write the audit event to the outbox; it is kept in memory only',
       );
     }
+    this.outbox.push(item);
+    await this.flush(log);
   }
+
+  /** Deliver what waits, in order, stopping at the first event the engine does not take. */
+  flush(log: FastifyBaseLogger | undefined = this.opts.log): Promise<void> {
+    this.flushing ??= this.deliver(log).finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  /** Stop retrying (the outbox stays on disk). */
+  close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private async deliver(log: FastifyBaseLogger | undefined): Promise<void> {
+    while (this.outbox.length > 0) {
+      const item = this.outbox[0]!;
+      try {
+        const token = (await this.eventsToken?.()) ?? item.userToken;
+        if (!token) throw new Error('no token to post it with (configure GEOREP_EVENTS_USER)');
+        await this.engine.postEvent(token, item.event);
+      } catch (err) {
+        if (refusedForGood(err)) {
+          // Never deliverable as it is (e.g. the acting user may not add events): set aside, on
+          // disk, for an administrator, so it does not hold up the events behind it.
+          log?.error(
+            {
+              err: err instanceof ApiError ? err.detail : String(err),
+              event: item.event.description,
+            },
+            "The engine refused this audit event; it is kept in the outbox's rejected folder",
+          );
+          this.setAside(item);
+          this.outbox.shift();
+          continue;
+        }
+        if (!alreadyPosted(err)) {
+          log?.warn(
+            {
+              err:
+                err instanceof ApiError
+                  ? err.detail
+                  : err instanceof Error
+                    ? err.message
+                    : String(err),
+              waiting: this.outbox.length,
+            },
+            'Could not post the engine event; it waits in the outbox and will be posted when the engine answers',
+          );
+          this.schedule();
+          return;
+        }
+      }
+      this.outbox.shift();
+      if (item.file) fs.rmSync(item.file, { force: true });
+    }
+  }
+
+  private setAside(item: Pending): void {
+    if (!item.file || !this.opts.spoolDir) return;
+    const dir = path.join(this.opts.spoolDir, 'rejected');
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.renameSync(item.file, path.join(dir, path.basename(item.file)));
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, this.opts.retryMs ?? 15_000);
+    this.timer.unref();
+  }
+
+  private persist(item: Pending): void {
+    const dir = this.opts.spoolDir;
+    if (!dir) return;
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const file = path.join(dir, `${item.seq}.json`);
+    const tmp = `${file}.tmp`;
+    const fd = fs.openSync(tmp, 'w', 0o600);
+    try {
+      fs.writeSync(fd, JSON.stringify(item.event));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+    item.file = file;
+  }
+
+  /** Events a previous run left undelivered, oldest first. */
+  private load(dir: string): void {
+    let names: string[];
+    try {
+      names = fs
+        .readdirSync(dir)
+        .filter((n) => n.endsWith('.json'))
+        .sort();
+    } catch {
+      return; // nothing spooled yet
+    }
+    for (const n of names) {
+      const file = path.join(dir, n);
+      try {
+        const event = JSON.parse(fs.readFileSync(file, 'utf8')) as EngineEvent;
+        this.outbox.push({ seq: n.slice(0, -5), event, file });
+        this.counter++;
+      } catch (err) {
+        this.opts.log?.error(
+          { file, err: err instanceof Error ? err.message : String(err) },
+          'An audit event in the outbox cannot be read; it is left in place',
+        );
+      }
+    }
+    if (this.outbox.length) this.schedule();
+  }
+}
+
+/** The engine answered, and will never take this event as it is (4xx but for 401, 408, 429). */
+function refusedForGood(err: unknown): boolean {
+  if (!(err instanceof ApiError) || alreadyPosted(err)) return false;
+  const m = /\(HTTP (4\d\d)\)/.exec(err.detail);
+  return m !== null && !['401', '408', '429'].includes(m[1]!);
+}
+
+/** The engine already has an event with this origin and custom id: an earlier post went through. */
+function alreadyPosted(err: unknown): boolean {
+  return err instanceof ApiError && /already exists/i.test(err.detail);
 }

@@ -107,6 +107,14 @@ export const SETTINGS: readonly Setting[] = [
     doc: ['How long (ms) one status read of a cluster is shared by all viewers.'],
   },
   {
+    name: 'GEOREP_AUDIT_SPOOL_DIR',
+    default: '/var/lib/ovirt-gluster-georep/audit-spool',
+    doc: [
+      'Where audit events wait, in order, until the engine takes them (kept across restarts; no',
+      'token or password is written there).',
+    ],
+  },
+  {
     name: 'LOG_LEVEL',
     default: 'info',
     doc: ['fatal, error, warn, info, debug or trace; the log goes to the journal.'],
@@ -159,6 +167,7 @@ export interface ServiceConfig {
   glusterCommand: string;
   glusterTimeoutMs?: number;
   statusCacheMs: number;
+  auditSpoolDir: string;
   logLevel: string;
   /** Where the settings came from, in order. */
   sources: string[];
@@ -424,6 +433,7 @@ export function loadConfig(
       glusterCommand,
       glusterTimeoutMs,
       statusCacheMs: statusCacheMs!,
+      auditSpoolDir: get('GEOREP_AUDIT_SPOOL_DIR')!,
       logLevel,
       sources,
     },

@@ -1,17 +1,50 @@
 // What every route of the service shares: the engine, access control, the cluster's nodes, the
 // shared status read, the audit trail and Gluster. One instance per registerGeoRepService call.
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
-import type { GeoRepSession } from '../src/georep/types';
+import type { GeoRepSession, SessionKey } from '../src/georep/types';
+import { formatSecondary } from '../src/georep/validation';
 import type { Audit } from './audit';
 import type { AccessControl, Principal } from './auth';
 import type { EngineClient, EngineCluster } from './engine';
 import { parseSessionId } from './domain';
-import { notFound } from './errors';
+import { conflict, notFound } from './errors';
 import type { RemoteGluster } from './gluster/provision';
 import type { GlusterClient } from './gluster/types';
 import type { ClusterNodes } from './nodes';
 import type { PreflightHooks } from './preflight';
 import type { StatusService } from './status';
+
+/**
+ * One action at a time per session, as the engine's own geo-rep commands take an exclusive lock on
+ * the session (GeoRepSessionCommandBase.getExclusiveLocks, LockingGroup.GLUSTER_GEOREP): a second
+ * action on a session while one runs is refused with what is running. Per service instance.
+ */
+export class SessionLocks {
+  private readonly running = new Map<string, { what: string; by: string; since: Date }>();
+
+  async exclusive<T>(
+    cluster: EngineCluster,
+    key: SessionKey,
+    what: string,
+    p: Principal,
+    fn: () => Promise<T>,
+  ): Promise<T> {
+    const id = `${cluster.id}\n${key.primary_volume}\n${key.secondary_user}@${key.secondary_host.toLowerCase()}::${key.secondary_volume}`;
+    const busy = this.running.get(id);
+    if (busy) {
+      const secs = Math.max(1, Math.round((Date.now() - busy.since.getTime()) / 1000));
+      throw conflict(
+        `Another action is running on the session ${key.primary_volume} -> ${formatSecondary(key)}: ${busy.what} by ${busy.by}, started ${secs} s ago. Try again when it has finished.`,
+      );
+    }
+    this.running.set(id, { what, by: p.user.user_name, since: new Date() });
+    try {
+      return await fn();
+    } finally {
+      this.running.delete(id);
+    }
+  }
+}
 
 export interface ServiceContext {
   backendName: 'sim' | 'cli';
@@ -24,6 +57,7 @@ export interface ServiceContext {
   /** Gluster on remote hosts, from the cluster hosts: directory targets (provision.ts). */
   remote?: RemoteGluster;
   hooks: PreflightHooks;
+  locks: SessionLocks;
 }
 
 declare module 'fastify' {

@@ -78,6 +78,7 @@ export async function start(cfg: ServiceConfig): Promise<{ close(): Promise<void
     remoteGluster: sshRemoteGluster(sshHostShell({ ...ssh, hostKeys })),
     glusterTimeoutMs: cfg.glusterTimeoutMs,
     statusCacheMs: cfg.statusCacheMs,
+    auditSpoolDir: cfg.auditSpoolDir,
     backendName: 'cli',
     // Passwordless SSH from a cluster host to a remote: checked, and set up, from that host's side.
     ssh: new RealSshTrust({ ...ssh, nodePort: cfg.sshPort, hostKeys, log: app.log }),

@@ -7,7 +7,7 @@ import type { Principal } from '../auth';
 import { findSession, manageCluster, readCluster, type ServiceContext } from '../context';
 import { checkOptionName, checkOptionValue, describeOptions, keyOfSession } from '../domain';
 import type { EngineCluster } from '../engine';
-import { badRequest, glusterFault, notFound } from '../errors';
+import { ApiError, badRequest, glusterFault, notFound } from '../errors';
 import { routeSchemas } from '../schemas';
 
 interface SessionParams {
@@ -41,10 +41,12 @@ export function configRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       const s = await findSession(ctx, p, cluster, req.params.session_id, req.log);
       const key = keyOfSession(s);
       const option = { name: checked.name, value: checked.value };
-      await mutate(ctx, p, cluster, key, req.log, 'config_set', option, (node) =>
-        ctx.gluster.configSet(node, key, checked.name, checked.value),
-      );
-      return optionAfter(ctx, p, cluster, key, checked.name, req.log);
+      return ctx.locks.exclusive(cluster, key, `setting ${checked.name}`, p, async () => {
+        await mutate(ctx, p, cluster, key, req.log, 'config_set', option, (node) =>
+          ctx.gluster.configSet(node, key, checked.name, checked.value),
+        );
+        return optionAfter(ctx, p, cluster, key, checked.name, req.log);
+      });
     },
   );
 
@@ -57,10 +59,19 @@ export function configRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       if ('error' in checked) throw badRequest(`${req.params.name}: ${checked.error}`);
       const s = await findSession(ctx, p, cluster, req.params.session_id, req.log);
       const key = keyOfSession(s);
-      await mutate(ctx, p, cluster, key, req.log, 'config_reset', { name: checked.name }, (node) =>
-        ctx.gluster.configReset(node, key, checked.name),
-      );
-      return optionAfter(ctx, p, cluster, key, checked.name, req.log);
+      return ctx.locks.exclusive(cluster, key, `resetting ${checked.name}`, p, async () => {
+        await mutate(
+          ctx,
+          p,
+          cluster,
+          key,
+          req.log,
+          'config_reset',
+          { name: checked.name },
+          (node) => ctx.gluster.configReset(node, key, checked.name),
+        );
+        return optionAfter(ctx, p, cluster, key, checked.name, req.log);
+      });
     },
   );
 }
@@ -111,6 +122,33 @@ async function mutate(
   } catch (err) {
     const fault = glusterFault(err, doing);
     if (!fault) throw err;
+    if (fault.statusCode === 504) {
+      // Gluster answered too late: read the option again and tell what really happened.
+      const outcome = await readAgain(ctx, p, cluster, key, option, log);
+      if (outcome.applied === true) {
+        ctx.status.invalidate(cluster.id);
+        await ctx.audit.record(
+          p,
+          {
+            action,
+            cluster,
+            key,
+            ok: true,
+            option,
+            note: `Gluster answered too late, but a fresh read shows ${outcome.seen}.`,
+          },
+          log,
+        );
+        return;
+      }
+      const detail =
+        outcome.applied === false
+          ? `${fault.detail} A fresh read shows it was not applied: ${outcome.seen}.`
+          : `${fault.detail} Whether it was applied is not known: ${outcome.seen}.`;
+      ctx.status.invalidate(cluster.id);
+      await ctx.audit.record(p, { action, cluster, key, ok: false, option, error: detail }, log);
+      throw new ApiError(504, fault.reason, detail);
+    }
     await ctx.audit.record(
       p,
       { action, cluster, key, ok: false, option, error: fault.detail },
@@ -122,6 +160,36 @@ async function mutate(
     ctx.status.invalidate(cluster.id);
   }
   await ctx.audit.record(p, { action, cluster, key, ok: true, option }, log);
+}
+
+/** After a timeout: does Gluster now hold the value that was sent (or the default, for a reset)? */
+async function readAgain(
+  ctx: ServiceContext,
+  p: Principal,
+  cluster: EngineCluster,
+  key: SessionKey,
+  option: { name: string; value?: string },
+  log: FastifyBaseLogger,
+): Promise<{ applied: boolean | null; seen: string }> {
+  try {
+    const now = describeOptions(await readConfig(ctx, p, cluster, key, log)).find(
+      (o) => o.name === option.name,
+    );
+    if (!now) return { applied: null, seen: `Gluster does not list ${option.name}` };
+    const want = option.value ?? now.default;
+    if (want === null || want === undefined)
+      return {
+        applied: null,
+        seen: `${option.name} is ${now.value}, and its default is not known here`,
+      };
+    return now.value === want
+      ? { applied: true, seen: `${option.name} is ${now.value}` }
+      : { applied: false, seen: `${option.name} is still ${now.value}` };
+  } catch (err) {
+    const why =
+      err instanceof ApiError ? err.detail : err instanceof Error ? err.message : String(err);
+    return { applied: null, seen: `the options could not be read again (${why})` };
+  }
 }
 
 /** The option as Gluster has it now. */

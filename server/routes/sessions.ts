@@ -85,18 +85,26 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         const s = await findSession(ctx, p, cluster, req.params.session_id, req.log);
         const key = keyOfSession(s);
         const force = req.body?.force === true;
-        await act(
-          ctx,
-          p,
+        return ctx.locks.exclusive(
           cluster,
           key,
-          verb,
-          req.log,
-          (node) => ctx.gluster[verb](node, key, { force }),
-          force ? 'Forced.' : undefined,
-          force,
+          `${verb}${force ? ' (force)' : ''}`,
+          p,
+          async () => {
+            await act(
+              ctx,
+              p,
+              cluster,
+              key,
+              verb,
+              req.log,
+              (node) => ctx.gluster[verb](node, key, { force }),
+              force ? 'Forced.' : undefined,
+              force,
+            );
+            return { status: 'complete', ...(await freshSession(ctx, p, cluster, s.id, req.log)) };
+          },
         );
-        return { status: 'complete', ...(await freshSession(ctx, p, cluster, s.id, req.log)) };
       },
     );
   }
@@ -113,26 +121,28 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       const key = keyOfSession(s);
       const reset = req.query.reset_sync_time === true;
       // Checked before anything is deleted: only a volume this service provisioned, used by no other session.
-      const removal: PreparedRemoval | null =
-        req.query.remove_provisioned_volume === true
-          ? await prepareRemoval(ctx, p, cluster, s, req.log)
-          : null;
-      await act(
-        ctx,
-        p,
-        cluster,
-        key,
-        'delete',
-        req.log,
-        (node) => ctx.gluster.delete(node, key, { reset_sync_time: reset }),
-        reset ? 'The sync time was reset.' : undefined,
-      );
-      if (removal)
-        return {
-          status: 'complete',
-          ...(await removeAfterDelete(ctx, p, cluster, key, removal, req.log)),
-        };
-      return { status: 'complete' };
+      return ctx.locks.exclusive(cluster, key, 'delete', p, async () => {
+        const removal: PreparedRemoval | null =
+          req.query.remove_provisioned_volume === true
+            ? await prepareRemoval(ctx, p, cluster, s, req.log)
+            : null;
+        await act(
+          ctx,
+          p,
+          cluster,
+          key,
+          'delete',
+          req.log,
+          (node) => ctx.gluster.delete(node, key, { reset_sync_time: reset }),
+          reset ? 'The sync time was reset.' : undefined,
+        );
+        if (removal)
+          return {
+            status: 'complete',
+            ...(await removeAfterDelete(ctx, p, cluster, key, removal, req.log)),
+          };
+        return { status: 'complete' };
+      });
     },
   );
 
@@ -143,10 +153,12 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       const { p, cluster } = await manageCluster(ctx, req, req.params.cluster_id);
       const s = await findSession(ctx, p, cluster, req.params.session_id, req.log);
       const key = keyOfSession(s);
-      await act(ctx, p, cluster, key, 'checkpoint', req.log, (node) =>
-        ctx.gluster.configSet(node, key, 'checkpoint', 'now'),
-      );
-      return { status: 'complete', ...(await freshSession(ctx, p, cluster, s.id, req.log)) };
+      return ctx.locks.exclusive(cluster, key, 'checkpoint', p, async () => {
+        await act(ctx, p, cluster, key, 'checkpoint', req.log, (node) =>
+          ctx.gluster.configSet(node, key, 'checkpoint', 'now'),
+        );
+        return { status: 'complete', ...(await freshSession(ctx, p, cluster, s.id, req.log)) };
+      });
     },
   );
 }
@@ -163,7 +175,12 @@ export async function act(
   key: SessionKey,
   action: Exclude<
     AuditAction,
-    'create' | 'config_set' | 'config_reset' | 'provision_volume' | 'remove_provisioned_volume'
+    | 'create'
+    | 'config_set'
+    | 'config_reset'
+    | 'provision_volume'
+    | 'remove_provisioned_volume'
+    | 'ssh_setup'
   >,
   log: FastifyBaseLogger,
   run: (node: string) => Promise<void>,
@@ -180,11 +197,66 @@ export async function act(
       `${ING[action]} the session ${key.primary_volume} -> ${secondaryUrl(key)}`,
     );
     if (!fault) throw err;
+    if (fault.statusCode === 504) {
+      // Gluster answered too late: what happened is read again, and that is what is told.
+      const outcome = await outcomeAfterTimeout(ctx, p, cluster, key, action, log);
+      if (outcome.applied === true) {
+        const late = `Gluster answered too late, but a fresh read shows it was done (${outcome.seen}).`;
+        await ctx.audit.record(
+          p,
+          { action, cluster, key, ok: true, note: note ? `${note} ${late}` : late },
+          log,
+        );
+        return;
+      }
+      const detail =
+        outcome.applied === false
+          ? `${fault.detail} A fresh read shows it was not applied (${outcome.seen}).`
+          : `${fault.detail} Whether it was applied is not known: ${outcome.seen}.`;
+      await ctx.audit.record(p, { action, cluster, key, ok: false, error: detail }, log);
+      throw new ApiError(504, fault.reason, detail);
+    }
     await ctx.audit.record(p, { action, cluster, key, ok: false, error: fault.detail }, log);
     throw withForceVerdict(fault, err, action, forced);
   }
   ctx.status.invalidate(cluster.id);
   await ctx.audit.record(p, { action, cluster, key, ok: true, note }, log);
+}
+
+/** The session's state read afresh after a timeout: was the action applied? */
+async function outcomeAfterTimeout(
+  ctx: ServiceContext,
+  p: Principal,
+  cluster: EngineCluster,
+  key: SessionKey,
+  action: string,
+  log: FastifyBaseLogger,
+): Promise<{ applied: boolean | null; seen: string }> {
+  try {
+    const st = await ctx.status.fresh(p, cluster, log);
+    const s = st.sessions.find((x) => sameSession(keyOfSession(x), key));
+    if (action === 'delete')
+      return s
+        ? { applied: false, seen: `the session is still listed, ${s.status}` }
+        : { applied: true, seen: 'the session is no longer listed' };
+    if (!s) return { applied: null, seen: 'Gluster does not list the session right now' };
+    const seen = `the session is ${s.status}`;
+    switch (action) {
+      case 'stop':
+        return { applied: s.status === 'Stopped', seen };
+      case 'pause':
+        return { applied: s.status === 'Paused', seen };
+      case 'start':
+      case 'resume':
+        return { applied: !['Stopped', 'Created', 'Paused'].includes(s.status), seen };
+      default:
+        return { applied: null, seen: `${seen}, which does not tell` };
+    }
+  } catch (err) {
+    const why =
+      err instanceof ApiError ? err.detail : err instanceof Error ? err.message : String(err);
+    return { applied: null, seen: `the session could not be read again (${why})` };
+  }
 }
 
 /** A refusal of start/stop/pause/resume/delete, with whether retrying with force may get past it. */
@@ -263,6 +335,19 @@ async function createSession(
     secondary_volume: input.secondary_volume,
     secondary_user: input.secondary_user,
   };
+  return ctx.locks.exclusive(cluster, key, 'create', p, () =>
+    createChecked(ctx, p, cluster, input, key, log),
+  );
+}
+
+async function createChecked(
+  ctx: ServiceContext,
+  p: Principal,
+  cluster: EngineCluster,
+  input: ReturnType<typeof checkCreateInput>,
+  key: SessionKey,
+  log: FastifyBaseLogger,
+): Promise<GeoRepSession> {
   // Options, in Gluster's spelling (checkCreateInput checked them against the catalogue already).
   const options = Object.entries(input.config).map(([name, raw]) => {
     const r = checkOptionValue(name, String(raw));

@@ -31,8 +31,8 @@ import { KEY_PATH_MAX, PASSWORD_MAX } from '../ssh/validate';
 
 export interface SshRouteDeps {
   ssh: SshTrust;
-  /** The service's access control and cluster hosts (ServiceContext has both). */
-  ctx: Pick<ServiceContext, 'access' | 'nodes'>;
+  /** The service's access control and cluster hosts (ServiceContext has both), and its audit trail. */
+  ctx: Pick<ServiceContext, 'access' | 'nodes'> & Partial<Pick<ServiceContext, 'audit'>>;
   /** Wrong passwords allowed per cluster host and user@remote:port within the window; default 5 per 10 minutes. */
   passwordAttempts?: { max: number; windowMs: number };
 }
@@ -292,6 +292,54 @@ export function registerSshRoutes(app: FastifyInstance, deps: SshRouteDeps): Pro
 
   const common = { preValidation: rejectUnknownBodyFields };
 
+  /**
+   * Set-up changes two machines (a key in authorized_keys on the remote, its host key in root's
+   * known_hosts on the host): one engine event for it, success or failure, like every action.
+   */
+  const audited = async (
+    p: Principal,
+    cluster: EngineCluster,
+    host: EngineHost,
+    target: { user: string; host: string; port: number },
+    how: { method: 'password' | 'key'; key_path?: string },
+    req: FastifyRequest,
+    run: () => Promise<VerifyResult>,
+  ): Promise<VerifyResult> => {
+    const record = (ok: boolean, error?: string): Promise<void> =>
+      ctx.audit?.record(
+        p,
+        {
+          action: 'ssh_setup',
+          cluster,
+          key: {
+            primary_volume: '',
+            secondary_host: target.host,
+            secondary_volume: '',
+            secondary_user: target.user,
+          },
+          ok,
+          ...(error ? { error } : {}),
+          ssh: {
+            from: host.name,
+            to: `${target.user}@${target.host}${target.port === 22 ? '' : `:${target.port}`}`,
+            ...how,
+          },
+        },
+        req.log,
+      ) ?? Promise.resolve();
+    try {
+      const r = await run();
+      await record(r.ok, r.ok ? undefined : r.detail);
+      return r;
+    } catch (err) {
+      await record(
+        false,
+        err instanceof ApiError ? err.detail : err instanceof Error ? err.message : String(err),
+      );
+      throw err;
+    }
+  };
+
   app.get<{ Params: HostParams }>(
     '/clusters/:cluster_id/hosts/:host_id/ssh',
     { schema: sshRouteSchemas.hostKey },
@@ -344,10 +392,18 @@ export function registerSshRoutes(app: FastifyInstance, deps: SshRouteDeps): Pro
     '/clusters/:cluster_id/hosts/:host_id/ssh/setup-with-key',
     { schema: sshRouteSchemas.setupWithKey, ...common },
     async (req): Promise<VerifyResult> => {
-      const { p, host } = await upHost(req, true);
+      const { p, cluster, host } = await upHost(req, true);
       const b = req.body;
       const target = { user: b.user, host: b.remote_host, port: b.port ?? 22 };
-      const r = await guard(() => ssh.setupWithKey(host.address, target, b.private_key_path));
+      const r = await audited(
+        p,
+        cluster,
+        host,
+        target,
+        { method: 'key', key_path: b.private_key_path },
+        req,
+        () => guard(() => ssh.setupWithKey(host.address, target, b.private_key_path)),
+      );
       req.log.info(
         {
           user: p.user.user_name,
@@ -370,7 +426,7 @@ export function registerSshRoutes(app: FastifyInstance, deps: SshRouteDeps): Pro
       // Out of the request at once: nothing after this line can log or echo it with the body.
       const password = req.body.password;
       (req.body as { password: string }).password = '[redacted]';
-      const { p, host } = await upHost(req, true);
+      const { p, cluster, host } = await upHost(req, true);
       const b = req.body;
       const target = { user: b.user, host: b.remote_host, port: b.port ?? 22 };
       const key = `${req.params.cluster_id}\n${host.id}\n${target.user}@${target.host.toLowerCase()}:${target.port}`;
@@ -382,8 +438,8 @@ export function registerSshRoutes(app: FastifyInstance, deps: SshRouteDeps): Pro
           `Too many wrong passwords for ${target.user}@${target.host} from ${host.name}; try again in ${Math.ceil(wait / 60_000)} minute(s).`,
         );
       }
-      const r = await guard(() =>
-        ssh.setupWithPassword(host.address, target, password, b.confirmed_fingerprint),
+      const r = await audited(p, cluster, host, target, { method: 'password' }, req, () =>
+        guard(() => ssh.setupWithPassword(host.address, target, password, b.confirmed_fingerprint)),
       );
       if (r.failure === 'auth_failed') limiter.fail(key);
       req.log.info(
