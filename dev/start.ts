@@ -79,6 +79,8 @@ async function main(): Promise<void> {
     ssh: ssh ?? real!.ssh,
     // Directory targets: the simulator's remote hosts, or ssh from the lab's cluster host.
     remoteGluster: simulated?.remoteGluster ?? real!.remoteGluster,
+    // The real lab's secondary volume is on this very machine.
+    allowLocalRemote: labEnv !== null,
     eventsToken: serviceToken,
   });
   // The engine's ui-plugins folder: this plugin's build, plus the test plugins a dev control

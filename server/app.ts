@@ -33,6 +33,7 @@ import { routeSchemas, sharedSchemas } from './schemas';
 import { registerSshRoutes } from './routes/ssh';
 import { passwordlessSshCheck } from './ssh/preflight';
 import type { SshTrust } from './ssh/types';
+import { systemResolve, type Resolve } from './remoteHost';
 import { StatusService } from './status';
 
 export interface GeoRepServiceOptions {
@@ -74,6 +75,13 @@ export interface GeoRepServiceOptions {
   auditSpoolDir?: string;
   /** How often undelivered audit events are retried (ms); default 15000. */
   auditRetryMs?: number;
+  /** How remote host names are resolved; default the system resolver. */
+  resolveHost?: Resolve;
+  /**
+   * Development lab only, never the installed service: the remote may be this machine (the real
+   * Gluster lab's secondary volume is on the same machine as its primary).
+   */
+  allowLocalRemote?: boolean;
 }
 
 export const DEFAULT_PREFIX = '/ovirt-georep/api';
@@ -128,6 +136,8 @@ export async function registerGeoRepService(
       ...opts.preflightHooks,
     },
     locks: new SessionLocks(),
+    resolveHost: opts.resolveHost ?? systemResolve,
+    allowLocalRemote: opts.allowLocalRemote ?? false,
   };
 
   app.addHook('onClose', () => ctx.audit.close());

@@ -12,6 +12,7 @@ import type { RemoteGluster } from './gluster/provision';
 import type { GlusterClient } from './gluster/types';
 import type { ClusterNodes } from './nodes';
 import type { PreflightHooks } from './preflight';
+import type { Resolve } from './remoteHost';
 import type { StatusService } from './status';
 
 /**
@@ -58,6 +59,10 @@ export interface ServiceContext {
   remote?: RemoteGluster;
   hooks: PreflightHooks;
   locks: SessionLocks;
+  /** The system resolver (tests give their own): remote hosts are checked by address too. */
+  resolveHost: Resolve;
+  /** Development lab only (its secondary is this very machine): skip the address checks. */
+  allowLocalRemote: boolean;
 }
 
 declare module 'fastify' {

@@ -18,7 +18,7 @@ import {
 import type { GeoRepConfigOption, GeoRepSession, SessionKey } from '../src/georep/types';
 import {
   checkDirectoryTarget,
-  validateHost,
+  validateRemoteHost,
   validateSessionKey,
   validateSshPort,
   validateUser,
@@ -133,7 +133,7 @@ export function checkCreateInput(
   if ((o.sourceHostRequired ?? true) && !body.source_host_id)
     field('source_host_id', 'Choose the Up host of the cluster to create the session from.');
   field('primary_volume', validateVolumeName(body.primary_volume));
-  field('secondary_host', validateHost(body.secondary_host));
+  field('secondary_host', validateRemoteHost(body.secondary_host));
   let volume = body.secondary_volume ?? '';
   let target: CreateTarget = { kind: 'volume' };
   if (body.secondary_volume !== undefined && body.secondary_path !== undefined) {
@@ -164,6 +164,13 @@ export function checkCreateInput(
   }
   field('secondary_user', validateUser(user));
   field('ssh_port', validateSshPort(port));
+  if (body.secondary_group !== undefined && user === 'root') {
+    // Not used for root, but never let unchecked text through to a command or an event.
+    field(
+      'secondary_group',
+      validateUser(body.secondary_group)?.replace(/user name/g, 'group name') ?? null,
+    );
+  }
   if (user !== 'root') {
     if (!body.secondary_group) {
       field(

@@ -369,8 +369,9 @@ export class EngineClient {
       if (isAxiosError(err) && (err.code === 'ECONNABORTED' || err.code === 'ETIMEDOUT')) {
         throw gatewayTimeout(`The engine did not answer in time when trying to ${o.what}.`);
       }
-      const why = isAxiosError(err) ? (err.code ?? err.message) : String(err);
-      throw badGateway(`Could not reach the engine at ${this.apiUrl} to ${o.what} (${why}).`);
+      const why = isAxiosError(err) && err.code ? err.code : 'no answer';
+      // The engine's internal address stays in the service's own log, never in a fault.
+      throw badGateway(`Could not reach the engine to ${o.what} (${why}).`);
     }
   }
 

@@ -24,6 +24,7 @@ import { ApiError } from './errors';
 import { createGlusterClient } from './gluster/client';
 import { GlusterTimeoutError, GlusterUnreachableError, type GlusterExec } from './gluster/exec';
 import type { RemoteGluster, RemoteLogin } from './gluster/provision';
+import { remoteHostProblem } from './remoteHost';
 import { classifySsh } from './ssh/commands';
 import {
   GlusterCommandError,
@@ -127,27 +128,38 @@ export async function runPreflight(
   // ---- the primary side
   for (const c of primarySideChecks(cluster, input, key, engineFacts, sourceHost)) add(c);
 
-  // ---- same cluster: refused
+  // ---- same cluster (or this machine, under any spelling or address): refused
   const ownAddress = ownHosts.find((h) => sameHost(h, key.secondary_host));
   const sameVolumeCluster = secondaryVolume && secondaryVolume.cluster_id === cluster.id;
+  const resolved = ownAddress
+    ? null
+    : await remoteHostProblem(
+        key.secondary_host,
+        cluster,
+        ownHosts,
+        ctx.resolveHost,
+        ctx.allowLocalRemote,
+      );
   add(
-    ownAddress || sameVolumeCluster || remoteCluster?.id === cluster.id
-      ? check(
-          'same_cluster',
-          'The secondary is in another cluster',
-          'fail',
-          'blocker',
-          `${key.secondary_host} is ${ownAddress ? `host ${ownAddress.name}` : 'a host'} of cluster ${cluster.name} itself; the secondary volume must be in another cluster.`,
-        )
-      : check(
-          'same_cluster',
-          'The secondary is in another cluster',
-          'pass',
-          'blocker',
-          remoteCluster
-            ? `${key.secondary_host} is in cluster ${remoteCluster.name}.`
-            : `${key.secondary_host} is not a host of cluster ${cluster.name}.`,
-        ),
+    resolved
+      ? check('same_cluster', 'The secondary is in another cluster', 'fail', 'blocker', resolved)
+      : ownAddress || sameVolumeCluster || remoteCluster?.id === cluster.id
+        ? check(
+            'same_cluster',
+            'The secondary is in another cluster',
+            'fail',
+            'blocker',
+            `${key.secondary_host} is ${ownAddress ? `host ${ownAddress.name}` : 'a host'} of cluster ${cluster.name} itself; the secondary volume must be in another cluster.`,
+          )
+        : check(
+            'same_cluster',
+            'The secondary is in another cluster',
+            'pass',
+            'blocker',
+            remoteCluster
+              ? `${key.secondary_host} is in cluster ${remoteCluster.name}.`
+              : `${key.secondary_host} is not a host of cluster ${cluster.name}.`,
+          ),
   );
 
   // ---- the remote, as Gluster on it answers. Who asked matters: a remote this engine manages is
@@ -705,6 +717,17 @@ async function probeRemote(
   how: { managed: boolean; sourceHost: EngineHost | null; port: number },
 ): Promise<RemoteProbe> {
   const from = how.sourceHost?.status === 'up' ? how.sourceHost : null;
+  // The service's own credentials only for a host the engine shows this user; any other remote
+  // is asked from the chosen source host over its own SSH, as for any outside machine.
+  if (!how.managed && !(ctx.remote && from)) {
+    return {
+      kind: 'no_ssh',
+      from: from?.name ?? 'the source host',
+      message: from
+        ? 'this service cannot run commands on a remote from the cluster hosts'
+        : 'choose the host of the cluster to create the session from, so that the remote can be asked from it',
+    };
+  }
   const gluster =
     !how.managed && ctx.remote && from
       ? createGlusterClient(

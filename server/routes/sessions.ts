@@ -26,6 +26,7 @@ import { ApiError, badRequest, conflict, glusterFault } from '../errors';
 import { GlusterCommandError } from '../gluster/types';
 import { forceMayHelp, isForceableAction, otherWritersOf } from '../../src/georep/force';
 import { engineSide } from '../preflight';
+import { remoteHostProblem } from '../remoteHost';
 import { routeSchemas } from '../schemas';
 
 type Verb = 'start' | 'stop' | 'pause' | 'resume';
@@ -365,14 +366,14 @@ async function createChecked(
       `Host ${source.name} (source_host_id) is ${source.status.replace(/_/g, ' ')}; choose a host of cluster ${cluster.name} that is Up.`,
     );
   }
-  const clusterAddresses = new Set(
-    hosts.flatMap((h) => [h.address.toLowerCase(), h.name.toLowerCase()]),
+  const remoteProblem = await remoteHostProblem(
+    key.secondary_host,
+    cluster,
+    hosts,
+    ctx.resolveHost,
+    ctx.allowLocalRemote,
   );
-  if (clusterAddresses.has(key.secondary_host.toLowerCase())) {
-    throw badRequest(
-      `${key.secondary_host} is a host of cluster ${cluster.name} itself: the secondary volume must be in another cluster (geo-replication within one cluster is refused).`,
-    );
-  }
+  if (remoteProblem) throw badRequest(`secondary_host: ${remoteProblem}`);
   const st = await ctx.status.read(p, cluster, log);
   const primary = st.volumes.find((v) => v.name === key.primary_volume);
   if (!primary) {

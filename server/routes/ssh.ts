@@ -12,7 +12,7 @@
 // acting on the cluster. The password of /ssh/setup is taken out of the request at once, used for
 // one login and never logged, stored or echoed.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { GeoRepValidationError } from '../../src/georep/validation';
+import { canonicalHost, GeoRepValidationError } from '../../src/georep/validation';
 import type { Principal } from '../auth';
 import type { ServiceContext } from '../context';
 import type { EngineCluster, EngineHost } from '../engine';
@@ -32,7 +32,8 @@ import { KEY_PATH_MAX, PASSWORD_MAX } from '../ssh/validate';
 export interface SshRouteDeps {
   ssh: SshTrust;
   /** The service's access control and cluster hosts (ServiceContext has both), and its audit trail. */
-  ctx: Pick<ServiceContext, 'access' | 'nodes'> & Partial<Pick<ServiceContext, 'audit'>>;
+  ctx: Pick<ServiceContext, 'access' | 'nodes'> &
+    Partial<Pick<ServiceContext, 'audit' | 'resolveHost' | 'allowLocalRemote'>>;
   /** Wrong passwords allowed per cluster host and user@remote:port within the window; default 5 per 10 minutes. */
   passwordAttempts?: { max: number; windowMs: number };
 }
@@ -429,7 +430,13 @@ export function registerSshRoutes(app: FastifyInstance, deps: SshRouteDeps): Pro
       const { p, cluster, host } = await upHost(req, true);
       const b = req.body;
       const target = { user: b.user, host: b.remote_host, port: b.port ?? 22 };
-      const key = `${req.params.cluster_id}\n${host.id}\n${target.user}@${target.host.toLowerCase()}:${target.port}`;
+      // Per cluster and remote machine: another spelling of the remote, another user or port, or
+      // another host of the cluster does not buy more attempts.
+      const addresses = ctx.resolveHost ? await ctx.resolveHost(target.host) : [];
+      const remoteId = addresses.length
+        ? [...addresses].sort().join(',')
+        : canonicalHost(target.host);
+      const key = `${cluster.id}\n${remoteId}`;
       const wait = limiter.blockedFor(key);
       if (wait > 0) {
         throw new ApiError(

@@ -4,7 +4,7 @@
 // repeat a password.
 import {
   GeoRepValidationError,
-  validateHost,
+  validateRemoteHost,
   validateSshPort,
   validateUser,
 } from '../../src/georep/validation';
@@ -17,11 +17,34 @@ export const KEY_PATH_MAX = 1024;
 export const PASSWORD_MAX = 1024;
 
 /**
- * A private key file on a cluster host: absolute (`/root/.ssh/id_backup`) or in root's home
- * (`~/.ssh/id_backup`), made of letters, digits and `. _ - + @ = , /`. No `%` (ssh expands
- * `%d`, `%u`... in key paths), no spaces, quotes or shell characters.
+ * A private key file on a cluster host: a plain file directly in root's `.ssh` folder
+ * (`/root/.ssh/id_backup`, `~/.ssh/id_backup`) or in the remote user's on that host
+ * (`/home/<user>/.ssh/...`), made of letters, digits and `. _ - + @ = ,`. No other folder, no
+ * `..`, never Gluster's own keys (secret.pem, tar_ssh.pem): the route reads the file as root, and
+ * its answer must say nothing about files anywhere else. No `%` (ssh expands `%d`, `%u`...).
  */
-export function validateKeyPath(path: unknown): string | null {
+export function validateKeyPath(path: unknown, remoteUser = 'root'): string | null {
+  const form = keyPathForm(path);
+  if (form) return form;
+  const p = path as string;
+  const folders = ['/root/.ssh/', '~/.ssh/'];
+  if (remoteUser !== 'root') folders.push(`/home/${remoteUser}/.ssh/`);
+  const folder = folders.find((f) => p.startsWith(f));
+  const file = folder ? p.slice(folder.length) : '';
+  if (!folder || !/^[A-Za-z0-9_+@=,-][A-Za-z0-9._+@=,-]*$/.test(file)) {
+    return `The private key must be a file directly in root's .ssh folder on the host (/root/.ssh/<file>)${remoteUser !== 'root' ? ` or in /home/${remoteUser}/.ssh/` : ''}.`;
+  }
+  if (
+    /^(secret|tar_ssh)\.pem(\.pub)?$/.test(file) ||
+    file.endsWith('.pub') ||
+    file === 'authorized_keys' ||
+    file.startsWith('known_hosts')
+  )
+    return `${file} is not a private key for logging in to the remote: name the private key file.`;
+  return null;
+}
+
+function keyPathForm(path: unknown): string | null {
   if (typeof path !== 'string' || path.length === 0) return 'A private key path is required.';
   if (path.length > KEY_PATH_MAX)
     return `A private key path can have at most ${KEY_PATH_MAX} characters.`;
@@ -67,23 +90,24 @@ export function assertTarget(
   fields = { user: 'user', host: 'remote_host', port: 'port' },
 ): void {
   assert(fields.user, validateUser(t.user));
-  assert(fields.host, validateHost(t.host));
+  assert(fields.host, validateRemoteHost(t.host));
   assert(fields.port, validateSshPort(t.port));
 }
 
 export function assertVerifyTarget(t: VerifyTarget): void {
   assertTarget(t);
-  if (t.privateKeyPath !== undefined) assert('private_key_path', validateKeyPath(t.privateKeyPath));
+  if (t.privateKeyPath !== undefined)
+    assert('private_key_path', validateKeyPath(t.privateKeyPath, t.user));
 }
 
 export function assertRemote(host: string, port: number): void {
-  assert('remote_host', validateHost(host));
+  assert('remote_host', validateRemoteHost(host));
   assert('port', validateSshPort(port));
 }
 
 export function assertKeySetup(t: SshTarget, privateKeyPath: string): void {
   assertTarget(t);
-  assert('private_key_path', validateKeyPath(privateKeyPath));
+  assert('private_key_path', validateKeyPath(privateKeyPath, t.user));
 }
 
 export function assertSetup(t: SshTarget, password: string, confirmedFingerprint: string): void {

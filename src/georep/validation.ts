@@ -366,3 +366,48 @@ export function checkDirectoryTarget(
   const path = normalizePath(text)!;
   return { path, volume: provisionedVolumeName(path) };
 }
+
+// ------------------------------------------------------------------ the remote host
+
+/** Canonical spelling of a host for comparisons: lower case, no trailing dot. */
+export function canonicalHost(host: string): string {
+  return host.trim().toLowerCase().replace(/\.$/, '');
+}
+
+/**
+ * Why an address may not be a remote: loopback, link-local or unspecified (IPv4, IPv6 and
+ * IPv4-mapped IPv6), or null. Such a remote is the source host itself (or none), never another site.
+ */
+export function forbiddenAddress(address: string): string | null {
+  const a = canonicalHost(address).replace(/^\[|\]$/g, '');
+  const v4 = /^(?:::ffff:)?(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(a);
+  if (v4) {
+    const [b0, b1] = [Number(v4[1]), Number(v4[2])];
+    if (b0 === 127) return 'a loopback address';
+    if (b0 === 0) return 'an unspecified address';
+    if (b0 === 169 && b1 === 254) return 'a link-local address';
+    return null;
+  }
+  if (a === '::1' || a === '0:0:0:0:0:0:0:1') return 'a loopback address';
+  if (a === '::' || a === '0:0:0:0:0:0:0:0') return 'an unspecified address';
+  if (/^fe[89ab][0-9a-f]:/.test(a)) return 'a link-local address';
+  return null;
+}
+
+const LOCAL_NAMES =
+  /^(localhost|localhost\.localdomain|ip6-localhost|ip6-loopback|localhost6|localhost6\.localdomain6)$|\.localhost$/;
+
+/**
+ * A remote host (create, preflight, SSH set-up): a valid host name or IPv4 address that is not a
+ * loopback, link-local or unspecified address, nor a name for one. The service also resolves the
+ * name and compares it with the primary cluster's hosts (server/remoteHost.ts).
+ */
+export function validateRemoteHost(host: string): string | null {
+  const base = validateHost(host);
+  if (base) return base;
+  const c = canonicalHost(host);
+  const bad = forbiddenAddress(c) ?? (LOCAL_NAMES.test(c) ? 'a name for this machine' : null);
+  return bad
+    ? `${host} is ${bad}: the remote must be another machine, named so that the cluster hosts reach it over the network.`
+    : null;
+}

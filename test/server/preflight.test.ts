@@ -285,7 +285,7 @@ describe('create against the preflight', () => {
       secondary_volume: 'vmstore',
     });
     expect(r.statusCode).toBe(400);
-    expect(r.json<Fault>().detail).toMatch(/is a host of cluster gluster-prod itself/);
+    expect(r.json<Fault>().detail).toMatch(/is host gprod2 of cluster gluster-prod itself/);
     expect(s.sim!.callCount()).toBe(before);
   });
 

@@ -7,7 +7,7 @@ import {
   parseRemoteTarget,
   provisionedVolumeName,
   type RemoteTargetResult,
-  validateHost,
+  validateRemoteHost,
   validateSshPort,
   validateUser,
 } from '../../georep/validation';
@@ -104,7 +104,7 @@ export function validateForm(form: StartForm, ctx: FormContext): FormProblems {
   const remote = form.remoteHost.trim();
   if (!remote) fields.remoteHost = { message: m.remoteHostRequired };
   else {
-    fields.remoteHost = shared(validateHost(remote));
+    fields.remoteHost = shared(validateRemoteHost(remote));
     const own = ctx.ownHosts.find(
       (h) =>
         h.address.toLowerCase() === remote.toLowerCase() ||

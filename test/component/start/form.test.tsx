@@ -396,14 +396,14 @@ describe('Use Default', () => {
     await fillForm(user);
     await user.click(screen.getByRole('checkbox', { name: 'Use Default' }));
     const editor = screen.getByRole('region', { name: 'Session options' });
-    await user.type(within(editor).getByLabelText('ssh-command'), 'ssh');
+    await user.type(within(editor).getByLabelText('ssh-command'), '/tmp/ssh');
     await user.click(within(editor).getByRole('button', { name: /^All options/ }));
     await user.type(within(editor).getByLabelText('sync-jobs'), '500');
     await user.click(okButton());
     expect(within(editor).getByLabelText('ssh-command')).toHaveAttribute('aria-invalid', 'true');
     expect(
       screen.getByText(
-        /"ssh-command" takes the absolute path of an executable on the primary nodes/,
+        /"ssh-command" takes the ssh binary only/,
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('"sync-jobs" must be at most 100.')).toBeInTheDocument();

@@ -356,20 +356,22 @@ describe('POST .../ssh/setup', () => {
     expect(r.text).not.toContain(geoPw);
   });
 
-  it('too many wrong passwords for one remote from one host: 429, even with the right one', async () => {
+  it('too many wrong passwords for one remote from one cluster: 429, even with the right one', async () => {
     const wrong = body({ user: 'root', password: 'guess' });
+    // Earlier tests' wrong passwords for this remote count too (3 in the window).
+    let answers = 0;
     for (let i = 0; i < 3; i++) {
-      expect(
-        (
-          await call(
-            GADMIN,
-            'POST',
-            host(PROD, '8d00c721-20c9-36da-97cc-ed559cab14cc', '/setup'),
-            wrong,
-          )
-        ).json,
-      ).toMatchObject({ failure: 'auth_failed' });
+      const r = await call(
+        GADMIN,
+        'POST',
+        host(PROD, '8d00c721-20c9-36da-97cc-ed559cab14cc', '/setup'),
+        wrong,
+      );
+      if (r.status === 429) break;
+      expect(r.json).toMatchObject({ failure: 'auth_failed' });
+      answers++;
     }
+    expect(answers).toBeGreaterThan(0);
     const before = sim.passwordAttempts();
     const r = await call(
       GADMIN,
@@ -382,17 +384,24 @@ describe('POST .../ssh/setup', () => {
       /Too many wrong passwords for root@backup\.remote\.example from gprod2/,
     );
     expect(sim.passwordAttempts()).toBe(before);
-    // Another host, or another user, is not held back.
-    expect(
-      (
-        await call(
-          GADMIN,
-          'POST',
-          host(PROD, 'c81b92ae-997c-3484-baa3-e5fded264355', '/setup'),
-          body({ user: 'root', password: rootPw }),
-        )
-      ).json,
-    ).toMatchObject({ ok: true });
+    // Another host of the cluster, another spelling of the remote, another user: held back too.
+    for (const [h, over] of [
+      ['c81b92ae-997c-3484-baa3-e5fded264355', { user: 'root' }],
+      [
+        '8d00c721-20c9-36da-97cc-ed559cab14cc',
+        { user: 'root', remote_host: 'BACKUP.remote.example.' },
+      ],
+      ['8d00c721-20c9-36da-97cc-ed559cab14cc', { user: 'geoaccount' }],
+    ] as const) {
+      const r = await call(
+        GADMIN,
+        'POST',
+        host(PROD, h, '/setup'),
+        body({ ...over, password: rootPw }),
+      );
+      expect(r.status).toBe(429);
+    }
+    expect(sim.passwordAttempts()).toBe(before);
   });
 });
 

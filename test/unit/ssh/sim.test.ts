@@ -150,14 +150,14 @@ describe('hosts, keys and reachability', () => {
     });
     expect(r).toMatchObject({ ok: false, failure: 'key_rejected' });
     expect(r.detail).toMatch(/passphrase/);
-    sim.addKeyFile(P1, '/root/not_a_key', { notAKey: true });
+    sim.addKeyFile(P1, '/root/.ssh/not_a_key', { notAKey: true });
     expect(
       (
         await sim.verify(P1, {
           user: 'root',
           host: 'backup.remote.example',
           port: 22,
-          privateKeyPath: '/root/not_a_key',
+          privateKeyPath: '/root/.ssh/not_a_key',
         })
       ).detail,
     ).toMatch(/not a private key/);
