@@ -123,7 +123,7 @@ async function call(s: Stack, caller: Caller, r: Route, sessionId: string) {
       headers: { authorization: 'Bearer not-a-token' },
       ...(body === undefined ? {} : { payload: body as object }),
     });
-  return s.call(caller === 'none' ? null : caller, r.method as 'GET', url, body);
+  return s.call(caller === 'none' ? null : caller, r.method, url, body);
 }
 
 describe('route × caller', () => {
