@@ -12,7 +12,7 @@ import { createGlusterClient } from '../server/gluster/client';
 import type { GlusterExec } from '../server/gluster/exec';
 import { demoSimulator } from '../server/gluster/sim';
 import { createSimSshTrust } from '../server/ssh/sim';
-import { validateKeyPath } from '../server/ssh/validate';
+import { validateKeyLocation } from '../server/ssh/validate';
 import { GEOREP_OPTIONS, validateOptionValue } from '../src/georep/options';
 import { GRAMMAR_OPTIONS } from '../src/georep/optionGrammar';
 import { normalizePath, validateRemoteHost } from '../src/georep/validation';
@@ -223,7 +223,7 @@ function fuzzRules(): void {
     note(`create ${field}`, accepted !== null, problem, v);
 
     // The private key path of passwordless SSH set-up.
-    const kp = validateKeyPath(v, i % 2 ? 'root' : 'geoaccount') === null;
+    const kp = validateKeyLocation(v, i % 2 ? 'root' : 'geoaccount') === null;
     note(
       'ssh private_key_path',
       kp,

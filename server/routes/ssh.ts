@@ -12,7 +12,12 @@
 // acting on the cluster. The password of /ssh/setup is taken out of the request at once, used for
 // one login and never logged, stored or echoed.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { canonicalHost, GeoRepValidationError } from '../../src/georep/validation';
+import {
+  canonicalHost,
+  GeoRepValidationError,
+  validateRemoteHost,
+} from '../../src/georep/validation';
+import { remoteHostProblem, systemResolve } from '../remoteHost';
 import type { Principal } from '../auth';
 import type { ServiceContext } from '../context';
 import type { EngineCluster, EngineHost } from '../engine';
@@ -27,7 +32,7 @@ import {
   type SshTrust,
   type VerifyResult,
 } from '../ssh/types';
-import { KEY_PATH_MAX, PASSWORD_MAX } from '../ssh/validate';
+import { KEY_PATH_MAX, PASSWORD_MAX, validateKeyLocation } from '../ssh/validate';
 
 export interface SshRouteDeps {
   ssh: SshTrust;
@@ -287,6 +292,27 @@ export function registerSshRoutes(app: FastifyInstance, deps: SshRouteDeps): Pro
       throw conflict(
         `Host ${host.name} is ${state}; choose a host of cluster ${cluster.name} that is Up.`,
       );
+    }
+    // A private key only from an .ssh folder on the host (never Gluster's own keys): what the
+    // answer says about the file then says nothing about any other file there.
+    const keyPath = (req.body as { private_key_path?: unknown } | undefined)?.private_key_path;
+    const keyUser = (req.body as { user?: unknown } | undefined)?.user;
+    if (keyPath !== undefined) {
+      const bad = validateKeyLocation(keyPath, typeof keyUser === 'string' ? keyUser : 'root');
+      if (bad) throw badRequest(`private_key_path: ${bad}`);
+    }
+    // The remote is another machine: not this one, nor a host of the cluster, however spelled.
+    const remote = (req.body as { remote_host?: unknown } | undefined)?.remote_host;
+    if (typeof remote === 'string' && !ctx.allowLocalRemote) {
+      const lexical = validateRemoteHost(remote);
+      if (lexical) throw badRequest(`remote_host: ${lexical}`);
+      const resolved = await remoteHostProblem(
+        remote,
+        cluster,
+        hosts,
+        ctx.resolveHost ?? systemResolve,
+      );
+      if (resolved) throw badRequest(`remote_host: ${resolved}`);
     }
     return { p, cluster, host };
   };

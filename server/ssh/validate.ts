@@ -4,7 +4,7 @@
 // repeat a password.
 import {
   GeoRepValidationError,
-  validateRemoteHost,
+  validateHost,
   validateSshPort,
   validateUser,
 } from '../../src/georep/validation';
@@ -23,8 +23,8 @@ export const PASSWORD_MAX = 1024;
  * `..`, never Gluster's own keys (secret.pem, tar_ssh.pem): the route reads the file as root, and
  * its answer must say nothing about files anywhere else. No `%` (ssh expands `%d`, `%u`...).
  */
-export function validateKeyPath(path: unknown, remoteUser = 'root'): string | null {
-  const form = keyPathForm(path);
+export function validateKeyLocation(path: unknown, remoteUser = 'root'): string | null {
+  const form = validateKeyPath(path);
   if (form) return form;
   const p = path as string;
   const folders = ['/root/.ssh/', '~/.ssh/'];
@@ -44,7 +44,12 @@ export function validateKeyPath(path: unknown, remoteUser = 'root'): string | nu
   return null;
 }
 
-function keyPathForm(path: unknown): string | null {
+/**
+ * The form of a private key path on a cluster host: absolute or `~/...`, made of letters, digits
+ * and `. _ - + @ = , /`. No `%` (ssh expands `%d`, `%u`...), no spaces, quotes or shell characters.
+ * The backends check this; the routes also check the folder (validateKeyLocation).
+ */
+export function validateKeyPath(path: unknown): string | null {
   if (typeof path !== 'string' || path.length === 0) return 'A private key path is required.';
   if (path.length > KEY_PATH_MAX)
     return `A private key path can have at most ${KEY_PATH_MAX} characters.`;
@@ -90,24 +95,24 @@ export function assertTarget(
   fields = { user: 'user', host: 'remote_host', port: 'port' },
 ): void {
   assert(fields.user, validateUser(t.user));
-  assert(fields.host, validateRemoteHost(t.host));
+  // The form only: the routes also refuse a remote that is this machine (remoteHostProblem).
+  assert(fields.host, validateHost(t.host));
   assert(fields.port, validateSshPort(t.port));
 }
 
 export function assertVerifyTarget(t: VerifyTarget): void {
   assertTarget(t);
-  if (t.privateKeyPath !== undefined)
-    assert('private_key_path', validateKeyPath(t.privateKeyPath, t.user));
+  if (t.privateKeyPath !== undefined) assert('private_key_path', validateKeyPath(t.privateKeyPath));
 }
 
 export function assertRemote(host: string, port: number): void {
-  assert('remote_host', validateRemoteHost(host));
+  assert('remote_host', validateHost(host));
   assert('port', validateSshPort(port));
 }
 
 export function assertKeySetup(t: SshTarget, privateKeyPath: string): void {
   assertTarget(t);
-  assert('private_key_path', validateKeyPath(privateKeyPath, t.user));
+  assert('private_key_path', validateKeyPath(privateKeyPath));
 }
 
 export function assertSetup(t: SshTarget, password: string, confirmedFingerprint: string): void {

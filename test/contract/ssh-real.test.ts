@@ -404,7 +404,8 @@ interface Env {
       const lab: Lab = defaultLab();
       const h = lab.hosts.find((x) => x.id === 'c81b92ae-997c-3484-baa3-e5fded264355')!;
       h.address = '127.0.0.1';
-      service = await startSshService(lab, ssh);
+      // The remote is this machine (127.0.0.1), as in the development lab.
+      service = await startSshService(lab, ssh, { allowLocalRemote: true });
       const A = 'glusteradmin@internal';
       const base =
         '/clusters/9d89dd81-a594-3d63-a06d-d4e8df16b64e/hosts/c81b92ae-997c-3484-baa3-e5fded264355/ssh';

@@ -32,7 +32,10 @@ export interface SshService {
 export async function startSshService(
   lab: Lab,
   ssh: SshTrust,
-  opts: Partial<Pick<SshRouteDeps, 'passwordAttempts'>> = {},
+  opts: Partial<Pick<SshRouteDeps, 'passwordAttempts'>> & {
+    /** The remote is this very machine (real-OpenSSH contract): as the development lab allows. */
+    allowLocalRemote?: boolean;
+  } = {},
 ): Promise<SshService> {
   const engineApp = fastify();
   const engine = await registerEngineEmulator(engineApp, { lab });
@@ -62,7 +65,8 @@ export async function startSshService(
       scope.addHook('onRequest', async (req) => {
         req.georepPrincipal = await access.authenticate(req.headers.authorization);
       });
-      await registerSshRoutes(scope, { ssh, ctx: { access, nodes }, ...opts });
+      const { allowLocalRemote, ...rest } = opts;
+      await registerSshRoutes(scope, { ssh, ctx: { access, nodes, allowLocalRemote }, ...rest });
     },
     { prefix: PREFIX },
   );
