@@ -174,8 +174,9 @@ export class Audit {
       user,
       action: e.action,
       cluster: e.cluster.name,
-      primary_volume: e.key.primary_volume,
-      secondary: secondaryUrl(e.key),
+      ...(e.ssh
+        ? { ssh_from: e.ssh.from, ssh_to: e.ssh.to }
+        : { primary_volume: e.key.primary_volume, secondary: secondaryUrl(e.key) }),
       ok: e.ok,
     };
     if (e.ok) log.info(fields, description);

@@ -412,8 +412,13 @@ test('Start dialog: every field refuses bad input next to the field, and OK send
     const cases: { name: string; value: string; error: string }[] = [
       {
         name: 'ssh-command',
-        value: 'ssh',
-        error: '"ssh-command" takes the absolute path of an executable on the primary nodes',
+        value: '/tmp/ssh',
+        error: '"ssh-command" takes the ssh binary only',
+      },
+      {
+        name: 'ssh-options',
+        value: '-oProxyCommand=/tmp/x',
+        error: 'The ssh option ProxyCommand is not accepted here',
       },
       { name: 'change-interval', value: 'soon', error: '"change-interval" takes a whole number.' },
       { name: 'connection-timeout', value: '-5', error: '"connection-timeout" must be at least' },
@@ -425,7 +430,7 @@ test('Start dialog: every field refuses bad input next to the field, and OK send
       {
         name: 'gluster-command-dir',
         value: 'usr/sbin',
-        error: '"gluster-command-dir" takes an absolute directory path',
+        error: '"gluster-command-dir" must be a system folder holding the Gluster binaries',
       },
       {
         name: 'remote-gsyncd',
