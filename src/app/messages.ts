@@ -732,6 +732,13 @@ export const optionsMessages = untyped(
     readOnly: { id: 'georep.options.readOnly', defaultMessage: 'Managed by Gluster' },
     noDefault: { id: 'georep.options.noDefault', defaultMessage: 'None' },
     anyValue: { id: 'georep.options.anyValue', defaultMessage: 'Any text' },
+    // gsyncd turns these into command lines run as root: only what cannot run a program, touch
+    // another file or reach another host (src/georep/optionGrammar.ts).
+    restrictedText: {
+      id: 'georep.options.restrictedText',
+      defaultMessage:
+        'Only settings that cannot run a program, touch another file or reach another host',
+    },
     oneOf: { id: 'georep.options.oneOf', defaultMessage: 'One of: {values}' },
     range: { id: 'georep.options.range', defaultMessage: 'Integer from {min} to {max}' },
     atLeast: { id: 'georep.options.atLeast', defaultMessage: 'Integer of at least {min}' },
@@ -739,6 +746,14 @@ export const optionsMessages = untyped(
     integer: { id: 'georep.options.integer', defaultMessage: 'Integer' },
     path: { id: 'georep.options.path', defaultMessage: 'Absolute path' },
     command: { id: 'georep.options.command', defaultMessage: 'Command' },
+    systemPath: {
+      id: 'georep.options.systemPath',
+      defaultMessage: 'Only where Gluster installs or mounts it (see the description)',
+    },
+    systemCommand: {
+      id: 'georep.options.systemCommand',
+      defaultMessage: 'The binary by name, or in /usr/bin, /usr/sbin, /bin, /sbin or /usr/local',
+    },
     resetModified: {
       id: 'georep.options.resetModified',
       defaultMessage: 'Mark all modified options for reset',

@@ -1,6 +1,7 @@
 // Checks an option value before it is sent, from the option's own metadata (type, allowed values,
 // range), so the user sees the problem next to the field instead of a 400 from the service.
 import type { MessageDescriptor } from 'react-intl';
+import { GRAMMAR_OPTIONS } from '../georep/optionGrammar';
 import { findOption, validateOptionValue } from '../georep/options';
 import type { GeoRepConfigOption } from '../georep/types';
 import { optionsMessages } from './messages';
@@ -80,6 +81,15 @@ export function allowedDescription(option: GeoRepConfigOption): OptionProblem {
       return { message: optionsMessages.atMost, values: { max: option.max } };
     return { message: optionsMessages.integer };
   }
+  if (GRAMMAR_OPTIONS.includes(option.name))
+    return {
+      message:
+        option.type === 'command'
+          ? optionsMessages.systemCommand
+          : option.type === 'path'
+            ? optionsMessages.systemPath
+            : optionsMessages.restrictedText,
+    };
   if (option.type === 'path') return { message: optionsMessages.path };
   if (option.type === 'command') return { message: optionsMessages.command };
   return { message: optionsMessages.anyValue };

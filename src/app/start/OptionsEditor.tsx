@@ -1,6 +1,7 @@
 // The options editor of the Start dialog (Use Default unticked): the ssh and gsyncd commands first,
 // then every other option Gluster lets a user set, each with its description, default and allowed
 // values. An empty field keeps the default; a value is checked with the catalogue's own rules.
+import { GRAMMAR_OPTIONS } from '../../georep/optionGrammar';
 import {
   Content,
   ExpandableSection,
@@ -40,6 +41,8 @@ export function OptionsEditor({ values, problems, disabled, onChange }: OptionsE
     if (choices) return intl.formatMessage(m.optionAllowed, { values: choices.join(', ') });
     if (o.type === 'int' && o.min !== null && o.max !== null)
       return intl.formatMessage(m.optionRange, { min: o.min, max: o.max });
+    if (GRAMMAR_OPTIONS.includes(o.name) && o.type === 'string')
+      return intl.formatMessage(m.optionRestricted);
     if (o.type === 'command') return intl.formatMessage(m.optionCommand);
     if (o.type === 'path') return intl.formatMessage(m.optionPath);
     return intl.formatMessage(m.optionText);

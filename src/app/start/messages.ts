@@ -184,10 +184,18 @@ export const startMessages = untyped(
     optionRange: { id: 'georep.start.optionRange', defaultMessage: 'Whole number, {min} to {max}' },
     optionCommand: {
       id: 'georep.start.optionCommand',
-      defaultMessage: 'Absolute path of an executable on every source node',
+      defaultMessage: 'The binary by name, or in /usr/bin, /usr/sbin, /bin, /sbin or /usr/local',
     },
-    optionPath: { id: 'georep.start.optionPath', defaultMessage: 'Absolute path' },
+    optionPath: {
+      id: 'georep.start.optionPath',
+      defaultMessage: 'Only where Gluster installs or mounts it (see the description)',
+    },
     optionText: { id: 'georep.start.optionText', defaultMessage: 'Any text' },
+    optionRestricted: {
+      id: 'georep.start.optionRestricted',
+      defaultMessage:
+        'Only settings that cannot run a program, touch another file or reach another host',
+    },
     optionKeepDefault: {
       id: 'georep.start.optionKeepDefault',
       defaultMessage: 'Default ({value})',
