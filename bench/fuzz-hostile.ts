@@ -6,7 +6,7 @@
 //
 //   npx tsx bench/fuzz-hostile.ts [--seed N] [--rules N] [--http N]
 import fc from 'fast-check';
-import { defaultLab } from '../dev/lab';
+import { defaultLab, LAB_IDS } from '../dev/lab';
 import { checkCreateInput } from '../server/domain';
 import { createGlusterClient } from '../server/gluster/client';
 import type { GlusterExec } from '../server/gluster/exec';
@@ -190,7 +190,7 @@ function fuzzRules(): void {
     ][i % 6]!;
     const body: Record<string, unknown> = {
       primary_volume: 'home',
-      source_host_id: 'h-prod1',
+      source_host_id: LAB_IDS.hostProd1,
       secondary_host: 'backup.remote.example',
       secondary_volume: 'home-backup',
       [field]: v,
@@ -315,7 +315,7 @@ async function fuzzHttp(): Promise<{
           res = await s.call(
             'admin@internal',
             'POST',
-            `/clusters/${PROD}/hosts/h-prod1/ssh/verify`,
+            `/clusters/${PROD}/hosts/${LAB_IDS.hostProd1}/ssh/verify`,
             {
               user: 'root',
               remote_host: 'backup.remote.example',
@@ -335,7 +335,7 @@ async function fuzzHttp(): Promise<{
           res = await s.call(
             'admin@internal',
             'POST',
-            `/clusters/${PROD}/hosts/h-prod1/ssh/remote-key`,
+            `/clusters/${PROD}/hosts/${LAB_IDS.hostProd1}/ssh/remote-key`,
             { remote_host: v },
           );
           note(

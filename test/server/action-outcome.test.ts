@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { defaultLab } from '../../dev/lab';
+import { defaultLab, LAB_IDS } from '../../dev/lab';
 import { Audit } from '../../server/audit';
 import type { EngineClient, EngineEvent } from '../../server/engine';
 import { badGateway } from '../../server/errors';
@@ -268,7 +268,7 @@ describe('setting up passwordless SSH is audited', () => {
   afterAll(() => s.close());
 
   it('one engine event, naming the host, the remote and how; the password nowhere', async () => {
-    const base = `/clusters/${PROD}/hosts/h-prod1/ssh`;
+    const base = `/clusters/${PROD}/hosts/${LAB_IDS.hostProd1}/ssh`;
     const fp = (
       await s.call('admin@internal', 'POST', `${base}/remote-key`, {
         remote_host: 'backup.remote.example',

@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-unsafe-assignment -- jest's asymmetric matchers are typed `any` */
 // Force within its bounds: what preflight calls unbypassable, create refuses whatever `force` says
 // (one rule, src/georep/force.ts CREATE_CHECK_SEVERITY and otherWritersOf).
+import { LAB_IDS } from '../../dev/lab';
 import { CREATE_CHECK_SEVERITY } from '../../src/georep/force';
 import type { PreflightCheck } from '../../src/georep/types';
 import { PROD, startStack, type Fault, type SessionList, type Stack } from './harness';
@@ -16,7 +17,7 @@ afterAll(async () => {
 // vmstore-dr on gdr1 is already the secondary of vmstore (demo lab); data wants it too, via gdr2.
 const INTO_IN_USE = {
   primary_volume: 'home',
-  source_host_id: 'h-prod1',
+  source_host_id: LAB_IDS.hostProd1,
   secondary_host: 'gdr2.lab.example',
   secondary_volume: 'vmstore-dr',
 };

@@ -3,6 +3,7 @@
 // permission on the cluster, its data center or the system (GlusterCommandBase), given to the user
 // or to one of the user's groups; a permission on a Gluster volume (which the REST mapper writes
 // with no object at all) is never taken for the system. An action needs a fresh answer.
+import { LAB_IDS } from '../../dev/lab';
 import { DR, PROD, startStack, type Fault, type SessionList, type Stack } from './harness';
 
 interface Perm {
@@ -62,16 +63,19 @@ describe('GlusterAdmin on one Gluster volume only', () => {
   it('the engine writes the volume permission with no object, the cluster one with its cluster', async () => {
     const r = await s.app.inject({
       method: 'GET',
-      url: '/ovirt-engine/api/users/u-volumeadmin/permissions',
+      url: `/ovirt-engine/api/users/${LAB_IDS.userVolumeadmin}/permissions`,
       headers: {
         authorization: `Bearer ${s.token('volumeadmin@internal')}`,
         accept: 'application/json',
       },
     });
     const perms = r.json<{ permission: Record<string, unknown>[] }>().permission;
-    const vol = perms.find((p) => p.id === 'p-volumeadmin-1')!;
+    const vol = perms.find((p) => p.id === LAB_IDS.permissionVolumeadmin1)!;
     expect(Object.keys(vol).sort()).toEqual(['href', 'id', 'role', 'user']);
-    expect(perms.find((p) => p.id === 'p-volumeadmin-2')).toHaveProperty('cluster.id', PROD);
+    expect(perms.find((p) => p.id === LAB_IDS.permissionVolumeadmin2)).toHaveProperty(
+      'cluster.id',
+      PROD,
+    );
   });
 
   it('does not see the clusters it holds nothing on', async () => {
@@ -113,15 +117,17 @@ describe('GlusterAdmin through a group', () => {
       ).json<{ permission?: Perm[] }>().permission ?? [];
     const tree = await get('groupadmin@internal', `/clusters/${DR}/permissions`);
     // Direct ones on the cluster: all of them, since the user holds one there (GetPermissionsByEntityId).
-    expect(tree.map((p) => p.id).sort()).toEqual(['p-4', 'p-6', 'p-gluster-ops']);
-    expect(tree.find((p) => p.id === 'p-gluster-ops')).toMatchObject({
-      group: { id: 'g-gluster-ops' },
+    expect(tree.map((p) => p.id).sort()).toEqual(
+      [LAB_IDS.permission4, LAB_IDS.permission6, LAB_IDS.permissionGlusterOps].sort(),
+    );
+    expect(tree.find((p) => p.id === LAB_IDS.permissionGlusterOps)).toMatchObject({
+      group: { id: LAB_IDS.groupGlusterOps },
       cluster: { id: DR },
     });
-    expect(tree.find((p) => p.id === 'p-gluster-ops')).not.toHaveProperty('user');
+    expect(tree.find((p) => p.id === LAB_IDS.permissionGlusterOps)).not.toHaveProperty('user');
     // glusteradmin holds GlusterAdmin on the data center of gluster-prod: inherited, written as the cluster.
     const prod = await get('glusteradmin@internal', `/clusters/${PROD}/permissions`);
-    expect(prod.map((p) => [p.id, p.cluster?.id])).toEqual([['p-5', PROD]]);
+    expect(prod.map((p) => [p.id, p.cluster?.id])).toEqual([[LAB_IDS.permission5, PROD]]);
   });
 
   it('sees nothing where the group holds nothing', async () => {
@@ -163,13 +169,13 @@ describe('acting needs a fresh answer from the engine', () => {
     expect(
       (await s.call('glusteradmin@internal', 'GET', `/clusters/${PROD}/access`)).json(),
     ).toMatchObject({ can_manage: true });
-    const p5 = s.lab.permissions.findIndex((p) => p.id === 'p-5');
+    const p5 = s.lab.permissions.findIndex((p) => p.id === LAB_IDS.permission5);
     const [removed] = s.lab.permissions.splice(p5, 1);
     // Still visible (read-only on the cluster), no longer GlusterAdmin on its data center.
     s.lab.permissions.push({
-      id: 'p-tmp',
-      user_id: 'u-glusteradmin',
-      role_id: 'role-readonlyadmin',
+      id: '0b5e1f6a-7d0c-3a3e-9c1f-5a4b3c2d1e0f',
+      user_id: LAB_IDS.userGlusteradmin,
+      role_id: LAB_IDS.roleReadonlyadmin,
       on: { type: 'cluster', id: PROD },
     });
     try {
@@ -182,7 +188,7 @@ describe('acting needs a fresh answer from the engine', () => {
       expect(r.statusCode).toBe(403);
     } finally {
       s.lab.permissions.splice(
-        s.lab.permissions.findIndex((p) => p.id === 'p-tmp'),
+        s.lab.permissions.findIndex((p) => p.id === '0b5e1f6a-7d0c-3a3e-9c1f-5a4b3c2d1e0f'),
         1,
       );
       s.lab.permissions.push(removed!);

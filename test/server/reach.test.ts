@@ -2,7 +2,7 @@
 // No reach beyond what the user sees: the service's own credentials never look at a host the
 // engine does not show the user; the remote is another machine under any spelling; a key path
 // stays in an .ssh folder; nothing hostile reaches an event; no internal address in a fault.
-import { defaultLab } from '../../dev/lab';
+import { defaultLab, LAB_IDS } from '../../dev/lab';
 import { createSimSshTrust } from '../../server/ssh/sim';
 import type { PreflightCheck } from '../../src/georep/types';
 import { DR, PROD, startStack, type Fault, type Stack } from './harness';
@@ -36,7 +36,7 @@ afterAll(() => s.close());
 const create = (secondary_host: string, more: Record<string, unknown> = {}) =>
   s.call('admin@internal', 'POST', `/clusters/${PROD}/sessions`, {
     primary_volume: 'home',
-    source_host_id: 'h-prod1',
+    source_host_id: LAB_IDS.hostProd1,
     secondary_host,
     secondary_volume: 'backup-dr',
     force: true,
@@ -84,7 +84,7 @@ describe('the remote is another machine, however it is spelled', () => {
     const r = await s.call(
       'admin@internal',
       'POST',
-      `/clusters/${PROD}/hosts/h-prod1/ssh/remote-key`,
+      `/clusters/${PROD}/hosts/${LAB_IDS.hostProd1}/ssh/remote-key`,
       {
         remote_host: 'localhost',
       },
@@ -123,21 +123,31 @@ describe('the private key path stays in an .ssh folder', () => {
     '~/../etc/passwd',
     '/root/.ssh/authorized_keys',
   ])('%s: 400, and no file is looked at', async (path) => {
-    const r = await s.call('admin@internal', 'POST', `/clusters/${PROD}/hosts/h-prod1/ssh/verify`, {
-      user: 'root',
-      remote_host: 'backup.remote.example',
-      private_key_path: path,
-    });
+    const r = await s.call(
+      'admin@internal',
+      'POST',
+      `/clusters/${PROD}/hosts/${LAB_IDS.hostProd1}/ssh/verify`,
+      {
+        user: 'root',
+        remote_host: 'backup.remote.example',
+        private_key_path: path,
+      },
+    );
     expect(r.statusCode).toBe(400);
     expect(r.json<Fault>().detail).toMatch(/private_key_path: /);
   });
 
   it("the remote user's own .ssh folder on the host is accepted", async () => {
-    const r = await s.call('admin@internal', 'POST', `/clusters/${PROD}/hosts/h-prod1/ssh/verify`, {
-      user: 'geoaccount',
-      remote_host: 'backup.remote.example',
-      private_key_path: '/home/geoaccount/.ssh/id_georep',
-    });
+    const r = await s.call(
+      'admin@internal',
+      'POST',
+      `/clusters/${PROD}/hosts/${LAB_IDS.hostProd1}/ssh/verify`,
+      {
+        user: 'geoaccount',
+        remote_host: 'backup.remote.example',
+        private_key_path: '/home/geoaccount/.ssh/id_georep',
+      },
+    );
     expect(r.statusCode).toBe(200);
   });
 });

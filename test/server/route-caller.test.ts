@@ -3,7 +3,7 @@
 // volume, GlusterAdmin through a group (on the other cluster), GlusterAdmin (cluster / data
 // center), SuperUser. The route list comes from the document itself, so a new route is covered
 // (or this test fails) the day it is added.
-import { defaultLab } from '../../dev/lab';
+import { defaultLab, LAB_IDS } from '../../dev/lab';
 import { createSimSshTrust } from '../../server/ssh/sim';
 import { PROD, startStack, type SessionList, type Stack } from './harness';
 
@@ -61,13 +61,13 @@ function request(r: Route, sessionId: string): { url: string; body?: unknown } {
     .replace('/ovirt-georep/api', '')
     .replace('{cluster_id}', PROD)
     .replace('{session_id}', sessionId)
-    .replace('{host_id}', 'h-prod1')
+    .replace('{host_id}', LAB_IDS.hostProd1)
     .replace('{name}', 'sync-jobs');
   const remote = { remote_host: 'backup.remote.example', port: 22 };
   const bodies: Record<string, unknown> = {
     'POST /clusters/{cluster_id}/sessions': {
       primary_volume: 'home',
-      source_host_id: 'h-prod1',
+      source_host_id: LAB_IDS.hostProd1,
       secondary_host: 'backup.remote.example',
       secondary_volume: 'home-backup',
     },
