@@ -9,6 +9,7 @@ import {
   type ExecResult,
   type GlusterExec,
 } from './exec';
+import type { ProgramExec } from './probe';
 
 export interface LocalExecOptions {
   /** The gluster binary; default `gluster`, found through the clean PATH. */
@@ -27,58 +28,62 @@ export const CLEAN_ENV: NodeJS.ProcessEnv = {
   HOME: '/root',
 };
 
-export function localExec(options: LocalExecOptions = {}): GlusterExec {
-  const command = options.glusterCommand ?? 'gluster';
+export function localExec(options: LocalExecOptions = {}): GlusterExec & ProgramExec {
+  const glusterCommand = options.glusterCommand ?? 'gluster';
   const env = options.env ?? CLEAN_ENV;
   const maxBuffer = options.maxBuffer ?? 64 * 1024 * 1024;
+  function runWith(
+    command: string,
+    node: string,
+    argv: readonly string[],
+    opts: ExecOptions,
+  ): Promise<ExecResult> {
+    return new Promise((resolve, reject) => {
+      execFile(
+        command,
+        [...argv],
+        {
+          env,
+          timeout: opts.timeoutMs,
+          killSignal: 'SIGKILL',
+          maxBuffer,
+          encoding: 'utf8',
+          windowsHide: true,
+        },
+        (error, stdout, stderr) => {
+          if (!error) {
+            resolve({ stdout, stderr, code: 0 });
+            return;
+          }
+          const e = error as NodeJS.ErrnoException & {
+            killed?: boolean;
+            signal?: string | null;
+            code?: number | string;
+          };
+          if (e.code === 'ENOENT') {
+            reject(
+              new GlusterUnreachableError(node, `the command ${command} is not installed here`),
+            );
+          } else if (e.killed || (e.signal === 'SIGKILL' && typeof e.code !== 'number')) {
+            reject(new GlusterTimeoutError(node, opts.timeoutMs));
+          } else if (e.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
+            reject(
+              new GlusterUnreachableError(node, `${command} printed more than ${maxBuffer} bytes`),
+            );
+          } else if (typeof e.code === 'number') {
+            resolve({ stdout, stderr, code: e.code });
+          } else if (e.signal) {
+            resolve({ stdout, stderr, code: 128 + (signalNumber(e.signal) ?? 0) });
+          } else {
+            reject(new GlusterUnreachableError(node, e.message));
+          }
+        },
+      );
+    });
+  }
   return {
-    run(node: string, argv: readonly string[], opts: ExecOptions): Promise<ExecResult> {
-      return new Promise((resolve, reject) => {
-        execFile(
-          command,
-          [...argv],
-          {
-            env,
-            timeout: opts.timeoutMs,
-            killSignal: 'SIGKILL',
-            maxBuffer,
-            encoding: 'utf8',
-            windowsHide: true,
-          },
-          (error, stdout, stderr) => {
-            if (!error) {
-              resolve({ stdout, stderr, code: 0 });
-              return;
-            }
-            const e = error as NodeJS.ErrnoException & {
-              killed?: boolean;
-              signal?: string | null;
-              code?: number | string;
-            };
-            if (e.code === 'ENOENT') {
-              reject(
-                new GlusterUnreachableError(
-                  node,
-                  `the gluster command (${command}) is not installed here`,
-                ),
-              );
-            } else if (e.killed || (e.signal === 'SIGKILL' && typeof e.code !== 'number')) {
-              reject(new GlusterTimeoutError(node, opts.timeoutMs));
-            } else if (e.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-              reject(
-                new GlusterUnreachableError(node, `gluster printed more than ${maxBuffer} bytes`),
-              );
-            } else if (typeof e.code === 'number') {
-              resolve({ stdout, stderr, code: e.code });
-            } else if (e.signal) {
-              resolve({ stdout, stderr, code: 128 + (signalNumber(e.signal) ?? 0) });
-            } else {
-              reject(new GlusterUnreachableError(node, e.message));
-            }
-          },
-        );
-      });
-    },
+    run: (node, argv, opts) => runWith(glusterCommand, node, argv, opts),
+    runProgram: (node, program, argv, opts) => runWith(program, node, argv, opts),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   type ExecResult,
   type GlusterExec,
 } from './exec';
+import type { ProgramExec } from './probe';
 
 export interface SshExecOptions {
   /** The client private key (OpenSSH or PEM text). */
@@ -39,7 +40,7 @@ export interface SshExecOptions {
   glusterCommand?: string;
 }
 
-export interface SshGlusterExec extends GlusterExec {
+export interface SshGlusterExec extends GlusterExec, ProgramExec {
   /** Close every connection. */
   close(): Promise<void>;
   /** Open connections, for tests and metrics. */
@@ -287,6 +288,7 @@ export function sshExec(options: SshExecOptions): SshGlusterExec {
     node: string,
     c: Conn,
     command: string,
+    program: string,
     opts: ExecOptions,
     opened: { value: boolean },
   ): Promise<ExecResult> {
@@ -336,11 +338,11 @@ export function sshExec(options: SshExecOptions): SshGlusterExec {
               return;
             }
             if (code === 127) {
-              // the remote shell found no gluster binary
+              // the remote shell found no such program
               reject(
                 new GlusterUnreachableError(
                   node,
-                  `${glusterCommand} is not installed (${stderr.trim() || 'exit code 127'})`,
+                  `${program} is not installed (${stderr.trim() || 'exit code 127'})`,
                 ),
               );
               return;
@@ -355,30 +357,41 @@ export function sshExec(options: SshExecOptions): SshGlusterExec {
     });
   }
 
-  return {
-    async run(node: string, argv: readonly string[], opts: ExecOptions): Promise<ExecResult> {
-      const command = buildRemoteCommand(argv, glusterCommand);
-      for (let attempt = 0; ; attempt++) {
-        const c = connect(node);
-        const opened = { value: false };
-        await c.ready;
-        await acquire(c);
-        try {
-          return await execOnce(node, c, command, opts, opened);
-        } catch (e) {
-          // a reused connection that died before the command started: one retry on a new one
-          if (attempt === 0 && !opened.value && e instanceof GlusterUnreachableError) {
-            if (!c.closed) {
-              drop(node, c);
-              c.client.destroy();
-            }
-            continue;
+  async function runCommand(
+    node: string,
+    command: string,
+    program: string,
+    opts: ExecOptions,
+  ): Promise<ExecResult> {
+    for (let attempt = 0; ; attempt++) {
+      const c = connect(node);
+      const opened = { value: false };
+      await c.ready;
+      await acquire(c);
+      try {
+        return await execOnce(node, c, command, program, opts, opened);
+      } catch (e) {
+        // a reused connection that died before the command started: one retry on a new one
+        if (attempt === 0 && !opened.value && e instanceof GlusterUnreachableError) {
+          if (!c.closed) {
+            drop(node, c);
+            c.client.destroy();
           }
-          throw e;
-        } finally {
-          release(node, c);
+          continue;
         }
+        throw e;
+      } finally {
+        release(node, c);
       }
+    }
+  }
+
+  return {
+    run(node: string, argv: readonly string[], opts: ExecOptions): Promise<ExecResult> {
+      return runCommand(node, buildRemoteCommand(argv, glusterCommand), glusterCommand, opts);
+    },
+    runProgram(node, program, argv, opts): Promise<ExecResult> {
+      return runCommand(node, buildRemoteCommand(argv, program), program, opts);
     },
     async close(): Promise<void> {
       await Promise.all(

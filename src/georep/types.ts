@@ -1,4 +1,6 @@
 // Geo-replication domain types, shared by the UI and the geo-rep service.
+import type { StallEvidence } from './stall';
+
 // Wire format follows the engine's REST style: snake_case names, lists keyed by the singular type
 // name ({"georep_session": [...]}) and faults as {reason, detail}. Unlike the engine, booleans and
 // numbers are real JSON booleans and numbers (the engine's strings are a legacy quirk we do not copy).
@@ -67,6 +69,12 @@ export interface GeoRepWorker {
    * gsyncd's record on the brick keeps it; this is what the service saw, not a guess.
    */
   last_synced_seen?: { time: string; read_at: string } | null;
+  /**
+   * Set when the service found this Active worker stalled: changes recorded on its brick and not
+   * synced, with nothing being processed, beyond the session's threshold (src/georep/stall.ts).
+   * Absent or null otherwise.
+   */
+  stall?: StallEvidence | null;
 }
 
 /** How far the secondary is known to be in sync, and how that is known. */
