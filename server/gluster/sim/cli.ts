@@ -588,7 +588,7 @@ function statusRows(
           row.secondaryNode = '';
         } else {
           // gsyncd's get_status for an Active worker (georep-status-active.xml)
-          const p = world.pending(set, world.t);
+          const p = world.pending(set, world.t, w);
           const cp = world.checkpointOf(s);
           Object.assign(row, {
             status: 'Active',

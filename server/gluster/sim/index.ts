@@ -11,3 +11,4 @@ export {
 } from './simulator';
 export { demoSimulator } from './demo';
 export { simRemoteGluster, SimRemoteGluster } from './remote';
+export { simProbe } from './probe';

@@ -31,6 +31,8 @@ export interface SimulatorOptions {
    * still overrides it.
    */
   sshTrust?: (user: string, host: string) => boolean;
+  /** Chance (0..1) that a worker comes up deaf each time it goes live (Gluster 10.3's race); 0. */
+  deafChance?: number;
 }
 
 export interface SessionRef {
@@ -70,6 +72,7 @@ export class GlusterSimulator implements GlusterExec {
       seed: opts.seed ?? 1,
       startSeconds: Math.floor(this.clock.now() / 1000),
       sshTrust: opts.sshTrust,
+      deafChance: opts.deafChance,
     });
   }
 
@@ -134,6 +137,34 @@ export class GlusterSimulator implements GlusterExec {
       s.faults.add(brick);
       this.world.applyFault(s, brick);
     } else s.faults.delete(brick);
+  }
+
+  /**
+   * Make the live worker of `brick` (`host:/path`) deaf now, as if it had come up so (true), or
+   * hear again (false). It stays so until its next restart, which rolls `deafChance` again.
+   */
+  setWorkerDeaf(sessionRef: SessionRef, brick: string, deaf: boolean): void {
+    const s = this.session(sessionRef);
+    const w = s.workers.get(brick);
+    if (!w) throw new Error(`${brick} is not a brick of ${s.pvol}`);
+    w.deaf = deaf;
+  }
+
+  /** The chance that a worker comes up deaf from now on (0..1). */
+  setDeafChance(chance: number): void {
+    this.world.deafChance = Math.min(1, Math.max(0, chance));
+  }
+
+  /** @internal The session record for a key (the sim probe reads it). */
+  sessionRecord(
+    primaryVolume: string,
+    secondaryHost: string,
+    secondaryVolume: string,
+  ): SessionRec | undefined {
+    this.tick();
+    return this.world.sessions.find(
+      (x) => x.pvol === primaryVolume && x.host === secondaryHost && x.svol === secondaryVolume,
+    );
   }
 
   /** Take a brick process down (its row leaves geo-rep status) or bring it back. */

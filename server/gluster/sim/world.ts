@@ -151,6 +151,12 @@ export interface WorkerRec {
   crawl: CrawlKind;
   crawlSince: number;
   historyUntil: number;
+  /**
+   * Came up deaf (Gluster 10.3's live-sync race, shared/reference/gluster-local.md): Active in
+   * Changelog Crawl, healthy by every field the CLI prints, but changes written after it went live
+   * are never picked up (nothing pending shows). A restart replays them and rolls again.
+   */
+  deaf: boolean;
 }
 
 export interface SessionRec {
@@ -169,8 +175,20 @@ export interface SessionRec {
   sets: SetRec[];
   workers: Map<string, WorkerRec>;
   faults: Set<string>;
+  /** gsyncd.log of the session as the primary nodes would have it (bounded; sim probe reads it). */
+  log: SimLogEntry[];
   seq: number;
 }
+
+export interface SimLogEntry {
+  t: number;
+  level: 'I' | 'W' | 'E';
+  /** Where, as gsyncd writes it: `monitor(monitor)` or `primary(worker /brick)`. */
+  where: string;
+  text: string;
+}
+
+const LOG_LIMIT = 500;
 
 export interface Workload {
   volume: string;
@@ -182,6 +200,8 @@ export interface Workload {
 }
 
 export interface WorldOptions {
+  /** Chance (0..1) that a worker comes up deaf when it goes live; default 0. */
+  deafChance?: number;
   /** See SimulatorOptions.sshTrust. */
   sshTrust?: (user: string, host: string) => boolean;
   lab: Lab;
@@ -231,9 +251,12 @@ export class World {
   private writeSeq = 0;
 
   sshOracle?: (user: string, host: string) => boolean;
+  /** Chance (0..1) a worker comes up deaf when it goes live (WorldOptions.deafChance). */
+  deafChance: number;
 
   constructor(opts: WorldOptions) {
     this.sshOracle = opts.sshTrust;
+    this.deafChance = opts.deafChance ?? 0;
     this.seed = opts.seed;
     this.t = opts.startSeconds;
     const lab = opts.lab;
@@ -538,10 +561,12 @@ export class World {
             crawl: 'Changelog Crawl',
             crawlSince: 0,
             historyUntil: 0,
+            deaf: false,
           },
         ]),
       ),
       faults: new Set(),
+      log: [],
       seq: ++this.seq,
     };
     this.sessions.push(s);
@@ -581,6 +606,60 @@ export class World {
     for (const w of s.workers.values()) w.phase = 'down';
   }
 
+  /** Appends a gsyncd.log entry to the session's log (bounded). */
+  log(s: SessionRec, level: SimLogEntry['level'], where: string, text: string): void {
+    s.log.push({ t: this.t, level, where, text });
+    if (s.log.length > LOG_LIMIT) s.log.splice(0, s.log.length - LOG_LIMIT);
+  }
+
+  /** What gsyncd logs when a worker of this session fails now, in gsyncd's own words. */
+  private logFailure(s: SessionRec, brickName: string): void {
+    const path = brickName.slice(brickName.indexOf(':') + 1);
+    const where = `syncdutils(worker ${path})`;
+    const h = this.hosts.get(s.host);
+    const port = s.config.get('ssh_port') ?? '22';
+    if (s.faults.has(brickName)) {
+      this.log(s, 'E', where, 'connection to peer is broken');
+      this.log(
+        s,
+        'E',
+        where,
+        'FAIL: \nTraceback (most recent call last):\n  File "/usr/libexec/glusterfs/python/syncdaemon/syncdutils.py", line 393, in twrap\n    tf(*aargs)\nOSError: [Errno 5] Input/output error',
+      );
+      return;
+    }
+    if (!h || !h.poolId || !this.reachable(h) || String(h.sshPort) !== port) {
+      this.log(
+        s,
+        'E',
+        where,
+        `Popen: command returned error [{cmd=ssh -oPasswordAuthentication=no -oStrictHostKeyChecking=no -i /var/lib/glusterd/geo-replication/secret.pem -p ${port} ${s.host} /nonexistent/gsyncd secondary ${s.pvol} ${s.host}::${s.svol}}, {error=255}]`,
+      );
+      this.log(
+        s,
+        'E',
+        where,
+        `Popen: ssh> ssh: connect to host ${s.host} port ${port}: Connection refused`,
+      );
+      return;
+    }
+    if (!h.users.includes(s.user) || !this.sshTrusted(s.user, s.host)) {
+      this.log(
+        s,
+        'E',
+        where,
+        `Popen: ssh> ${s.user}@${s.host}: Permission denied (publickey,password).`,
+      );
+      return;
+    }
+    this.log(
+      s,
+      'E',
+      where,
+      `GLUSTER: Mount failed: Transport endpoint is not connected (volume ${s.svol} on ${s.host})`,
+    );
+  }
+
   /** A worker whose fault is injected crashes at once; recovery is time-driven. */
   applyFault(s: SessionRec, brick: string): void {
     const w = s.workers.get(brick);
@@ -589,6 +668,13 @@ export class World {
   }
 
   private makeFaulty(s: SessionRec, w: WorkerRec): void {
+    this.logFailure(s, w.brick);
+    this.log(
+      s,
+      'I',
+      'gsyncdstatus(monitor)',
+      'GeorepStatus: Worker Status Change [{status=Faulty}]',
+    );
     w.phase = 'faulty';
     w.timer = TIMING.faultyRetry;
     for (const set of s.sets) if (set.active === w.brick) set.active = null;
@@ -727,6 +813,12 @@ export class World {
         case 'down':
           w.phase = 'init';
           w.timer = TIMING.init - 1;
+          this.log(
+            s,
+            'I',
+            'monitor(monitor)',
+            `Monitor: starting gsyncd worker [{brick=${b.path}}, {secondary_node=${s.host}}]`,
+          );
           break;
         case 'init':
           w.timer -= 1;
@@ -758,6 +850,10 @@ export class World {
           set.active = next;
           w.crawlSince = now;
           w.historyUntil = now;
+          w.deaf =
+            this.deafChance > 0 &&
+            intFor(this.seed, `deaf:${s.seq}:${next}:${now}`, 0, 9_999) <
+              Math.round(this.deafChance * 10_000);
           if (set.initialPending) {
             const p = set.initialPending;
             set.queue.unshift({
@@ -780,7 +876,7 @@ export class World {
       const w = s.workers.get(set.active)!;
       let capacity = 1;
       while (capacity > 1e-9) {
-        const b = set.queue.find((q) => q.availableAt <= now);
+        const b = set.queue.find((q) => q.availableAt <= now && !deafTo(w, q));
         if (!b) break;
         const use = Math.min(capacity, b.cost - b.done);
         b.done += use;
@@ -811,12 +907,16 @@ export class World {
   }
 
   /** Pending counts the Active worker of a set reports (what it has picked up, not yet synced). */
-  pending(set: SetRec, now: number): { entry: number; data: number; meta: number } {
+  pending(
+    set: SetRec,
+    now: number,
+    active?: WorkerRec,
+  ): { entry: number; data: number; meta: number } {
     let entry = 0;
     let data = 0;
     let meta = 0;
     for (const b of set.queue) {
-      if (b.availableAt > now) continue;
+      if (b.availableAt > now || (active && deafTo(active, b))) continue;
       const left = b.cost > 0 ? 1 - b.done / b.cost : 0;
       entry += Math.ceil(b.entries * left);
       data += Math.ceil(b.data * left);
@@ -824,6 +924,11 @@ export class World {
     }
     return { entry, data, meta };
   }
+}
+
+/** A deaf worker never hears of a change written after it went live. */
+export function deafTo(w: WorkerRec, b: Batch): boolean {
+  return w.deaf && !b.initial && b.t >= w.historyUntil;
 }
 
 export function dirKey(host: string, path: string): string {
