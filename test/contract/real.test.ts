@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createGlusterClient } from '../../server/gluster/client';
 import { localExec } from '../../server/gluster/exec-local';
 import { sshExec } from '../../server/gluster/exec-ssh';
+import { execProbe } from '../../server/gluster/probe';
 import { georepContractSuite } from './suite';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -69,9 +70,13 @@ if (skipReason) {
             port: sshPort,
           })
         : null;
-      const client = createGlusterClient(ssh ?? localExec());
+      const exec = ssh ?? localExec();
+      const client = createGlusterClient(exec);
       return {
         client,
+        // the lab's only node is reached by the name Gluster prints for it
+        probe: execProbe(exec),
+        resolve: (n: string) => Promise.resolve(n === host ? host : null),
         node: host,
         primaryVolume: need(lab, 'LAB_PRIMARY_VOLUME'),
         secondaryHost: host,

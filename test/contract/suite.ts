@@ -16,6 +16,11 @@ import {
   type GlusterClient,
   type ParsedSession,
 } from '../../server/gluster/types';
+import type { NodeProbe } from '../../server/gluster/probe';
+import { buildSessions } from '../../server/domain';
+import { recoverStalled } from '../../server/recover';
+import { rolloverOf, StallWatch, type NodeResolver } from '../../server/stall';
+import { stallThresholds } from '../../src/georep/stall';
 
 export interface ContractEnv {
   client: GlusterClient;
@@ -30,6 +35,14 @@ export interface ContractEnv {
   writeFile?(relPath: string, content: string): Promise<void>;
   /** Reads a file through a mount of the secondary volume; null when it is not there. */
   readSecondary?(relPath: string): Promise<string | null>;
+  /**
+   * The product's reading of gsyncd's files on the nodes (server/gluster/probe.ts): the barrier
+   * uses the product's stall detection and Recover, as an operator would, instead of a blind
+   * stop/start.
+   */
+  probe: NodeProbe;
+  /** Gluster's node names to the addresses the probe reaches. */
+  resolve: NodeResolver;
   teardown(): Promise<void>;
 }
 
@@ -39,10 +52,16 @@ export const BOUNDS = {
   running: 120_000,
   /** pause/stop until every worker says so */
   settled: 30_000,
-  /** checkpoint completion in live mode, before the stop/start fallback */
-  checkpointLive: 30_000,
-  /** checkpoint completion after a stop/start (history crawl replays the changelogs) */
-  checkpointAfterKick: 150_000,
+  /** checkpoint completion in live mode, unless the product flags a stall first */
+  checkpointLive: 45_000,
+  /**
+   * From the change after the checkpoint to the product flagging a stalled worker, beyond the
+   * session's own threshold (src/georep/stall.ts: 10 s on the lab, rollover 3 s and change
+   * interval 1 s) and one rollover to record the change: two readings a poll apart and slack.
+   */
+  stallFlaggedSlack: 8_000,
+  /** checkpoint completion after Recover (every restart replays the changelogs) */
+  checkpointAfterRecover: 150_000,
   /** a file to be readable on the secondary once the checkpoint completed */
   arrival: 30_000,
   /** poll interval */
@@ -53,7 +72,7 @@ const IT = 300_000; // per-test jest timeout: generous, the bounds above are wha
 const RUNNING: readonly string[] = ['Active', 'Passive'];
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-/** CONTRACT_LOG=1 prints how each barrier completed (live or after a stop/start) and how long it took. */
+/** CONTRACT_LOG=1 prints how each barrier completed (live or after Recover) and how long it took. */
 const log = (msg: string) => {
   if (process.env.CONTRACT_LOG === '1') process.stderr.write(`[contract] ${msg}\n`);
 };
@@ -144,15 +163,29 @@ export function georepContractSuite(name: string, setup: () => Promise<ContractE
       written.set(rel, sha256(content));
     }
 
+    /** The product's stall watch over this session, read every poll (no interval). */
+    let watch: StallWatch | null = null;
+    /** How each barrier completed, for the suite's account. */
+    const barriers: { via: 'live' | 'recover'; flaggedAfterMs?: number; attempts?: number }[] = [];
+
+    async function stalledNow(s: ParsedSession): Promise<boolean> {
+      watch ??= new StallWatch(env.probe, { intervalMs: 0 });
+      const vols = await c.volumeInfo(env.node, key.primary_volume);
+      const [gs] = buildSessions('contract', [s], vols, new Date());
+      if (!gs) return false;
+      await watch.refresh('contract', [gs], vols, env.resolve);
+      return watch.mark(gs).workers.some((w) => !!w.stall);
+    }
+
     /**
      * Everything written so far is on the secondary: `config checkpoint now`, one change after it
      * (in live mode a checkpoint completes only when a newer changelog is processed), then wait
      * for every Active worker to report that checkpoint completed. Gluster 10.3 sometimes leaves
-     * a fresh worker in Changelog Crawl receiving no changelog events; when the checkpoint does
-     * not complete within BOUNDS.checkpointLive, stop+start makes the new worker replay the
-     * changelog history (BOUNDS.checkpointAfterKick).
+     * a fresh worker in Changelog Crawl receiving no changelog events (a stall): the product's
+     * stall watch must flag it within BOUNDS.stallFlagged of the change, and the product's
+     * Recover must then make the checkpoint complete (BOUNDS.checkpointAfterRecover).
      */
-    async function barrier(): Promise<{ time: string; via: 'live' | 'restart' }> {
+    async function barrier(): Promise<{ time: string; via: 'live' | 'recover' }> {
       const t0 = Date.now();
       const before = Math.floor(Date.now() / 1000);
       await c.configSet(env.node, key, 'checkpoint', 'now');
@@ -161,11 +194,13 @@ export function georepContractSuite(name: string, setup: () => Promise<ContractE
       expect(epoch).toBeGreaterThanOrEqual(before - 5);
       expect(epoch).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 5);
       const time = new Date(epoch * 1000).toISOString();
+      let changedAt = Date.now();
       if (env.writeFile) {
         // wait for the clock to pass the checkpoint's second, then change something
         while (Date.now() < (epoch + 1) * 1000 + 50)
           await sleep(Math.min(200, (epoch + 1) * 1000 + 50 - Date.now()));
         await env.writeFile(`${run}/.tick`, new Date().toISOString());
+        changedAt = Date.now();
       }
       const completed = async () => {
         const s = await session();
@@ -175,29 +210,70 @@ export function georepContractSuite(name: string, setup: () => Promise<ContractE
           ? s
           : undefined;
       };
-      try {
-        await waitFor('checkpoint completed (live)', BOUNDS.checkpointLive, completed, () =>
-          describeSession(last),
-        );
+      // the most the product may take to flag a stall of this session (its threshold and rollover)
+      const volsNow = await c.volumeInfo(env.node, key.primary_volume);
+      const rollover = rolloverOf(volsNow.find((v) => v.name === key.primary_volume));
+      const threshold = stallThresholds(rollover, Number(cfg['change_interval']) || undefined);
+      const flagBound = (threshold.stallAfterSeconds + rollover) * 1000 + BOUNDS.stallFlaggedSlack;
+      let flaggedAfterMs: number | null = null;
+      await waitFor(
+        'checkpoint completed live, or a stall flagged by the product',
+        Math.max(BOUNDS.checkpointLive, flagBound + 5_000),
+        async () => {
+          if (await completed()) return true;
+          if (last && (await stalledNow(last))) {
+            flaggedAfterMs = Date.now() - changedAt;
+            return true;
+          }
+          return undefined;
+        },
+        () => describeSession(last),
+      );
+      if (flaggedAfterMs === null) {
         log(
           `barrier: checkpoint ${time} completed live after ${((Date.now() - t0) / 1000).toFixed(1)} s`,
         );
+        barriers.push({ via: 'live' });
         return { time, via: 'live' };
-      } catch {
-        await c.stop(env.node, key, {});
-        await c.start(env.node, key, {});
-        await waitRunning('restart after a stuck checkpoint');
-        await waitFor(
-          'checkpoint completed (after stop/start)',
-          BOUNDS.checkpointAfterKick,
-          completed,
-          () => describeSession(last),
-        );
-        log(
-          `barrier: checkpoint ${time} completed after a stop/start, ${((Date.now() - t0) / 1000).toFixed(1)} s`,
-        );
-        return { time, via: 'restart' };
       }
+      log(
+        `barrier: a stalled worker flagged ${(flaggedAfterMs / 1000).toFixed(1)} s after the change; Recover`,
+      );
+      expect(flaggedAfterMs).toBeLessThanOrEqual(flagBound);
+      const vols = volsNow;
+      const outcome = await recoverStalled(
+        {
+          gluster: c,
+          probe: env.probe,
+          node: env.node,
+          readSession: async () => {
+            const [parsed] = await c.status(env.node, key);
+            return parsed
+              ? (buildSessions('contract', [parsed], vols, new Date())[0] ?? null)
+              : null;
+          },
+          resolve: env.resolve,
+          rolloverSeconds: rolloverOf(vols.find((v) => v.name === key.primary_volume)),
+          sleep,
+          now: Date.now,
+          pollMs: BOUNDS.poll,
+        },
+        key,
+      );
+      log(`barrier: Recover: ${outcome.detail}`);
+      expect(outcome.recovered).toBe(true);
+      watch = null;
+      await waitFor(
+        'checkpoint completed (after Recover)',
+        BOUNDS.checkpointAfterRecover,
+        completed,
+        () => describeSession(last),
+      );
+      log(
+        `barrier: checkpoint ${time} completed after Recover (${outcome.attempts} restart(s)), ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+      );
+      barriers.push({ via: 'recover', flaggedAfterMs, attempts: outcome.attempts });
+      return { time, via: 'recover' };
     }
 
     /** Every file written so far is on the secondary with the same sha256. */
