@@ -3,7 +3,13 @@
 // dialog set up.
 import type { Lab } from './lab';
 import { createGlusterClient } from '../server/gluster/client';
-import { demoSimulator, simRemoteGluster, type GlusterSimulator } from '../server/gluster/sim';
+import {
+  demoSimulator,
+  simProbe,
+  simRemoteGluster,
+  type GlusterSimulator,
+} from '../server/gluster/sim';
+import type { NodeProbe } from '../server/gluster/probe';
 import type { RemoteGluster } from '../server/gluster/provision';
 import type { GlusterClient } from '../server/gluster/types';
 import { createSimSshTrust, type SimSshTrust } from '../server/ssh/sim';
@@ -14,6 +20,8 @@ export interface SimulatedBackends {
   gluster: GlusterClient;
   /** Gluster on remote hosts from the cluster hosts (directory targets), in the same world. */
   remoteGluster: RemoteGluster;
+  /** gsyncd's files on the simulated nodes (stall evidence, worker logs). */
+  probe: NodeProbe;
 }
 
 export function simulatedBackends(
@@ -24,5 +32,11 @@ export function simulatedBackends(
   const ssh = createSimSshTrust(lab, { latencyMs: opts.sshLatencyMs ?? 0 });
   const upHosts = lab.hosts.filter((h) => h.status === 'up').map((h) => h.address);
   sim.setSshTrustOracle((user, host) => upHosts.some((from) => ssh.isTrusted(from, user, host)));
-  return { sim, ssh, gluster: createGlusterClient(sim), remoteGluster: simRemoteGluster(sim) };
+  return {
+    sim,
+    ssh,
+    gluster: createGlusterClient(sim),
+    remoteGluster: simRemoteGluster(sim),
+    probe: simProbe(sim),
+  };
 }

@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defaultLab, LAB_IDS, type Lab } from './lab';
+import { execProbe, type NodeProbe } from '../server/gluster/probe';
 import { createGlusterClient } from '../server/gluster/client';
 import { sshExec } from '../server/gluster/exec-ssh';
 import { sshHostShell, sshRemoteGluster, type RemoteGluster } from '../server/gluster/provision';
@@ -131,6 +132,8 @@ export function realLab(env: LabEnv): Lab {
 
 export interface RealLabBackends {
   gluster: GlusterClient;
+  /** gsyncd's files on the lab node, over the same SSH (stall detection, Faulty logs). */
+  probe: NodeProbe;
   ssh: RealSshTrust;
   remoteGluster: RemoteGluster;
   close(): Promise<void>;
@@ -171,6 +174,7 @@ export function realLabBackends(
       identityFile: keyFile,
       knownHostsFile,
     }),
+    probe: execProbe(exec),
     close: () => exec.close(),
   };
 }

@@ -75,6 +75,7 @@ async function main(): Promise<void> {
   await registerGeoRepService(app, {
     engineUrl,
     gluster: simulated?.gluster ?? real!.gluster,
+    probe: simulated?.probe ?? real!.probe,
     backendName: backend,
     ssh: ssh ?? real!.ssh,
     // Directory targets: the simulator's remote hosts, or ssh from the lab's cluster host.
@@ -136,6 +137,31 @@ async function main(): Promise<void> {
         b.brick,
         b.faulty === true,
       );
+      return { ok: true };
+    });
+    // A live worker comes up deaf (Gluster 10.3's race): Stalled once a change waits; `chance` sets
+    // how often every later restart comes up deaf too (Recover's retries).
+    app.post<{
+      Body: {
+        primary_volume: string;
+        secondary_host: string;
+        secondary_volume: string;
+        brick: string;
+        deaf: boolean;
+        chance?: number;
+      };
+    }>('/__dev/sim/worker-deaf', (req) => {
+      const b = req.body;
+      sim.setWorkerDeaf(
+        {
+          primaryVolume: b.primary_volume,
+          secondaryHost: b.secondary_host,
+          secondaryVolume: b.secondary_volume,
+        },
+        b.brick,
+        b.deaf === true,
+      );
+      if (typeof b.chance === 'number') sim.setDeafChance(b.chance);
       return { ok: true };
     });
     app.post<{ Body: { node: string; reachable: boolean } }>('/__dev/sim/node', (req) => {

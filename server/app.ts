@@ -35,6 +35,10 @@ import { passwordlessSshCheck } from './ssh/preflight';
 import type { SshTrust } from './ssh/types';
 import { systemResolve, type Resolve } from './remoteHost';
 import { StatusService } from './status';
+import type { NodeProbe } from './gluster/probe';
+import { Jobs } from './jobs';
+import { stallRoutes } from './routes/stall';
+import { StallWatch } from './stall';
 
 export interface GeoRepServiceOptions {
   /** Where the service's routes live; default `/ovirt-georep/api`. */
@@ -69,6 +73,13 @@ export interface GeoRepServiceOptions {
   ssh?: SshTrust;
   /** For an https engine URL: the agent that trusts the engine's CA. */
   engineHttpsAgent?: HttpsAgent;
+  /**
+   * Reads gsyncd's files on the primary nodes (server/gluster/probe.ts): stall detection, Recover
+   * and the Faulty workers' log lines. Without it those are not offered.
+   */
+  probe?: NodeProbe;
+  /** Least time between two stall readings of one cluster (ms); default 10000. */
+  stallIntervalMs?: number;
   /** Token of the service's own engine account, used to post audit events (serviceAccount.ts). */
   eventsToken?: () => Promise<string | null>;
   /** The audit outbox's directory (events wait there until the engine takes them); default: memory only. */
@@ -115,6 +126,9 @@ export async function registerGeoRepService(
     opts.engineHttpsAgent,
   );
   const nodes = new ClusterNodes(engine);
+  const stalls = opts.probe
+    ? new StallWatch(opts.probe, { intervalMs: opts.stallIntervalMs ?? 10_000 })
+    : null;
   const ctx: ServiceContext = {
     backendName: opts.backendName,
     engine,
@@ -123,7 +137,10 @@ export async function registerGeoRepService(
       permissionTtlMs: opts.permissionCacheMs,
     }),
     nodes,
-    status: new StatusService(opts.gluster, nodes, opts.statusCacheMs ?? 2_000),
+    status: new StatusService(opts.gluster, nodes, opts.statusCacheMs ?? 2_000, stalls),
+    probe: opts.probe,
+    stalls,
+    jobs: new Jobs(),
     audit: new Audit(engine, opts.eventsToken, {
       spoolDir: opts.auditSpoolDir,
       retryMs: opts.auditRetryMs,
@@ -253,6 +270,7 @@ export async function registerGeoRepService(
 
       sessionRoutes(scope, ctx);
       configRoutes(scope, ctx);
+      stallRoutes(scope, ctx);
       if (opts.ssh) await registerSshRoutes(scope, { ssh: opts.ssh, ctx });
       if (opts.extraRoutes) await opts.extraRoutes(scope, ctx);
     },

@@ -32,7 +32,8 @@ export type AuditAction =
   | 'checkpoint'
   | 'provision_volume'
   | 'remove_provisioned_volume'
-  | 'ssh_setup';
+  | 'ssh_setup'
+  | 'recover';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -97,6 +98,10 @@ export function describe(e: AuditEntry, user: string): string {
       return e.ok
         ? `A checkpoint has been set on the ${session}${by}.`
         : `Failed to set a checkpoint on the ${session}${by}${why}`;
+    case 'recover':
+      return e.ok
+        ? `The stalled ${session} has been recovered${by}.${note}`
+        : `Failed to recover the stalled ${session}${by}${why}${note}`;
     case 'provision_volume': {
       const v = e.volume ?? { name: e.key.secondary_volume, host: e.key.secondary_host, path: '?' };
       return e.ok

@@ -14,6 +14,9 @@ import type { ClusterNodes } from './nodes';
 import type { PreflightHooks } from './preflight';
 import type { Resolve } from './remoteHost';
 import type { StatusService } from './status';
+import type { NodeProbe } from './gluster/probe';
+import type { Jobs } from './jobs';
+import type { StallWatch } from './stall';
 
 /**
  * One action at a time per session, as the engine's own geo-rep commands take an exclusive lock on
@@ -63,6 +66,12 @@ export interface ServiceContext {
   resolveHost: Resolve;
   /** Development lab only (its secondary is this very machine): skip the address checks. */
   allowLocalRemote: boolean;
+  /** gsyncd's files on the nodes; null when the backend cannot read them. */
+  probe?: NodeProbe;
+  /** Stall detection over the shared status read (null without a probe). */
+  stalls: StallWatch | null;
+  /** Long actions (Recover). */
+  jobs: Jobs;
 }
 
 declare module 'fastify' {

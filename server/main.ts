@@ -20,6 +20,7 @@ import { ssoTokenProvider } from './serviceAccount';
 import { EngineHostKeys, knownHostsPolicy, type HostKeyPolicy } from './ssh/host-trust';
 import { RealSshTrust } from './ssh/real';
 import { createGlusterClient } from './gluster/client';
+import { execProbe } from './gluster/probe';
 import { sshExec } from './gluster/exec-ssh';
 import { sshHostShell, sshRemoteGluster } from './gluster/provision';
 
@@ -73,6 +74,8 @@ export async function start(cfg: ServiceConfig): Promise<{ close(): Promise<void
     engineUrl: cfg.engineUrl,
     engineHttpsAgent: httpsAgent,
     gluster: createGlusterClient(exec, { timeoutMs: cfg.glusterTimeoutMs }),
+    // gsyncd's files on the primary nodes, over the same SSH: stall detection, Recover, Faulty logs
+    probe: execProbe(exec),
     // A directory on a remote host as the target: gluster on the remote, run from the cluster host
     // over its passwordless SSH (the same trust geo-replication itself needs).
     remoteGluster: sshRemoteGluster(sshHostShell({ ...ssh, hostKeys })),

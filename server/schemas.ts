@@ -111,6 +111,29 @@ export const WorkerSchema = {
       properties: { time: { type: 'string' }, read_at: { type: 'string' } },
       description: 'The last last_synced the service read while this worker was Active, and when.',
     },
+    stall: {
+      type: ['object', 'null'],
+      description:
+        'Set when the service found this Active worker stalled: changes recorded on its brick and not synced, ' +
+        "with nothing being processed, beyond the session's threshold (read on the brick's node). Null otherwise.",
+      required: [
+        'pending_since',
+        'pending_changelogs',
+        'last_synced',
+        'stalled_since',
+        'waited_seconds',
+      ],
+      properties: {
+        pending_since: { type: 'string', description: 'The oldest change waiting (ISO-8601 UTC).' },
+        pending_changelogs: {
+          type: 'integer',
+          description: 'Changelogs recorded after the last sync.',
+        },
+        last_synced: iso("The worker's last sync (ISO-8601 UTC)."),
+        stalled_since: { type: 'string', description: 'When the service first saw it stalled.' },
+        waited_seconds: { type: 'integer', description: 'How long the oldest change has waited.' },
+      },
+    },
   },
 } as const;
 
@@ -165,6 +188,7 @@ export const SessionSchema = {
         'Passive',
         'Faulty',
         'PartiallyFaulty',
+        'Stalled',
         'Initializing',
         'Created',
         'Stopped',
@@ -226,7 +250,115 @@ export const PreflightCheckSchema = {
   },
 } as const;
 
+const stepSchema = {
+  type: 'object',
+  required: ['title', 'state', 'detail', 'started_at', 'ended_at'],
+  properties: {
+    title: { type: 'string' },
+    state: { type: 'string', enum: ['running', 'done', 'failed'] },
+    detail: nullable('string'),
+    started_at: { type: 'string' },
+    ended_at: nullable('string'),
+  },
+} as const;
+
+export const JobSchema = {
+  $id: 'GeoRepJob',
+  type: 'object',
+  description:
+    "A long action (Recover) running in the service: its steps as they happen and its outcome. Kept in the service's memory for an hour after it ends.",
+  required: [
+    'id',
+    'kind',
+    'cluster_id',
+    'session_id',
+    'user',
+    'state',
+    'steps',
+    'detail',
+    'started_at',
+    'ended_at',
+  ],
+  properties: {
+    id: { type: 'string' },
+    kind: { type: 'string', enum: ['recover'] },
+    cluster_id: { type: 'string' },
+    session_id: { type: 'string' },
+    user: { type: 'string', description: 'Who started it.' },
+    state: { type: 'string', enum: ['running', 'succeeded', 'failed'] },
+    steps: { type: 'array', items: stepSchema },
+    detail: { ...nullable('string'), description: 'The outcome in plain words, once it ended.' },
+    started_at: { type: 'string' },
+    ended_at: nullable('string'),
+  },
+} as const;
+
+const knownFailureSchema = {
+  type: 'object',
+  required: ['id', 'title', 'meaning', 'remedy', 'seen_in'],
+  properties: {
+    id: { type: 'string' },
+    title: { type: 'string' },
+    meaning: { type: 'string' },
+    remedy: { type: 'string' },
+    seen_in: { type: 'array', items: { type: 'string' } },
+  },
+} as const;
+
+export const DiagnosisSchema = {
+  $id: 'GeoRepDiagnosis',
+  type: 'object',
+  required: ['session_id', 'read_at', 'worker_diagnosis', 'findings'],
+  properties: {
+    session_id: { type: 'string' },
+    read_at: { type: 'string' },
+    worker_diagnosis: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: [
+          'primary_node',
+          'primary_brick',
+          'log_file',
+          'lines',
+          'known_failures',
+          'truncated',
+          'unavailable',
+        ],
+        properties: {
+          primary_node: { type: 'string' },
+          primary_brick: { type: 'string' },
+          log_file: { type: 'string', description: "The worker's gsyncd.log on its node." },
+          lines: {
+            type: 'array',
+            description:
+              'The entries that matter, oldest first, secrets masked (a traceback is one entry).',
+            items: {
+              type: 'object',
+              required: ['time', 'level', 'text'],
+              properties: {
+                time: nullable('string'),
+                level: { type: 'string' },
+                text: { type: 'string' },
+              },
+            },
+          },
+          known_failures: { type: 'array', items: knownFailureSchema },
+          truncated: { type: 'boolean' },
+          unavailable: {
+            ...nullable('string'),
+            description: 'Why nothing could be read, when it could not.',
+          },
+        },
+      },
+    },
+    findings: { type: 'array', items: knownFailureSchema },
+  },
+} as const;
+
 export const sharedSchemas = [
+  JobSchema,
+  DiagnosisSchema,
   FaultSchema,
   CheckpointSchema,
   SyncPointSchema,
@@ -573,6 +705,46 @@ export const routeSchemas = {
       },
       ...sessionActionFaults(),
     },
+  },
+  recover: {
+    tags: [TAG_SESSIONS],
+    summary:
+      'Recover a stalled session: restart its workers (by resetting an option it does not modify), wait, check, again within a bound; runs as a job',
+    params: sessionParams,
+    response: { 202: ref('GeoRepJob'), ...faults(...ACT_FAULTS) },
+  },
+  getJob: {
+    tags: [TAG_SESSIONS],
+    summary: 'A job (Recover) and its steps',
+    params: {
+      type: 'object',
+      required: ['cluster_id', 'job_id'],
+      additionalProperties: false,
+      properties: {
+        cluster_id: clusterParams.properties.cluster_id,
+        job_id: { type: 'string', pattern: '^[0-9a-f-]{36}$' },
+      },
+    },
+    response: { 200: ref('GeoRepJob'), ...faults(...READ_FAULTS) },
+  },
+  diagnosis: {
+    tags: [TAG_SESSIONS],
+    summary:
+      "Why workers are Faulty or Stalled: the lines of each worker's gsyncd.log that matter, with the known failures they show",
+    params: sessionParams,
+    querystring: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        brick: {
+          type: 'string',
+          maxLength: 4096,
+          description:
+            'One worker (`node:/path` or `/path`); default: every Faulty or Stalled worker.',
+        },
+      },
+    },
+    response: { 200: ref('GeoRepDiagnosis'), ...faults(...READ_FAULTS) },
   },
   checkpoint: {
     tags: [TAG_SESSIONS],

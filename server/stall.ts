@@ -13,6 +13,7 @@ import {
   type StallEvidence,
   type StallVerdict,
 } from '../src/georep/stall';
+import { rollUpStatus } from '../src/georep/status';
 import type { GeoRepSession, GeoRepWorker } from '../src/georep/types';
 import { keyOfSession } from './domain';
 import type { BrickEvidence, NodeProbe } from './gluster/probe';
@@ -107,7 +108,7 @@ export class StallWatch {
       changed = true;
       return { ...w, stall };
     });
-    return changed ? { ...s, workers } : s;
+    return changed ? { ...s, workers, status: rollUpStatus(workers) } : s;
   }
 
   /** Read the evidence of every watched worker of the cluster now (joins a reading in flight). */

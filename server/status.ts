@@ -11,6 +11,8 @@ import type { EngineCluster } from './engine';
 import { glusterFault } from './errors';
 import type { GlusterClient, ParsedVolume } from './gluster/types';
 import type { ClusterNodes } from './nodes';
+import { engineNodeResolver, type NodeResolver, type StallWatch } from './stall';
+import { lookup } from 'node:dns/promises';
 
 export interface ClusterStatus {
   sessions: GeoRepSession[];
@@ -34,6 +36,7 @@ export class StatusService {
     private readonly gluster: GlusterClient,
     private readonly nodes: ClusterNodes,
     cacheMs: number,
+    private readonly stalls: StallWatch | null = null,
   ) {
     // Readers get the last read at once for up to another cacheMs while one refresh runs:
     // data stays under 2×cacheMs + one read old (well within 5 s), and nobody waits for Gluster.
@@ -55,6 +58,14 @@ export class StatusService {
     return this.read(p, cluster, log);
   }
 
+  /** Gluster's node names -> the engine hosts of the cluster the service may reach. */
+  async resolver(p: Principal, cluster: EngineCluster): Promise<NodeResolver> {
+    const hosts = await this.nodes.clusterHosts(p, cluster);
+    return engineNodeResolver(hosts, async (name) =>
+      (await lookup(name, { all: true })).map((a) => a.address),
+    );
+  }
+
   private async load(
     p: Principal,
     cluster: EngineCluster,
@@ -72,8 +83,18 @@ export class StatusService {
       const readAt = new Date();
       const built = buildSessions(cluster.id, parsed, volumes, readAt, this.recall.get(cluster.id));
       this.recall.set(cluster.id, built.recall);
+      // stall marks from the last readings; a new reading starts in the background when due
+      const sessions = this.stalls
+        ? this.stalls.annotate(
+            cluster.id,
+            built.sessions,
+            volumes,
+            await this.resolver(p, cluster),
+            log,
+          )
+        : built.sessions;
       return {
-        sessions: built.sessions,
+        sessions,
         volumes,
         read_at: readAt.toISOString(),
         node,

@@ -182,6 +182,7 @@ export async function act(
     | 'provision_volume'
     | 'remove_provisioned_volume'
     | 'ssh_setup'
+    | 'recover'
   >,
   log: FastifyBaseLogger,
   run: (node: string) => Promise<void>,

@@ -24,6 +24,7 @@ const LOOK: Record<SessionStatus, { color: LabelColor; Icon: ComponentType }> = 
   Passive: { color: 'blue', Icon: PauseCircleIcon },
   Faulty: { color: 'red', Icon: ExclamationCircleIcon },
   PartiallyFaulty: { color: 'orange', Icon: ExclamationTriangleIcon },
+  Stalled: { color: 'orangered', Icon: ExclamationCircleIcon },
   Initializing: { color: 'teal', Icon: InProgressIcon },
   Created: { color: 'purple', Icon: PlusCircleIcon },
   Stopped: { color: 'grey', Icon: StopCircleIcon },

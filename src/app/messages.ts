@@ -160,6 +160,7 @@ export const statusMessages = untyped(
     Passive: { id: 'georep.status.passive', defaultMessage: 'Passive' },
     Faulty: { id: 'georep.status.faulty', defaultMessage: 'Faulty' },
     PartiallyFaulty: { id: 'georep.status.partiallyFaulty', defaultMessage: 'Partly faulty' },
+    Stalled: { id: 'georep.status.stalled', defaultMessage: 'Stalled' },
     Initializing: { id: 'georep.status.initializing', defaultMessage: 'Initializing' },
     Created: { id: 'georep.status.created', defaultMessage: 'Created' },
     Stopped: { id: 'georep.status.stopped', defaultMessage: 'Stopped' },

@@ -113,15 +113,16 @@ export type SortDirection = 'asc' | 'desc';
 /** Worst first when ascending: the order an operator wants to see problems in. */
 const STATUS_ORDER: Record<SessionStatus, number> = {
   Faulty: 0,
-  PartiallyFaulty: 1,
-  Offline: 2,
-  Unknown: 3,
-  Initializing: 4,
-  Paused: 5,
-  Stopped: 6,
-  Created: 7,
-  Passive: 8,
-  Active: 9,
+  Stalled: 1,
+  PartiallyFaulty: 2,
+  Offline: 3,
+  Unknown: 4,
+  Initializing: 5,
+  Paused: 6,
+  Stopped: 7,
+  Created: 8,
+  Passive: 9,
+  Active: 10,
 };
 
 /** The crawl modes of a session's Active workers (what is actually syncing), distinct, in a stable order. */

@@ -169,6 +169,17 @@ const RUNNING: readonly WorkerStatus[] = ['Active', 'Passive', 'Faulty', 'Initia
  *   worker yet, else Active.
  */
 export function rollUpStatus(
+  workers: readonly (Pick<GeoRepWorker, 'status' | 'replica_set'> &
+    Partial<Pick<GeoRepWorker, 'stall'>>)[],
+): SessionStatus {
+  const base = rollUpWithoutStall(workers);
+  // A stalled worker (src/georep/stall.ts) is Active by every field Gluster prints, yet its
+  // replica set is not replicated: Stalled, unless the session is Faulty anyway.
+  if (base !== 'Faulty' && workers.some((w) => w.status === 'Active' && w.stall)) return 'Stalled';
+  return base;
+}
+
+function rollUpWithoutStall(
   workers: readonly Pick<GeoRepWorker, 'status' | 'replica_set'>[],
 ): SessionStatus {
   if (workers.length === 0) return 'Unknown';

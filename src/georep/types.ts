@@ -16,6 +16,8 @@ export type SessionStatus =
   | 'Passive'
   | 'Faulty'
   | 'PartiallyFaulty'
+  /** Workers Active by every field Gluster prints, but changes recorded are not synced (src/georep/stall.ts). */
+  | 'Stalled'
   | 'Initializing'
   | 'Created'
   | 'Stopped'
