@@ -37,6 +37,7 @@ import { systemResolve, type Resolve } from './remoteHost';
 import { StatusService } from './status';
 import type { NodeProbe } from './gluster/probe';
 import { Jobs } from './jobs';
+import type { RecoverDeps } from './recover';
 import { stallRoutes } from './routes/stall';
 import { StallWatch } from './stall';
 
@@ -80,6 +81,10 @@ export interface GeoRepServiceOptions {
   probe?: NodeProbe;
   /** Least time between two stall readings of one cluster (ms); default 10000. */
   stallIntervalMs?: number;
+  /** Recover's bounds (server/recover.ts defaults) and, for tests, its clock. */
+  recover?: Pick<RecoverDeps, 'maxAttempts' | 'liveWithinMs' | 'pollMs'> & {
+    sleep?: (ms: number) => Promise<void>;
+  };
   /** Token of the service's own engine account, used to post audit events (serviceAccount.ts). */
   eventsToken?: () => Promise<string | null>;
   /** The audit outbox's directory (events wait there until the engine takes them); default: memory only. */
@@ -141,6 +146,7 @@ export async function registerGeoRepService(
     probe: opts.probe,
     stalls,
     jobs: new Jobs(),
+    recover: opts.recover ?? {},
     audit: new Audit(engine, opts.eventsToken, {
       spoolDir: opts.auditSpoolDir,
       retryMs: opts.auditRetryMs,

@@ -16,6 +16,7 @@ import type { Resolve } from './remoteHost';
 import type { StatusService } from './status';
 import type { NodeProbe } from './gluster/probe';
 import type { Jobs } from './jobs';
+import type { RecoverDeps } from './recover';
 import type { StallWatch } from './stall';
 
 /**
@@ -72,6 +73,10 @@ export interface ServiceContext {
   stalls: StallWatch | null;
   /** Long actions (Recover). */
   jobs: Jobs;
+  /** Recover's bounds and clock. */
+  recover: Pick<RecoverDeps, 'maxAttempts' | 'liveWithinMs' | 'pollMs'> & {
+    sleep?: (ms: number) => Promise<void>;
+  };
 }
 
 declare module 'fastify' {

@@ -59,9 +59,12 @@ export function stallRoutes(app: FastifyInstance, ctx: ServiceContext): void {
                 null,
               resolve,
               rolloverSeconds: rollover,
-              sleep,
+              sleep: ctx.recover.sleep ?? sleep,
               now: Date.now,
               onStep: progress,
+              maxAttempts: ctx.recover.maxAttempts,
+              liveWithinMs: ctx.recover.liveWithinMs,
+              pollMs: ctx.recover.pollMs,
             },
             key,
           );
