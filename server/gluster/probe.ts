@@ -191,12 +191,18 @@ export function parseGsyncdLog(text: string): LogEntry[] {
   return out;
 }
 
-/** Does an entry concern this brick's worker (its own lines, or the monitor's about the brick)? */
+/**
+ * Does an entry concern this brick's worker? Its own lines (`(worker <brick>)`), and the
+ * monitor's lines that name this brick or no brick at all: a monitor that cannot reach the
+ * secondary (`ssh ... Connection refused` before any worker starts) concerns every brick.
+ */
 export function concernsBrick(e: LogEntry, brick: string): boolean {
   const head = ENTRY_HEAD.exec(e.text.split('\n', 1)[0]!);
   const where = head?.[4] ?? '';
   if (where.includes(`(worker ${brick})`)) return true;
-  return !where.includes('(worker ') && e.text.includes(brick);
+  if (where.includes('(worker ')) return false;
+  if (e.text.includes(brick)) return true;
+  return where.includes('(monitor)') && !/\bbrick=/.test(e.text);
 }
 
 export function execProbe(exec: ProgramExec): NodeProbe {
