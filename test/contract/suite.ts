@@ -171,7 +171,7 @@ export function georepContractSuite(name: string, setup: () => Promise<ContractE
     async function stalledNow(s: ParsedSession): Promise<boolean> {
       watch ??= new StallWatch(env.probe, { intervalMs: 0 });
       const vols = await c.volumeInfo(env.node, key.primary_volume);
-      const [gs] = buildSessions('contract', [s], vols, new Date());
+      const [gs] = buildSessions('contract', [s], vols, new Date()).sessions;
       if (!gs) return false;
       await watch.refresh('contract', [gs], vols, env.resolve);
       return watch.mark(gs).workers.some((w) => !!w.stall);
@@ -249,7 +249,7 @@ export function georepContractSuite(name: string, setup: () => Promise<ContractE
           readSession: async () => {
             const [parsed] = await c.status(env.node, key);
             return parsed
-              ? (buildSessions('contract', [parsed], vols, new Date())[0] ?? null)
+              ? (buildSessions('contract', [parsed], vols, new Date()).sessions[0] ?? null)
               : null;
           },
           resolve: env.resolve,

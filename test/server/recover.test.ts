@@ -52,7 +52,7 @@ function deps(h: Harness, steps: RecoverStep[][] = []) {
     node: P1,
     readSession: async () => {
       const [parsed, vols] = await Promise.all([gluster.status(P1, KEY), gluster.volumeInfo(P1)]);
-      return buildSessions('c', parsed, vols, new Date(h.clock.now()))[0] ?? null;
+      return buildSessions('c', parsed, vols, new Date(h.clock.now())).sessions[0] ?? null;
     },
     resolve: (n: string) => Promise.resolve(n),
     rolloverSeconds: 15,

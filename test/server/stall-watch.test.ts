@@ -35,6 +35,7 @@ const session = (workers: GeoRepWorker[]): GeoRepSession => ({
   last_synced: null,
   lag_seconds: null,
   checkpoint: null,
+  sync_point: { time: null, source: 'unknown', as_of: null },
   read_at: new Date(NOW * 1000).toISOString(),
 });
 
