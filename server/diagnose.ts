@@ -3,36 +3,10 @@
 // (src/georep/known-failures.ts). gluster/glusterfs#514 asks for exactly this: the Faulty logs of
 // every primary node without logging in to each.
 import { maskSecrets, matchKnownFailures, type KnownFailure } from '../src/georep/known-failures';
-import type { SessionKey } from '../src/georep/types';
+import type { KnownFailureView, SessionKey, WorkerDiagnosis } from '../src/georep/types';
 import type { LogEntry, NodeProbe } from './gluster/probe';
 
-export interface DiagnosisLine {
-  time: string | null;
-  level: string;
-  text: string;
-}
-
-export interface KnownFailureView {
-  id: string;
-  title: string;
-  meaning: string;
-  remedy: string;
-  seen_in: string[];
-}
-
-export interface WorkerDiagnosis {
-  primary_node: string;
-  primary_brick: string;
-  /** The log file read, on primary_node. */
-  log_file: string;
-  /** The lines that matter, oldest first: errors and warnings (tracebacks whole), then the last events. */
-  lines: DiagnosisLine[];
-  known_failures: KnownFailureView[];
-  /** The log holds more than was read. */
-  truncated: boolean;
-  /** Why nothing could be read, when it could not. */
-  unavailable: string | null;
-}
+export type { KnownFailureView, WorkerDiagnosis };
 
 /** At most this many lines, and this many characters in one (a traceback) */
 const MAX_LINES = 20;

@@ -4,24 +4,10 @@
 // memory only, for an hour after they end: a restart of the service loses the record of a job,
 // never its effect (Gluster holds that) nor its audit event (posted when it ends).
 import { randomUUID } from 'node:crypto';
+import type { GeoRepJob } from '../src/georep/types';
 import type { RecoverStep } from './recover';
 
-export type JobState = 'running' | 'succeeded' | 'failed';
-
-export interface Job {
-  id: string;
-  kind: 'recover';
-  cluster_id: string;
-  session_id: string;
-  /** Who started it (the engine's user name). */
-  user: string;
-  state: JobState;
-  steps: RecoverStep[];
-  /** The outcome in the user's words, once it ended. */
-  detail: string | null;
-  started_at: string;
-  ended_at: string | null;
-}
+export type Job = GeoRepJob;
 
 const KEEP_MS = 60 * 60 * 1000;
 const MAX_JOBS = 500;

@@ -8,7 +8,7 @@
 // changed, value unchanged). Each restart may come up deaf again (8 of 15 here under load), so the
 // remedy is a loop: restart, wait until the workers sync from changelogs again, read the evidence,
 // and again while it says stalled, within a bound.
-import type { SessionKey, GeoRepSession } from '../src/georep/types';
+import type { GeoRepJobStep, GeoRepSession, SessionKey } from '../src/georep/types';
 import { classifyEvidence, stallThresholds } from '../src/georep/stall';
 import { describeOptions } from './domain';
 import type { NodeProbe } from './gluster/probe';
@@ -26,13 +26,7 @@ export const RESTART_BY_RESET = [
   'replica-failover-interval',
 ];
 
-export interface RecoverStep {
-  title: string;
-  state: 'running' | 'done' | 'failed';
-  detail: string | null;
-  started_at: string;
-  ended_at: string | null;
-}
+export type RecoverStep = GeoRepJobStep;
 
 export interface RecoverOutcome {
   recovered: boolean;

@@ -2,7 +2,12 @@
 // Same conventions as the engine: Bearer <ssoToken>, lists keyed by the singular type name, faults
 // as {reason, detail} (turned into ApiError by the client's interceptor).
 import type { AxiosInstance } from 'axios';
-import type { GeoRepConfigOption, GeoRepSession } from '../georep/types';
+import type {
+  GeoRepConfigOption,
+  GeoRepDiagnosis,
+  GeoRepJob,
+  GeoRepSession,
+} from '../georep/types';
 import { createHttpClient } from './http';
 
 /** Gluster actions can take a while (they run on every node of the cluster over SSH). */
@@ -156,4 +161,37 @@ export async function getClusterAccess(
     can_manage: data.can_manage === true,
     reason: typeof data.reason === 'string' ? data.reason : '',
   };
+}
+
+/** Starts Recover of a stalled session: the service answers 202 with the job at once. */
+export async function recoverSession(
+  client: AxiosInstance,
+  clusterId: string,
+  sessionId: string,
+): Promise<GeoRepJob> {
+  const { data } = await client.post<GeoRepJob>(`${sessionPath(clusterId, sessionId)}/recover`, {});
+  return data;
+}
+
+export async function getJob(
+  client: AxiosInstance,
+  clusterId: string,
+  jobId: string,
+): Promise<GeoRepJob> {
+  const { data } = await client.get<GeoRepJob>(`clusters/${enc(clusterId)}/jobs/${enc(jobId)}`);
+  return data;
+}
+
+/** Why workers are Faulty or Stalled (or, with `brick`, what one worker's log says). */
+export async function getDiagnosis(
+  client: AxiosInstance,
+  clusterId: string,
+  sessionId: string,
+  brick?: string,
+): Promise<GeoRepDiagnosis> {
+  const { data } = await client.get<GeoRepDiagnosis>(
+    `${sessionPath(clusterId, sessionId)}/diagnosis`,
+    { params: brick ? { brick } : {}, timeout: ACTION_TIMEOUT_MS },
+  );
+  return data;
 }

@@ -24,6 +24,7 @@ import type { EngineCluster } from '../api/engine';
 import type { GeoRepSession } from '../georep/types';
 import { availability, permissionFrom } from './actionAvailability';
 import { ConfirmActionDialog, type ConfirmableAction } from './ConfirmActionDialog';
+import { RecoverDialog } from './RecoverDialog';
 import { useGeoRepEnvironment } from './environment';
 import { CubesIcon, SearchIcon } from './icons';
 import { LoadProblem, ReloadToLogin } from './LoadProblem';
@@ -56,7 +57,8 @@ type Dialog =
       skipped: GeoRepSession[];
     }
   | { kind: 'remove'; targets: GeoRepSession[]; skipped: GeoRepSession[] }
-  | { kind: 'options'; session: GeoRepSession };
+  | { kind: 'options'; session: GeoRepSession }
+  | { kind: 'recover'; session: GeoRepSession };
 
 const EMPTY: GeoRepSession[] = [];
 const ROW_ACTIONS: readonly SessionAction[] = [
@@ -65,6 +67,7 @@ const ROW_ACTIONS: readonly SessionAction[] = [
   'pause',
   'resume',
   'checkpoint',
+  'recover',
   'options',
   'remove',
 ];
@@ -188,6 +191,8 @@ export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
     (action: SessionAction, targets: GeoRepSession[], skipped: GeoRepSession[]) => {
       if (action === 'options') {
         if (targets[0]) setDialog({ kind: 'options', session: targets[0] });
+      } else if (action === 'recover') {
+        if (targets[0]) setDialog({ kind: 'recover', session: targets[0] });
       } else if (action === 'remove') {
         setDialog({ kind: 'remove', targets, skipped });
       } else {
@@ -335,6 +340,12 @@ export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
         clusterId={clusterId}
         targets={dialog.targets}
         skipped={dialog.skipped}
+        onClose={() => setDialog(null)}
+      />
+    ) : dialog.kind === 'recover' ? (
+      <RecoverDialog
+        clusterId={clusterId}
+        session={dialog.session}
         onClose={() => setDialog(null)}
       />
     ) : dialog.kind === 'remove' ? (

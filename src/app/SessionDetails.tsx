@@ -30,6 +30,7 @@ import {
 } from './sessionRules';
 import { StatusLabel } from './StatusLabel';
 import { TruncatedText } from './TruncatedText';
+import { LogSection, WorkerProblems, type RecoverAction } from './WorkerProblems';
 
 const LOG_OPTION_NAMES = ['log-file', 'log_file'];
 
@@ -179,9 +180,11 @@ export function CrawlHelp() {
 export interface SessionDetailsProps {
   clusterId: string;
   session: GeoRepSession;
+  /** Recover for a stalled session, with whether this user may (src/app/RecoverDialog.tsx). */
+  recover?: RecoverAction;
 }
 
-export function SessionDetails({ clusterId, session }: SessionDetailsProps) {
+export function SessionDetails({ clusterId, session, recover }: SessionDetailsProps) {
   const intl = useIntl();
   const configuredLog = useConfiguredLogFile(clusterId, session.id);
   const sets = groupByReplicaSet(session.workers);
@@ -246,9 +249,11 @@ export function SessionDetails({ clusterId, session }: SessionDetailsProps) {
               <code className="georep-log-path">{logPath}</code>{' '}
               {t(configuredLog ? detailsMessages.logFromConfig : detailsMessages.logDefault)}
             </Content>
+            <LogSection clusterId={clusterId} sessionId={session.id} worker={w} logPath={logPath} />
           </Alert>
         </StackItem>
       ))}
+      <WorkerProblems clusterId={clusterId} session={session} logPath={logPath} recover={recover} />
       {sets.length === 0 ? (
         <StackItem>
           <Content component="p">{t(detailsMessages.noWorkers)}</Content>
@@ -312,7 +317,7 @@ export function SessionDetails({ clusterId, session }: SessionDetailsProps) {
                         <TruncatedText text={w.primary_brick} />
                       </Td>
                       <Td dataLabel={t(detailsMessages.status)}>
-                        <StatusLabel status={w.status} />
+                        <StatusLabel status={w.stall ? 'Stalled' : w.status} />
                         {w.restarting ? (
                           <div className="georep-subtle">{t(detailsMessages.restarting)}</div>
                         ) : null}

@@ -21,6 +21,7 @@ import { AngleDownIcon, AngleRightIcon, EllipsisVIcon } from './icons';
 import { actionMessages, detailsMessages, statusMessages, tableMessages } from './messages';
 import { RelativeText, RelativeTime } from './RelativeTime';
 import { SessionDetails } from './SessionDetails';
+import type { RecoverAction } from './WorkerProblems';
 import { sessionName } from './sessionName';
 import {
   checkpointProgress,
@@ -284,6 +285,12 @@ interface RowProps {
   onAction: (action: SessionAction, session: GeoRepSession) => void;
 }
 
+/** Recover in the details, as the row's menu offers it (absent when the menu has no Recover). */
+function recoverOf(actions: readonly RowAction[], onClick: () => void): RecoverAction | undefined {
+  const a = actions.find((x) => x.action === 'recover');
+  return a ? { enabled: a.enabled, reason: a.reason, onClick } : undefined;
+}
+
 const SessionRow = memo(function SessionRow({
   clusterId,
   session,
@@ -297,7 +304,8 @@ const SessionRow = memo(function SessionRow({
 }: RowProps) {
   const intl = useIntl();
   const name = sessionName(intl, session);
-  const items: IAction[] = rowActions(session).map(({ action, enabled, reason }) => ({
+  const actions = rowActions(session);
+  const items: IAction[] = actions.map(({ action, enabled, reason }) => ({
     title: intl.formatMessage(actionMessages[action]),
     isAriaDisabled: !enabled,
     tooltipProps: reason ? { content: reason } : undefined,
@@ -383,7 +391,11 @@ const SessionRow = memo(function SessionRow({
               table needs the room at 1440 px. */}
           <Td colSpan={COLUMN_COUNT} id={detailsId} noPadding>
             <ExpandableRowContent>
-              <SessionDetails clusterId={clusterId} session={session} />
+              <SessionDetails
+                clusterId={clusterId}
+                session={session}
+                recover={recoverOf(actions, () => onAction('recover', session))}
+              />
             </ExpandableRowContent>
           </Td>
         </Tr>

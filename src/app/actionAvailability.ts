@@ -49,6 +49,7 @@ const STATE_REASON: Record<SessionAction, MessageDescriptor | null> = {
   resume: actionMessages.reasonResume,
   remove: actionMessages.reasonRemove,
   checkpoint: actionMessages.reasonCheckpoint,
+  recover: actionMessages.reasonRecover,
   options: null,
 };
 

@@ -18,8 +18,11 @@ import {
   type SessionList,
   setCheckpoint,
   setSessionConfigOption,
+  recoverSession,
+  getJob,
+  getDiagnosis,
 } from '../api/georep';
-import type { GeoRepConfigOption } from '../georep/types';
+import type { GeoRepConfigOption, GeoRepDiagnosis, GeoRepJob } from '../georep/types';
 
 export type { ClusterAccess, SessionControlAction, SessionList };
 
@@ -44,6 +47,11 @@ export interface GeoRepServices {
   getConfig(clusterId: string, sessionId: string): Promise<GeoRepConfigOption[]>;
   setConfigOption(clusterId: string, sessionId: string, name: string, value: string): Promise<void>;
   resetConfigOption(clusterId: string, sessionId: string, name: string): Promise<void>;
+  /** Recover a stalled session (a job: follow it with getJob). */
+  recoverSession(clusterId: string, sessionId: string): Promise<GeoRepJob>;
+  getJob(clusterId: string, jobId: string): Promise<GeoRepJob>;
+  /** What the workers' own logs say (Faulty and Stalled ones, or the worker on `brick`). */
+  getDiagnosis(clusterId: string, sessionId: string, brick?: string): Promise<GeoRepDiagnosis>;
 }
 
 /** The real services over the two axios clients (the token is read by the clients at each call). */
@@ -60,6 +68,9 @@ export function createGeoRepServices(engine: AxiosInstance, georep: AxiosInstanc
     setConfigOption: (cid, sid, name, value) =>
       setSessionConfigOption(georep, cid, sid, name, value),
     resetConfigOption: (cid, sid, name) => resetSessionConfigOption(georep, cid, sid, name),
+    recoverSession: (cid, sid) => recoverSession(georep, cid, sid),
+    getJob: (cid, jid) => getJob(georep, cid, jid),
+    getDiagnosis: (cid, sid, brick) => getDiagnosis(georep, cid, sid, brick),
   };
 }
 

@@ -137,7 +137,7 @@ export const bucketMessages = untyped(
   defineMessages({
     active: { id: 'georep.bucket.active', defaultMessage: 'Active' },
     passive: { id: 'georep.bucket.passive', defaultMessage: 'Passive only' },
-    faulty: { id: 'georep.bucket.faulty', defaultMessage: 'Faulty or partly faulty' },
+    faulty: { id: 'georep.bucket.faulty', defaultMessage: 'Faulty, stalled or partly faulty' },
     paused: { id: 'georep.bucket.paused', defaultMessage: 'Paused' },
     stopped: { id: 'georep.bucket.stopped', defaultMessage: 'Stopped' },
     created: { id: 'georep.bucket.created', defaultMessage: 'Created' },
@@ -209,6 +209,7 @@ export const actionMessages = untyped(
     pause: { id: 'georep.action.pause', defaultMessage: 'Pause' },
     resume: { id: 'georep.action.resume', defaultMessage: 'Resume' },
     checkpoint: { id: 'georep.action.checkpoint', defaultMessage: 'Set checkpoint now' },
+    recover: { id: 'georep.action.recover', defaultMessage: 'Recover' },
     remove: { id: 'georep.action.remove', defaultMessage: 'Remove' },
     options: { id: 'georep.action.options', defaultMessage: 'Options' },
     reasonNoPermission: {
@@ -254,6 +255,11 @@ export const actionMessages = untyped(
     reasonCheckpoint: {
       id: 'georep.action.reasonCheckpoint',
       defaultMessage: 'A checkpoint needs a started or paused session.',
+    },
+    reasonRecover: {
+      id: 'georep.action.reasonRecover',
+      defaultMessage:
+        'Only a Stalled session can be recovered: its workers look Active but changes wait unsynced.',
     },
     reasonNoneEligible: {
       id: 'georep.action.reasonNoneEligible',

@@ -27,6 +27,7 @@ export function bucketOf(status: SessionStatus): StateBucket {
     case 'Passive':
       return 'passive';
     case 'Faulty':
+    case 'Stalled':
     case 'PartiallyFaulty':
       return 'faulty';
     case 'Paused':
@@ -56,7 +57,7 @@ export function countByBucket(sessions: readonly GeoRepSession[]): Record<StateB
 
 /** Actions on a session. `control` actions go to POST .../{action}. */
 export type SessionAction =
-  'start' | 'stop' | 'pause' | 'resume' | 'checkpoint' | 'remove' | 'options';
+  'start' | 'stop' | 'pause' | 'resume' | 'checkpoint' | 'recover' | 'remove' | 'options';
 
 /** Statuses of a session whose workers were started (Gluster's monitor status "Started"). */
 const STARTED: ReadonlySet<SessionStatus> = new Set<SessionStatus>([
@@ -65,6 +66,7 @@ const STARTED: ReadonlySet<SessionStatus> = new Set<SessionStatus>([
   'Initializing',
   'Faulty',
   'PartiallyFaulty',
+  'Stalled',
 ]);
 
 /** The state rules, as oVirt applies them (ovirt-georep.md §4.3), with Gluster's own wording for pause. */
@@ -83,6 +85,9 @@ export function isAllowedInState(action: SessionAction, status: SessionStatus): 
       return status === 'Stopped' || status === 'Created';
     case 'checkpoint':
       return STARTED.has(status) || status === 'Paused';
+    case 'recover':
+      // Recover restarts stalled workers (src/georep/stall.ts); nothing else is stalled
+      return status === 'Stalled';
     case 'options':
       return true;
   }

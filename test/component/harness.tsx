@@ -138,6 +138,14 @@ export function fakeServices(
     getConfig: jest.fn().mockResolvedValue([]),
     setConfigOption: jest.fn().mockResolvedValue(undefined),
     resetConfigOption: jest.fn().mockResolvedValue(undefined),
+    recoverSession: jest.fn().mockRejectedValue(new Error('recoverSession not faked')),
+    getJob: jest.fn().mockRejectedValue(new Error('getJob not faked')),
+    getDiagnosis: jest.fn().mockResolvedValue({
+      session_id: '',
+      read_at: new Date().toISOString(),
+      worker_diagnosis: [],
+      findings: [],
+    }),
     ...overrides,
   };
 }
