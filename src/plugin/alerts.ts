@@ -1,6 +1,6 @@
 // WebAdmin notifications for geo-replication, raised from the hidden iframe so they reach the user
-// wherever they are in WebAdmin: a session turning Faulty or partly Faulty, recovering, or
-// completing a checkpoint. Once per transition, never once per poll.
+// wherever they are in WebAdmin: a session turning Faulty, Stalled or partly Faulty, recovering,
+// or completing a checkpoint. Once per transition, never once per poll.
 import type { IntlShape } from '@formatjs/intl';
 import { defineMessages } from '@formatjs/intl';
 import { untyped } from '../intl';
@@ -20,6 +20,12 @@ const messages = untyped(
       defaultMessage:
         'Geo-replication {source} → {remote} is partly Faulty: some workers have failed.',
       description: 'WebAdmin alert when some workers of a session turn Faulty',
+    },
+    stalled: {
+      id: 'alerts.stalled',
+      defaultMessage:
+        'Geo-replication {source} → {remote} is Stalled: changes are recorded but not synced, though Gluster reports its workers Active. Recover it from Geo Replication.',
+      description: 'WebAdmin alert when a session is found stalled (src/georep/stall.ts)',
     },
     recovered: {
       id: 'alerts.recovered',
@@ -78,7 +84,15 @@ export interface Notice {
  */
 export const ALERT_AUTO_HIDE_MS = 20_000;
 
-const FAULTY: SessionStatus[] = ['Faulty', 'PartiallyFaulty'];
+const FAULTY: SessionStatus[] = ['Faulty', 'PartiallyFaulty', 'Stalled'];
+/** How bad, within an episode: the user hears again only when it gets worse. */
+const SEVERITY: Partial<Record<SessionStatus, number>> = {
+  PartiallyFaulty: 1,
+  Stalled: 2,
+  Faulty: 3,
+};
+const worse = (a: SessionStatus | null | undefined, b: SessionStatus | null | undefined) =>
+  (SEVERITY[a ?? 'Unknown'] ?? 0) > (SEVERITY[b ?? 'Unknown'] ?? 0);
 const HEALTHY: SessionStatus[] = ['Active', 'Passive'];
 /** States an administrator put the session in: a Faulty episode ends there without a "recovered". */
 const AT_REST: SessionStatus[] = ['Paused', 'Stopped', 'Created'];
@@ -107,11 +121,9 @@ export function markOf(
     faultyEpisode: episode,
     worst: !episode
       ? null
-      : before?.worst === 'Faulty' || s.status === 'Faulty'
-        ? 'Faulty'
-        : faulty
-          ? s.status
-          : (before?.worst ?? null),
+      : faulty && worse(s.status, before?.worst)
+        ? s.status
+        : (before?.worst ?? (faulty ? s.status : null)),
   };
 }
 
@@ -138,23 +150,20 @@ export function noticesFor(
     };
     if (FAULTY.includes(now.status)) {
       const newEpisode = !before?.faultyEpisode;
-      const worse = now.status === 'Faulty' && before?.worst !== 'Faulty';
-      if (newEpisode || worse) {
-        out.push(
-          now.status === 'Faulty'
-            ? {
-                kind: 'alert',
-                type: 'danger',
-                message: intl.formatMessage(messages.faulty, names),
-                autoHideMs: ALERT_AUTO_HIDE_MS,
-              }
-            : {
-                kind: 'alert',
-                type: 'warning',
-                message: intl.formatMessage(messages.partlyFaulty, names),
-                autoHideMs: ALERT_AUTO_HIDE_MS,
-              },
-        );
+      if (newEpisode || worse(now.status, before?.worst)) {
+        out.push({
+          kind: 'alert',
+          type: now.status === 'PartiallyFaulty' ? 'warning' : 'danger',
+          message: intl.formatMessage(
+            now.status === 'Faulty'
+              ? messages.faulty
+              : now.status === 'Stalled'
+                ? messages.stalled
+                : messages.partlyFaulty,
+            names,
+          ),
+          autoHideMs: ALERT_AUTO_HIDE_MS,
+        });
       }
     } else if (before?.faultyEpisode && !now.faultyEpisode && HEALTHY.includes(now.status)) {
       out.push({

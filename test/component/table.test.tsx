@@ -68,18 +68,18 @@ test('the summary counts sessions by state, and each count filters the table', a
   expect(button(/^All: 10 sessions/)).toHaveAttribute('aria-pressed', 'true');
   expect(button(/^Active: 2 sessions/)).toBeInTheDocument(); // Active + Initializing
   expect(button(/^Passive only: 1 session$/)).toBeInTheDocument();
-  expect(button(/^Faulty or partly faulty: 2 sessions/)).toBeInTheDocument();
+  expect(button(/^Faulty, stalled or partly faulty: 2 sessions/)).toBeInTheDocument();
   expect(button(/^Paused: 1 session$/)).toBeInTheDocument();
   expect(button(/^Stopped: 1 session$/)).toBeInTheDocument();
   expect(button(/^Created: 1 session$/)).toBeInTheDocument();
   expect(button(/^Unknown: 2 sessions/)).toBeInTheDocument(); // Unknown + Offline
 
-  await user.click(button(/^Faulty or partly faulty/));
+  await user.click(button(/^Faulty, stalled or partly faulty/));
   expect(await rowVolumes()).toEqual(['c-faulty', 'd-partly']);
-  expect(button(/^Faulty or partly faulty/)).toHaveAttribute('aria-pressed', 'true');
+  expect(button(/^Faulty, stalled or partly faulty/)).toHaveAttribute('aria-pressed', 'true');
   // The active filter shows as a removable label in the toolbar.
   expect(
-    screen.getByText('Faulty or partly faulty', { selector: '.pf-v6-c-label__text' }),
+    screen.getByText('Faulty, stalled or partly faulty', { selector: '.pf-v6-c-label__text' }),
   ).toBeInTheDocument();
 
   await user.click(button(/^Stopped/));
@@ -205,7 +205,7 @@ test('10,000 sessions: paginated, with filter, sort and page navigation still us
 
   // A state filter: 2,000 Faulty sessions.
   await user.click(
-    screen.getByRole('button', { name: /^Faulty or partly faulty: 2,000 sessions/ }),
+    screen.getByRole('button', { name: /^Faulty, stalled or partly faulty: 2,000 sessions/ }),
   );
   const faulty = await sessionRows();
   expect(faulty).toHaveLength(20);

@@ -211,3 +211,33 @@ describe('WebAdmin alerts within a Faulty episode', () => {
     expect(await walk(['Faulty', 'Stopped', 'Active'])).toEqual(['danger']);
   });
 });
+
+describe('WebAdmin alerts for a stalled session', () => {
+  it('one alert per Stalled episode, one when it gets worse, one when it recovers', async () => {
+    const intl = await createPluginIntl('en-US');
+    const t = (now: number) => ({ now, recoveryMs: 30_000 });
+    let prev = marksOf([session('Active')], null, t(0));
+    const stalled = noticesFor(prev, [session('Stalled')], intl, t(1_000));
+    expect(stalled).toEqual([
+      {
+        kind: 'alert',
+        type: 'danger',
+        message: expect.stringContaining('data → gdr1::data-dr is Stalled') as string,
+        autoHideMs: ALERT_AUTO_HIDE_MS,
+      },
+    ]);
+    prev = marksOf([session('Stalled')], prev, t(1_000));
+    expect(noticesFor(prev, [session('Stalled')], intl, t(2_000))).toEqual([]);
+    // a partly Faulty read inside the episode is not worse than Stalled: nothing new
+    expect(noticesFor(prev, [session('PartiallyFaulty')], intl, t(3_000))).toEqual([]);
+    // Faulty is worse: heard once
+    expect(noticesFor(prev, [session('Faulty')], intl, t(3_000)).map((n) => n.message)).toEqual([
+      expect.stringContaining('is Faulty'),
+    ]);
+    // recovered once healthy for the recovery time (after Recover restarted the workers)
+    prev = marksOf([session('Active')], prev, t(4_000));
+    expect(noticesFor(prev, [session('Active')], intl, t(40_000)).map((n) => n.message)).toEqual([
+      expect.stringContaining('has recovered'),
+    ]);
+  });
+});
