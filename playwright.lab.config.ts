@@ -23,7 +23,7 @@ export default defineConfig({
           HOST: '127.0.0.1',
           PORT: String(PORT),
           GEOREP_BACKEND: 'cli',
-          LOG_LEVEL: 'warn',
+          LOG_LEVEL: process.env.E2E_LAB_LOG_LEVEL ?? 'warn',
         },
         reuseExistingServer: false,
         timeout: 60_000,

@@ -61,7 +61,15 @@ export function stallRoutes(app: FastifyInstance, ctx: ServiceContext): void {
               rolloverSeconds: rollover,
               sleep: ctx.recover.sleep ?? sleep,
               now: Date.now,
-              onStep: progress,
+              onStep: (steps) => {
+                progress(steps);
+                const last = steps[steps.length - 1];
+                if (last && last.state !== 'running')
+                  req.log.info(
+                    { session: s.id, step: last.title, state: last.state },
+                    `recover: ${last.detail ?? ''}`,
+                  );
+              },
               maxAttempts: ctx.recover.maxAttempts,
               liveWithinMs: ctx.recover.liveWithinMs,
               pollMs: ctx.recover.pollMs,

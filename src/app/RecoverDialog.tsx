@@ -137,7 +137,7 @@ export function RecoverDialog({ clusterId, session, onClose }: RecoverDialogProp
           ) : null}
           {ended && current ? (
             <StackItem>
-              <div ref={outcomeRef} tabIndex={-1}>
+              <div ref={outcomeRef} tabIndex={-1} data-outcome={current.state}>
                 <Alert
                   isInline
                   variant={current.state === 'succeeded' ? 'success' : 'danger'}
