@@ -34,6 +34,19 @@ export class SessionLocks {
     p: Principal,
     fn: () => Promise<T>,
   ): Promise<T> {
+    const release = this.acquire(cluster, key, what, p);
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Takes the session's lock now or throws the 409 naming what runs; the caller releases it (a
+   * long action that answers before it ends, Recover, holds it for as long as its job runs).
+   */
+  acquire(cluster: EngineCluster, key: SessionKey, what: string, p: Principal): () => void {
     const id = `${cluster.id}\n${key.primary_volume}\n${key.secondary_user}@${key.secondary_host.toLowerCase()}::${key.secondary_volume}`;
     const busy = this.running.get(id);
     if (busy) {
@@ -42,12 +55,11 @@ export class SessionLocks {
         `Another action is running on the session ${key.primary_volume} -> ${formatSecondary(key)}: ${busy.what} by ${busy.by}, started ${secs} s ago. Try again when it has finished.`,
       );
     }
-    this.running.set(id, { what, by: p.user.user_name, since: new Date() });
-    try {
-      return await fn();
-    } finally {
-      this.running.delete(id);
-    }
+    const mine = { what, by: p.user.user_name, since: new Date() };
+    this.running.set(id, mine);
+    return () => {
+      if (this.running.get(id) === mine) this.running.delete(id);
+    };
   }
 }
 

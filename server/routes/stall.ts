@@ -46,6 +46,9 @@ export function stallRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       const st = await ctx.status.read(p, cluster, req.log);
       const rollover = rolloverOf(st.volumes.find((v) => v.name === key.primary_volume));
       const probe = ctx.probe;
+      // One action at a time on a session: held until the job ends (a stop or a config change in
+      // the middle of Recover's restarts would make its steps meaningless).
+      const release = ctx.locks.acquire(cluster, key, 'Recover', p);
       const job = ctx.jobs.start(
         { kind: 'recover', cluster_id: cluster.id, session_id: s.id, user: p.user.user_name },
         async (progress) => {
@@ -80,8 +83,9 @@ export function stallRoutes(app: FastifyInstance, ctx: ServiceContext): void {
           ctx.status.invalidate(cluster.id);
           return { ok: out.recovered, detail: out.detail };
         },
-        (j) =>
-          ctx.audit.record(
+        (j) => {
+          release();
+          return ctx.audit.record(
             p,
             {
               action: 'recover',
@@ -92,7 +96,8 @@ export function stallRoutes(app: FastifyInstance, ctx: ServiceContext): void {
               error: j.state === 'failed' ? (j.detail ?? 'failed') : undefined,
             },
             req.log,
-          ),
+          );
+        },
       );
       return reply.code(202).send(job);
     },

@@ -62,7 +62,8 @@ function request(r: Route, sessionId: string): { url: string; body?: unknown } {
     .replace('{cluster_id}', PROD)
     .replace('{session_id}', sessionId)
     .replace('{host_id}', LAB_IDS.hostProd1)
-    .replace('{name}', 'sync-jobs');
+    .replace('{name}', 'sync-jobs')
+    .replace('{job_id}', '00000000-0000-4000-8000-000000000000');
   const remote = { remote_host: 'backup.remote.example', port: 22 };
   const bodies: Record<string, unknown> = {
     'POST /clusters/{cluster_id}/sessions': {

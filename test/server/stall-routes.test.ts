@@ -28,6 +28,9 @@ let app: FastifyInstance;
 let engine: EngineEmulator;
 let sim: GlusterSimulator;
 let clock: ManualClock;
+/** Recover's waits pass only once the test opens the gate (so that it can act while it runs). */
+let openGate: () => void = () => undefined;
+let gate: Promise<void> = Promise.resolve();
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -54,9 +57,10 @@ beforeEach(async () => {
     stallIntervalMs: 0,
     recover: {
       pollMs: 1_000,
-      sleep: (ms) => {
+      sleep: async (ms) => {
+        await gate;
         clock.advance(ms);
-        return new Promise((r) => setImmediate(r));
+        await new Promise((r) => setImmediate(r));
       },
     },
   });
@@ -115,6 +119,7 @@ test('a healthy session is never Stalled', async () => {
 
 test('Recover: a job only a user who may act can start, once at a time, that ends the stall', async () => {
   const s = await makeStalled();
+  gate = new Promise((r) => (openGate = r));
   const path = `/clusters/${PROD}/sessions/${s.id}/recover`;
   expect((await call('glusterviewer@internal', 'POST', path)).statusCode).toBe(403);
   const started = await call('admin@internal', 'POST', path);
@@ -122,7 +127,13 @@ test('Recover: a job only a user who may act can start, once at a time, that end
   const job = started.json<Job>();
   expect(job).toMatchObject({ kind: 'recover', session_id: s.id, user: 'admin@internal-authz' });
   const again = await call('admin@internal', 'POST', path);
-  expect([409, 202]).toContain(again.statusCode); // 409 while it runs
+  expect(again.statusCode).toBe(409);
+  expect(again.json<{ detail: string }>().detail).toMatch(/still running/);
+  // no other action on the session while Recover restarts its workers
+  const cp = await call('admin@internal', 'POST', `/clusters/${PROD}/sessions/${s.id}/checkpoint`);
+  expect(cp.statusCode).toBe(409);
+  expect(cp.json<{ detail: string }>().detail).toMatch(/Another action is running .*Recover/);
+  openGate();
   let j: Job = job;
   for (let i = 0; i < 200 && j.state === 'running'; i++) {
     await new Promise((r) => setImmediate(r));
