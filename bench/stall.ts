@@ -77,6 +77,7 @@ async function main(): Promise<void> {
       }
     },
     workerLog: (...a) => raw.workerLog(...a),
+    rsyncVersion: (n) => raw.rsyncVersion(n),
   };
   const resolve = (n: string) => Promise.resolve(n === host ? host : null);
   fs.mkdirSync(brick, { recursive: true });

@@ -2,6 +2,7 @@
 // session, the provisioning step of its create, and the removal of the provisioned volume with
 // the session. Everything on the remote runs from a host of the cluster (provision.ts), as root
 // over that host's passwordless SSH: the remote may be reachable from there only.
+import { rsyncCheck, stringConfig } from './rsync-check';
 import type { FastifyBaseLogger } from 'fastify';
 import type {
   GeoRepSession,
@@ -82,6 +83,8 @@ export async function runDirectoryPreflight(
 
   // ---- the primary side (as for a volume target)
   for (const c of primarySideChecks(cluster, input, key, facts, sourceHost)) add(c);
+  const rsync = await rsyncCheck(ctx.probe, sourceHost, stringConfig(input.config));
+  if (rsync) add(rsync);
   const own = ownHosts.find((h) => sameHost(h, host));
   add(
     own || remoteCluster?.id === cluster.id

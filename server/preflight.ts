@@ -11,6 +11,7 @@
 // create-time checks that `force` skips: size, emptiness; oVirt's eligibility rules that its own UI
 // bypasses with force: Gluster versions), `info` (never blocks, even when it fails: oVirt's cluster
 // compatibility rule, which Gluster does not depend on).
+import { rsyncCheck, stringConfig } from './rsync-check';
 import type { FastifyBaseLogger } from 'fastify';
 import type { PreflightCheck, ProvisionedVolume, SessionKey } from '../src/georep/types';
 import { secondaryUrl } from './audit';
@@ -127,6 +128,8 @@ export async function runPreflight(
 
   // ---- the primary side
   for (const c of primarySideChecks(cluster, input, key, engineFacts, sourceHost)) add(c);
+  const rsync = await rsyncCheck(ctx.probe, sourceHost, stringConfig(input.config));
+  if (rsync) add(rsync);
 
   // ---- same cluster (or this machine, under any spelling or address): refused
   const ownAddress = ownHosts.find((h) => sameHost(h, key.secondary_host));

@@ -54,6 +54,8 @@ export interface SessionEvidence {
 export interface NodeProbe {
   /** Evidence for these bricks of one session, on the node that holds them. */
   evidence(node: string, key: SessionKey, bricks: readonly string[]): Promise<SessionEvidence>;
+  /** `rsync --version`'s version on `node` (e.g. "3.2.7"); null when it is not installed. */
+  rsyncVersion(node: string): Promise<string | null>;
   /** The last entries of the session's gsyncd.log on `node` that concern `brick`. */
   workerLog(
     node: string,
@@ -223,6 +225,13 @@ export function execProbe(exec: ProgramExec): NodeProbe {
     }
   }
   return {
+    async rsyncVersion(node) {
+      const res = await exec.runProgram(node, '/usr/bin/rsync', ['--version'], {
+        timeoutMs: PROBE_TIMEOUT_MS,
+      });
+      if (res.code !== 0) return null;
+      return /rsync\s+version\s+v?(\d+\.\d+(?:\.\d+)?)/.exec(res.stdout)?.[1] ?? null;
+    },
     async evidence(node, key, bricks) {
       const session = sessionFolderName(key);
       const ok = bricks.filter(validBrickPath);

@@ -145,6 +145,7 @@ export const CREATE_CHECK_SEVERITY: Readonly<Record<string, 'blocker' | 'forceab
   secondary_empty: 'forceable',
   cluster_compatibility: 'info',
   mountbroker: 'info',
+  rsync_version: 'info',
 };
 
 /** Whether `force` on create may get past a failed preflight check. */

@@ -202,3 +202,14 @@ export function maskSecrets(text: string): string {
   for (const [re, to] of SECRET_PATTERNS) out = out.replace(re, to);
   return out;
 }
+
+/**
+ * rsync versions seen to sync 0 bytes through gsyncd without an error: Debian 12's security
+ * update 3.5.0+ds1-0+deb12u1 (gluster-local.md); 3.2.7 works. Versions from 3.5.0 on are flagged.
+ */
+export function rsyncCopiesNothing(version: string): boolean {
+  const m = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(version.trim());
+  if (!m) return false;
+  const [maj, min, pat] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+  return maj > 3 || (maj === 3 && (min > 5 || (min === 5 && pat >= 0)));
+}

@@ -28,6 +28,7 @@ const REAL = `[2026-12-07 14:01:19.49619] E [syncdutils(worker /b):325:log_raise
 function textProbe(text: string): NodeProbe {
   return {
     evidence: () => Promise.reject(new Error('unused')),
+    rsyncVersion: () => Promise.resolve(null),
     workerLog: (_n, _k, brick) =>
       Promise.resolve({
         file: '/var/log/glusterfs/geo-replication/x/gsyncd.log',
@@ -68,6 +69,7 @@ test('the simulator: a secondary that refuses SSH shows in the details as on rea
 test('an unreadable node says why instead of failing the request', async () => {
   const probe: NodeProbe = {
     evidence: () => Promise.reject(new Error('unused')),
+    rsyncVersion: () => Promise.resolve(null),
     workerLog: () => Promise.reject(new Error('Cannot reach Gluster on n1: connection refused')),
   };
   const d = await diagnoseWorker(probe, 'n1', 'n1', KEY, '/b');

@@ -60,6 +60,9 @@ class FakeProbe implements NodeProbe {
       })),
     });
   }
+  rsyncVersion(): Promise<string | null> {
+    return Promise.resolve(null);
+  }
   workerLog(): never {
     throw new Error('not used');
   }

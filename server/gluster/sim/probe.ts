@@ -20,6 +20,10 @@ export function simProbe(sim: GlusterSimulator): NodeProbe {
       throw new GlusterUnreachableError(node, `cannot read gsyncd's files on ${node}`);
   }
   return {
+    rsyncVersion(node): Promise<string | null> {
+      reach(node);
+      return Promise.resolve(sim.world.host(node)?.rsyncVersion ?? '3.2.7');
+    },
     evidence(node, key, bricks): Promise<SessionEvidence> {
       reach(node);
       const s = sim.sessionRecord(key.primary_volume, key.secondary_host, key.secondary_volume);

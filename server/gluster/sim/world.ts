@@ -39,6 +39,8 @@ export interface HostRec {
   users: string[];
   sshPort: number;
   reachableOverride: boolean | null;
+  /** `rsync --version` on the machine (the sim probe answers it; default 3.2.7). */
+  rsyncVersion?: string;
 }
 
 export interface PoolRec {
