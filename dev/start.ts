@@ -149,9 +149,15 @@ async function main(): Promise<void> {
         brick: string;
         deaf: boolean;
         chance?: number;
+        /** changelog.rollover-time of the primary volume (s): a shorter threshold for demos. */
+        rollover_seconds?: number;
       };
     }>('/__dev/sim/worker-deaf', (req) => {
       const b = req.body;
+      if (typeof b.rollover_seconds === 'number') {
+        const v = sim.world.volumes.find((x) => x.name === b.primary_volume);
+        if (v) sim.world.setOption(v, 'changelog.rollover-time', String(b.rollover_seconds));
+      }
       sim.setWorkerDeaf(
         {
           primaryVolume: b.primary_volume,

@@ -62,7 +62,12 @@ export function localExec(options: LocalExecOptions = {}): GlusterExec & Program
           };
           if (e.code === 'ENOENT') {
             reject(
-              new GlusterUnreachableError(node, `the command ${command} is not installed here`),
+              new GlusterUnreachableError(
+                node,
+                command === glusterCommand
+                  ? `the gluster command (${command}) is not installed here`
+                  : `the command ${command} is not installed here`,
+              ),
             );
           } else if (e.killed || (e.signal === 'SIGKILL' && typeof e.code !== 'number')) {
             reject(new GlusterTimeoutError(node, opts.timeoutMs));

@@ -140,14 +140,19 @@ export class GlusterSimulator implements GlusterExec {
   }
 
   /**
-   * Make the live worker of `brick` (`host:/path`) deaf now, as if it had come up so (true), or
+   * Make the live worker of `brick` (`host:/path`, or '*' for every Active one) deaf now, as if it had come up so (true), or
    * hear again (false). It stays so until its next restart, which rolls `deafChance` again.
    */
   setWorkerDeaf(sessionRef: SessionRef, brick: string, deaf: boolean): void {
     const s = this.session(sessionRef);
-    const w = s.workers.get(brick);
-    if (!w) throw new Error(`${brick} is not a brick of ${s.pvol}`);
-    w.deaf = deaf;
+    // '*': every worker that is its replica set's Active one now
+    const names =
+      brick === '*' ? s.sets.map((x) => x.active).filter((b): b is string => !!b) : [brick];
+    for (const name of names) {
+      const w = s.workers.get(name);
+      if (!w) throw new Error(`${name} is not a brick of ${s.pvol}`);
+      w.deaf = deaf;
+    }
   }
 
   /** The chance that a worker comes up deaf from now on (0..1). */
