@@ -34,12 +34,13 @@ export async function remoteHostProblem(
   );
   if (own)
     return `${remote} is host ${own.name} of cluster ${cluster.name} itself: the secondary volume must be in another cluster (geo-replication within one cluster is refused).`;
+  // The development lab only: its "remote" is this very machine, named apart from its cluster host
+  // (lab1 = 127.0.0.1, the remote by the machine's host name); the names still must differ.
+  if (allowLocal) return null;
   const addresses = await resolve(remote);
-  if (!allowLocal) {
-    for (const a of addresses) {
-      const bad = forbiddenAddress(a);
-      if (bad) return `${remote} resolves to ${bad} (${a}): the remote must be another machine.`;
-    }
+  for (const a of addresses) {
+    const bad = forbiddenAddress(a);
+    if (bad) return `${remote} resolves to ${bad} (${a}): the remote must be another machine.`;
   }
   if (addresses.length === 0) return null;
   const mine = new Set(addresses);
