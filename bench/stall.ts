@@ -145,7 +145,12 @@ async function main(): Promise<void> {
         }
         s = (await session()) ?? s;
         await watch.refresh('bench', [s], vols, resolve);
-        const st = watch.stateOf(s.id, s.workers.find((w) => w.status === 'Active')!.primary_brick);
+        const active = s.workers.find((w) => w.status === 'Active');
+        if (!active) {
+          await sleep(1000);
+          continue;
+        }
+        const st = watch.stateOf(s.id, active.primary_brick);
         if (watch.isStalled(st)) {
           const firstEvidence = st!.evidence.oldest_pending! * 1000;
           const ms = Date.now() - firstEvidence;
