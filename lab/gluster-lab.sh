@@ -25,6 +25,14 @@
 # file when any folder above it is writable by group or others, so a checkout under /tmp (mode
 # 1777) could never log in. The lab's sshd keeps StrictModes on; the folder is made to pass it.
 set -euo pipefail
+# Close every descriptor this script inherited beyond stdin/out/err before it starts daemons:
+# under `flock LOCK bash lab/gluster-lab.sh up` the lock's descriptor would otherwise pass to
+# glusterd, its mounts and sshd, which would hold the lab's lock for as long as they run.
+for _fd in /proc/$$/fd/*; do
+  _fd=${_fd##*/}
+  if [ "$_fd" -gt 2 ] 2>/dev/null; then eval "exec ${_fd}>&-" 2>/dev/null || true; fi
+done
+unset _fd
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$HERE")
