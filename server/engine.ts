@@ -95,6 +95,17 @@ export interface EngineEvent {
   cluster_id?: string;
 }
 
+/** An event as `GET api/events` lists it. */
+export interface EngineEventRecord {
+  id: number;
+  description: string;
+  severity: string;
+  origin: string;
+  custom_id: number | null;
+  cluster_id: string | null;
+  time: string | null;
+}
+
 type Json = Record<string, unknown>;
 
 const str = (v: unknown): string | null =>
@@ -349,6 +360,29 @@ export class EngineClient {
     if (ev.cluster_id) body.cluster = { id: ev.cluster_id };
     const res = await this.call(token, 'post', 'events', { body, what: 'post an event' });
     this.ensureOk(res, 'post an event');
+  }
+
+  /**
+   * Events of the audit log (`GET api/events?search=...`), newest first, as the token may see them:
+   * the watch reads its own (origin gluster-georep) back after a restart.
+   */
+  async events(token: string, o: { search: string; max: number }): Promise<EngineEventRecord[]> {
+    const res = await this.call(token, 'get', 'events', {
+      params: { search: o.search, max: String(o.max) },
+      what: 'read the events',
+    });
+    this.ensureOk(res, 'read the events');
+    return list(res.data, 'event')
+      .map((e) => ({
+        id: num(e.index) ?? num(e.id) ?? 0,
+        description: str(e.description) ?? '',
+        severity: str(e.severity) ?? '',
+        origin: str(e.origin) ?? '',
+        custom_id: num(e.custom_id),
+        cluster_id: idOf(e.cluster),
+        time: str(e.time),
+      }))
+      .sort((a, b) => b.id - a.id);
   }
 
   private async call(

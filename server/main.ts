@@ -22,7 +22,10 @@ import { RealSshTrust } from './ssh/real';
 import { createGlusterClient } from './gluster/client';
 import { execProbe } from './gluster/probe';
 import { sshExec } from './gluster/exec-ssh';
-import { sshHostShell, sshRemoteGluster } from './gluster/provision';
+import { sshHostShell, sshRemoteGluster, type HostShell } from './gluster/provision';
+import { ServiceMetrics } from './metrics';
+import type { PushOptions } from './push';
+import { DEFAULT_TRANSITION_SETTINGS } from '../src/georep/transitions';
 
 export const EX_CONFIG = 78;
 
@@ -41,6 +44,42 @@ export function hostKeyPolicy(
       return engine.hostKeys(token);
     },
   });
+}
+
+/** The watch, Gluster's events API, metrics and history as the settings say (push.ts). */
+export function pushOptions(
+  cfg: ServiceConfig,
+  metrics: ServiceMetrics,
+  shell: HostShell,
+): PushOptions {
+  const prefix = cfg.prefix || DEFAULT_PREFIX;
+  return {
+    watch:
+      cfg.engineAccount && cfg.watch.intervalMs > 0
+        ? {
+            intervalMs: cfg.watch.intervalMs,
+            transitions: {
+              ...DEFAULT_TRANSITION_SETTINGS,
+              lagThresholdSeconds: cfg.watch.lagSeconds,
+              lagDelaySeconds: cfg.watch.lagDelaySeconds,
+              recoverySeconds: cfg.watch.recoverySeconds,
+            },
+          }
+        : undefined,
+    eventsApi:
+      cfg.eventsApi && cfg.engineAccount
+        ? { webhookBase: webhookBase(cfg, prefix), secret: cfg.engineAccount.password, shell }
+        : null,
+    metrics,
+    metricsToken: cfg.metricsToken,
+    history: { hours: cfg.historyHours },
+  };
+}
+
+/** Where the nodes post: the setting, else the engine's origin with the API's prefix. */
+export function webhookBase(cfg: ServiceConfig, prefix: string): string {
+  if (cfg.eventsWebhookUrl) return cfg.eventsWebhookUrl.replace(/\/+$/, '');
+  return `${new URL(cfg.engineUrl).origin}${prefix.replace(/\/+$/, '')}/gluster-events`;
 }
 
 export async function start(cfg: ServiceConfig): Promise<{ close(): Promise<void>; port: number }> {
@@ -62,6 +101,7 @@ export async function start(cfg: ServiceConfig): Promise<{ close(): Promise<void
     port: cfg.sshPort,
   };
   const exec = sshExec({ ...ssh, hostKeys, glusterCommand: cfg.glusterCommand });
+  const metrics = new ServiceMetrics();
 
   const app = Fastify({
     logger: { level: cfg.logLevel, redact: LOG_REDACT },
@@ -73,7 +113,7 @@ export async function start(cfg: ServiceConfig): Promise<{ close(): Promise<void
     prefix: cfg.prefix || DEFAULT_PREFIX,
     engineUrl: cfg.engineUrl,
     engineHttpsAgent: httpsAgent,
-    gluster: createGlusterClient(exec, { timeoutMs: cfg.glusterTimeoutMs }),
+    gluster: createGlusterClient(metrics.meter(exec), { timeoutMs: cfg.glusterTimeoutMs }),
     // gsyncd's files on the primary nodes, over the same SSH: stall detection, Recover, Faulty logs
     probe: execProbe(exec),
     // A directory on a remote host as the target: gluster on the remote, run from the cluster host
@@ -86,6 +126,7 @@ export async function start(cfg: ServiceConfig): Promise<{ close(): Promise<void
     // Passwordless SSH from a cluster host to a remote: checked, and set up, from that host's side.
     ssh: new RealSshTrust({ ...ssh, nodePort: cfg.sshPort, hostKeys, log: app.log }),
     eventsToken: engineToken,
+    push: pushOptions(cfg, metrics, sshHostShell({ ...ssh, hostKeys })),
   });
   // For the init system's and the proxy's health checks; says nothing about users or Gluster.
   app.get('/healthz', () => ({ status: 'ok' }));
