@@ -10,10 +10,16 @@ import { describe, secondaryUrl } from './audit';
 import type { EngineCluster } from './engine';
 
 const minutes = (s: number): string =>
-  s < 120 ? `${Math.round(s)} s` : s < 7200 ? `${Math.round(s / 60)} min` : `${(s / 3600).toFixed(1)} h`;
+  s < 120
+    ? `${Math.round(s)} s`
+    : s < 7200
+      ? `${Math.round(s / 60)} min`
+      : `${(s / 3600).toFixed(1)} h`;
 
 const list = (xs: readonly string[] | undefined): string =>
-  xs && xs.length ? ` (${xs.slice(0, 6).join(', ')}${xs.length > 6 ? `, and ${xs.length - 6} more` : ''})` : '';
+  xs && xs.length
+    ? ` (${xs.slice(0, 6).join(', ')}${xs.length > 6 ? `, and ${xs.length - 6} more` : ''})`
+    : '';
 
 /** `Geo-replication session <vol> to <url> of cluster <name>` */
 function subject(key: SessionKey, clusterName: string): string {
@@ -89,7 +95,7 @@ export function parseAnnouncement(description: string): Announcement | null {
     secondary_volume: m[4]!,
   };
   if (kind === 'checkpoint_completed') {
-    const cp = /^ (\S+?):/.exec(rest.slice(best.at + best.phrase.length + 1));
+    const cp = /^ (\S+): /.exec(rest.slice(best.at + best.phrase.length + 1));
     if (!cp) return null;
     return { kind, key, checkpoint_time: cp[1] };
   }

@@ -38,6 +38,8 @@ export interface EventsApiOptions {
   /** The gluster-eventsapi program on the nodes. */
   eventsapiCommand?: string;
   timeoutMs?: number;
+  /** Host name -> addresses, for the sender check; default DNS (tests give their own). */
+  resolve?: (name: string) => Promise<string[]>;
 }
 
 export type EventsApiState =
@@ -96,7 +98,11 @@ export class EventsApi {
   }
 
   /** Add (or update) the cluster's webhook from one Up node, then reload the daemon on every one. */
-  async register(cluster: EngineCluster, nodes: readonly string[], log: FastifyBaseLogger): Promise<EventsApiState> {
+  async register(
+    cluster: EngineCluster,
+    nodes: readonly string[],
+    log: FastifyBaseLogger,
+  ): Promise<EventsApiState> {
     const at = new Date().toISOString();
     const cmd = this.opts.eventsapiCommand ?? 'gluster-eventsapi';
     const url = webhookUrl(this.opts.webhookBase, cluster.id);
@@ -141,11 +147,15 @@ export class EventsApi {
       log.info(
         { cluster: cluster.name, url, reload_failed: failed },
         failed.length
-          ? "Gluster events webhook registered; glustereventsd could not be reloaded on some nodes, which post only after it restarts"
+          ? 'Gluster events webhook registered; glustereventsd could not be reloaded on some nodes, which post only after it restarts'
           : 'Gluster events webhook registered',
       );
     } catch (err) {
-      state = { state: 'unavailable', at, reason: err instanceof Error ? err.message : String(err) };
+      state = {
+        state: 'unavailable',
+        at,
+        reason: err instanceof Error ? err.message : String(err),
+      };
       log.warn(
         { cluster: cluster.name, reason: state.reason },
         "Gluster's events API cannot be used on this cluster; its sessions are read every interval",
@@ -183,7 +193,9 @@ export class EventsApi {
     body: unknown,
     sender: string,
     clusterNodes: () => Promise<string[]>,
-  ): Promise<{ ok: true; event: GlusterEvent } | { ok: false; code: 400 | 401 | 403; detail: string }> {
+  ): Promise<
+    { ok: true; event: GlusterEvent } | { ok: false; code: 400 | 401 | 403; detail: string }
+  > {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     const want = Buffer.from(webhookToken(this.opts.secret, clusterId));
     const got = Buffer.from(m?.[1] ?? '');
@@ -201,7 +213,11 @@ export class EventsApi {
       (e.ts !== undefined && typeof e.ts !== 'number')
     ) {
       this.counters.refused++;
-      return { ok: false, code: 400, detail: 'Not a Gluster event ({event, message, nodeid, ts}).' };
+      return {
+        ok: false,
+        code: 400,
+        detail: 'Not a Gluster event ({event, message, nodeid, ts}).',
+      };
     }
     const from = normalizeIp(sender);
     const allowed = await clusterNodes();
@@ -268,7 +284,13 @@ export function webhookRoute(
   ) => Promise<{ code: number; body: unknown }>,
 ): void {
   app.post<{ Params: { cluster_id: string } }>(`${path}/:cluster_id`, async (req, reply) => {
-    const r = await handle(req.params.cluster_id, req.headers.authorization, req.body, req.ip, req.log);
+    const r = await handle(
+      req.params.cluster_id,
+      req.headers.authorization,
+      req.body,
+      req.ip,
+      req.log,
+    );
     return reply.code(r.code).send(r.body);
   });
 }

@@ -56,7 +56,11 @@ class Ring {
       if (this.t[i]! < since) continue;
       const lag = this.lag[i]!;
       const p = this.pending[i]!;
-      out.push({ t: this.t[i]!, lag_seconds: Number.isNaN(lag) ? null : lag, pending: Number.isNaN(p) ? null : p });
+      out.push({
+        t: this.t[i]!,
+        lag_seconds: Number.isNaN(lag) ? null : lag,
+        pending: Number.isNaN(p) ? null : p,
+      });
     }
     return out;
   }
@@ -159,8 +163,14 @@ export function estimateCatchUp(
   const slope = sxy / sxx;
   const lag = ys[ys.length - 1]!;
   const sync_rate = Math.round((1 - slope) * 100) / 100;
-  if (lag <= syncedLagS) return { sync_rate, seconds_to_sync: 0, synced_by: new Date(now).toISOString(), ...base };
+  if (lag <= syncedLagS)
+    return { sync_rate, seconds_to_sync: 0, synced_by: new Date(now).toISOString(), ...base };
   if (slope >= 0) return { sync_rate, seconds_to_sync: null, synced_by: null, ...base };
   const seconds = Math.round((lag - syncedLagS) / -slope);
-  return { sync_rate, seconds_to_sync: seconds, synced_by: new Date(now + seconds * 1000).toISOString(), ...base };
+  return {
+    sync_rate,
+    seconds_to_sync: seconds,
+    synced_by: new Date(now + seconds * 1000).toISOString(),
+    ...base,
+  };
 }

@@ -52,7 +52,8 @@ export class ServiceMetrics {
 
   constructor(o: { defaultMetrics?: boolean } = {}) {
     const r = this.registry;
-    if (o.defaultMetrics !== false) collectDefaultMetrics({ register: r, prefix: 'georep_process_' });
+    if (o.defaultMetrics !== false)
+      collectDefaultMetrics({ register: r, prefix: 'georep_process_' });
     this.cliCalls = new Counter({
       name: 'georep_gluster_cli_calls_total',
       help: 'gluster CLI commands run on the nodes, by command and outcome (ok: it ran; timeout; unreachable)',
@@ -80,7 +81,7 @@ export class ServiceMetrics {
     });
     this.watchReadDuration = new Histogram({
       name: 'georep_watch_read_duration_seconds',
-      help: "Time one watch read of a cluster took (status detail and volume info)",
+      help: 'Time one watch read of a cluster took (status detail and volume info)',
       labelNames: ['cluster'],
       buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
       registers: [r],
@@ -93,7 +94,7 @@ export class ServiceMetrics {
     });
     this.glusterEvents = new Counter({
       name: 'georep_gluster_events_total',
-      help: "Deliveries to the Gluster events webhook, by event and outcome (accepted, refused)",
+      help: 'Deliveries to the Gluster events webhook, by event and outcome (accepted, refused)',
       labelNames: ['cluster', 'event', 'outcome'],
       registers: [r],
     });
@@ -113,7 +114,8 @@ export class ServiceMetrics {
         this.reset();
         for (const read of reads.values()) {
           const by = new Map<string, number>();
-          for (const s of read.status?.sessions ?? []) by.set(s.status, (by.get(s.status) ?? 0) + 1);
+          for (const s of read.status?.sessions ?? [])
+            by.set(s.status, (by.get(s.status) ?? 0) + 1);
           for (const [status, n] of by) this.set({ cluster: read.cluster.name, status }, n);
         }
       },
@@ -136,24 +138,39 @@ export class ServiceMetrics {
               const v = value(s);
               if (v !== null)
                 this.set(
-                  { cluster: read.cluster.name, primary_volume: s.primary_volume, secondary: secondaryUrl(s) },
+                  {
+                    cluster: read.cluster.name,
+                    primary_volume: s.primary_volume,
+                    secondary: secondaryUrl(s),
+                  },
                   v,
                 );
             }
         },
       });
-    perSession('georep_session_lag_seconds', 'Seconds the secondary is behind (oldest sync point of the Active workers)', (s) => s.lag_seconds);
-    perSession('georep_session_checkpoint_completed', '1 when the session checkpoint completed, 0 while pending (absent: no checkpoint)', (s) =>
-      s.checkpoint ? (s.checkpoint.completed ? 1 : 0) : null,
+    perSession(
+      'georep_session_lag_seconds',
+      'Seconds the secondary is behind (oldest sync point of the Active workers)',
+      (s) => s.lag_seconds,
     );
-    perSession('georep_session_checkpoint_timestamp_seconds', 'When the session checkpoint was set (Unix time)', (s) =>
-      s.checkpoint ? Date.parse(s.checkpoint.time) / 1000 : null,
+    perSession(
+      'georep_session_checkpoint_completed',
+      '1 when the session checkpoint completed, 0 while pending (absent: no checkpoint)',
+      (s) => (s.checkpoint ? (s.checkpoint.completed ? 1 : 0) : null),
+    );
+    perSession(
+      'georep_session_checkpoint_timestamp_seconds',
+      'When the session checkpoint was set (Unix time)',
+      (s) => (s.checkpoint ? Date.parse(s.checkpoint.time) / 1000 : null),
     );
     const perWorker = (
       name: string,
       help: string,
       extra: string[],
-      values: (w: NonNullable<ClusterRead['status']>['sessions'][number]['workers'][number], readAt: number) => [Record<string, string>, number | null][],
+      values: (
+        w: NonNullable<ClusterRead['status']>['sessions'][number]['workers'][number],
+        readAt: number,
+      ) => [Record<string, string>, number | null][],
     ) =>
       new Gauge({
         name,
@@ -182,24 +199,51 @@ export class ServiceMetrics {
           }
         },
       });
-    perWorker('georep_worker_last_synced_age_seconds', 'Seconds since the worker last synced (at the read)', [], (w, at) => [
-      [{}, w.last_synced ? Math.max(0, (at - Date.parse(w.last_synced)) / 1000) : null],
-    ]);
-    perWorker('georep_worker_pending', 'Changes pending on the worker, by type (entry, data, meta)', ['type'], (w) => [
-      [{ type: 'entry' }, w.entry_pending],
-      [{ type: 'data' }, w.data_pending],
-      [{ type: 'meta' }, w.meta_pending],
-    ]);
-    perWorker('georep_worker_failures', 'Failures the worker reports (Gluster counts them since the worker started)', [], (w) => [[{}, w.failures]]);
-    perWorker('georep_worker_up', '1 for each worker with its status as a label (Active, Passive, Faulty, ...)', ['status'], (w) => [[{ status: w.status }, 1]]);
-    perWorker('georep_worker_stalled', '1 when stall detection found the Active worker not delivering, else 0', [], (w) => [
-      [{}, (w as { stall?: unknown }).stall != null ? 1 : 0],
-    ]);
+    perWorker(
+      'georep_worker_last_synced_age_seconds',
+      'Seconds since the worker last synced (at the read)',
+      [],
+      (w, at) => [
+        [{}, w.last_synced ? Math.max(0, (at - Date.parse(w.last_synced)) / 1000) : null],
+      ],
+    );
+    perWorker(
+      'georep_worker_pending',
+      'Changes pending on the worker, by type (entry, data, meta)',
+      ['type'],
+      (w) => [
+        [{ type: 'entry' }, w.entry_pending],
+        [{ type: 'data' }, w.data_pending],
+        [{ type: 'meta' }, w.meta_pending],
+      ],
+    );
+    perWorker(
+      'georep_worker_failures',
+      'Failures the worker reports (Gluster counts them since the worker started)',
+      [],
+      (w) => [[{}, w.failures]],
+    );
+    perWorker(
+      'georep_worker_up',
+      '1 for each worker with its status as a label (Active, Passive, Faulty, ...)',
+      ['status'],
+      (w) => [[{ status: w.status }, 1]],
+    );
+    perWorker(
+      'georep_worker_stalled',
+      '1 when stall detection found the Active worker not delivering, else 0',
+      [],
+      (w) => [[{}, (w as { stall?: unknown }).stall != null ? 1 : 0]],
+    );
   }
 
   /** The watch's read of a cluster (the last one that succeeded is kept for the gauges). */
   observeRead(read: ClusterRead): void {
-    this.watchReads.inc({ cluster: read.cluster.name, cause: read.cause, outcome: read.status ? 'ok' : 'failed' });
+    this.watchReads.inc({
+      cluster: read.cluster.name,
+      cause: read.cause,
+      outcome: read.status ? 'ok' : 'failed',
+    });
     this.watchReadDuration.observe({ cluster: read.cluster.name }, read.durationMs / 1000);
     if (read.status) this.reads.set(read.cluster.id, read);
   }
@@ -216,7 +260,11 @@ export class ServiceMetrics {
           return r;
         } catch (err) {
           const kind =
-            err instanceof GlusterTimeoutError ? 'timeout' : err instanceof GlusterUnreachableError ? 'unreachable' : 'error';
+            err instanceof GlusterTimeoutError
+              ? 'timeout'
+              : err instanceof GlusterUnreachableError
+                ? 'unreachable'
+                : 'error';
           this.cliCalls.inc({ command, outcome: kind });
           if (kind !== 'error') this.sshErrors.inc({ node, kind });
           throw err;
@@ -238,15 +286,25 @@ export function metricsAllowed(req: FastifyRequest, token: string | null): boole
   }
   const peer = req.socket.remoteAddress ?? '';
   const loopback = peer === '::1' || peer.startsWith('127.') || peer.startsWith('::ffff:127.');
-  return loopback && req.headers['x-forwarded-for'] === undefined && req.headers.forwarded === undefined;
+  return (
+    loopback && req.headers['x-forwarded-for'] === undefined && req.headers.forwarded === undefined
+  );
 }
 
-export function metricsRoute(app: FastifyInstance, metrics: ServiceMetrics, token: string | null): void {
+export function metricsRoute(
+  app: FastifyInstance,
+  metrics: ServiceMetrics,
+  token: string | null,
+): void {
   app.get('/metrics', async (req, reply) => {
     if (!metricsAllowed(req, token)) {
       return reply
         .code(403)
-        .send({ reason: 'Forbidden', detail: 'The metrics are served on loopback, or with the metrics token (GEOREP_METRICS_TOKEN_FILE).' });
+        .send({
+          reason: 'Forbidden',
+          detail:
+            'The metrics are served on loopback, or with the metrics token (GEOREP_METRICS_TOKEN_FILE).',
+        });
     }
     return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });

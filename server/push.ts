@@ -35,6 +35,8 @@ export interface PushOptions {
   history?: LagHistoryOptions;
   /** Heartbeat of the stream (ms); default 15000. */
   heartbeatMs?: number;
+  /** Given the parts once they are made (tests, benchmarks). */
+  expose?: (p: Push) => void;
 }
 
 /** What the tab says about how it is kept up to date. */
@@ -73,7 +75,8 @@ export function registerPush(
   ctx.watch = watch ?? undefined;
   const history = new LagHistory(o.history);
   const openStreams = new Set<() => void>();
-  app.addHook('onClose', (_app, done) => {
+  // Before the server waits for its connections to end: an open stream never ends by itself.
+  app.addHook('preClose', (done) => {
     for (const close of [...openStreams]) close();
     done();
   });
@@ -120,7 +123,12 @@ export function registerPush(
       if (hit && !fresh && Date.now() - hit.at < SENDERS_TTL_MS) return hit.addrs;
       const cluster = (await watch.clusters()).find((c) => c.id === clusterId);
       if (!cluster) return [];
-      const addrs = await clusterAddresses(ctx.engine, await watch.servicePrincipal(), cluster);
+      const addrs = await clusterAddresses(
+        ctx.engine,
+        await watch.servicePrincipal(),
+        cluster,
+        o.eventsApi?.resolve,
+      );
       senders.set(clusterId, { at: Date.now(), addrs });
       return addrs;
     };
@@ -135,8 +143,17 @@ export function registerPush(
         });
         if (!r.ok) {
           metrics?.glusterEvents.inc({ cluster: id, event: 'unknown', outcome: 'refused' });
-          req.log.warn({ cluster_id: id, from: req.ip, status: r.code }, `Gluster event refused: ${r.detail}`);
-          return reply.code(r.code).send({ reason: r.code === 401 ? 'Unauthorized' : r.code === 403 ? 'Forbidden' : 'Invalid request', detail: r.detail });
+          req.log.warn(
+            { cluster_id: id, from: req.ip, status: r.code },
+            `Gluster event refused: ${r.detail}`,
+          );
+          return reply
+            .code(r.code)
+            .send({
+              reason:
+                r.code === 401 ? 'Unauthorized' : r.code === 403 ? 'Forbidden' : 'Invalid request',
+              detail: r.detail,
+            });
         }
         metrics?.glusterEvents.inc({ cluster: id, event: r.event.event, outcome: 'accepted' });
         req.log.debug({ cluster_id: id, event: r.event.event }, 'Gluster event');
@@ -162,7 +179,7 @@ export function registerPush(
     };
   };
 
-  return {
+  const push: Push = {
     watch,
     history,
     events,
@@ -211,7 +228,12 @@ export function registerPush(
           });
           const offTransition = watch.onTransition((t, description) => {
             if (t.cluster_id === cluster.id)
-              send('transition', { kind: t.kind, severity: t.severity, session_id: t.session_id, description });
+              send('transition', {
+                kind: t.kind,
+                severity: t.severity,
+                session_id: t.session_id,
+                description,
+              });
           });
           metrics?.streams.inc();
           let beats = 0;
@@ -267,4 +289,6 @@ export function registerPush(
       );
     },
   };
+  o.expose?.(push);
+  return push;
 }

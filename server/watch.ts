@@ -172,7 +172,11 @@ export class Watch {
     return next;
   }
 
-  private readCluster(cluster: EngineCluster, cause: ReadCause, fresh = false): Promise<ClusterRead> {
+  private readCluster(
+    cluster: EngineCluster,
+    cause: ReadCause,
+    fresh = false,
+  ): Promise<ClusterRead> {
     const running = this.reading.get(cluster.id);
     if (running && !fresh) return running;
     const p = this.doRead(cluster, cause, fresh).finally(() => {
@@ -182,7 +186,11 @@ export class Watch {
     return p;
   }
 
-  private async doRead(cluster: EngineCluster, cause: ReadCause, fresh: boolean): Promise<ClusterRead> {
+  private async doRead(
+    cluster: EngineCluster,
+    cause: ReadCause,
+    fresh: boolean,
+  ): Promise<ClusterRead> {
     const started = this.now();
     let read: ClusterRead;
     try {
@@ -195,17 +203,31 @@ export class Watch {
     } catch (err) {
       this.counters.readFailures++;
       // A failed read says nothing about the sessions: no transition from it.
-      read = { cluster, status: null, error: message(err), cause, durationMs: this.now() - started };
-      this.deps.log.warn({ cluster: cluster.name, err: read.error }, 'watch: cannot read the cluster');
+      read = {
+        cluster,
+        status: null,
+        error: message(err),
+        cause,
+        durationMs: this.now() - started,
+      };
+      this.deps.log.warn(
+        { cluster: cluster.name, err: read.error },
+        'watch: cannot read the cluster',
+      );
     }
     if (read.status || !this.last.get(cluster.id)?.status) this.last.set(cluster.id, read);
     for (const fn of this.readListeners) fn(read);
-    if (read.status) await this.judge(cluster, read.status.sessions, Date.parse(read.status.read_at));
+    if (read.status)
+      await this.judge(cluster, read.status.sessions, Date.parse(read.status.read_at));
     return read;
   }
 
   /** The transitions of a read, announced in order (those that cannot be yet wait for the next read). */
-  private async judge(cluster: EngineCluster, sessions: GeoRepSession[], at: number): Promise<void> {
+  private async judge(
+    cluster: EngineCluster,
+    sessions: GeoRepSession[],
+    at: number,
+  ): Promise<void> {
     if (!this.seeded.has(cluster.id)) {
       try {
         await this.seed(cluster);
@@ -218,7 +240,11 @@ export class Watch {
         return;
       }
     }
-    const found = this.detector.observe(cluster.id, sessions, Number.isFinite(at) ? at : this.now());
+    const found = this.detector.observe(
+      cluster.id,
+      sessions,
+      Number.isFinite(at) ? at : this.now(),
+    );
     if (found.length === 0 && !this.queue.get(cluster.id)?.length) return;
     const q = this.queue.get(cluster.id) ?? [];
     q.push(...found);
@@ -232,7 +258,10 @@ export class Watch {
     const events = (
       await this.deps.engine.events(p.token, { search: `origin=${EVENT_ORIGIN}`, max: SEED_EVENTS })
     ).filter((e) => e.cluster_id === cluster.id);
-    const bySession = new Map<string, { key: SessionKey; a: Announced; newest: EngineEventRecord }>();
+    const bySession = new Map<
+      string,
+      { key: SessionKey; a: Announced; newest: EngineEventRecord }
+    >();
     // Newest first: the first word on each dimension is the last one said.
     for (const e of events) {
       const ann = parseAnnouncement(e.description);
@@ -246,7 +275,8 @@ export class Watch {
       const dim = DIMENSION_OF[ann.kind];
       if (dim === 'health' && !s.a.health)
         s.a.health = {
-          state: ann.kind === 'recovered' ? 'ok' : (ann.kind as 'faulty' | 'partly_faulty' | 'stalled'),
+          state:
+            ann.kind === 'recovered' ? 'ok' : (ann.kind as 'faulty' | 'partly_faulty' | 'stalled'),
           custom_id: e.custom_id,
         };
       else if (dim === 'lag' && !s.a.lag)
@@ -289,7 +319,10 @@ export class Watch {
           continue;
         }
       } catch (err) {
-        this.deps.log.warn({ err: message(err) }, 'watch: cannot check the engine events; will retry');
+        this.deps.log.warn(
+          { err: message(err) },
+          'watch: cannot check the engine events; will retry',
+        );
         return;
       }
       const ok = await this.deps.audit.announce(
@@ -309,7 +342,12 @@ export class Watch {
       this.counters.announced++;
       const level = t.severity === 'normal' ? 'info' : 'warn';
       this.deps.log[level](
-        { cluster: cluster.name, session: t.session_id, transition: t.kind, custom_id: t.custom_id },
+        {
+          cluster: cluster.name,
+          session: t.session_id,
+          transition: t.kind,
+          custom_id: t.custom_id,
+        },
         description,
       );
       for (const fn of this.transitionListeners) fn(t, description);

@@ -232,7 +232,11 @@ export class TransitionDetector {
       const t = this.track(clusterId, key, s.id);
       t.seen = true;
       const base = { cluster_id: clusterId, session_id: s.id, key, at, status: s.status as string };
-      const emit = (kind: TransitionKind, extra: Partial<Transition>, dedup_key: string): number => {
+      const emit = (
+        kind: TransitionKind,
+        extra: Partial<Transition>,
+        dedup_key: string,
+      ): number => {
         const custom_id = customIdOf(dedup_key);
         out.push({ kind, severity: SEVERITY_OF[kind], ...base, ...extra, dedup_key, custom_id });
         return custom_id;
@@ -294,8 +298,7 @@ export class TransitionDetector {
       if (cp && cp.completed && !t.checkpoints.has(cp.time)) {
         const done = cp.completion_time ? Date.parse(cp.completion_time) : NaN;
         const recent =
-          Number.isFinite(done) &&
-          nowMs - done <= this.settings.checkpointLookbackSeconds * 1000;
+          Number.isFinite(done) && nowMs - done <= this.settings.checkpointLookbackSeconds * 1000;
         if (t.openCheckpoints.has(cp.time) || recent) {
           emit(
             'checkpoint_completed',
