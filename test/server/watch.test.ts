@@ -5,6 +5,7 @@
 import { createGlusterClient } from '../../server/gluster/client';
 import type { GlusterExec } from '../../server/gluster/exec';
 import { demoSimulator } from '../../server/gluster/sim';
+import { ManualClock } from '../../server/gluster/sim/simulator';
 import { describeTransition, parseAnnouncement } from '../../server/announce';
 import { Audit } from '../../server/audit';
 import { EngineClient } from '../../server/engine';
@@ -34,12 +35,15 @@ interface Setup {
   metrics: ServiceMetrics;
   reads: () => number;
   sim: ReturnType<typeof demoSimulator>;
+  /** The simulator's clock: Gluster's time-driven behaviour moves only when a test moves it. */
+  clock: ManualClock;
   serviceToken: () => Promise<string | null>;
 }
 
 async function setup(o: { events?: boolean } = {}): Promise<Setup> {
   const lab = defaultLab();
-  const sim = demoSimulator(lab);
+  const clock = new ManualClock(Date.now());
+  const sim = demoSimulator(lab, clock);
   let statusReads = 0;
   const exec: GlusterExec = {
     run: (node, argv, opts) => {
@@ -77,7 +81,7 @@ async function setup(o: { events?: boolean } = {}): Promise<Setup> {
   });
   // the first round, started when the service became ready
   await push!.watch!.tick();
-  return { s: stack, push: push!, metrics, reads: () => statusReads, sim, serviceToken };
+  return { s: stack, push: push!, metrics, reads: () => statusReads, sim, clock, serviceToken };
 }
 
 const watchEvents = (s: Stack) =>
@@ -128,12 +132,47 @@ describe('the watch posts engine events with nobody logged in', () => {
       },
       { intervalMs: 3_600_000, transitions: SETTINGS },
     );
+    const searches: string[] = [];
+    const events = engine.events.bind(engine);
+    engine.events = (token, o) => {
+      searches.push(o.search);
+      return events(token, o);
+    };
     await restarted.tick();
+    // It knew from the engine's events what it had said: no transition even came up for checking
+    // against the engine's custom ids (the second guard).
+    expect(searches.filter((q) => q.includes('custom_event_id'))).toEqual([]);
+    expect(searches.length).toBeGreaterThan(0);
     expect(
       watchEvents(x.s)
         .slice(before)
         .map((e) => e.description),
     ).toEqual([]);
+  });
+
+  it('had it not found its last words, the engine’s custom ids still stop a repeat', async () => {
+    const before = watchEvents(x.s).length;
+    const engine = new EngineClient(engineUrl(x.s));
+    const events = engine.events.bind(engine);
+    const checked: string[] = [];
+    engine.events = (token, o) => {
+      if (!o.search.includes('custom_event_id')) return Promise.resolve([]); // the read-back found nothing
+      checked.push(o.search);
+      return events(token, o);
+    };
+    const blind = new Watch(
+      {
+        engine,
+        status: (x.push.watch as unknown as { deps: { status: never } }).deps.status,
+        audit: new Audit(engine, x.serviceToken),
+        serviceToken: x.serviceToken,
+        log: x.s.app.log,
+      },
+      { intervalMs: 3_600_000, transitions: SETTINGS },
+    );
+    await blind.tick();
+    expect(checked.length).toBeGreaterThan(0);
+    expect(watchEvents(x.s).length).toBe(before);
   });
 
   it('a session paused and deleted behind the service’s back: disappeared, a warning, once', async () => {
@@ -207,11 +246,17 @@ describe('the watch posts engine events with nobody logged in', () => {
     ).toHaveLength(1);
     x.sim.injectWorkerFault(ref, `${brick.primary_node}:${brick.primary_brick}`, false);
     // Gluster brings the worker back; the session reads healthy, then "recovered" (delay 0 here)
-    for (let i = 0; i < 5; i++) await x.push.watch!.tick();
-    const rec = watchEvents(x.s).filter((e) =>
-      /vmstore to gdr1.lab.example::vmstore-dr .* has recovered/.test(e.description),
-    );
-    expect(rec.length).toBeLessThanOrEqual(1);
+    const recovered = () =>
+      watchEvents(x.s).filter((e) =>
+        /vmstore to gdr1.lab.example::vmstore-dr .* has recovered/.test(e.description),
+      );
+    for (let i = 0; i < 20 && recovered().length === 0; i++) {
+      x.clock.advance(30_000);
+      await x.push.watch!.tick();
+    }
+    await x.push.watch!.tick();
+    expect(recovered()).toHaveLength(1);
+    expect(recovered()[0]!.severity).toBe('normal');
   });
 });
 
