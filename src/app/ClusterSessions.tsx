@@ -31,6 +31,7 @@ import { LoadProblem, ReloadToLogin } from './LoadProblem';
 import { pageMessages, toolbarMessages } from './messages';
 import { asApiError } from './queries';
 import { RelativeText, RelativeTime } from './RelativeTime';
+import { LiveUpdates } from './LiveUpdates';
 import { RemoveSessionDialog } from './RemoveSessionDialog';
 import { SessionOptionsDialog } from './SessionOptionsDialog';
 import {
@@ -319,6 +320,9 @@ export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
             seconds: Math.round(refreshIntervalMs / 1000),
           })}
         />
+      </FlexItem>
+      <FlexItem>
+        <LiveUpdates clusterId={clusterId} />
       </FlexItem>
       {!visible ? <FlexItem>{intl.formatMessage(pageMessages.refreshPaused)}</FlexItem> : null}
       {sessions.data.backend === 'sim' ? (

@@ -23,6 +23,8 @@ import {
   getDiagnosis,
 } from '../api/georep';
 import type { GeoRepConfigOption, GeoRepDiagnosis, GeoRepJob } from '../georep/types';
+import { streamSessions, type StreamHandlers } from '../api/stream';
+import { getSessionHistory, type SessionHistory } from '../api/history';
 
 export type { ClusterAccess, SessionControlAction, SessionList };
 
@@ -52,11 +54,26 @@ export interface GeoRepServices {
   getJob(clusterId: string, jobId: string): Promise<GeoRepJob>;
   /** What the workers' own logs say (Faulty and Stalled ones, or the worker on `brick`). */
   getDiagnosis(clusterId: string, sessionId: string, brick?: string): Promise<GeoRepDiagnosis>;
+  /** The pushed sessions of a cluster (useLiveSessions); without it the tab polls. */
+  streamSessions?: (clusterId: string, h: StreamHandlers, signal: AbortSignal) => Promise<void>;
+  /** A session's lag history (LagHistory); without it the details show none. */
+  getHistory?: (clusterId: string, sessionId: string) => Promise<SessionHistory>;
 }
 
 /** The real services over the two axios clients (the token is read by the clients at each call). */
-export function createGeoRepServices(engine: AxiosInstance, georep: AxiosInstance): GeoRepServices {
+export function createGeoRepServices(
+  engine: AxiosInstance,
+  georep: AxiosInstance,
+  token?: () => string | null,
+): GeoRepServices {
   return {
+    ...(token
+      ? {
+          streamSessions: (cid: string, h: StreamHandlers, signal: AbortSignal) =>
+            streamSessions(georep.defaults.baseURL ?? '', token, cid, h, signal),
+        }
+      : {}),
+    getHistory: (cid, sid) => getSessionHistory(georep, cid, sid),
     listGlusterClusters: () => listGlusterClusters(engine),
     listSessions: (cid) => listSessions(georep, cid),
     getAccess: (cid) => getClusterAccess(georep, cid),

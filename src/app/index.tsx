@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     config.engineTimeoutMs,
   );
   const environment: GeoRepEnvironment = {
-    services: createGeoRepServices(engine, georep),
+    services: createGeoRepServices(engine, georep, token),
     refreshIntervalMs: config.refreshIntervalMs,
     showToast: (type, message) => api.showToast(type, message),
     store: localStore(),
