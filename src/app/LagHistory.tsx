@@ -2,7 +2,15 @@
 // remote will have caught up at the current rate. The chart is loaded on demand (LagChart).
 import { Content, Spinner, Title } from '@patternfly/react-core';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
+import {
+  Component,
+  lazy,
+  Suspense,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { defineMessages, useIntl } from 'react-intl';
 import type { SessionHistory } from '../api/history';
 import type { GeoRepSession } from '../georep/types';
@@ -10,6 +18,20 @@ import { untyped } from '../intl';
 import { useGeoRepEnvironment } from './environment';
 
 const LagChart = lazy(() => import(/* webpackChunkName: "lag-chart" */ './LagChart'));
+
+/** The chart's chunk may fail to load (a reinstalled plugin, a flaky network): the words stay. */
+class ChartBoundary extends Component<
+  { children: ReactNode; fallback: ReactNode },
+  { failed: boolean }
+> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
 
 export const historyMessages = untyped(
   defineMessages({
@@ -24,6 +46,10 @@ export const historyMessages = untyped(
     },
     minutes: { id: 'georep.history.minutes', defaultMessage: '{value, number, ::.#} min' },
     loading: { id: 'georep.history.loading', defaultMessage: 'Loading the lag history' },
+    chartFailed: {
+      id: 'georep.history.chartFailed',
+      defaultMessage: 'The chart could not be loaded; reload the page to try again.',
+    },
     failed: {
       id: 'georep.history.failed',
       defaultMessage: 'The lag history cannot be read: {detail}',
@@ -148,25 +174,31 @@ export function LagHistory({ clusterId, session }: { clusterId: string; session:
     body = (
       <>
         {points.length >= 2 ? (
-          <Suspense
+          <ChartBoundary
             fallback={
-              <Spinner size="md" aria-label={intl.formatMessage(historyMessages.loading)} />
+              <Content component="p">{intl.formatMessage(historyMessages.chartFailed)}</Content>
             }
           >
-            <LagChart
-              points={points}
-              width={width}
-              title={intl.formatMessage(historyMessages.chartTitle)}
-              description={intl.formatMessage(historyMessages.chartDesc, {
-                count: points.length,
-                from: time(points[0]!.t),
-                to: time(points.at(-1)!.t),
-                lag: minutes(points.at(-1)!.lagMinutes),
-              })}
-              timeLabel={time}
-              lagLabel={minutes}
-            />
-          </Suspense>
+            <Suspense
+              fallback={
+                <Spinner size="md" aria-label={intl.formatMessage(historyMessages.loading)} />
+              }
+            >
+              <LagChart
+                points={points}
+                width={width}
+                title={intl.formatMessage(historyMessages.chartTitle)}
+                description={intl.formatMessage(historyMessages.chartDesc, {
+                  count: points.length,
+                  from: time(points[0]!.t),
+                  to: time(points.at(-1)!.t),
+                  lag: minutes(points.at(-1)!.lagMinutes),
+                })}
+                timeLabel={time}
+                lagLabel={minutes}
+              />
+            </Suspense>
+          </ChartBoundary>
         ) : (
           <Content component="p">
             {intl.formatMessage(historyMessages.tooFew, { seconds: Math.round(h.step_ms / 1000) })}
