@@ -1,11 +1,12 @@
 // The lag chart itself: PatternFly's charts (Victory underneath) are large, so this module is
 // loaded only when a session's details open (React.lazy in LagHistory), in a chunk of its own.
-// Deep imports: the package's index pulls in every chart kind and its Victory packages.
-import { Chart } from '@patternfly/react-charts/dist/js/victory/components/Chart/Chart';
-import { ChartAxis } from '@patternfly/react-charts/dist/js/victory/components/ChartAxis/ChartAxis';
-import { ChartGroup } from '@patternfly/react-charts/dist/js/victory/components/ChartGroup/ChartGroup';
-import { ChartLine } from '@patternfly/react-charts/dist/js/victory/components/ChartLine/ChartLine';
-import { ChartVoronoiContainer } from '@patternfly/react-charts/dist/js/victory/components/ChartVoronoiContainer/ChartVoronoiContainer';
+// Deep imports of the ES build: the package's index pulls in every chart kind and its Victory
+// packages (jest maps these paths to the CommonJS build: jest.config.js).
+import { Chart } from '@patternfly/react-charts/dist/esm/victory/components/Chart/Chart';
+import { ChartAxis } from '@patternfly/react-charts/dist/esm/victory/components/ChartAxis/ChartAxis';
+import { ChartGroup } from '@patternfly/react-charts/dist/esm/victory/components/ChartGroup/ChartGroup';
+import { ChartLine } from '@patternfly/react-charts/dist/esm/victory/components/ChartLine/ChartLine';
+import { ChartVoronoiContainer } from '@patternfly/react-charts/dist/esm/victory/components/ChartVoronoiContainer/ChartVoronoiContainer';
 
 export interface LagChartProps {
   points: { t: number; lagMinutes: number }[];
