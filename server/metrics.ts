@@ -53,7 +53,7 @@ export class ServiceMetrics {
   constructor(o: { defaultMetrics?: boolean } = {}) {
     const r = this.registry;
     if (o.defaultMetrics !== false)
-      collectDefaultMetrics({ register: r, prefix: 'georep_process_' });
+      collectDefaultMetrics({ register: r });
     this.cliCalls = new Counter({
       name: 'georep_gluster_cli_calls_total',
       help: 'gluster CLI commands run on the nodes, by command and outcome (ok: it ran; timeout; unreachable)',

@@ -105,7 +105,8 @@ export function registerPush(
           .catch(() => undefined);
     });
     watch.onTransition((t) => metrics?.transitions.inc({ kind: t.kind, severity: t.severity }));
-    app.addHook('onReady', (done) => {
+    // After listening: on one origin (npm start, the tests) the engine is this very server.
+    app.addHook('onListen', (done) => {
       watch.start();
       done();
     });

@@ -9,12 +9,13 @@ import { ChartLine } from '@patternfly/react-charts/dist/esm/victory/components/
 import { ChartVoronoiContainer } from '@patternfly/react-charts/dist/esm/victory/components/ChartVoronoiContainer/ChartVoronoiContainer';
 
 export interface LagChartProps {
-  points: { t: number; lagMinutes: number }[];
+  /** Time (ms) and lag, in the unit lagLabel speaks. */
+  points: { t: number; lag: number }[];
   title: string;
   description: string;
   /** Axis and tooltip words. */
   timeLabel: (t: number) => string;
-  lagLabel: (minutes: number) => string;
+  lagLabel: (lag: number) => string;
   width: number;
 }
 
@@ -26,31 +27,34 @@ export default function LagChart({
   lagLabel,
   width,
 }: LagChartProps) {
-  const max = Math.max(1, ...points.map((p) => p.lagMinutes));
+  const max = Math.max(1, ...points.map((p) => p.lag));
+  // A fixed box: Victory scales its SVG to the container's width, fonts with it.
   return (
-    <Chart
-      ariaTitle={title}
-      ariaDesc={description}
-      containerComponent={
-        <ChartVoronoiContainer
-          labels={({ datum }: { datum: { x: number; y: number } }) =>
-            `${timeLabel(datum.x)}: ${lagLabel(datum.y)}`
-          }
-          constrainToVisibleArea
-        />
-      }
-      height={160}
-      width={width}
-      padding={{ top: 10, bottom: 40, left: 60, right: 20 }}
-      maxDomain={{ y: max * 1.1 }}
-      minDomain={{ y: 0 }}
-      scale={{ x: 'time', y: 'linear' }}
-    >
-      <ChartAxis tickFormat={(t: number) => timeLabel(t)} tickCount={5} />
-      <ChartAxis dependentAxis showGrid tickFormat={(m: number) => lagLabel(m)} tickCount={4} />
-      <ChartGroup>
-        <ChartLine data={points.map((p) => ({ x: p.t, y: p.lagMinutes }))} />
-      </ChartGroup>
-    </Chart>
+    <div style={{ width, height: 170 }}>
+      <Chart
+        ariaTitle={title}
+        ariaDesc={description}
+        containerComponent={
+          <ChartVoronoiContainer
+            labels={({ datum }: { datum: { x: number; y: number } }) =>
+              `${timeLabel(datum.x)}: ${lagLabel(datum.y)}`
+            }
+            constrainToVisibleArea
+          />
+        }
+        height={170}
+        width={width}
+        padding={{ top: 10, bottom: 40, left: 60, right: 20 }}
+        maxDomain={{ y: max * 1.1 }}
+        minDomain={{ y: 0 }}
+        scale={{ x: 'time', y: 'linear' }}
+      >
+        <ChartAxis tickFormat={(t: number) => timeLabel(t)} tickCount={4} />
+        <ChartAxis dependentAxis showGrid tickFormat={(m: number) => lagLabel(m)} tickCount={4} />
+        <ChartGroup>
+          <ChartLine data={points.map((p) => ({ x: p.t, y: p.lag }))} />
+        </ChartGroup>
+      </Chart>
+    </div>
   );
 }

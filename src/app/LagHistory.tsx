@@ -45,6 +45,7 @@ export const historyMessages = untyped(
       defaultMessage: '{count} readings from {from} to {to}; the latest lag is {lag}.',
     },
     minutes: { id: 'georep.history.minutes', defaultMessage: '{value, number, ::.#} min' },
+    seconds: { id: 'georep.history.seconds', defaultMessage: '{value, number, ::.} s' },
     loading: { id: 'georep.history.loading', defaultMessage: 'Loading the lag history' },
     chartFailed: {
       id: 'georep.history.chartFailed',
@@ -133,7 +134,7 @@ export function LagHistory({ clusterId, session }: { clusterId: string; session:
   if (!get) return null;
   const h = q.data;
   const minutes = (m: number) => intl.formatMessage(historyMessages.minutes, { value: m });
-  const time = (t: number) => intl.formatTime(t, { hour: '2-digit', minute: '2-digit' });
+  const seconds = (v: number) => intl.formatMessage(historyMessages.seconds, { value: v });
 
   let body;
   if (q.isPending)
@@ -151,7 +152,19 @@ export function LagHistory({ clusterId, session }: { clusterId: string; session:
   else {
     const points = h.lag_sample
       .filter((s) => s.lag_seconds !== null)
-      .map((s) => ({ t: Date.parse(s.time), lagMinutes: s.lag_seconds! / 60 }));
+      .map((s) => ({ t: Date.parse(s.time), lag: s.lag_seconds! }));
+    // Seconds for a session that keeps up, minutes for one that lags; times with seconds over a
+    // short span.
+    const inMinutes = Math.max(0, ...points.map((p) => p.lag)) >= 120;
+    const shown = points.map((p) => ({ t: p.t, lag: inMinutes ? p.lag / 60 : p.lag }));
+    const lagLabel = inMinutes ? minutes : seconds;
+    const span = points.length ? points.at(-1)!.t - points[0]!.t : 0;
+    const time = (t: number) =>
+      intl.formatTime(t, {
+        hour: '2-digit',
+        minute: '2-digit',
+        ...(span < 10 * 60_000 ? { second: '2-digit' } : {}),
+      });
     const e = h.estimate;
     const last = h.lag_sample.at(-1);
     const estimate =
@@ -185,17 +198,17 @@ export function LagHistory({ clusterId, session }: { clusterId: string; session:
               }
             >
               <LagChart
-                points={points}
+                points={shown}
                 width={width}
                 title={intl.formatMessage(historyMessages.chartTitle)}
                 description={intl.formatMessage(historyMessages.chartDesc, {
                   count: points.length,
                   from: time(points[0]!.t),
                   to: time(points.at(-1)!.t),
-                  lag: minutes(points.at(-1)!.lagMinutes),
+                  lag: lagLabel(shown.at(-1)!.lag),
                 })}
                 timeLabel={time}
-                lagLabel={minutes}
+                lagLabel={lagLabel}
               />
             </Suspense>
           </ChartBoundary>
