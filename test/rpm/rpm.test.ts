@@ -263,8 +263,9 @@ describe('the RPM', () => {
     const prefix = SETTINGS.find((s) => s.name === 'GEOREP_PREFIX')!.default!;
     expect(directives).toEqual([
       `<Location ${prefix}/>`,
-      `ProxyPass http://${listen}${prefix}/ retry=0 timeout=330`,
+      `ProxyPass http://${listen}${prefix}/ retry=0 timeout=330 flushpackets=on`,
       `ProxyPassReverse http://${listen}${prefix}/`,
+      'SetEnvIf Request_URI "/stream$" no-gzip=1',
       '</Location>',
     ]);
   });
