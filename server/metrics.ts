@@ -52,8 +52,7 @@ export class ServiceMetrics {
 
   constructor(o: { defaultMetrics?: boolean } = {}) {
     const r = this.registry;
-    if (o.defaultMetrics !== false)
-      collectDefaultMetrics({ register: r });
+    if (o.defaultMetrics !== false) collectDefaultMetrics({ register: r });
     this.cliCalls = new Counter({
       name: 'georep_gluster_cli_calls_total',
       help: 'gluster CLI commands run on the nodes, by command and outcome (ok: it ran; timeout; unreachable)',
@@ -298,13 +297,11 @@ export function metricsRoute(
 ): void {
   app.get('/metrics', async (req, reply) => {
     if (!metricsAllowed(req, token)) {
-      return reply
-        .code(403)
-        .send({
-          reason: 'Forbidden',
-          detail:
-            'The metrics are served on loopback, or with the metrics token (GEOREP_METRICS_TOKEN_FILE).',
-        });
+      return reply.code(403).send({
+        reason: 'Forbidden',
+        detail:
+          'The metrics are served on loopback, or with the metrics token (GEOREP_METRICS_TOKEN_FILE).',
+      });
     }
     return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });

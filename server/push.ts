@@ -148,13 +148,11 @@ export function registerPush(
             { cluster_id: id, from: req.ip, status: r.code },
             `Gluster event refused: ${r.detail}`,
           );
-          return reply
-            .code(r.code)
-            .send({
-              reason:
-                r.code === 401 ? 'Unauthorized' : r.code === 403 ? 'Forbidden' : 'Invalid request',
-              detail: r.detail,
-            });
+          return reply.code(r.code).send({
+            reason:
+              r.code === 401 ? 'Unauthorized' : r.code === 403 ? 'Forbidden' : 'Invalid request',
+            detail: r.detail,
+          });
         }
         metrics?.glusterEvents.inc({ cluster: id, event: r.event.event, outcome: 'accepted' });
         req.log.debug({ cluster_id: id, event: r.event.event }, 'Gluster event');
