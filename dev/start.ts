@@ -239,9 +239,9 @@ function uiPluginsFolder(pluginsDir: string): string {
 }
 
 /**
- * The watch, metrics and history as the installed service has them; on the real lab, Gluster's
- * events API too (`bash lab/gluster-lab.sh events-up` runs glustereventsd), unless
- * GEOREP_EVENTS_API=off. The lab's daemon has no systemd unit: it is told to reload by the PID
+ * The watch, metrics and history as the installed service has them; on the real lab with
+ * GEOREP_EVENTS_API=on, Gluster's events API too (`bash lab/gluster-lab.sh events-up` runs
+ * glustereventsd). GEOREP_WATCH_INTERVAL_MS=0: no watch (the tab polls). The lab's daemon has no systemd unit: it is told to reload by the PID
  * the lab recorded (events-api.ts says why the daemon's own PID file cannot be used).
  */
 function devPush(
@@ -258,7 +258,7 @@ function devPush(
         ? { intervalMs, transitions: { ...DEFAULT_TRANSITION_SETTINGS, recoverySeconds: 30 } }
         : undefined,
     eventsApi:
-      shell && process.env.GEOREP_EVENTS_API !== 'off'
+      shell && process.env.GEOREP_EVENTS_API === 'on'
         ? {
             webhookBase: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/ovirt-georep/api/gluster-events`,
             secret: 'georep-service',

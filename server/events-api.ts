@@ -86,9 +86,24 @@ export class EventsApi {
     return this.lastEvent.get(clusterId) ?? null;
   }
 
-  /** Webhook registered, or at least one event received: the cluster pushes. */
+  /**
+   * The cluster pushes: an event came from it, or its webhook is registered and the daemon took
+   * it on at least one node (a reload fails where glustereventsd does not run).
+   */
   pushes(clusterId: string): boolean {
-    return this.stateOf(clusterId).state === 'registered' || this.lastEvent.has(clusterId);
+    const st = this.stateOf(clusterId);
+    if (this.lastEvent.has(clusterId)) return true;
+    return st.state === 'registered' && st.reload_failed.length < st.nodes.length;
+  }
+
+  /** Why the cluster does not push, in words for the tab; null when it does. */
+  whyNot(clusterId: string): string | null {
+    if (this.pushes(clusterId)) return null;
+    const st = this.stateOf(clusterId);
+    if (st.state === 'unavailable') return st.reason;
+    if (st.state === 'registered')
+      return `glustereventsd could not be reloaded on ${st.reload_failed.join(', ')} (is it running there?)`;
+    return null;
   }
 
   private run(node: string, argv: readonly string[]) {

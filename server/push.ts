@@ -166,15 +166,12 @@ export function registerPush(
   const modeOf = (clusterId: string): StreamMode => {
     const interval_ms = watch?.intervalMs ?? 0;
     if (events?.pushes(clusterId)) return { push: 'events', interval_ms, events_api_detail: null };
-    const st = events?.stateOf(clusterId);
     return {
       push: 'interval',
       interval_ms,
       events_api_detail: !events
         ? "Gluster's events API is not used by this service (GEOREP_EVENTS_API)."
-        : st?.state === 'unavailable'
-          ? st.reason
-          : null,
+        : events.whyNot(clusterId),
     };
   };
 
