@@ -2,11 +2,11 @@
 // the node's shell), webhook-mod when the URL is there already, the daemon reloaded on every node
 // (its own reload cannot find it), and what the tab is told when any of it fails.
 import { parse } from 'shell-quote';
-import pino from 'pino';
+import Fastify from 'fastify';
 import { EventsApi, webhookToken, webhookUrl } from '../../server/events-api';
 import type { HostShell } from '../../server/gluster/provision';
 
-const log = pino({ level: 'silent' });
+const log = Fastify({ logger: false }).log;
 const cluster = {
   id: 'cl-1',
   name: 'prod',
