@@ -13,7 +13,7 @@
 import type { FastifyInstance } from 'fastify';
 import { estimateCatchUp, LagHistory, type LagHistoryOptions } from './history';
 import type { Principal } from './auth';
-import { readCluster, type ServiceContext } from './context';
+import { principalOf, readCluster, type ServiceContext } from './context';
 import { parseSessionId } from './domain';
 import type { EngineCluster } from './engine';
 import { ApiError, notFound } from './errors';
@@ -259,6 +259,76 @@ export function registerPush(
           };
           req.raw.on('close', close);
           openStreams.add(close);
+        },
+      );
+
+      // The watch's transitions, for WebAdmin's alerts in the browser (src/plugin/serverAlerts.ts):
+      // the same ones it posted as engine events, of the clusters the user sees. Without `after`
+      // (or with a cursor of another process) also what is wrong now.
+      scope.get<{ Querystring: { after?: string } }>(
+        '/transitions',
+        {
+          schema: {
+            querystring: {
+              type: 'object',
+              properties: { after: { type: 'string', maxLength: 64 } },
+              additionalProperties: false,
+            },
+          },
+        },
+        async (req) => {
+          if (!watch) {
+            throw new ApiError(
+              503,
+              'Service Unavailable',
+              'The service does not watch the clusters (it has no engine account of its own, or GEOREP_WATCH_INTERVAL_MS is 0).',
+            );
+          }
+          const p = principalOf(req);
+          const visible = new Map<string, boolean>();
+          const sees = async (clusterId: string): Promise<boolean> => {
+            let v = visible.get(clusterId);
+            if (v === undefined) {
+              v = await ctx.access.readableCluster(p, clusterId).then(
+                () => true,
+                () => false,
+              );
+              visible.set(clusterId, v);
+            }
+            return v;
+          };
+          const { cursor, items } = watch.transitionsAfter(req.query.after);
+          const transition = [];
+          for (const a of items) {
+            if (!(await sees(a.transition.cluster_id))) continue;
+            const t = a.transition;
+            transition.push({
+              kind: t.kind,
+              severity: t.severity,
+              cluster_id: t.cluster_id,
+              session_id: t.session_id,
+              ...t.key,
+              at: t.at,
+              description: a.description,
+              ...(t.checkpoint_time ? { checkpoint_time: t.checkpoint_time } : {}),
+            });
+          }
+          const fresh = !req.query.after || !req.query.after.startsWith(`${watch.epoch}.`);
+          const ongoing = [];
+          if (fresh) {
+            for (const c of await watch.clusters()) {
+              if (!(await sees(c.id))) continue;
+              for (const o of watch.detector.ongoing(c.id))
+                ongoing.push({
+                  cluster_id: c.id,
+                  session_id: o.session_id,
+                  ...o.key,
+                  health: o.health,
+                  lag: o.lag,
+                });
+            }
+          }
+          return { cursor, transition, ...(fresh ? { ongoing } : {}) };
         },
       );
 

@@ -9,13 +9,14 @@
 //     engine's own events before it speaks about a cluster, and each event's custom_id is derived
 //     from the transition, which the engine keeps unique);
 //   - the listeners: open tabs (Server-Sent Events, stream.ts), the lag history, the metrics.
+import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { canonicalSessionKey, sessionId } from '../src/georep/status';
 import {
   customIdOf,
   DIMENSION_OF,
   TransitionDetector,
-  type Announced,
+  type Announced as AnnouncedState,
   type Transition,
   type TransitionSettings,
 } from '../src/georep/transitions';
@@ -55,6 +56,16 @@ export interface WatchDeps {
   now?: () => number;
 }
 
+/** A transition as announced, numbered in this process. */
+export interface Announced {
+  seq: number;
+  transition: Transition;
+  description: string;
+}
+
+/** How many announced transitions are kept for the browsers (a minute of a bad day at most). */
+const RECENT_KEPT = 500;
+
 /** How many of its own events the watch reads back per cluster before it speaks. */
 const SEED_EVENTS = 2000;
 const CLUSTERS_TTL_MS = 60_000;
@@ -72,6 +83,11 @@ export class Watch {
   private readonly readListeners = new Set<(r: ClusterRead) => void>();
   private readonly transitionListeners = new Set<(t: Transition, description: string) => void>();
   private readonly last = new Map<string, ClusterRead>();
+  /** The transitions announced lately, for the browsers' alerts (transitionsAfter). */
+  private readonly recent: Announced[] = [];
+  private seq = 0;
+  /** Cursors of another process (a restart) are not ours: a reader starts afresh. */
+  readonly epoch = randomBytes(4).toString('hex');
   private readonly now: () => number;
   /** Counters for the metrics and the benchmark. */
   readonly counters = { reads: 0, readFailures: 0, announced: 0, announceFailures: 0 };
@@ -124,6 +140,19 @@ export class Watch {
   onTransition(fn: (t: Transition, description: string) => void): () => void {
     this.transitionListeners.add(fn);
     return () => this.transitionListeners.delete(fn);
+  }
+
+  /**
+   * The transitions announced after `cursor` (`<epoch>.<seq>`), oldest first, and the cursor to
+   * ask with next time. A cursor of another process, or none, gives none: the reader starts from
+   * now (and asks `ongoing` for what is wrong already).
+   */
+  transitionsAfter(cursor: string | undefined): { cursor: string; items: Announced[] } {
+    const m = /^([0-9a-f]+)\.(\d+)$/.exec(cursor ?? '');
+    const next = `${this.epoch}.${this.seq}`;
+    if (!m || m[1] !== this.epoch) return { cursor: next, items: [] };
+    const after = Number(m[2]);
+    return { cursor: next, items: this.recent.filter((a) => a.seq > after) };
   }
 
   /** The last read of a cluster (a successful one, if any succeeded). */
@@ -260,7 +289,7 @@ export class Watch {
     ).filter((e) => e.cluster_id === cluster.id);
     const bySession = new Map<
       string,
-      { key: SessionKey; a: Announced; newest: EngineEventRecord }
+      { key: SessionKey; a: AnnouncedState; newest: EngineEventRecord }
     >();
     // Newest first: the first word on each dimension is the last one said.
     for (const e of events) {
@@ -350,6 +379,8 @@ export class Watch {
         },
         description,
       );
+      this.recent.push({ seq: ++this.seq, transition: t, description });
+      if (this.recent.length > RECENT_KEPT) this.recent.shift();
       for (const fn of this.transitionListeners) fn(t, description);
     }
   }

@@ -203,6 +203,18 @@ export class TransitionDetector {
     this.expectedGone.add(trackKey(clusterId, key));
   }
 
+  /** Sessions whose last word was bad (unhealthy or lagging): what is wrong now, as announced. */
+  ongoing(
+    clusterId: string,
+  ): { key: SessionKey; session_id: string; health: HealthState; lag: LagState }[] {
+    return [...this.tracks.entries()]
+      .filter(
+        ([k, t]) =>
+          k.startsWith(`${clusterId}\n`) && t.seen && (t.health !== 'ok' || t.lag === 'high'),
+      )
+      .map(([, t]) => ({ key: t.key, session_id: t.session_id, health: t.health, lag: t.lag }));
+  }
+
   /** Sessions known for a cluster (tests, metrics). */
   known(clusterId: string): SessionKey[] {
     return [...this.tracks.entries()]

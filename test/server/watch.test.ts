@@ -422,6 +422,70 @@ describe('Server-Sent Events to an open tab', () => {
   });
 });
 
+describe('the transitions feed for the browsers’ alerts', () => {
+  let x: Setup;
+  beforeAll(async () => {
+    x = await setup();
+  });
+  afterAll(() => x.s.close());
+
+  interface Feed {
+    cursor: string;
+    transition: { kind: string; primary_volume: string; description: string }[];
+    ongoing?: { primary_volume: string; health: string; lag: string }[];
+  }
+
+  it('at the start: what is wrong now, of the clusters the user sees; then only what comes after', async () => {
+    const first = (await x.s.call('glusterviewer@internal', 'GET', '/transitions')).json<Feed>();
+    expect(first.transition).toEqual([]);
+    expect(first.ongoing!.length).toBeGreaterThan(0);
+    expect(first.ongoing!.every((o) => o.health !== 'ok' || o.lag === 'high')).toBe(true);
+    const none = (await x.s.call('virtonly@internal', 'GET', '/transitions')).json<Feed>();
+    expect(none.ongoing).toEqual([]);
+
+    const ref = {
+      primaryVolume: 'vmstore',
+      secondaryHost: 'gdr1.lab.example',
+      secondaryVolume: 'vmstore-dr',
+    };
+    const list = (
+      await x.s.call('admin@internal', 'GET', `/clusters/${PROD}/sessions`)
+    ).json<SessionList>();
+    const vm = list.georep_session.find(
+      (s) => s.primary_volume === 'vmstore' && s.secondary_volume === 'vmstore-dr',
+    )!;
+    for (const w of vm.workers.filter((w) => w.status === 'Active'))
+      x.sim.injectWorkerFault(ref, `${w.primary_node}:${w.primary_brick}`, true);
+    await x.push.watch!.tick();
+    const next = (
+      await x.s.call('glusterviewer@internal', 'GET', `/transitions?after=${first.cursor}`)
+    ).json<Feed>();
+    expect(next.ongoing).toBeUndefined();
+    expect(next.transition.map((t) => [t.kind, t.primary_volume])).toEqual([['faulty', 'vmstore']]);
+    expect(next.transition[0]!.description).toMatch(/^Geo-replication session vmstore to /);
+    const hidden = (
+      await x.s.call('virtonly@internal', 'GET', `/transitions?after=${first.cursor}`)
+    ).json<Feed>();
+    expect(hidden.transition).toEqual([]);
+    const again = (
+      await x.s.call('glusterviewer@internal', 'GET', `/transitions?after=${next.cursor}`)
+    ).json<Feed>();
+    expect(again.transition).toEqual([]);
+  });
+
+  it('a cursor of another process starts afresh, and a bad parameter is refused', async () => {
+    const other = (
+      await x.s.call('glusterviewer@internal', 'GET', '/transitions?after=deadbeef.3')
+    ).json<Feed>();
+    expect(other.transition).toEqual([]);
+    expect(other.ongoing).toBeDefined();
+    expect(
+      (await x.s.call('glusterviewer@internal', 'GET', '/transitions?since=1')).statusCode,
+    ).toBe(400);
+    expect((await x.s.call(null, 'GET', '/transitions')).statusCode).toBe(401);
+  });
+});
+
 describe('metrics and history from the same reads', () => {
   let x: Setup;
   beforeAll(async () => {
