@@ -223,8 +223,8 @@ export class ServiceMetrics {
       (w) => [[{}, w.failures]],
     );
     perWorker(
-      'georep_worker_up',
-      '1 for each worker with its status as a label (Active, Passive, Faulty, ...)',
+      'georep_worker_status',
+      'Each worker, its status as a label (Active, Passive, Faulty, Offline, ...); the value is always 1',
       ['status'],
       (w) => [[{ status: w.status }, 1]],
     );

@@ -2,6 +2,8 @@
 // the service account with nobody logged in, once per transition and not again after a restart;
 // viewers share its reads; Gluster's webhook (token, nodes) makes an immediate read pushed to open
 // tabs over Server-Sent Events; metrics and the lag history come from the same reads.
+import fs from 'node:fs';
+import path from 'node:path';
 import { createGlusterClient } from '../../server/gluster/client';
 import type { GlusterExec } from '../../server/gluster/exec';
 import { demoSimulator } from '../../server/gluster/sim';
@@ -519,6 +521,14 @@ describe('metrics and history from the same reads', () => {
       remoteAddress: '192.0.2.1',
     });
     expect(remote.statusCode).toBe(403);
+  });
+
+  it('docs/metrics.md documents every georep_ metric the service exposes', async () => {
+    const text = (await x.s.app.inject({ method: 'GET', url: '/metrics' })).body;
+    const names = [...text.matchAll(/^# TYPE (georep_\w+) /gm)].map((m) => m[1]!);
+    expect(names.length).toBeGreaterThan(10);
+    const doc = fs.readFileSync(path.join(__dirname, '../../docs/metrics.md'), 'utf8');
+    expect(names.filter((n) => !doc.includes(`\`${n}\``))).toEqual([]);
   });
 
   it('the history of a session answers its samples and an estimate', async () => {
