@@ -281,8 +281,10 @@ export class TransitionDetector {
         t.healthySince = null;
       }
 
-      // Lag: only while it is known (an Active worker has synced).
-      const lag = s.lag_seconds;
+      // Lag: only while the session syncs (its sync point read live from the Active workers): a
+      // stopped or paused session's point, as last seen, ages by itself, and that is not news.
+      const live = (s as { sync_point?: { source?: string } }).sync_point?.source;
+      const lag = live === undefined || live === 'live' ? s.lag_seconds : null;
       if (lag === null || !Number.isFinite(lag)) {
         t.lagAboveSince = null;
       } else if (lag > this.settings.lagThresholdSeconds) {

@@ -8,7 +8,7 @@ import { defineMessages } from '@formatjs/intl';
 import { ApiError } from '../api/http';
 import type { FeedTransition, Ongoing, TransitionFeed } from '../api/transitions';
 import { untyped } from '../intl';
-import type { Notice } from './alerts';
+import { ALERT_AUTO_HIDE_MS, type Notice } from './alerts';
 import type { Watcher } from './watcher';
 
 const messages = untyped(
@@ -68,6 +68,15 @@ const names = (s: Named) => ({
 });
 
 export function noticeOf(t: FeedTransition, intl: IntlShape): Notice {
+  return hides(kindOf(t, intl));
+}
+
+/** Alerts hide as the plugin's own do (alerts.ts); the tab keeps showing the state. */
+function hides(n: Notice): Notice {
+  return n.kind === 'alert' ? { ...n, autoHideMs: ALERT_AUTO_HIDE_MS } : n;
+}
+
+function kindOf(t: FeedTransition, intl: IntlShape): Notice {
   const n = names(t);
   switch (t.kind) {
     case 'faulty':
@@ -119,7 +128,7 @@ export function ongoingNotices(o: Ongoing, intl: IntlShape): Notice[] {
     });
   if (o.lag === 'high')
     out.push({ kind: 'alert', type: 'warning', message: intl.formatMessage(messages.lagging, n) });
-  return out;
+  return out.map(hides);
 }
 
 export interface ServerAlertsDeps {

@@ -565,6 +565,7 @@ describe('the words of the events', () => {
       status: 'Faulty' as const,
       workers: [],
       last_synced: null,
+      sync_point: { time: null, source: 'unknown' as const, as_of: null },
       lag_seconds: null,
       checkpoint: null,
       read_at: new Date().toISOString(),

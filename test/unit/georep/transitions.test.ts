@@ -52,6 +52,7 @@ function session(status: SessionStatus, over: Partial<GeoRepSession> = {}): GeoR
     status,
     workers: [worker(status === 'Faulty' ? 'Faulty' : 'Active')],
     last_synced: null,
+    sync_point: { time: null, source: 'live', as_of: null },
     lag_seconds: 5,
     checkpoint: null,
     read_at: new Date(T0).toISOString(),
@@ -145,6 +146,15 @@ describe('lag', () => {
     const d = new TransitionDetector(settings);
     d.observe(CL, [session('Active', { lag_seconds: 2000 })], at(0));
     expect(kinds(d, [session('Paused', { lag_seconds: null })], at(10))).toEqual([]);
+  });
+
+  it('a stopped session’s sync point, as last seen, ages by itself: not a lag to announce', () => {
+    const d = new TransitionDetector(settings);
+    const stopped = session('Stopped', {
+      lag_seconds: 5000,
+      sync_point: { time: '2026-05-01T08:00:00Z', source: 'seen', as_of: '2026-05-01T08:00:00Z' },
+    });
+    expect(kinds(d, [stopped], at(0))).toEqual([]);
   });
 });
 
