@@ -105,7 +105,9 @@ describe('the watch posts engine events with nobody logged in', () => {
     const evs = watchEvents(x.s);
     expect(evs.length).toBeGreaterThan(0);
     for (const e of evs) {
-      expect(e.posted_by).toBe('u-georep-service');
+      expect(e.posted_by).toBe(
+        x.s.lab.users.find((u) => u.user_name === 'georep-service@internal')!.id,
+      );
       expect(e.cluster_id).toBeTruthy();
       expect(['error', 'warning', 'normal']).toContain(e.severity);
     }
@@ -246,7 +248,9 @@ describe('the watch posts engine events with nobody logged in', () => {
           d.startsWith('Geo-replication session vmstore to gdr1.lab.example::vmstore-dr'),
         ),
     ).toHaveLength(1);
-    x.sim.injectWorkerFault(ref, `${brick.primary_node}:${brick.primary_brick}`, false);
+    // every worker of the session let go (the demo's own crash-looping one too)
+    for (const w of vm.workers.filter((w) => w.status !== 'Offline'))
+      x.sim.injectWorkerFault(ref, `${w.primary_node}:${w.primary_brick}`, false);
     // Gluster brings the worker back; the session reads healthy, then "recovered" (delay 0 here)
     const recovered = () =>
       watchEvents(x.s).filter((e) =>
