@@ -155,6 +155,8 @@ interface Track {
   /** Seen in a read of this process (else only known from the engine's events). */
   seen: boolean;
   health: HealthState;
+  /** The health of the last read (ok for a session at rest or settling). */
+  read: HealthState;
   /** custom_id of the last health announcement (0: none). */
   healthId: number;
   healthySince: number | null;
@@ -212,7 +214,13 @@ export class TransitionDetector {
         ([k, t]) =>
           k.startsWith(`${clusterId}\n`) && t.seen && (t.health !== 'ok' || t.lag === 'high'),
       )
-      .map(([, t]) => ({ key: t.key, session_id: t.session_id, health: t.health, lag: t.lag }));
+      .map(([, t]) => ({
+        key: t.key,
+        session_id: t.session_id,
+        // as last read while it is still bad (an episode announced Faulty may read partly Faulty now)
+        health: t.health !== 'ok' && t.read !== 'ok' ? t.read : t.health,
+        lag: t.lag,
+      }));
   }
 
   /** Sessions known for a cluster (tests, metrics). */
@@ -258,6 +266,7 @@ export class TransitionDetector {
 
       // Health.
       const h = readHealth(s);
+      t.read = h === 'rest' || h === 'transient' ? 'ok' : h;
       if (h === 'faulty' || h === 'stalled' || h === 'partly_faulty') {
         t.healthySince = null;
         if (RANK[h] > RANK[t.health]) {
@@ -359,6 +368,7 @@ export class TransitionDetector {
         session_id,
         seen: false,
         health: 'ok',
+        read: 'ok',
         healthId: base,
         healthySince: null,
         lag: 'ok',
