@@ -17,7 +17,7 @@ import net from 'node:net';
 import Fastify from 'fastify';
 import { chromium } from 'playwright-core';
 import { registerEngineEmulator } from '../dev/engine';
-import { defaultLab } from '../dev/lab';
+import { defaultLab, LAB_IDS } from '../dev/lab';
 import { registerGeoRepService } from '../server/app';
 import { createGlusterClient } from '../server/gluster/client';
 import type { GlusterExec } from '../server/gluster/exec';
@@ -26,7 +26,7 @@ import type { Push } from '../server/push';
 import { DEFAULT_TRANSITION_SETTINGS } from '../src/georep/transitions';
 
 const PREFIX = '/ovirt-georep/api';
-const PROD = 'cl-00000000-0000-0000-0000-000000000002';
+const PROD = LAB_IDS.clusterProd;
 const INTERVAL_MS = Number(process.env.BENCH_INTERVAL_MS ?? 2000);
 const POLL_MS = 5000; // the tab's default refresh
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);

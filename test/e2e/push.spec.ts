@@ -2,9 +2,10 @@
 // simulator's Gluster, not the tab's doing) reaches the row through the service's stream, while
 // the tab sends no session request of its own; the lag history in the details; the metrics on
 // loopback.
+import { LAB_IDS } from '../../dev/lab';
 import { devControl, expect, login, placeFrame, test } from './fixtures';
 
-const PROD = 'cl-00000000-0000-0000-0000-000000000002';
+const PROD = LAB_IDS.clusterProd;
 
 test('live: a worker failing behind the service’s back reaches the row with no poll from the tab', async ({
   page,
