@@ -112,7 +112,8 @@ async function viewers(
   n: number,
   mode: 'poll' | 'stream',
   stop: Promise<void>,
-): Promise<void> {
+): Promise<number[]> {
+  const statuses: number[] = [];
   const token = s.token('glusterviewer@internal');
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   let stopped = false;
@@ -127,7 +128,10 @@ async function viewers(
           agent,
           headers: { authorization: `Bearer ${token}` },
         },
-        resolve,
+        (res) => {
+          statuses.push(res.statusCode ?? 0);
+          resolve(res);
+        },
       );
       req.on('error', reject);
     });
@@ -153,6 +157,7 @@ async function viewers(
     );
   }
   agent.destroy();
+  return statuses;
 }
 
 async function cliPerInterval(): Promise<void> {
@@ -172,10 +177,11 @@ async function cliPerInterval(): Promise<void> {
       await sleep(INTERVAL_MS * ROUNDS);
       const after = s.calls();
       stop();
-      await running;
+      const answers = await running;
+      const bad = answers.filter((c) => c !== 200).length;
       const per = (k: 'status' | 'info') => ((after[k] - before[k]) / ROUNDS / 2).toFixed(2);
       console.log(
-        `   ${String(n).padStart(7)}  ${(n === 0 ? 'watch only' : mode === 'poll' ? 'polling' : 'streaming').padEnd(10)} ${per('status').padStart(23)}  ${per('info').padStart(28)}`,
+        `   ${String(n).padStart(7)}  ${(n === 0 ? 'watch only' : mode === 'poll' ? 'polling' : 'streaming').padEnd(10)} ${per('status').padStart(23)}  ${per('info').padStart(28)}   (${answers.length} answers${bad ? `, ${bad} not 200` : ', all 200'})`,
       );
       await s.close();
     }
