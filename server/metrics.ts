@@ -232,7 +232,7 @@ export class ServiceMetrics {
       'georep_worker_stalled',
       '1 when stall detection found the Active worker not delivering, else 0',
       [],
-      (w) => [[{}, (w as { stall?: unknown }).stall != null ? 1 : 0]],
+      (w) => [[{}, w.stall != null ? 1 : 0]],
     );
   }
 

@@ -128,17 +128,13 @@ export interface Announced {
 /** What a read says about a session's health, beside ok and the bad states. */
 type ReadHealth = HealthState | 'rest' | 'transient';
 
-interface Stallable {
-  stall?: unknown;
-}
-
-/** Workers the stall detection found stalled (a worker field set by the service: stall.ts). */
+/** Workers the stall detection found stalled (their evidence set by the service: server/stall.ts). */
 export function stalledWorkers(s: GeoRepSession): GeoRepSession['workers'] {
-  return s.workers.filter((w) => (w as Stallable).stall != null);
+  return s.workers.filter((w) => w.stall != null);
 }
 
 export function readHealth(s: GeoRepSession): ReadHealth {
-  const status = s.status as string;
+  const status = s.status;
   if (status === 'Faulty') return 'faulty';
   if (status === 'Stalled' || stalledWorkers(s).length > 0) return 'stalled';
   if (status === 'PartiallyFaulty') return 'partly_faulty';
@@ -292,8 +288,7 @@ export class TransitionDetector {
 
       // Lag: only while the session syncs (its sync point read live from the Active workers): a
       // stopped or paused session's point, as last seen, ages by itself, and that is not news.
-      const live = (s as { sync_point?: { source?: string } }).sync_point?.source;
-      const lag = live === undefined || live === 'live' ? s.lag_seconds : null;
+      const lag = s.sync_point.source === 'live' ? s.lag_seconds : null;
       if (lag === null || !Number.isFinite(lag)) {
         t.lagAboveSince = null;
       } else if (lag > this.settings.lagThresholdSeconds) {

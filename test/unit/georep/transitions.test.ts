@@ -96,13 +96,23 @@ describe('health', () => {
   it('a stalled worker (its stall evidence set) makes the session Stalled, an error', () => {
     const d = new TransitionDetector(settings);
     const stalled = session('Active', {
-      workers: [worker('Active', { stall: { pending_since: 'x' } } as Partial<GeoRepWorker>)],
+      workers: [
+        worker('Active', {
+          stall: {
+            pending_since: '2026-05-01T09:58:00.000Z',
+            pending_changelogs: 3,
+            last_synced: '2026-05-01T09:57:59.000Z',
+            stalled_since: '2026-05-01T09:59:00.000Z',
+            waited_seconds: 120,
+          },
+        }),
+      ],
     });
     const t = d.observe(CL, [stalled], at(0));
     expect(t.map((x) => x.kind)).toEqual(['stalled']);
     expect(t[0]!.severity).toBe('error');
     expect(t[0]!.bricks).toEqual(['g1:/b1']);
-    expect(kinds(d, [session('Stalled' as SessionStatus)], at(5))).toEqual([]);
+    expect(kinds(d, [session('Stalled')], at(5))).toEqual([]);
     expect(kinds(d, [session('Faulty')], at(10))).toEqual(['faulty:error']);
   });
 
