@@ -8,58 +8,38 @@ import { defineMessages } from '@formatjs/intl';
 import { ApiError } from '../api/http';
 import type { FeedTransition, Ongoing, TransitionFeed } from '../api/transitions';
 import { untyped } from '../intl';
-import { ALERT_AUTO_HIDE_MS, type Notice } from './alerts';
+import { ALERT_AUTO_HIDE_MS, alertMessages, type Notice } from './alerts';
 import type { Watcher } from './watcher';
 
-const messages = untyped(
-  defineMessages({
-    faulty: {
-      id: 'alerts.server.faulty',
-      defaultMessage:
-        'Geo-replication {source} → {remote} is Faulty: no worker of at least one replica set is replicating.',
-      description: 'WebAdmin alert when a session turns Faulty',
-    },
-    partlyFaulty: {
-      id: 'alerts.server.partlyFaulty',
-      defaultMessage:
-        'Geo-replication {source} → {remote} is partly Faulty: some workers have failed.',
-      description: 'WebAdmin alert when some workers of a session turn Faulty',
-    },
-    stalled: {
-      id: 'alerts.server.stalled',
-      defaultMessage:
-        'Geo-replication {source} → {remote} is Stalled: changes on the source are not being synced, though its workers look Active.',
-      description: 'WebAdmin alert when a session stops delivering',
-    },
-    recovered: {
-      id: 'alerts.server.recovered',
-      defaultMessage: 'Geo-replication {source} → {remote} has recovered.',
-      description: 'WebAdmin alert when a Faulty or Stalled session is healthy again',
-    },
-    lagging: {
-      id: 'alerts.server.lagging',
-      defaultMessage: 'Geo-replication {source} → {remote} is lagging behind.',
-      description: 'WebAdmin alert when the lag stays above its threshold',
-    },
-    caughtUp: {
-      id: 'alerts.server.caughtUp',
-      defaultMessage: 'Geo-replication {source} → {remote} has caught up.',
-      description: 'WebAdmin alert when the lag is back under its threshold',
-    },
-    checkpoint: {
-      id: 'alerts.server.checkpoint',
-      defaultMessage:
-        'Geo-replication {source} → {remote} completed its checkpoint of {time}: everything written before it is on the remote.',
-      description: 'WebAdmin toast when a checkpoint completes',
-    },
-    disappeared: {
-      id: 'alerts.server.disappeared',
-      defaultMessage:
-        'Geo-replication {source} → {remote} has disappeared: Gluster no longer lists it.',
-      description: 'WebAdmin alert when a session was deleted outside the plugin',
-    },
-  }),
-);
+// Faulty, partly Faulty, Stalled and checkpoint read as the plugin's own alerts do (alerts.ts).
+const messages = {
+  ...alertMessages,
+  ...untyped(
+    defineMessages({
+      recovered: {
+        id: 'alerts.server.recovered',
+        defaultMessage: 'Geo-replication {source} → {remote} has recovered.',
+        description: 'WebAdmin alert when a Faulty or Stalled session is healthy again',
+      },
+      lagging: {
+        id: 'alerts.server.lagging',
+        defaultMessage: 'Geo-replication {source} → {remote} is lagging behind.',
+        description: 'WebAdmin alert when the lag stays above its threshold',
+      },
+      caughtUp: {
+        id: 'alerts.server.caughtUp',
+        defaultMessage: 'Geo-replication {source} → {remote} has caught up.',
+        description: 'WebAdmin alert when the lag is back under its threshold',
+      },
+      disappeared: {
+        id: 'alerts.server.disappeared',
+        defaultMessage:
+          'Geo-replication {source} → {remote} has disappeared: Gluster no longer lists it.',
+        description: 'WebAdmin alert when a session was deleted outside the plugin',
+      },
+    }),
+  ),
+};
 
 type Named = Pick<FeedTransition, 'primary_volume' | 'secondary_host' | 'secondary_volume'>;
 const names = (s: Named) => ({

@@ -11,6 +11,9 @@ interface Call {
   filter: unknown;
 }
 
+// The first test imports the whole tab (every view and dialog): over 5 s on a loaded 2-core machine.
+jest.setTimeout(30_000);
+
 let calls: Call[];
 let adapter: AxiosAdapter | undefined;
 
