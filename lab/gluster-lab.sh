@@ -364,6 +364,12 @@ do_events_down() {
     stop_pid "$(cat "$EVENTS_PID")" glustereventsd
     rm -f "$EVENTS_PID"
   fi
+  # glustereventsd forks a worker that outlives its parent's TERM (seen here: the parent gone, the
+  # worker still on UDP 55555): every process started with this lab's PID file goes too.
+  local left
+  for left in $(pgrep -f -- "--pid-file $EVENTS_DIR/glustereventsd.pid" || true); do
+    stop_pid "$left" "glustereventsd's worker"
+  done
   rm -rf "$EVENTS_DIR"
 }
 
@@ -557,7 +563,7 @@ case "$cmd" in
     ;;
   down)
     # the events daemon first (it is the lab's too), then everything else
-    [ -s "$LAB/events/glustereventsd.lab-pid" ] && do_events_down
+    do_events_down
     do_down
     ;;
   events-up) with_lock do_events_up ;;
