@@ -573,8 +573,7 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
     (e.cluster_id !== null &&
       access.canSee(c.user, { type: 'cluster', id: e.cluster_id }) &&
       lab.permissions.some(
-        (p) =>
-          p.on.type === 'cluster' && p.on.id === e.cluster_id && p.group_id !== EVERYONE,
+        (p) => p.on.type === 'cluster' && p.on.id === e.cluster_id && p.group_id !== EVERYONE,
       ));
 
   app.get<Route<object>>('/ovirt-engine/api/events', (req) => {

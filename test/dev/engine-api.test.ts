@@ -110,9 +110,9 @@ describe('clusters', () => {
       'Default',
     ]);
     // ReadOnlyAdmin on its clusters is an admin role: filtered, no data center.
-    expect(
-      body(await h.get('glusterviewer@internal', '/datacenters', { filter: 'true' })),
-    ).toEqual({});
+    expect(body(await h.get('glusterviewer@internal', '/datacenters', { filter: 'true' }))).toEqual(
+      {},
+    );
   });
 });
 
@@ -395,9 +395,9 @@ describe('requests the engine refuses', () => {
     // ParametersHelper.getBooleanParameter logs and ignores what is no boolean: the default applies.
     const maybe = await h.get('admin@internal', '/clusters', { filter: 'maybe' });
     expect(names(maybe, 'cluster')).toEqual(['Default', 'gluster-prod', 'gluster-dr']);
-    expect(names(await h.get('virtonly@internal', '/clusters', { filter: 'maybe' }), 'cluster')).toEqual(
-      ['Default'],
-    );
+    expect(
+      names(await h.get('virtonly@internal', '/clusters', { filter: 'maybe' }), 'cluster'),
+    ).toEqual(['Default']);
     expect((await h.get('admin@internal', '/clusters?max=two')).statusCode).toBe(400);
     expect(names(await h.get('admin@internal', '/clusters?max=1&colour=blue'), 'cluster')).toEqual([
       'Default',
