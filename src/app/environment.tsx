@@ -29,7 +29,7 @@ import { getSessionHistory, type SessionHistory } from '../api/history';
 export type { ClusterAccess, SessionControlAction, SessionList };
 
 export interface GeoRepServices {
-  /** The Gluster clusters the logged-in user sees (engine REST with Filter: true). */
+  /** The Gluster clusters WebAdmin shows the logged-in user (engine REST, engineReadHeaders). */
   listGlusterClusters(): Promise<EngineCluster[]>;
   listSessions(clusterId: string): Promise<SessionList>;
   getAccess(clusterId: string): Promise<ClusterAccess>;

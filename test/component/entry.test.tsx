@@ -1,5 +1,5 @@
 // src/app/index.tsx wires the real environment: WebAdmin's pluginApi (token read at each call,
-// locale, config, toasts), the engine client (Filter: true) and the geo-rep service client on the
+// locale, config, toasts), the engine client (no Filter, as WebAdmin) and the geo-rep service client on the
 // page's origin. Network is replaced by a fake axios adapter.
 import { screen, waitFor } from '@testing-library/react';
 import type { AxiosAdapter, InternalAxiosRequestConfig } from 'axios';
@@ -136,7 +136,7 @@ test('inside WebAdmin it reads the clusters from the engine and the sessions fro
   expect(engineCall).toMatchObject({
     url: 'http://localhost/ovirt-engine/api/clusters',
     auth: 'Bearer token-1',
-    filter: 'true',
+    filter: undefined,
   });
   const sessionsCall = calls.find((c) => c.url.endsWith('/sessions'))!;
   expect(sessionsCall).toMatchObject({
