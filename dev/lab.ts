@@ -87,7 +87,8 @@ export interface LabPermission {
     | { type: 'data_center'; id: string }
     | { type: 'cluster'; id: string }
     | { type: 'host'; id: string }
-    | { type: 'gluster_volume'; id: string };
+    | { type: 'gluster_volume'; id: string }
+    | { type: 'vm'; id: string };
 }
 /** A directory group the engine knows (DbGroup), with the lab users who belong to it. */
 export interface LabGroup {
@@ -120,7 +121,34 @@ export interface LabRemoteVolume {
   /** Number of entries at the volume root besides .trashcan: 0 means empty. */
   root_entries: number;
 }
+/**
+ * A storage domain as the engine records it (StorageDomainStatic + its storage server connection):
+ * a glusterfs data domain's connection is `<host>:/<volume>` (StorageDomainMapper, mapFileDomain).
+ */
+export interface LabStorageDomain {
+  id: string;
+  name: string;
+  data_center_id: string;
+  storage_type: 'glusterfs' | 'nfs';
+  /** The connection's host part (`address`) and path part (`path`, `/<volume>` for glusterfs). */
+  address: string;
+  path: string;
+  mount_options?: string;
+  available_bytes: number;
+  used_bytes: number;
+}
+/** A VM and the storage domains its disks are on. */
+export interface LabVm {
+  id: string;
+  name: string;
+  cluster_id: string;
+  status: 'up' | 'down' | 'paused';
+  disk_storage_domain_ids: string[];
+}
 export interface Lab {
+  /** Storage domains and VMs (disaster recovery of Gluster storage domains); none when absent. */
+  storage_domains?: LabStorageDomain[];
+  vms?: LabVm[];
   /** The engine's version (product_info; what the REST API and the pluginApi offer depend on it). */
   engine_version?: string;
   data_centers: LabDataCenter[];
@@ -189,6 +217,16 @@ export const LAB_IDS = {
   volumeUsedDr: 'f2f54b6c-1f87-3ea0-ba10-49bf18e02578',
   volumeVmstore: '9b62da60-805c-387b-9252-c2d6ab2d5dae',
   volumeVmstoreDr: 'e7a39667-a38f-33ce-94b8-2c3ea3fd4bda',
+  // disaster recovery of storage domains (name-based UUIDs, as the rest)
+  sdData: '3f0c1a86-62f4-3b8d-9a4e-1d2f3c4b5a60',
+  sdVmstore: '6a1b2c3d-4e5f-3a6b-8c7d-9e0f1a2b3c4d',
+  sdIso: '7b2c3d4e-5f6a-3b7c-9d8e-0f1a2b3c4d5e',
+  vmWeb01: 'a1b2c3d4-e5f6-3a7b-8c9d-0e1f2a3b4c5d',
+  vmDb01: 'b2c3d4e5-f6a7-3b8c-9d0e-1f2a3b4c5d6e',
+  vmTest01: 'c3d4e5f6-a7b8-3c9d-8e1f-2a3b4c5d6e7f',
+  vmApp02: 'd4e5f6a7-b8c9-3d0e-9f2a-3b4c5d6e7f80',
+  roleUservmmanager: 'def00006-0000-0000-0000-def000000006',
+  permissionServiceVms: '0c9d8e7f-6a5b-3c4d-8e2f-1a0b9c8d7e6f',
 } as const;
 
 const GiB = 1024 ** 3;
@@ -416,6 +454,71 @@ export function defaultLab(): Lab {
         0,
       ),
     ],
+    // Storage domains on the prod cluster's volumes (and one NFS domain, not eligible), used by
+    // the VMs of the virt cluster.
+    storage_domains: [
+      {
+        id: LAB_IDS.sdData,
+        name: 'data',
+        data_center_id: LAB_IDS.dcDefault,
+        storage_type: 'glusterfs',
+        address: 'gprod1.lab.example',
+        path: '/data',
+        mount_options: 'backup-volfile-servers=gprod2.lab.example:gprod3.lab.example',
+        available_bytes: 1200 * GiB,
+        used_bytes: 800 * GiB,
+      },
+      {
+        id: LAB_IDS.sdVmstore,
+        name: 'vmstore',
+        data_center_id: LAB_IDS.dcDefault,
+        storage_type: 'glusterfs',
+        address: 'gprod1.lab.example',
+        path: '/vmstore',
+        available_bytes: 290 * GiB,
+        used_bytes: 210 * GiB,
+      },
+      {
+        id: LAB_IDS.sdIso,
+        name: 'iso',
+        data_center_id: LAB_IDS.dcDefault,
+        storage_type: 'nfs',
+        address: 'nfs.lab.example',
+        path: '/exports/iso',
+        available_bytes: 90 * GiB,
+        used_bytes: 10 * GiB,
+      },
+    ],
+    vms: [
+      {
+        id: LAB_IDS.vmWeb01,
+        name: 'web01',
+        cluster_id: LAB_IDS.clusterDefault,
+        status: 'up',
+        disk_storage_domain_ids: [LAB_IDS.sdData],
+      },
+      {
+        id: LAB_IDS.vmDb01,
+        name: 'db01',
+        cluster_id: LAB_IDS.clusterDefault,
+        status: 'up',
+        disk_storage_domain_ids: [LAB_IDS.sdData, LAB_IDS.sdVmstore],
+      },
+      {
+        id: LAB_IDS.vmTest01,
+        name: 'test01',
+        cluster_id: LAB_IDS.clusterDefault,
+        status: 'down',
+        disk_storage_domain_ids: [LAB_IDS.sdData],
+      },
+      {
+        id: LAB_IDS.vmApp02,
+        name: 'app02',
+        cluster_id: LAB_IDS.clusterDefault,
+        status: 'up',
+        disk_storage_domain_ids: [LAB_IDS.sdVmstore],
+      },
+    ],
     roles: [
       { id: LAB_IDS.roleSuperuser, name: 'SuperUser', administrative: true, permits: ['*'] },
       {
@@ -436,6 +539,24 @@ export function defaultLab(): Lab {
         permits: ['login'],
       },
       { id: LAB_IDS.roleUserrole, name: 'UserRole', administrative: false, permits: ['login'] },
+      // A user role (role_type 2) with every VM operation, snapshots included (00500_insert_roles.sql).
+      {
+        id: LAB_IDS.roleUservmmanager,
+        name: 'UserVmManager',
+        administrative: false,
+        permits: [
+          'delete_vm',
+          'edit_vm_properties',
+          'vm_basic_operations',
+          'change_vm_cd',
+          'connect_to_vm',
+          'configure_vm_network',
+          'configure_vm_storage',
+          'manipulate_vm_snapshots',
+          'reconnect_to_vm',
+          'login',
+        ],
+      },
       // As the engine defines it: a user role (role_type 2) whose only permit is
       // INJECT_EXTERNAL_EVENTS (packaging/dbscripts/data/00500_insert_roles.sql, 00700_insert_roles_groups.sql):
       // alone it cannot even log in. The service account also holds ReadOnlyAdmin (login, and the
@@ -509,6 +630,15 @@ export function defaultLab(): Lab {
       },
     ],
     permissions: [
+      // Disaster recovery: the service account snapshots the VMs of a storage domain it syncs
+      // (CreateSnapshotForVm needs MANIPULATE_VM_SNAPSHOTS on the VM, which UserVmManager holds;
+      // ovirt-gluster-georep-setup --dr gives it on the data centers to protect).
+      {
+        id: LAB_IDS.permissionServiceVms,
+        user_id: LAB_IDS.userGeorepService,
+        role_id: LAB_IDS.roleUservmmanager,
+        on: { type: 'data_center', id: LAB_IDS.dcDefault },
+      },
       {
         id: LAB_IDS.permission0,
         user_id: LAB_IDS.userGeorepService,

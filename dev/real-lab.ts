@@ -121,14 +121,18 @@ export function realLab(env: LabEnv): Lab {
       root_entries: 0,
     },
   ];
+  // No storage domains or VMs on the lab's volumes unless a test adds its own.
+  lab.storage_domains = [];
+  lab.vms = [];
   lab.permissions = lab.permissions.filter((p) => {
     const on = p.on;
     if (on.type === 'system') return true;
-    const all = {
+    const all: { id: string }[] = {
       cluster: lab.clusters,
       data_center: lab.data_centers,
       host: lab.hosts,
       gluster_volume: lab.volumes,
+      vm: lab.vms ?? [],
     }[on.type];
     return all.some((x) => x.id === on.id);
   });

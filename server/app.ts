@@ -21,7 +21,6 @@ import { Audit } from './audit';
 import { AccessControl } from './auth';
 import { manageCluster, readCluster, SessionLocks, type ServiceContext } from './context';
 import type { CreateInput } from './domain';
-import { EngineClient } from './engine';
 import { badRequest, toApiError } from './errors';
 import type { RemoteGluster } from './gluster/provision';
 import type { GlusterClient } from './gluster/types';
@@ -41,6 +40,10 @@ import type { RecoverDeps } from './recover';
 import { stallRoutes } from './routes/stall';
 import { StallWatch } from './stall';
 import { registerPush, type PushOptions } from './push';
+import { DrEngineClient } from './dr/engine';
+import { DrProcedures } from './dr/procedures';
+import { DrScheduler, DrService, type DrOptions } from './dr/service';
+import { drRoutes } from './routes/dr';
 
 export interface GeoRepServiceOptions {
   /** Where the service's routes live; default `/ovirt-georep/api`. */
@@ -104,6 +107,20 @@ export interface GeoRepServiceOptions {
    * API and the push to open tabs, the metrics, the lag history (push.ts).
    */
   push?: PushOptions;
+  /**
+   * Disaster recovery of storage domains (server/dr/): the clock, sleeps and bounds (tests), and
+   * whether this instance looks at the schedules (default: when there is a service account).
+   */
+  dr?: Omit<DrOptions, 'serviceToken'> & {
+    /** Look at the schedules (default: when there is a service account to run syncs with). */
+    scheduler?: boolean;
+    /** Start looking when the server is ready (default true; tests tick by hand). */
+    autoStart?: boolean;
+    tickMs?: number;
+    checkpointWithinMs?: number;
+    /** Receives the service objects (tests drive the scheduler with them). */
+    onReady?: (dr: { service: DrService; scheduler: DrScheduler | null }) => void;
+  };
 }
 
 export const DEFAULT_PREFIX = '/ovirt-georep/api';
@@ -131,7 +148,7 @@ export async function registerGeoRepService(
   opts: GeoRepServiceOptions,
 ): Promise<void> {
   const prefix = (opts.prefix ?? DEFAULT_PREFIX).replace(/\/+$/, '');
-  const engine = new EngineClient(
+  const engine = new DrEngineClient(
     opts.engineUrl,
     opts.engineTimeoutMs ?? 15_000,
     opts.engineHttpsAgent,
@@ -175,6 +192,19 @@ export async function registerGeoRepService(
     allowLocalRemote: opts.allowLocalRemote ?? false,
   };
 
+  const drService = new DrService(ctx, engine, { ...opts.dr, serviceToken: opts.eventsToken });
+  const drProcedures = new DrProcedures(ctx, drService, {
+    checkpointWithinMs: opts.dr?.checkpointWithinMs,
+    pollMs: opts.dr?.pollMs,
+  });
+  ctx.drSchedule = (volumes, key) => drService.scheduleOf(volumes, key);
+  const scheduler =
+    (opts.dr?.scheduler ?? !!opts.eventsToken)
+      ? new DrScheduler(drService, app.log, opts.dr?.tickMs ?? 30_000)
+      : null;
+  opts.dr?.onReady?.({ service: drService, scheduler });
+  if (scheduler && opts.dr?.autoStart !== false) app.addHook('onReady', () => scheduler.start());
+  app.addHook('onClose', () => scheduler?.stop());
   app.addHook('onClose', () => ctx.audit.close());
   // Events a previous run could not deliver go first.
   void ctx.audit.flush();
@@ -290,6 +320,7 @@ export async function registerGeoRepService(
       sessionRoutes(scope, ctx);
       configRoutes(scope, ctx);
       stallRoutes(scope, ctx);
+      drRoutes(scope, ctx, drService, drProcedures);
       if (opts.ssh) await registerSshRoutes(scope, { ssh: opts.ssh, ctx });
       if (push) push.routes(scope);
       if (opts.extraRoutes) await opts.extraRoutes(scope, ctx);

@@ -33,7 +33,10 @@ export type AuditAction =
   | 'provision_volume'
   | 'remove_provisioned_volume'
   | 'ssh_setup'
-  | 'recover';
+  | 'recover'
+  | 'dr_schedule'
+  | 'dr_sync'
+  | 'dr_step';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -49,6 +52,8 @@ export interface AuditEntry {
   /** ssh_setup: from which host of the cluster to which remote login, and how. */
   ssh?: { from: string; to: string; method: 'password' | 'key'; key_path?: string };
   note?: string;
+  /** dr_*: the storage domain, the schedule or the procedure step, in words. */
+  dr?: { storage_domain?: string; what: string };
 }
 
 /** `[user@]host::volume`, as Gluster names a secondary. */
@@ -118,6 +123,19 @@ export function describe(e: AuditEntry, user: string): string {
         ? `Passwordless SSH from host ${x.from} of cluster ${cl} to ${x.to} has been set up ${how}: root's public key of ${x.from} was added to authorized_keys there and ${x.to.split('@').pop()}'s host key to root's known_hosts on ${x.from}${by}.${note}`
         : `Failed to set up passwordless SSH from host ${x.from} of cluster ${cl} to ${x.to} ${how}${by}${why}${note}`;
     }
+    case 'dr_schedule':
+      return e.ok
+        ? `Storage domain ${e.dr?.storage_domain ?? '?'} data synchronization over the ${session}: ${e.dr?.what ?? ''}${by}.${note}`
+        : `Failed to set up data synchronization of storage domain ${e.dr?.storage_domain ?? '?'} over the ${session}${by}${why}${note}`;
+    case 'dr_sync':
+      // GLUSTER_STORAGE_DOMAIN_SYNCED / GLUSTER_STORAGE_DOMAIN_SYNC_FAILED
+      return e.ok
+        ? `Storage domain ${e.dr?.storage_domain ?? '?'} has been synchronized to ${sec} (${e.dr?.what ?? ''})${by}.${note}`
+        : `Failed to synchronize data of storage domain ${e.dr?.storage_domain ?? '?'} to ${sec} (${e.dr?.what ?? ''})${by}${why}${note}`;
+    case 'dr_step':
+      return e.ok
+        ? `${e.dr?.what ?? 'Disaster recovery step'} (${session}) done${by}.${note}`
+        : `${e.dr?.what ?? 'Disaster recovery step'} (${session}) failed${by}${why}${note}`;
     case 'remove_provisioned_volume': {
       const v = e.volume ?? { name: e.key.secondary_volume, host: e.key.secondary_host, path: '?' };
       return e.ok

@@ -86,6 +86,14 @@ export interface ServiceContext {
   stalls: StallWatch | null;
   /** Long actions (Recover). */
   jobs: Jobs;
+  /**
+   * The storage domain sync set up on a session, if any (server/dr/service.ts): it blocks the
+   * session's removal, as DeleteGeoRepSessionCommand refuses one in storage_domain_dr.
+   */
+  drSchedule?: (
+    volumes: import('./gluster/types').ParsedVolume[],
+    key: SessionKey,
+  ) => import('../src/georep/dr').DrSetup | null;
   /** Recover's bounds and clock. */
   recover: Pick<RecoverDeps, 'maxAttempts' | 'liveWithinMs' | 'pollMs'> & {
     sleep?: (ms: number) => Promise<void>;

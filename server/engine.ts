@@ -384,9 +384,9 @@ export class EngineClient {
       .sort((a, b) => b.id - a.id);
   }
 
-  private async call(
+  protected async call(
     token: string,
-    method: 'get' | 'post',
+    method: 'get' | 'post' | 'delete',
     path: string,
     o: { params?: Record<string, string>; body?: unknown; what: string },
   ): Promise<AxiosResponse> {
@@ -407,7 +407,7 @@ export class EngineClient {
     }
   }
 
-  private ensureOk(res: AxiosResponse, what: string): void {
+  protected ensureOk(res: AxiosResponse, what: string): void {
     if (res.status >= 200 && res.status < 300) return;
     const body = (res.data ?? {}) as Json;
     const engineSays = [str(body.reason), str(body.detail)].filter(Boolean).join(': ');

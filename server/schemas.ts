@@ -2,7 +2,7 @@
 // the API from them (GET <prefix>/openapi.json). Shared shapes are registered once with an $id and
 // become OpenAPI components. Wire names follow src/georep/types.ts.
 
-const nullable = (type: string): { type: string[] } => ({ type: [type, 'null'] });
+export const nullable = (type: string): { type: string[] } => ({ type: [type, 'null'] });
 
 const iso = (description: string) => ({
   type: ['string', 'null'],
@@ -266,7 +266,7 @@ export const JobSchema = {
   $id: 'GeoRepJob',
   type: 'object',
   description:
-    "A long action (Recover) running in the service: its steps as they happen and its outcome. Kept in the service's memory for an hour after it ends.",
+    "A long action (Recover, a storage domain sync, a failover or failback step) running in the service: its steps as they happen and its outcome. Kept in the service's memory for an hour after it ends.",
   required: [
     'id',
     'kind',
@@ -281,7 +281,7 @@ export const JobSchema = {
   ],
   properties: {
     id: { type: 'string' },
-    kind: { type: 'string', enum: ['recover'] },
+    kind: { type: 'string', enum: ['recover', 'dr-sync', 'failover', 'failback'] },
     cluster_id: { type: 'string' },
     session_id: { type: 'string' },
     user: { type: 'string', description: 'Who started it.' },
@@ -369,10 +369,10 @@ export const sharedSchemas = [
   PreflightCheckSchema,
 ];
 
-const ref = (id: string) => ({ $ref: `${id}#` });
+export const ref = (id: string) => ({ $ref: `${id}#` });
 
 /** Every error status a route can answer with, each a Fault. */
-function faults(...codes: number[]): Record<number, unknown> {
+export function faults(...codes: number[]): Record<number, unknown> {
   const words: Record<number, string> = {
     400: 'The request is not valid: the detail names the field and why.',
     401: 'No valid SSO token.',
@@ -387,8 +387,8 @@ function faults(...codes: number[]): Record<number, unknown> {
   return out;
 }
 
-const READ_FAULTS = [404, 502, 504];
-const ACT_FAULTS = [400, 403, 404, 409, 502, 504];
+export const READ_FAULTS = [404, 502, 504];
+export const ACT_FAULTS = [400, 403, 404, 409, 502, 504];
 
 /**
  * The faults of start/stop/pause/resume/delete: their 409 (Gluster refused) also says whether

@@ -27,9 +27,11 @@ export type ObjectRef =
   | { type: 'data_center'; id: string }
   | { type: 'cluster'; id: string }
   | { type: 'host'; id: string }
-  | { type: 'gluster_volume'; id: string };
+  | { type: 'gluster_volume'; id: string }
+  | { type: 'vm'; id: string }
+  | { type: 'storage_domain'; id: string };
 
-const keyOf = (on: LabPermission['on']): string =>
+const keyOf = (on: LabPermission['on'] | ObjectRef): string =>
   on.type === 'system' ? 'system' : `${on.type}:${on.id}`;
 
 export class Access {
@@ -113,6 +115,17 @@ export class Access {
         const v = this.lab.volumes.find((x) => x.id === obj.id);
         const up = v ? this.ancestry({ type: 'cluster', id: v.cluster_id }) : ['system'];
         return [...up, `gluster_volume:${obj.id}`];
+      }
+      case 'vm': {
+        const v = (this.lab.vms ?? []).find((x) => x.id === obj.id);
+        const up = v ? this.ancestry({ type: 'cluster', id: v.cluster_id }) : ['system'];
+        return [...up, `vm:${obj.id}`];
+      }
+      case 'storage_domain': {
+        // a storage domain sits under its data center (fn_get_entity_parents for a storage domain)
+        const sd = (this.lab.storage_domains ?? []).find((x) => x.id === obj.id);
+        const up = sd ? this.ancestry({ type: 'data_center', id: sd.data_center_id }) : ['system'];
+        return [...up, `storage_domain:${obj.id}`];
       }
     }
   }

@@ -50,6 +50,7 @@ import { parseVersion } from '../version';
 import { parseSearch, type SearchFields } from './search';
 import type { TokenStore } from './tokens';
 import { INTERNAL_AUTHZ, INTERNAL_PROFILE, type Directory } from './directory';
+import { registerStorageApi, Snapshots } from './storage';
 
 interface Ctx {
   user: LabUser;
@@ -64,6 +65,9 @@ export interface ApiDeps {
   events: EngineEvent[];
   /** Users of the internal profile that are not (yet) the engine's users: `POST /users` adds them. */
   directory?: Directory;
+  /** VM snapshots (storage.ts) and how long taking or removing one takes (ms). */
+  snapshots?: Snapshots;
+  snapshotMs?: () => number;
 }
 
 type Query = Record<string, string | string[] | undefined>;
@@ -605,6 +609,7 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
     custom_id?: string | number;
     flood_rate?: string | number;
     cluster?: { id?: string };
+    storage_domain?: { id?: string };
   }
 
   app.post<{ Body: EventBody }>(
@@ -619,6 +624,7 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
             origin: { type: 'string' },
             // custom_id and flood_rate: a number or a numeric string, checked by integer() below.
             cluster: { type: 'object', properties: { id: { type: 'string' } } },
+            storage_domain: { type: 'object', properties: { id: { type: 'string' } } },
           },
         },
       },
@@ -691,11 +697,18 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
         custom_id: customId,
         flood_rate: floodRate,
         cluster_id: clusterId,
+        storage_domain_id: b.storage_domain?.id ?? null,
         posted_by: c.user.id,
       };
       d.events.push(ev);
       return reply.code(201).header('location', hrefs.event(ev.id)).send(eventJson(ev));
     },
+  );
+
+  registerStorageApi(
+    app,
+    { lab, access, readable, ctx, listed, snapshotMs: d.snapshotMs },
+    d.snapshots ?? new Snapshots(),
   );
 
   // --- Adding users and system permissions (what ovirt-gluster-georep-setup does) -------------

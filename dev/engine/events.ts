@@ -23,6 +23,8 @@ export interface EngineEvent {
   custom_id: number;
   flood_rate: number;
   cluster_id: string | null;
+  /** The storage domain it names (`storage_domain` of the event), if any. */
+  storage_domain_id?: string | null;
   /** Who posted it (not shown in the event's JSON, kept for tests). */
   posted_by: string;
 }

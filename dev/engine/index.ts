@@ -10,6 +10,7 @@ import { registerApi } from './api';
 import type { EngineEvent } from './events';
 import { Sso } from './sso';
 import { TokenStore } from './tokens';
+import { Snapshots } from './storage';
 
 export type { EngineEvent, EventSeverity } from './events';
 
@@ -27,6 +28,10 @@ export interface EngineEmulator {
   latency(): number;
   /** Events posted so far (newest last), for tests. */
   events(): EngineEvent[];
+  /** VM snapshots taken through the API (disaster recovery), for tests and dev controls. */
+  snapshots: Snapshots;
+  /** How long the engine takes to take or remove a snapshot (ms). */
+  setSnapshotMs(ms: number): void;
 }
 
 const TEN_HOURS = 10 * 60 * 60 * 1000;
@@ -39,6 +44,8 @@ export async function registerEngineEmulator(
     /** The stand-in aaa-jdbc store (dev/aaa-jdbc-tool.cjs writes it): users of the internal profile. */
     directoryFile?: string;
     latencyMs?: number;
+    /** How long taking or removing a VM snapshot takes (ms); default 1500. */
+    snapshotMs?: number;
   },
 ): Promise<EngineEmulator> {
   const { lab } = opts;
@@ -49,6 +56,8 @@ export async function registerEngineEmulator(
   const events: EngineEvent[] = [];
   let down = false;
   let latencyMs = opts.latencyMs ?? 0;
+  let snapshotMs = opts.snapshotMs ?? 1500;
+  const snapshots = new Snapshots();
 
   // Each part in its own encapsulated context, so its hooks, parsers and error handler apply to
   // the engine's routes only, not to the other services sharing this fastify instance.
@@ -69,7 +78,15 @@ export async function registerEngineEmulator(
       done();
     });
   await part((ctx) => sso.register(ctx));
-  await part((ctx) => registerApi(ctx, { lab, access, tokens, events, directory }));
+  await part((ctx) => registerApi(ctx, {
+      lab,
+      access,
+      tokens,
+      events,
+      directory,
+      snapshots,
+      snapshotMs: () => snapshotMs,
+    }));
 
   return {
     login: (userName, password) => sso.login(userName, password),
@@ -87,5 +104,9 @@ export async function registerEngineEmulator(
     },
     latency: () => latencyMs,
     events: () => [...events],
+    snapshots,
+    setSnapshotMs: (ms) => {
+      snapshotMs = ms;
+    },
   };
 }

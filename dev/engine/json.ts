@@ -435,5 +435,7 @@ export function eventJson(e: EngineEvent): Json {
     log_on_host: 'false',
   };
   if (e.cluster_id) out.cluster = ref(hrefs.cluster(e.cluster_id), e.cluster_id);
+  if (e.storage_domain_id)
+    out.storage_domain = ref(`${API}/storagedomains/${e.storage_domain_id}`, e.storage_domain_id);
   return { ...out, href: hrefs.event(e.id), id: s(e.id) };
 }

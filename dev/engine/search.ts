@@ -8,7 +8,8 @@ export type FieldKind = 'text' | 'enum';
 
 export interface SearchField<T> {
   kind: FieldKind;
-  get: (o: T) => string | number | undefined;
+  /** A list matches when any of its values does (a VM's disks on several storage domains). */
+  get: (o: T) => string | number | string[] | undefined;
 }
 
 export type SearchFields<T> = Record<string, SearchField<T>>;
@@ -78,7 +79,7 @@ export function parseSearch<T>(
     const match = matcher(f.kind, c.value, caseSensitive);
     tests.push((o) => {
       const v = f.get(o);
-      const hit = v !== undefined && match(String(v));
+      const hit = Array.isArray(v) ? v.some((x) => match(x)) : v !== undefined && match(String(v));
       return c.negate ? !hit : hit;
     });
   }

@@ -18,6 +18,7 @@ import {
   validateOptionValue,
 } from '../../src/georep/options';
 import type { SessionKey } from '../../src/georep/types';
+import { DR_MAX_OPTION_BYTES } from '../../src/georep/dr';
 import { sameSession } from '../../src/georep/status';
 import { GlusterUnreachableError, type ExecResult, type GlusterExec } from './exec';
 import {
@@ -88,6 +89,41 @@ export function configSetArgv(key: SessionKey, option: string, value: string): s
 export function configResetArgv(key: SessionKey, option: string): string[] {
   check('option', validateOptionName(option));
   return sessionArgv(key, 'config', `!${canonicalOptionName(option)}`);
+}
+
+/**
+ * The volume options this service sets, and what each may be set to: the records disaster
+ * recovery keeps in Gluster (src/georep/dr.ts: JSON, bounded, one argv element) and the options a
+ * failover sets on the volume it promotes (RHGS 3.5 Administration Guide 10.8.1: features.read-only
+ * off, geo-replication.indexing on, changelog on; gdeploy geo_replication_failover sets the last two).
+ */
+const SETTABLE: Record<string, (v: string) => boolean> = {
+  'features.read-only': (v) => v === 'on' || v === 'off',
+  'geo-replication.indexing': (v) => v === 'on' || v === 'off',
+  'changelog.changelog': (v) => v === 'on' || v === 'off',
+};
+const RESETTABLE = new Set(Object.keys(SETTABLE));
+const DR_RECORD = /^user\.ovirt-georep\.dr-[a-z]+$/;
+
+/** argv of `volume set`, for the keys and values above only. */
+export function volumeOptionArgv(volume: string, key: string, value: string): string[] {
+  check('volume', validateVolumeName(volume));
+  if (DR_RECORD.test(key)) {
+    // JSON or `none`: printable, no control characters, bounded (a 9 kB value crashed glusterd 10.3)
+    if (!/^[\x20-\x7e]+$/.test(value) || value.length > DR_MAX_OPTION_BYTES || value.startsWith('-'))
+      throw new GeoRepValidationError('value', `The value for ${key} is not a record this service writes.`);
+  } else if (!SETTABLE[key]?.(value)) {
+    throw new GeoRepValidationError('option', `This service does not set ${key} to ${value}.`);
+  }
+  return [...BASE, 'volume', 'set', volume, key, value];
+}
+
+/** argv of `volume reset <volume> <key> [force]`, for the failover's options only. */
+export function volumeResetArgv(volume: string, key: string, force = false): string[] {
+  check('volume', validateVolumeName(volume));
+  if (!RESETTABLE.has(key))
+    throw new GeoRepValidationError('option', `This service does not reset ${key}.`);
+  return [...BASE, 'volume', 'reset', volume, key, ...(force ? ['force'] : [])];
 }
 
 export function createGlusterClient(
@@ -221,6 +257,14 @@ export function createGlusterClient(
       const argv = [...BASE, 'volume', 'info', ...(volume !== undefined ? [volume] : [])];
       const res = await run(node, argv, limit(QUERY));
       return parseVolumeInfo(checkCliResult(argv, res));
+    },
+
+    async volumeSet(node, volume, key, value) {
+      await action(node, volumeOptionArgv(volume, key, value), limit(QUERY));
+    },
+
+    async volumeReset(node, volume, key, o = {}) {
+      await action(node, volumeResetArgv(volume, key, o.force), limit(QUERY));
     },
 
     async peerStatus(node): Promise<ParsedPeer[]> {

@@ -84,6 +84,10 @@ export interface GlusterClient {
   configReset(node: string, key: SessionKey, option: string): Promise<void>;
   gsecCreate(node: string): Promise<void>;
   volumeInfo(node: string, volume?: string): Promise<ParsedVolume[]>;
+  /** `volume set <volume> <key> <value>`: only the keys disaster recovery needs (server/gluster/client.ts volumeOptionArgv). */
+  volumeSet(node: string, volume: string, key: string, value: string): Promise<void>;
+  /** `volume reset <volume> <key> [force]`: only the options a failover sets. */
+  volumeReset(node: string, volume: string, key: string, opts?: { force?: boolean }): Promise<void>;
   peerStatus(node: string): Promise<ParsedPeer[]>;
 }
 

@@ -121,6 +121,13 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       const s = await findSession(ctx, p, cluster, req.params.session_id, req.log);
       const key = keyOfSession(s);
       const reset = req.query.reset_sync_time === true;
+      // DeleteGeoRepSessionCommand.validate: ACTION_TYPE_FAILED_GEOREP_SESSION_USED_IN_STORAGE_SYNC
+      // ("Storage domain data synchronization is setup against this geo-replication session.")
+      const setup = ctx.drSchedule?.((await ctx.status.read(p, cluster, req.log)).volumes, key);
+      if (setup)
+        throw conflict(
+          `Cannot remove the geo-replication session. Storage domain data synchronization is set up against it: storage domain ${setup.storage_domain_name} is synced through it on a schedule (set up by ${setup.set_by}). Remove that schedule first (Disaster recovery).`,
+        );
       // Checked before anything is deleted: only a volume this service provisioned, used by no other session.
       return ctx.locks.exclusive(cluster, key, 'delete', p, async () => {
         const removal: PreparedRemoval | null =
@@ -183,6 +190,9 @@ export async function act(
     | 'remove_provisioned_volume'
     | 'ssh_setup'
     | 'recover'
+    | 'dr_schedule'
+    | 'dr_sync'
+    | 'dr_step'
   >,
   log: FastifyBaseLogger,
   run: (node: string) => Promise<void>,

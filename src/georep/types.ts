@@ -199,7 +199,8 @@ export interface GeoRepJobStep {
 /** A long action running in the service (POST .../recover answers 202 with it). */
 export interface GeoRepJob {
   id: string;
-  kind: 'recover';
+  /** recover: a stalled session; dr-sync: a storage domain's sync; failover/failback: one step of the procedure. */
+  kind: 'recover' | 'dr-sync' | 'failover' | 'failback';
   cluster_id: string;
   session_id: string;
   /** Who started it. */

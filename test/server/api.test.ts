@@ -84,6 +84,13 @@ describe('root and OpenAPI', () => {
         `${PREFIX}/clusters/{cluster_id}/sessions/{session_id}/resume`,
         `${PREFIX}/clusters/{cluster_id}/sessions/{session_id}/start`,
         `${PREFIX}/clusters/{cluster_id}/sessions/{session_id}/stop`,
+        `${PREFIX}/clusters/{cluster_id}/sessions/{session_id}/failover`,
+        `${PREFIX}/clusters/{cluster_id}/sessions/{session_id}/failover/steps/{step}`,
+        `${PREFIX}/clusters/{cluster_id}/sessions/{session_id}/failback`,
+        `${PREFIX}/clusters/{cluster_id}/sessions/{session_id}/failback/steps/{step}`,
+        `${PREFIX}/clusters/{cluster_id}/storagedomains`,
+        `${PREFIX}/clusters/{cluster_id}/volumes/{volume}/dr-schedule`,
+        `${PREFIX}/clusters/{cluster_id}/volumes/{volume}/dr-sync`,
       ].sort(),
     );
     const create = doc.paths[`${PREFIX}/clusters/{cluster_id}/sessions`]!.post!;

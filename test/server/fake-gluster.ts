@@ -209,6 +209,14 @@ export class FakeGluster implements GlusterClient {
     await this.enter('gsecCreate', node);
   }
 
+  async volumeSet(node: string, _volume: string, _key: string, _value: string): Promise<void> {
+    await this.enter('volumeSet', node);
+  }
+
+  async volumeReset(node: string, _volume: string, _key: string): Promise<void> {
+    await this.enter('volumeReset', node);
+  }
+
   async volumeInfo(node: string, volume?: string): Promise<ParsedVolume[]> {
     await this.enter('volumeInfo', node, volume);
     const vols = this.volumes.filter((v) => !volume || v.name === volume);

@@ -85,6 +85,7 @@ export function runCli(world: World, node: HostRec, argv: readonly string[]): Cl
   if (w0 === 'volume' && (w1 === 'start' || w1 === 'stop' || w1 === 'delete'))
     return volumeVerb(ctx, w1, rest);
   if (w0 === 'volume' && w1 === 'set') return volumeSet(ctx, rest);
+  if (w0 === 'volume' && w1 === 'reset') return volumeReset(ctx, rest);
   if (w0 === 'peer' && w1 === 'status' && rest.length === 0) return peerStatus(ctx);
   if (w0 === 'pool' && w1 === 'list' && rest.length === 0) return poolList(ctx);
   if (w0 === 'system::' && w1 === 'execute' && rest[0] === 'gsec_create' && rest.length === 1) {
@@ -108,6 +109,7 @@ const KNOWN_WORDS: string[][] = [
     'stop',
     'delete',
     'set',
+    'reset',
   ],
 ];
 
@@ -1233,9 +1235,66 @@ function volumeSet(ctx: Ctx, args: string[]): CliResult {
     return opRet === 0 ? ok('volume set: success\n') : err(`volume set: failed: ${opErrstr}\n`);
   };
   if (!v) return answer(-1, `Volume ${name} does not exist`); // captured
-  if (!key.startsWith('user.') && !v.options.some(([k]) => k === key)) {
+  if (value === '') return err('\nUsage:\nvolume set <VOLNAME> group <GROUP>\n'); // seen on 10.3
+  if (
+    !key.startsWith('user.') &&
+    !SIM_SETTABLE.includes(key) &&
+    !v.options.some(([k]) => k === key)
+  ) {
     return answer(-1, `option : ${key} does not exist`); // unverified text
   }
+  if (SIM_SETTABLE.includes(key) && value !== 'on' && value !== 'off')
+    return answer(-1, `option ${key} ${value}: '${value}' is not a valid boolean value`); // unverified text
+  if (key === 'geo-replication.indexing' && value === 'off' && primaryOfSession(ctx, name))
+    return answer(
+      -1,
+      'geo-replication.indexing cannot be disabled while geo-replication sessions exist',
+    ); // glusterd-volume-set.c validate_geo_rep_indexing, unverified text
   ctx.world.setOption(v, key, value);
+  return answer(0, '');
+}
+
+/** Options the simulator lets `volume set` add even when the volume does not list them yet. */
+const SIM_SETTABLE = ['features.read-only', 'geo-replication.indexing', 'changelog.changelog'];
+
+function primaryOfSession(ctx: Ctx, volume: string): boolean {
+  return ctx.world.sessions.some((s) => s.poolId === ctx.poolId && s.pvol === volume);
+}
+
+/**
+ * `volume reset <name> <key> [force]`. As Gluster 10.3 on the lab: a user.* option "does not
+ * exist" for reset; resetting geo-replication.indexing while the volume is a session's primary
+ * needs force (the RHGS guide resets it with force).
+ */
+function volumeReset(ctx: Ctx, args: string[]): CliResult {
+  const force = args[2] === 'force';
+  if (args.length < 2 || args.length > 3 || (args.length === 3 && !force))
+    return err('Usage:\nvolume reset <VOLNAME> [option] [force]\n');
+  const [name, key] = args as [string, string];
+  const v = ctx.world.volume(ctx.poolId, name);
+  const answer = (opRet: number, opErrstr: string): CliResult => {
+    if (ctx.xml)
+      return ok(
+        cliOutput(opRet, opRet === 0 ? 0 : 30800, opErrstr, [
+          el('cliOp', 'volReset'),
+          el('output', opRet === 0 ? 'reset volume successful' : opErrstr),
+        ]),
+      );
+    return opRet === 0
+      ? ok('volume reset: success: reset volume successful\n')
+      : err(`volume reset: failed: ${opErrstr}\n`);
+  };
+  if (!v) return answer(-1, `Volume ${name} does not exist`);
+  if (key.startsWith('user.') || !v.options.some(([k]) => k === key)) {
+    if (key.startsWith('user.') || !SIM_SETTABLE.includes(key))
+      return answer(-1, `Option ${key} does not exist\nDid you mean cluster.op-version?`); // seen on 10.3
+    return answer(0, ''); // a known option at its default: nothing to reset
+  }
+  if (key === 'geo-replication.indexing' && !force && primaryOfSession(ctx, name))
+    return answer(
+      -1,
+      'geo-replication.indexing cannot be disabled while geo-replication sessions exist',
+    ); // unverified text
+  v.options = v.options.filter(([k]) => k !== key);
   return answer(0, '');
 }
