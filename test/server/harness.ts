@@ -13,6 +13,7 @@ import { registerGeoRepService, type GeoRepServiceOptions } from '../../server/a
 import { createGlusterClient } from '../../server/gluster/client';
 import type { GlusterClient } from '../../server/gluster/types';
 import { demoSimulator, simRemoteGluster, type GlusterSimulator } from '../../server/gluster/sim';
+import type { SimClock } from '../../server/gluster/sim/simulator';
 import type { Fault, GeoRepConfigOption, GeoRepSession } from '../../src/georep/types';
 
 export const PREFIX = '/ovirt-georep/api';
@@ -60,13 +61,21 @@ async function freePort(): Promise<number> {
 }
 
 export async function startStack(
-  opts: { gluster?: GlusterClient; service?: Partial<GeoRepServiceOptions>; lab?: Lab } = {},
+  opts: {
+    gluster?: GlusterClient;
+    service?: Partial<GeoRepServiceOptions>;
+    lab?: Lab;
+    /** The simulator's clock (default: the system's). */
+    clock?: SimClock;
+    /** How long the engine takes to take or remove a VM snapshot (ms). */
+    snapshotMs?: number;
+  } = {},
 ): Promise<Stack> {
   const lab = opts.lab ?? defaultLab();
   const port = await freePort();
   const app = Fastify({ logger: false });
-  const engine = await registerEngineEmulator(app, { lab });
-  const sim = opts.gluster ? null : demoSimulator(lab);
+  const engine = await registerEngineEmulator(app, { lab, snapshotMs: opts.snapshotMs });
+  const sim = opts.gluster ? null : demoSimulator(lab, opts.clock);
   const gluster = opts.gluster ?? createGlusterClient(sim!);
   await registerGeoRepService(app, {
     engineUrl: `http://127.0.0.1:${port}/ovirt-engine/`,
