@@ -322,7 +322,9 @@ export class DrService {
     const claimKey =
       how.trigger === 'schedule'
         ? `${setup.storage_domain_id}|schedule|${new Date(how.due ?? minute).toISOString()}`
-        : `${setup.storage_domain_id}|manual|${new Date(minute).toISOString()}`;
+        : // a manual run claims "the run after the last one": two instances asked at once read the
+          // same last record and race for one id; once a run has ended, the next one has a new id
+          `${setup.storage_domain_id}|manual-after|${last && !isUnreadable(last) ? last.run_id : 'none'}`;
     const why =
       how.trigger === 'schedule'
         ? `scheduled for ${new Date(how.due ?? minute).toISOString()} (${describeSchedule(setup.schedule)}, set up by ${setup.set_by})`
@@ -343,7 +345,7 @@ export class DrService {
       });
     if (!claimed || !claimed.description.includes(runId))
       throw conflict(
-        `Another run of the sync of ${setup.storage_domain_name} took this ${how.trigger === 'schedule' ? 'scheduled time' : 'minute'} (the engine has its start event); see the storage domain's last sync.`,
+        `Another run of the sync of ${setup.storage_domain_name} ${how.trigger === 'schedule' ? 'took this scheduled time' : 'was started at the same time'} (the engine has its start event); see the storage domain's last sync.`,
       );
     const record: DrSyncRecord = {
       run_id: runId,

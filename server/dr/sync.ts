@@ -134,13 +134,13 @@ export async function runSync(deps: SyncDeps, req: SyncRequest): Promise<SyncOut
     if (!s0) throw new Failed(`Gluster no longer lists the session ${describeKey(key)}.`);
     current = begin(`Start the session ${describeKey(key)}`);
     if (s0.status === 'Paused') {
-      await deps.onPrimary((n) => deps.gluster.resume(n, key, {}));
+      const forced = await forceIfPeerDown(deps, (force) => (n) => deps.gluster.resume(n, key, { force }));
       startedBySync = true;
-      end(current, 'done', 'The session was paused: resumed it.');
+      end(current, 'done', `The session was paused: resumed it${forced}.`);
     } else if (['Stopped', 'Created', 'Offline', 'Unknown'].includes(s0.status)) {
-      await deps.onPrimary((n) => deps.gluster.start(n, key, {}));
+      const forced = await forceIfPeerDown(deps, (force) => (n) => deps.gluster.start(n, key, { force }));
       startedBySync = true;
-      end(current, 'done', `The session was ${s0.status}: started it.`);
+      end(current, 'done', `The session was ${s0.status}: started it${forced}.`);
     } else {
       end(current, 'done', `The session is ${s0.status}: left running.`);
     }
@@ -193,9 +193,15 @@ export async function runSync(deps: SyncDeps, req: SyncRequest): Promise<SyncOut
 
     // 4. stop or pause
     current = begin(req.after === 'stop' ? 'Stop the session' : 'Pause the session');
-    if (req.after === 'stop') await deps.onPrimary((n) => deps.gluster.stop(n, key, {}));
-    else await deps.onPrimary((n) => deps.gluster.pause(n, key, {}));
-    end(current, 'done', req.after === 'stop' ? 'Stopped, as oVirt does after a sync.' : 'Paused.');
+    const forced =
+      req.after === 'stop'
+        ? await forceIfPeerDown(deps, (force) => (n) => deps.gluster.stop(n, key, { force }))
+        : await forceIfPeerDown(deps, (force) => (n) => deps.gluster.pause(n, key, { force }));
+    end(
+      current,
+      'done',
+      req.after === 'stop' ? `Stopped, as oVirt does after a sync${forced}.` : `Paused${forced}.`,
+    );
     startedBySync = false;
 
     // 5. the temporary snapshots go
@@ -232,6 +238,30 @@ export async function runSync(deps: SyncDeps, req: SyncRequest): Promise<SyncOut
       );
     out.detail = `The sync of ${sd.name} failed: ${why}${out.left.length ? ` Left: ${out.left.join(' ')}` : ''}`;
     return out;
+  }
+}
+
+/**
+ * Runs a session command; when glusterd refuses it because a peer holding a brick of the volume is
+ * down ("Peer X, which is a part of V volume, is down. Please bring up the peer and retry.",
+ * glusterd-geo-rep.c glusterd_op_stage_gsync_set), runs it again with force, which acts on the
+ * nodes that are up. oVirt's callback (GlusterStorageGeoRepSyncCallback.stopGeoRepSessionCommand)
+ * stops without force and so leaves such a session running after its checkpoint; here the sync
+ * still ends as scheduled, and says it forced. Returns the words to add to the step's detail.
+ */
+async function forceIfPeerDown(
+  deps: SyncDeps,
+  cmd: (force: boolean) => (node: string) => Promise<void>,
+): Promise<string> {
+  try {
+    await deps.onPrimary(cmd(false));
+    return '';
+  } catch (err) {
+    const m = err instanceof Error ? err.message : String(err);
+    const peer = /Peer (\S+), which is a part of \S+ volume, is down/.exec(m);
+    if (!peer) throw err;
+    await deps.onPrimary(cmd(true));
+    return ` with force (peer ${peer[1]} is down; its bricks' workers were not reached)`;
   }
 }
 
