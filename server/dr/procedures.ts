@@ -481,7 +481,7 @@ export class DrProcedures {
         id: 'sync-back',
         title: 'Sync back: checkpoint and wait',
         explain: (w) =>
-          `Stop the applications writing to ${w.key.secondary_volume} first (move the VMs back or shut them down): what is written after the checkpoint is not synced back. Then config checkpoint now on the reverse session and wait until it is completed (at most ${Math.round(waitMs / 60_000)} min; a stalled session is recovered) (RHGS 10.8.2 steps 6-7).`,
+          `Stop the applications writing to ${w.key.secondary_volume} first (move the VMs back or shut them down): what is written after the checkpoint is not synced back. Then config checkpoint now on the reverse session and wait until it is completed (at most ${Math.round(waitMs / 60_000)} min; a Faulty or stalled reverse session stops the wait with the reason, to be fixed and the step run again) (RHGS 10.8.2 steps 6-7).`,
         run: async (w) => {
           const s0 = await this.reverseSession(w);
           if (!s0) throw new Error('The reverse session is gone: create it again.');
@@ -489,15 +489,16 @@ export class DrProcedures {
           const setAt = Math.floor(this.dr.now() / 1000) * 1000;
           await this.onSecondary(w, (n) => this.ctx.gluster.configSet(n, rk, 'checkpoint', 'now'));
           const deadline = this.dr.now() + waitMs;
-          const sleep = this.ctx.recover.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
           for (;;) {
-            await sleep(this.opts.pollMs ?? 5_000);
+            await this.dr.sleep(this.opts.pollMs ?? 5_000);
             const s = await this.reverseSession(w);
             if (!s) throw new Error('The reverse session disappeared while syncing back.');
             const cp = s.checkpoint;
             if (cp && cp.completed && !cp.as_of && Date.parse(cp.time) >= setAt - 1000)
               return `Checkpoint ${cp.time} completed${cp.completion_time ? ` at ${cp.completion_time}` : ''}: what was written to ${w.key.secondary_volume} before it is on ${w.key.primary_volume}.`;
             if (s.status === 'Faulty') throw new Error('The reverse session turned Faulty; see its details on the recovery cluster, then run this step again.');
+            if (s.status === 'Stalled')
+              throw new Error('The reverse session is stalled (its workers are Active but do not sync): run Recover on it in the recovery cluster, then run this step again.');
             if (this.dr.now() >= deadline)
               throw new Error(`The checkpoint did not complete within ${Math.round(waitMs / 60_000)} min (the reverse session is ${s.status}); run this step again to wait more.`);
           }

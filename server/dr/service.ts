@@ -75,7 +75,7 @@ export class DrService {
   /** This instance, named in the events it posts (claims are told apart by it). */
   readonly instance = randomUUID();
   readonly now: () => number;
-  private readonly sleep: (ms: number) => Promise<void>;
+  readonly sleep: (ms: number) => Promise<void>;
 
   constructor(
     private readonly ctx: ServiceContext,

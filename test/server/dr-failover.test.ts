@@ -1,0 +1,112 @@
+// Guided failover and failback of a session (server/dr/procedures.ts) on the simulator: each step
+// confirmed and run in order, its state kept on the secondary volume (resumable from any
+// instance), and the data written at the recovery site coming back to the primary.
+import { sessionId } from '../../src/georep/status';
+import type { DrProcedureView } from '../../src/georep/dr';
+import { DR_PROCEDURE_OPTION } from '../../src/georep/dr';
+import type { GeoRepJob, GeoRepSession } from '../../src/georep/types';
+import { ssoTokenProvider } from '../../server/serviceAccount';
+import { ManualClock } from '../../server/gluster/sim/simulator';
+import { PROD, startStack, type Stack } from './harness';
+
+const ADMIN = 'admin@internal';
+const SESSION = sessionId({
+  primary_volume: 'data',
+  secondary_user: 'root',
+  secondary_host: 'gdr1.lab.example',
+  secondary_volume: 'data-dr',
+});
+
+let s: Stack;
+beforeAll(async () => {
+  let provider: (() => Promise<string | null>) | null = null;
+  const clock = new ManualClock(Date.UTC(2026, 11, 7, 10, 0, 0));
+  s = await startStack({
+    snapshotMs: 0,
+    clock,
+    service: {
+      eventsToken: () => provider!(),
+      dr: {
+        autoStart: false,
+        pollMs: 5_000,
+        checkpointWithinMs: 30 * 60_000,
+        now: () => clock.now(),
+        // the waits move the clock: the simulated Gluster syncs as time passes
+        sleep: async (ms) => {
+          clock.advance(ms);
+          await new Promise((r) => setImmediate(r));
+        },
+      },
+    },
+  });
+  const addr = s.app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  provider = ssoTokenProvider(`http://127.0.0.1:${port}/ovirt-engine/`, {
+    user: 'georep-service@internal',
+    password: 'georep-service',
+  });
+});
+afterAll(() => s.close());
+
+async function view(kind: 'failover' | 'failback'): Promise<DrProcedureView> {
+  const r = await s.call(ADMIN, 'GET', `/clusters/${PROD}/sessions/${SESSION}/${kind}`);
+  expect(r.statusCode).toBe(200);
+  return r.json<DrProcedureView>();
+}
+
+async function step(kind: 'failover' | 'failback', id: string, body: unknown = {}): Promise<GeoRepJob> {
+  const r = await s.call(ADMIN, 'POST', `/clusters/${PROD}/sessions/${SESSION}/${kind}/steps/${id}`, body);
+  expect([r.statusCode, r.statusCode === 202 ? '' : r.body]).toEqual([202, '']);
+  let j = r.json<GeoRepJob>();
+  for (let i = 0; i < 600 && j.state === 'running'; i++) {
+    await new Promise((res) => setTimeout(res, 20));
+    j = (await s.call(ADMIN, 'GET', `/clusters/${PROD}/jobs/${j.id}`)).json<GeoRepJob>();
+  }
+  return j;
+}
+
+const volOption = (vol: string, key: string): string | undefined =>
+  new Map(s.sim!.world.volumes.find((v) => v.name === vol)!.options).get(key);
+
+jest.setTimeout(60_000);
+test('failover, then failback: every step in order, state on the secondary, the write comes back', async () => {
+  s.sim!.writeFile('data', 'before.txt', 'written before the disaster');
+  const fo = await view('failover');
+  expect(fo.steps.map((x) => x.id)).toEqual(['record-point', 'stop-session', 'promote-writable', 'promote-changelog', 'attach']);
+  expect(fo.next_step).toBe('record-point');
+  expect(fo.state_on).toMatch(/data-dr/);
+
+  // out of order: refused with the next step named
+  const early = await s.call(ADMIN, 'POST', `/clusters/${PROD}/sessions/${SESSION}/failover/steps/promote-writable`, {});
+  expect(early.statusCode).toBe(409);
+  expect(early.json<{ detail: string }>().detail).toMatch(/next is "record-point"/);
+
+  for (const id of fo.steps.map((x) => x.id)) {
+    const j = await step('failover', id, { force: true });
+    expect([id, j.state, j.detail]).toEqual([id, 'succeeded', expect.any(String)]);
+  }
+  const done = await view('failover');
+  expect(done.complete).toBe(true);
+  expect(done.last_synced_point).not.toBeNull();
+  expect(volOption('data-dr', 'features.read-only')).toBe('off');
+  expect(volOption('data-dr', DR_PROCEDURE_OPTION)).toContain('"kind":"failover"');
+
+  // the recovery site writes to the promoted volume
+  s.sim!.writeFile('data-dr', 'written-at-recovery.txt', 'after failover');
+
+  const fb = await view('failback');
+  expect(fb.steps[0]!.id).toBe('stop-original');
+  for (const x of fb.steps) {
+    const j = await step('failback', x.id);
+    expect([x.id, j.state, j.detail]).toEqual([x.id, 'succeeded', expect.any(String)]);
+    if (x.id === 'sync-back')
+      // the write made at the recovery site is on the original primary (read through a mount of it)
+      expect(s.sim!.readSecondary('gprod1.lab.example', 'data', 'written-at-recovery.txt')).toBe('after failover');
+  }
+  const back = await view('failback');
+  expect(back.complete).toBe(true);
+  const sessions = (await s.call(ADMIN, 'GET', `/clusters/${PROD}/sessions`)).json<{ georep_session: GeoRepSession[] }>();
+  const original = sessions.georep_session.find((x) => x.id === SESSION)!;
+  expect(['Active', 'Initializing']).toContain(original.status);
+  expect(volOption('data-dr', 'features.read-only')).toBe('on');
+});
