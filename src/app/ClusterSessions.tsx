@@ -18,7 +18,7 @@ import {
   StackItem,
   Tooltip,
 } from '@patternfly/react-core';
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { EngineCluster } from '../api/engine';
 import type { GeoRepSession } from '../georep/types';
@@ -49,6 +49,9 @@ import { PER_PAGE_OPTIONS, SessionsToolbar } from './SessionsToolbar';
 import { usePaginationTitles } from './usePaginationTitles';
 import { useDocumentVisible } from './useDocumentVisible';
 import { useAccess, useSessions } from './useSessions';
+
+// Storage domain disaster recovery: its own chunk, loaded when a cluster's sessions are shown.
+const StorageDomainsDr = lazy(() => import(/* webpackChunkName: "dr" */ './dr/StorageDomainsDr'));
 
 type Dialog =
   | {
@@ -473,6 +476,13 @@ export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
           widgetId="georep-pagination-bottom"
         />
       </StackItem>
+      {env.services.dr ? (
+        <StackItem>
+          <Suspense fallback={null}>
+            <StorageDomainsDr clusterId={clusterId} canManage={access.data?.can_manage === true} />
+          </Suspense>
+        </StackItem>
+      ) : null}
       {dialogs}
     </Stack>
   );

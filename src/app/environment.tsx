@@ -25,6 +25,34 @@ import {
 import type { GeoRepConfigOption, GeoRepDiagnosis, GeoRepJob } from '../georep/types';
 import { streamSessions, type StreamHandlers } from '../api/stream';
 import { getSessionHistory, type SessionHistory } from '../api/history';
+import {
+  getDrProcedure,
+  listStorageDomains,
+  runDrStep,
+  runDrSync,
+  setDrSchedule,
+  type DrProcedureKind,
+} from '../api/dr';
+import type { DrDomainView, DrProcedureView, DrSchedule } from '../georep/dr';
+
+/** Disaster recovery of storage domains (src/app/dr/); absent: the tab does not show it. */
+export interface DrServices {
+  listStorageDomains(clusterId: string): Promise<DrDomainView[]>;
+  setSchedule(
+    clusterId: string,
+    volume: string,
+    body: { storage_domain_id: string; session_id: string | null; schedule: DrSchedule | null },
+  ): Promise<DrDomainView>;
+  runSync(clusterId: string, volume: string): Promise<GeoRepJob>;
+  getProcedure(clusterId: string, sessionId: string, kind: DrProcedureKind): Promise<DrProcedureView>;
+  runStep(
+    clusterId: string,
+    sessionId: string,
+    kind: DrProcedureKind,
+    step: string,
+    force: boolean,
+  ): Promise<GeoRepJob>;
+}
 
 export type { ClusterAccess, SessionControlAction, SessionList };
 
@@ -58,6 +86,7 @@ export interface GeoRepServices {
   streamSessions?: (clusterId: string, h: StreamHandlers, signal: AbortSignal) => Promise<void>;
   /** A session's lag history (LagHistory); without it the details show none. */
   getHistory?: (clusterId: string, sessionId: string) => Promise<SessionHistory>;
+  dr?: DrServices;
 }
 
 /** The real services over the two axios clients (the token is read by the clients at each call). */
@@ -88,6 +117,13 @@ export function createGeoRepServices(
     recoverSession: (cid, sid) => recoverSession(georep, cid, sid),
     getJob: (cid, jid) => getJob(georep, cid, jid),
     getDiagnosis: (cid, sid, brick) => getDiagnosis(georep, cid, sid, brick),
+    dr: {
+      listStorageDomains: (cid) => listStorageDomains(georep, cid),
+      setSchedule: (cid, v, body) => setDrSchedule(georep, cid, v, body),
+      runSync: (cid, v) => runDrSync(georep, cid, v),
+      getProcedure: (cid, sid, kind) => getDrProcedure(georep, cid, sid, kind),
+      runStep: (cid, sid, kind, step, force) => runDrStep(georep, cid, sid, kind, step, force),
+    },
   };
 }
 

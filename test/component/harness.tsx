@@ -121,7 +121,9 @@ export function makeOption(overrides: Partial<GeoRepConfigOption> = {}): GeoRepC
   };
 }
 
-export type FakeServices = { [K in keyof GeoRepServices]: jest.Mock };
+export type FakeServices = Omit<{ [K in keyof GeoRepServices]: jest.Mock }, 'dr'> & {
+  dr?: GeoRepServices['dr'];
+};
 
 /** Services whose every call succeeds, with one cluster and the given sessions, unless overridden. */
 export function fakeServices(

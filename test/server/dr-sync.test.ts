@@ -1,7 +1,7 @@
 // Scheduled, VM-consistent sync of a Gluster storage domain (server/dr/), on the simulator and the
 // engine emulator, with a manual clock: the schedule kept on the primary volume, the run's steps,
 // the claim, the record, the events, and the undo of a failed run.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from 'fastify';
 import { registerEngineEmulator, type EngineEmulator } from '../../dev/engine';
 import { defaultLab, LAB_IDS } from '../../dev/lab';
 import { registerGeoRepService } from '../../server/app';
@@ -30,7 +30,7 @@ interface World {
   clock: ManualClock;
   a: Instance;
   b: Instance;
-  call(inst: Instance, method: 'GET' | 'PUT' | 'POST' | 'DELETE', path: string, body?: unknown): ReturnType<FastifyInstance['inject']>;
+  call(inst: Instance, method: 'GET' | 'PUT' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -92,7 +92,7 @@ async function world(): Promise<World> {
         method,
         url: `${inst.prefix}${path}`,
         headers: { authorization: `Bearer ${token(ADMIN)}` },
-        ...(body === undefined ? {} : { payload: body as string }),
+        ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
       }),
     close: () => app.close(),
   };
