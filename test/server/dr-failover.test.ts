@@ -97,7 +97,9 @@ test('failover, then failback: every step in order, state on the secondary, the 
   const fb = await view('failback');
   expect(fb.steps[0]!.id).toBe('stop-original');
   for (const x of fb.steps) {
+    const t0 = s.sim!.world.t;
     const j = await step('failback', x.id);
+    if (process.env.DR_TIMES) process.stderr.write(`${x.id}: ${s.sim!.world.t - t0} s of simulated time\n`);
     expect([x.id, j.state, j.detail]).toEqual([x.id, 'succeeded', expect.any(String)]);
     if (x.id === 'sync-back')
       // the write made at the recovery site is on the original primary (read through a mount of it)
