@@ -200,7 +200,7 @@ export async function runSync(deps: SyncDeps, req: SyncRequest): Promise<SyncOut
     end(
       current,
       'done',
-      req.after === 'stop' ? `Stopped, as oVirt does after a sync${forced}.` : `Paused${forced}.`,
+      req.after === 'stop' ? `Stopped${forced}, as oVirt does after a sync.` : `Paused${forced}.`,
     );
     startedBySync = false;
 

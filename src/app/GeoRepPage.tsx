@@ -10,7 +10,8 @@ import {
   StackItem,
   Title,
 } from '@patternfly/react-core';
-import { useMemo, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
+import { DR_INTENT_KEY, takeDrIntent } from '../plugin/intent';
 import { useIntl } from 'react-intl';
 import { GeoRepEnvironmentProvider, useGeoRepEnvironment } from './environment';
 import { StartSessionLauncher, useStartSessionIntent } from './start/StartSessionLauncher';
@@ -35,12 +36,33 @@ export function GeoRepPage() {
     choice.choose(intent.clusterId); // the table behind the dialog shows that cluster
     setStart({ clusterId: intent.clusterId, volume: intent.volumeName });
   });
+  // The storage domain sync set-up, from the Volumes list's "Remote Data Sync Setup".
+  const [drSetup, setDrSetup] = useState<{ clusterId: string; volume: string; at: number } | null>(null);
+  const storage = env.services.dr ? (env.intentStorage ?? null) : null;
+  const deliverDr = useEffectEvent(() => {
+    if (!storage) return;
+    const intent = takeDrIntent(storage);
+    if (!intent) return;
+    choice.choose(intent.clusterId);
+    setDrSetup({ clusterId: intent.clusterId, volume: intent.volumeName, at: intent.at });
+  });
+  useEffect(() => {
+    if (!storage) return undefined;
+    deliverDr();
+    const onStorage = (e: StorageEvent) => {
+      if (e.key === DR_INTENT_KEY && e.newValue !== null) deliverDr();
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [storage]);
   const pageEnv = useMemo(
-    () =>
-      startServices
-        ? { ...env, onStartSession: (clusterId: string) => setStart({ clusterId }) }
-        : env,
-    [env, startServices],
+    () => ({
+      ...env,
+      ...(startServices ? { onStartSession: (clusterId: string) => setStart({ clusterId }) } : {}),
+      drSetupRequest: drSetup,
+      onDrSetupHandled: () => setDrSetup(null),
+    }),
+    [env, startServices, drSetup],
   );
   const startCluster = clusters.data?.find((c) => c.id === start?.clusterId);
 

@@ -167,6 +167,13 @@ export interface GeoRepEnvironment {
    * when absent the "New session" buttons are not shown.
    */
   onStartSession?: (clusterId: string) => void;
+  /**
+   * The Volumes list's "Remote Data Sync Setup" asked to set up this volume's storage domain sync
+   * (GeoRepPage takes the intent and chooses the cluster; the DR panel opens the dialog and calls
+   * onDrSetupHandled).
+   */
+  drSetupRequest?: { clusterId: string; volume: string; at: number } | null;
+  onDrSetupHandled?: () => void;
 }
 
 const EnvContext = createContext<GeoRepEnvironment | null>(null);

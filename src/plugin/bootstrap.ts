@@ -18,7 +18,7 @@
 import type { IntlShape } from '@formatjs/intl';
 import type { EngineCluster } from '../api/engine';
 import { pluginMessages } from './messages';
-import { writeIntent } from './intent';
+import { writeDrIntent, writeIntent } from './intent';
 import { PLACE_TOKEN, parseHistoryToken, type PlaceRequest } from './placeToken';
 import { type GlusterVolumeEntity, type PluginApi, PLUGIN_NAME } from './pluginApi';
 
@@ -161,6 +161,30 @@ export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
             api.revealPlace(PLACE_TOKEN);
           } catch (e) {
             log('severe', `New session button failed: ${message(e)}`);
+          }
+        },
+      },
+    );
+    // Storage › Volumes: the storage domain sync (disaster recovery) of the selected volume.
+    api.addMenuPlaceActionButton<GlusterVolumeEntity>(
+      'GlusterVolume',
+      intl.formatMessage(pluginMessages.drSetupButton),
+      {
+        id: 'GlusterGeoRepDrSetup',
+        isEnabled: (selected) =>
+          selected.length === 1 && state.glusterClusterIds.has(selected[0]!.clusterId),
+        onClick: (selected) => {
+          try {
+            const volume = selected[0];
+            if (!volume) return;
+            writeDrIntent(window.sessionStorage, {
+              action: 'dr-setup',
+              clusterId: volume.clusterId,
+              volumeName: volume.name,
+            });
+            api.revealPlace(PLACE_TOKEN);
+          } catch (e) {
+            log('severe', `Remote Data Sync Setup button failed: ${message(e)}`);
           }
         },
       },

@@ -43,3 +43,42 @@ export function takeIntent(storage: Storage, now = Date.now()): StartSessionInte
   }
   return null;
 }
+
+/**
+ * The Volumes list's "Remote Data Sync Setup" button: open the storage domain sync set-up of the
+ * volume's storage domain. Its own key, so the start-session reader never drops it.
+ */
+export const DR_INTENT_KEY = 'gluster-georep.dr-intent';
+
+export interface DrSetupIntent {
+  action: 'dr-setup';
+  clusterId: string;
+  volumeName: string;
+  at: number;
+}
+
+export function writeDrIntent(storage: Storage, intent: Omit<DrSetupIntent, 'at'>, now = Date.now()): void {
+  storage.setItem(DR_INTENT_KEY, JSON.stringify({ ...intent, at: now }));
+}
+
+/** Read and remove the pending DR set-up intent; null when none, stale or malformed. */
+export function takeDrIntent(storage: Storage, now = Date.now()): DrSetupIntent | null {
+  const raw = storage.getItem(DR_INTENT_KEY);
+  if (raw === null) return null;
+  storage.removeItem(DR_INTENT_KEY);
+  try {
+    const v = JSON.parse(raw) as Partial<DrSetupIntent>;
+    if (
+      v.action === 'dr-setup' &&
+      typeof v.clusterId === 'string' &&
+      typeof v.volumeName === 'string' &&
+      typeof v.at === 'number' &&
+      now - v.at >= 0 &&
+      now - v.at < INTENT_TTL_MS
+    )
+      return { action: v.action, clusterId: v.clusterId, volumeName: v.volumeName, at: v.at };
+  } catch {
+    // malformed: dropped
+  }
+  return null;
+}

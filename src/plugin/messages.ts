@@ -8,6 +8,11 @@ export const pluginMessages = untyped(
       defaultMessage: 'Geo Replication',
       description: 'Menu entry under Storage for the geo-replication sessions of Gluster clusters',
     },
+    drSetupButton: {
+      id: 'plugin.volumes.drSetup',
+      defaultMessage: 'Remote Data Sync Setup',
+      description: 'Action button on the Storage > Volumes list: the storage domain sync of the volume',
+    },
     newSessionButton: {
       id: 'plugin.volumes.newSession',
       defaultMessage: 'New Geo-Replication Session',

@@ -48,6 +48,11 @@ function installPluginApi(token: { value: string }) {
   return api;
 }
 
+// The storage domain DR panel is a chunk loaded on demand (React.lazy): its import() runs after
+// loadEntry's isolated module registry has closed, so it would get a second React. This file is
+// about the entry's wiring; the panel has its own tests (test/e2e/dr.spec.ts).
+jest.mock('../../src/app/dr/StorageDomainsDr', () => ({ __esModule: true, default: () => null }));
+
 const actEnv = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
 let previousActEnv: boolean | undefined;
 

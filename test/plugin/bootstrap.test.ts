@@ -222,7 +222,7 @@ describe('New Geo-Replication Session on Storage › Volumes', () => {
     await (
       await run(wa, () => Promise.resolve([gluster]))
     ).settled;
-    expect(wa.buttons).toHaveLength(1);
+    expect(wa.buttons).toHaveLength(2);
     const { entity, label, button } = wa.buttons[0]!;
     expect([entity, label]).toEqual(['GlusterVolume', 'New Geo-Replication Session']);
     const vol = (name: string, clusterId: string) => ({ id: `v-${name}`, name, clusterId });
@@ -240,6 +240,33 @@ describe('New Geo-Replication Session on Storage › Volumes', () => {
       volumeName: 'data',
     });
     expect(wa.refused).toEqual([]);
+  });
+});
+
+describe('Remote Data Sync Setup on Storage › Volumes', () => {
+  it('is enabled for one volume of a Gluster cluster and asks the place to open its storage domain sync', async () => {
+    const { takeDrIntent, takeIntent } = await import('../../src/plugin/intent');
+    const wa = fakeWebAdmin();
+    await (
+      await run(wa, () => Promise.resolve([gluster]))
+    ).settled;
+    const { entity, label, button } = wa.buttons[1]!;
+    expect([entity, label]).toEqual(['GlusterVolume', 'Remote Data Sync Setup']);
+    const vol = (name: string, clusterId: string) => ({ id: `v-${name}`, name, clusterId });
+    const none = { id: '' };
+    expect(button.isEnabled!([vol('data', 'c1')], none)).toBe(true);
+    expect(button.isEnabled!([vol('data', 'c1'), vol('home', 'c1')], none)).toBe(false);
+    expect(button.isEnabled!([vol('other', 'c-not-gluster')], none)).toBe(false);
+    button.onClick!([vol('data', 'c1')], none);
+    expect(wa.revealed).toEqual([PLACE_TOKEN]);
+    // its own key: the start-session reader does not take (and drop) it
+    expect(takeIntent(window.sessionStorage)).toBeNull();
+    expect(takeDrIntent(window.sessionStorage)).toMatchObject({
+      action: 'dr-setup',
+      clusterId: 'c1',
+      volumeName: 'data',
+    });
+    expect(takeDrIntent(window.sessionStorage)).toBeNull();
   });
 });
 

@@ -23,7 +23,16 @@ export function useJob(clusterId: string, started: GeoRepJob | null): GeoRepJob 
   return q.data ?? started;
 }
 
-export function JobSteps({ job, onEnd }: { job: GeoRepJob; onEnd?: (j: GeoRepJob) => void }) {
+export function JobSteps({
+  job,
+  onEnd,
+  step = false,
+}: {
+  job: GeoRepJob;
+  onEnd?: (j: GeoRepJob) => void;
+  /** One step of a procedure (its outcome says the step is done), not a whole sync. */
+  step?: boolean;
+}) {
   const intl = useIntl();
   const ended = job.state !== 'running';
   useEffect(() => {
@@ -52,7 +61,9 @@ export function JobSteps({ job, onEnd }: { job: GeoRepJob; onEnd?: (j: GeoRepJob
           <Alert
             isInline
             variant={job.state === 'succeeded' ? 'success' : 'danger'}
-            title={intl.formatMessage(job.state === 'succeeded' ? m.succeeded : m.failed)}
+            title={intl.formatMessage(
+              job.state === 'succeeded' ? (step ? m.stepSucceeded : m.succeeded) : step ? m.stepFailedTitle : m.failed,
+            )}
           >
             {job.detail}
           </Alert>

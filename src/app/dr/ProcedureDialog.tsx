@@ -48,6 +48,7 @@ export function ProcedureDialog(props: {
   const v = proc.data;
   const next = v?.steps.find((s) => s.id === v.next_step) ?? null;
   const running = busy || job?.state === 'running';
+  const time = (iso: string) => intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'medium' });
 
   const run = async () => {
     if (!next) return;
@@ -86,7 +87,7 @@ export function ProcedureDialog(props: {
               <Alert
                 isInline
                 variant="info"
-                title={intl.formatMessage(m.lastPoint, { point: v.last_synced_point, basis: v.last_synced_basis ?? '' })}
+                title={intl.formatMessage(m.lastPoint, { point: time(v.last_synced_point), basis: v.last_synced_basis ?? '' })}
               />
             </StackItem>
           ) : null}
@@ -113,8 +114,9 @@ export function ProcedureDialog(props: {
                           : s.state === 'done'
                             ? intl.formatMessage(m.stepDone)
                             : intl.formatMessage(m.stepRunning)}
-                      {s.done_at ? ` ${intl.formatMessage(m.doneBy, { by: s.done_by ?? '?', at: s.done_at })}` : ''}
-                      {isNext || s.state === 'pending' ? <div className="georep-subtle">{s.explain}</div> : null}
+                      {s.done_at ? ` ${intl.formatMessage(m.doneBy, { by: s.done_by ?? '?', at: time(s.done_at) })}` : ''}
+                      {/* what each step does stays readable after it ran (e.g. how to attach the promoted volume) */}
+                      <div className={isNext ? undefined : 'georep-subtle'}>{s.explain}</div>
                     </ListItem>
                   );
                 })}
@@ -136,6 +138,7 @@ export function ProcedureDialog(props: {
               <JobSteps
                 key={job.id}
                 job={job}
+                step
                 onEnd={() => {
                   void qc.invalidateQueries({ queryKey: key });
                   void qc.invalidateQueries({ queryKey: ['georep', 'sessions'] });

@@ -12,10 +12,10 @@ import {
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { describeSchedule, type DrDomainView } from '../../georep/dr';
-import { useServices } from '../environment';
+import { useGeoRepEnvironment, useServices } from '../environment';
 import { asApiError } from '../queries';
 import { drMessages as m } from './messages';
 import { ProcedureDialog } from './ProcedureDialog';
@@ -41,6 +41,25 @@ export default function StorageDomainsDr({ clusterId, canManage }: { clusterId: 
     queryFn: () => dr.listStorageDomains(clusterId),
     refetchInterval: 15_000,
   });
+  // "Remote Data Sync Setup" on the Volumes list: open the set-up of that volume's storage domain
+  const env = useGeoRepEnvironment();
+  const request = env.drSetupRequest;
+  const [missing, setMissing] = useState<string | null>(null);
+  useEffect(() => {
+    if (!request || request.clusterId !== clusterId || !q.data) return;
+    const d = q.data.find((x) => x.primary_volume === request.volume);
+    setExpanded(true);
+    if (d && canManage && d.sessions.length > 0) {
+      setMissing(null);
+      setOpen({ what: 'schedule', domain: d });
+    } else
+      setMissing(
+        intl.formatMessage(!d ? m.noDomainOnVolume : d.sessions.length === 0 ? m.noSessionForVolume : m.cannotManage, {
+          volume: request.volume,
+        }),
+      );
+    env.onDrSetupHandled?.();
+  }, [request, clusterId, q.data, canManage]); // eslint-disable-line react-hooks/exhaustive-deps -- once per request
   const time = (iso: string | null) =>
     iso ? intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
 
@@ -62,6 +81,11 @@ export default function StorageDomainsDr({ clusterId, canManage }: { clusterId: 
               variant="warning"
               title={intl.formatMessage(m.loadFailed, { detail: asApiError(q.error).detail || asApiError(q.error).reason })}
             />
+          </StackItem>
+        ) : null}
+        {missing ? (
+          <StackItem>
+            <Alert isInline variant="info" title={missing} />
           </StackItem>
         ) : null}
         {q.data && q.data.length === 0 ? (

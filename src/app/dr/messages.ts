@@ -33,6 +33,14 @@ export const drMessages = untyped(
       defaultMessage: '{result, select, succeeded {Succeeded} other {Failed}}: {start} – {end}',
     },
     dataLine: { id: 'georep.dr.dataLine', defaultMessage: 'Secondary used: {before} → {after}' },
+    noDomainOnVolume: {
+      id: 'georep.dr.noDomainOnVolume',
+      defaultMessage: 'Volume {volume} carries no Gluster storage domain of this engine: there is no storage domain sync to set up.',
+    },
+    noSessionForVolume: {
+      id: 'georep.dr.noSessionForVolume',
+      defaultMessage: 'Volume {volume} has no geo-replication session yet: create one to the recovery site first (New session), then set up its sync.',
+    },
     cannotManage: { id: 'georep.dr.cannotManage', defaultMessage: 'You may not manage this cluster.' },
     // the schedule dialog
     scheduleTitle: { id: 'georep.dr.scheduleTitle', defaultMessage: 'Sync of storage domain {name}' },
@@ -64,6 +72,8 @@ export const drMessages = untyped(
     startFailed: { id: 'georep.dr.startFailed', defaultMessage: 'It did not start: {detail}' },
     succeeded: { id: 'georep.dr.succeeded', defaultMessage: 'Synced' },
     failed: { id: 'georep.dr.failed', defaultMessage: 'Failed' },
+    stepSucceeded: { id: 'georep.dr.stepSucceeded', defaultMessage: 'Step done' },
+    stepFailedTitle: { id: 'georep.dr.stepFailedTitle', defaultMessage: 'The step failed: fix what it says, then run it again' },
     stepRunning: { id: 'georep.dr.stepRunning', defaultMessage: 'running' },
     stepDone: { id: 'georep.dr.stepDone', defaultMessage: 'done' },
     stepFailed: { id: 'georep.dr.stepFailed', defaultMessage: 'failed' },
@@ -80,7 +90,7 @@ export const drMessages = untyped(
     },
     lastPoint: {
       id: 'georep.dr.lastPoint',
-      defaultMessage: 'Last synced point: {point} ({basis}). What was written to the primary after it may be missing.',
+      defaultMessage: 'Last synced point: {point}. What was written to the primary after it may be missing from the secondary. Basis: {basis}.',
     },
     runStep: { id: 'georep.dr.runStep', defaultMessage: 'Run this step' },
     force: { id: 'georep.dr.force', defaultMessage: 'Force (the primary site is unreachable)' },
