@@ -12,16 +12,22 @@ test.afterEach(async ({ page }) => {
 
 test('set up a schedule, sync now and see the result; walk failover and failback', async ({ page }) => {
   test.setTimeout(12 * 60_000);
-  await login(page, 'admin', 'gluster-georep');
+  // from Storage › Volumes: Remote Data Sync Setup on volume data opens its storage domain's set-up
+  await login(page, 'admin', 'volumes');
+  const button = page.getByRole('button', { name: 'Remote Data Sync Setup' });
+  await expect(button).toBeDisabled();
+  await page.getByRole('checkbox', { name: 'Select data', exact: true }).check();
+  await button.click();
+  await expect(page).toHaveURL(/#gluster-georep$/);
   const f = placeFrame(page);
   const section = f.locator('.georep-dr');
   const row = section.locator('tr[data-domain="data"]');
+  const dlg = f.getByRole('dialog', { name: 'Sync of storage domain data' });
+  await expect(dlg).toBeVisible({ timeout: 20_000 });
   await expect(row).toContainText('gprod1.lab.example:/data');
   await expect(row.locator('[data-cell="schedule"]')).toHaveText('Not scheduled');
 
-  // set up: weekly on Monday and Thursday at 23:45, UTC, paused afterwards
-  await row.getByRole('button', { name: 'Set up sync' }).click();
-  const dlg = f.getByRole('dialog', { name: 'Sync of storage domain data' });
+  // set up: weekly on Monday and Thursday at 23:45, UTC
   await dlg.getByLabel('Frequency').selectOption('weekly');
   await expect(dlg.getByText('A weekly schedule needs at least one day.')).toBeVisible();
   await expect(dlg.getByRole('button', { name: 'Save' })).toBeDisabled();
