@@ -78,7 +78,8 @@ export async function registerEngineEmulator(
       done();
     });
   await part((ctx) => sso.register(ctx));
-  await part((ctx) => registerApi(ctx, {
+  await part((ctx) =>
+    registerApi(ctx, {
       lab,
       access,
       tokens,
@@ -86,7 +87,8 @@ export async function registerEngineEmulator(
       directory,
       snapshots,
       snapshotMs: () => snapshotMs,
-    }));
+    }),
+  );
 
   return {
     login: (userName, password) => sso.login(userName, password),

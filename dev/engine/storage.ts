@@ -18,15 +18,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Lab, LabStorageDomain, LabUser, LabVm } from '../lab';
 import type { Access } from './access';
-import {
-  API,
-  EngineFault,
-  OPERATION_FAILED,
-  collection,
-  guidOr404,
-  notFound,
-  hrefs,
-} from './json';
+import { API, EngineFault, OPERATION_FAILED, collection, guidOr404, notFound, hrefs } from './json';
 import type { SearchFields } from './search';
 
 type Json = Record<string, unknown>;
@@ -68,7 +60,9 @@ export class Snapshots {
   readonly failNext = new Map<string, string>();
 
   of(vmId: string, now = Date.now()): SnapshotRec[] {
-    return this.list.filter((s) => s.vm_id === vmId && (s.removed_at === null || s.removed_at > now));
+    return this.list.filter(
+      (s) => s.vm_id === vmId && (s.removed_at === null || s.removed_at > now),
+    );
   }
 }
 
@@ -169,7 +163,11 @@ function activeSnapshotJson(vm: LabVm): Json {
   };
 }
 
-export function registerStorageApi(app: FastifyInstance, d: StorageApiDeps, snaps: Snapshots): void {
+export function registerStorageApi(
+  app: FastifyInstance,
+  d: StorageApiDeps,
+  snaps: Snapshots,
+): void {
   const { lab, access } = d;
   const domains = (): LabStorageDomain[] => lab.storage_domains ?? [];
   const vms = (): LabVm[] => lab.vms ?? [];
@@ -276,7 +274,11 @@ export function registerStorageApi(app: FastifyInstance, d: StorageApiDeps, snap
       const b = req.body ?? {};
       // BackendSnapshotsResource.add: validateParameters(snapshot, "description")
       if (!b.description)
-        throw new EngineFault(400, 'Incomplete parameters', 'Snapshot [description] required for add');
+        throw new EngineFault(
+          400,
+          'Incomplete parameters',
+          'Snapshot [description] required for add',
+        );
       mayManipulate(c, vm);
       const now = Date.now();
       if (snaps.of(vm.id, now).some((x) => now < x.ready_at || x.removed_at !== null))

@@ -76,7 +76,10 @@ interface StepDef {
   title: string;
   explain: (w: Where) => string;
   /** Runs the step; returns what it did, or `{skipped}` with why. */
-  run: (w: Where, o: { force: boolean; ssh_port?: number }) => Promise<string | { skipped: string }>;
+  run: (
+    w: Where,
+    o: { force: boolean; ssh_port?: number },
+  ) => Promise<string | { skipped: string }>;
 }
 
 const q = (k: SessionKey) => `${k.primary_volume} ${formatSecondary(k)}`;
@@ -141,9 +144,18 @@ export class DrProcedures {
     let problem: string | null = null;
     if (!w.secondary)
       problem = `The secondary volume ${w.key.secondary_volume} on ${w.key.secondary_host} is not in a Gluster cluster this engine manages (or you cannot see it): the steps on it cannot be run from here. Run them at the recovery site by hand, as each step explains.`;
-    else if (kind === 'failback' && !(w.state?.kind === 'failover' && allDone(w.state, this.failoverSteps())) && !st)
-      problem = 'Failback brings back what was written to the promoted volume: complete a failover first.';
-    else if (kind === 'failover' && w.state?.kind === 'failback' && !allDone(w.state, this.failbackSteps()))
+    else if (
+      kind === 'failback' &&
+      !(w.state?.kind === 'failover' && allDone(w.state, this.failoverSteps())) &&
+      !st
+    )
+      problem =
+        'Failback brings back what was written to the promoted volume: complete a failover first.';
+    else if (
+      kind === 'failover' &&
+      w.state?.kind === 'failback' &&
+      !allDone(w.state, this.failbackSteps())
+    )
       problem = 'A failback of this session is under way: finish it first.';
     const base = st ?? w.state;
     return {
@@ -236,7 +248,12 @@ export class DrProcedures {
     );
   }
 
-  private async markDone(w: Where, kind: ProcedureKind, stepId: string, skipped: boolean): Promise<void> {
+  private async markDone(
+    w: Where,
+    kind: ProcedureKind,
+    stepId: string,
+    skipped: boolean,
+  ): Promise<void> {
     if (!w.secondary) throw new Error('no secondary volume to keep the state on');
     const fresh = await this.where(w.p, w.primary, sessionIdOf(w.key), w.log);
     let st = fresh.state && fresh.state.kind === kind ? fresh.state : null;
@@ -261,8 +278,19 @@ export class DrProcedures {
       st.last_synced_basis = w.state.last_synced_basis;
       st.read_only_before = w.state.read_only_before;
     }
-    st.done[stepId] = { at: new Date().toISOString(), by: w.p.user.user_name, ...(skipped ? { s: 1 as const } : {}) };
-    await this.dr.write(w.p, w.secondary.cluster, w.secondary.volume.name, DR_PROCEDURE_OPTION, encodeOption(st), w.log);
+    st.done[stepId] = {
+      at: new Date().toISOString(),
+      by: w.p.user.user_name,
+      ...(skipped ? { s: 1 as const } : {}),
+    };
+    await this.dr.write(
+      w.p,
+      w.secondary.cluster,
+      w.secondary.volume.name,
+      DR_PROCEDURE_OPTION,
+      encodeOption(st),
+      w.log,
+    );
   }
 
   // ------------------------------------------------------------------ Gluster, on either side
@@ -296,7 +324,10 @@ export class DrProcedures {
     const st = await this.ctx.status.fresh(w.p, w.primary, w.log);
     const v = st.volumes.find((x) => x.name === w.key.primary_volume);
     const h = v?.bricks[0]?.host;
-    if (!h) throw new Error(`Gluster does not list volume ${w.key.primary_volume} on cluster ${w.primary.name}.`);
+    if (!h)
+      throw new Error(
+        `Gluster does not list volume ${w.key.primary_volume} on cluster ${w.primary.name}.`,
+      );
     return h;
   }
 
@@ -326,7 +357,10 @@ export class DrProcedures {
               point = s.sync_point.time;
               basis = `the session's sync point (${s.sync_point.source}${s.sync_point.as_of ? `, read ${s.sync_point.as_of}` : ''})`;
             }
-            const last = decodeOption(st.volumes.find((v) => v.name === w.key.primary_volume)?.options[DR_LAST_OPTION], isDrSyncRecord);
+            const last = decodeOption(
+              st.volumes.find((v) => v.name === w.key.primary_volume)?.options[DR_LAST_OPTION],
+              isDrSyncRecord,
+            );
             if (!point && last && !isUnreadable(last) && last.checkpoint_time) {
               point = last.checkpoint_time;
               basis = `the storage domain sync of ${last.started_at}`;
@@ -376,9 +410,14 @@ export class DrProcedures {
               err instanceof GlusterUnreachableError ||
               (err instanceof ApiError && err.statusCode === 502);
             if (unreachable && o.force)
-              return { skipped: `the primary site did not answer (${message(err)}); the session will be stopped with force at failback.` };
+              return {
+                skipped: `the primary site did not answer (${message(err)}); the session will be stopped with force at failback.`,
+              };
             if (unreachable)
-              throw new Error(`The primary site does not answer (${message(err)}). If it is lost, run this step again with force to go on without stopping the session.`);
+              throw new Error(
+                `The primary site does not answer (${message(err)}). If it is lost, run this step again with force to go on without stopping the session.`,
+                { cause: err },
+              );
             throw err;
           }
         },
@@ -389,7 +428,9 @@ export class DrProcedures {
         explain: (w) =>
           `gluster volume set ${w.key.secondary_volume} features.read-only off, on the recovery site (RHGS 10.8.1 step 1). Clients may write to it from now on.`,
         run: async (w) => {
-          await this.onSecondary(w, (n) => this.ctx.gluster.volumeSet(n, w.key.secondary_volume, 'features.read-only', 'off'));
+          await this.onSecondary(w, (n) =>
+            this.ctx.gluster.volumeSet(n, w.key.secondary_volume, 'features.read-only', 'off'),
+          );
           return `${w.key.secondary_volume}: features.read-only off.`;
         },
       },
@@ -400,8 +441,18 @@ export class DrProcedures {
           `gluster volume set ${w.key.secondary_volume} geo-replication.indexing on and changelog.changelog on (RHGS 10.8.1 step 2; gdeploy failover): what is written at the recovery site can then be synced back at failback.`,
         run: async (w) => {
           await this.onSecondary(w, async (n) => {
-            await this.ctx.gluster.volumeSet(n, w.key.secondary_volume, 'geo-replication.indexing', 'on');
-            await this.ctx.gluster.volumeSet(n, w.key.secondary_volume, 'changelog.changelog', 'on');
+            await this.ctx.gluster.volumeSet(
+              n,
+              w.key.secondary_volume,
+              'geo-replication.indexing',
+              'on',
+            );
+            await this.ctx.gluster.volumeSet(
+              n,
+              w.key.secondary_volume,
+              'changelog.changelog',
+              'on',
+            );
           });
           return `${w.key.secondary_volume}: geo-replication.indexing on, changelog.changelog on.`;
         },
@@ -411,7 +462,7 @@ export class DrProcedures {
         title: 'Attach the promoted volume as a storage domain at the recovery site',
         explain: (w) =>
           `Done by the administrator in WebAdmin: Storage › Domains › Import Domain; the recovery site's data center and a host there; Domain Function: Data; Storage Type: GlusterFS; Path: ${w.key.secondary_host}:/${w.key.secondary_volume}; VFS Type: glusterfs; Mount Options: backup-volfile-servers=<the other hosts of that volume>. Then import the VMs and disks from the domain's VM Import and Disk Import tabs. A VM that ran during the last sync has a snapshot named <vm><domain>-TMPDR: its disks as they were when it was taken, consistent; restore it if the later state is in doubt. Confirm when done.`,
-        run: async () => 'Confirmed by the administrator.',
+        run: () => Promise.resolve('Confirmed by the administrator.'),
       },
     ];
   }
@@ -439,14 +490,19 @@ export class DrProcedures {
         run: async (w, o) => {
           const host = await this.primaryHost(w);
           const rk = this.reverseKey(w, host);
-          if (await this.reverseSession(w)) return { skipped: `the reverse session ${describeKey(rk)} exists already.` };
-          const config = await this.onPrimary(w, (n) => this.ctx.gluster.config(n, w.key)).catch(() => ({}) as Record<string, string>);
+          if (await this.reverseSession(w))
+            return { skipped: `the reverse session ${describeKey(rk)} exists already.` };
+          const none: Record<string, string> = {};
+          const config = await this.onPrimary(w, (n) => this.ctx.gluster.config(n, w.key)).catch(
+            () => none,
+          );
           const port = o.ssh_port ?? Number(config['ssh-port'] ?? config.ssh_port ?? 22);
           await this.onSecondary(w, async (n) => {
             await this.ctx.gluster.gsecCreate(n);
             await this.ctx.gluster.create(n, rk, { force: true, push_pem: true, ssh_port: port });
             const method = config['sync-method'] ?? config.sync_method;
-            if (method && method !== 'rsync') await this.ctx.gluster.configSet(n, rk, 'sync-method', method);
+            if (method && method !== 'rsync')
+              await this.ctx.gluster.configSet(n, rk, 'sync-method', method);
           });
           return `Created ${describeKey(rk)} (ssh port ${port}).`;
         },
@@ -468,11 +524,13 @@ export class DrProcedures {
       {
         id: 'start-reverse',
         title: 'Start the reverse session',
-        explain: (w) => `gluster volume geo-replication ${w.key.secondary_volume} <original primary>::${w.key.primary_volume} start (RHGS 10.8.2 step 5).`,
+        explain: (w) =>
+          `gluster volume geo-replication ${w.key.secondary_volume} <original primary>::${w.key.primary_volume} start (RHGS 10.8.2 step 5).`,
         run: async (w) => {
           const s = await this.reverseSession(w);
           if (!s) throw new Error('The reverse session is gone: create it again.');
-          if (!['Stopped', 'Created'].includes(s.status)) return { skipped: `the reverse session is ${s.status} already.` };
+          if (!['Stopped', 'Created'].includes(s.status))
+            return { skipped: `the reverse session is ${s.status} already.` };
           await this.onSecondary(w, (n) => this.ctx.gluster.start(n, keyOfSession(s), {}));
           return 'Started.';
         },
@@ -496,18 +554,26 @@ export class DrProcedures {
             const cp = s.checkpoint;
             if (cp && cp.completed && !cp.as_of && Date.parse(cp.time) >= setAt - 1000)
               return `Checkpoint ${cp.time} completed${cp.completion_time ? ` at ${cp.completion_time}` : ''}: what was written to ${w.key.secondary_volume} before it is on ${w.key.primary_volume}.`;
-            if (s.status === 'Faulty') throw new Error('The reverse session turned Faulty; see its details on the recovery cluster, then run this step again.');
+            if (s.status === 'Faulty')
+              throw new Error(
+                'The reverse session turned Faulty; see its details on the recovery cluster, then run this step again.',
+              );
             if (s.status === 'Stalled')
-              throw new Error('The reverse session is stalled (its workers are Active but do not sync): run Recover on it in the recovery cluster, then run this step again.');
+              throw new Error(
+                'The reverse session is stalled (its workers are Active but do not sync): run Recover on it in the recovery cluster, then run this step again.',
+              );
             if (this.dr.now() >= deadline)
-              throw new Error(`The checkpoint did not complete within ${Math.round(waitMs / 60_000)} min (the reverse session is ${s.status}); run this step again to wait more.`);
+              throw new Error(
+                `The checkpoint did not complete within ${Math.round(waitMs / 60_000)} min (the reverse session is ${s.status}); run this step again to wait more.`,
+              );
           }
         },
       },
       {
         id: 'remove-reverse',
         title: 'Stop and delete the reverse session',
-        explain: (w) => `gluster volume geo-replication ${w.key.secondary_volume} <original primary>::${w.key.primary_volume} stop, then delete (RHGS 10.8.2 step 8; gdeploy georep-fail-back.yml).`,
+        explain: (w) =>
+          `gluster volume geo-replication ${w.key.secondary_volume} <original primary>::${w.key.primary_volume} stop, then delete (RHGS 10.8.2 step 8; gdeploy georep-fail-back.yml).`,
         run: async (w) => {
           const s = await this.reverseSession(w);
           if (!s) return { skipped: 'the reverse session is gone already.' };
@@ -525,7 +591,9 @@ export class DrProcedures {
         explain: (w) =>
           `gluster volume set ${w.key.primary_volume} features.read-only off, on the primary site: creating the reverse session made it read-only (its create hook), and it is the primary again.`,
         run: async (w) => {
-          await this.onPrimary(w, (n) => this.ctx.gluster.volumeSet(n, w.key.primary_volume, 'features.read-only', 'off'));
+          await this.onPrimary(w, (n) =>
+            this.ctx.gluster.volumeSet(n, w.key.primary_volume, 'features.read-only', 'off'),
+          );
           return `${w.key.primary_volume}: features.read-only off.`;
         },
       },
@@ -537,7 +605,12 @@ export class DrProcedures {
         run: async (w) => {
           const ro = w.state?.read_only_before === 'off' ? 'off' : 'on';
           await this.onSecondary(w, async (n) => {
-            await this.ctx.gluster.volumeReset(n, w.key.secondary_volume, 'geo-replication.indexing', { force: true });
+            await this.ctx.gluster.volumeReset(
+              n,
+              w.key.secondary_volume,
+              'geo-replication.indexing',
+              { force: true },
+            );
             await this.ctx.gluster.volumeReset(n, w.key.secondary_volume, 'changelog.changelog');
             await this.ctx.gluster.volumeSet(n, w.key.secondary_volume, 'features.read-only', ro);
           });
@@ -547,12 +620,14 @@ export class DrProcedures {
       {
         id: 'restart-original',
         title: 'Start the original session again',
-        explain: (w) => `gluster volume geo-replication ${q(w.key)} start, on the primary site (RHGS 10.8.2, last step).`,
+        explain: (w) =>
+          `gluster volume geo-replication ${q(w.key)} start, on the primary site (RHGS 10.8.2, last step).`,
         run: async (w) => {
           const st = await this.ctx.status.fresh(w.p, w.primary, w.log);
           const s = st.sessions.find((x) => sameSession(keyOfSession(x), w.key));
           if (!s) throw new Error(`Gluster no longer lists the session ${describeKey(w.key)}.`);
-          if (!['Stopped', 'Created'].includes(s.status)) return { skipped: `the session is ${s.status} already.` };
+          if (!['Stopped', 'Created'].includes(s.status))
+            return { skipped: `the session is ${s.status} already.` };
           await this.onPrimary(w, (n) => this.ctx.gluster.start(n, w.key, {}));
           return 'Started: the original session replicates again.';
         },

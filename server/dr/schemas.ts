@@ -188,7 +188,7 @@ export const drSchemas = {
   setSchedule: {
     tags: [TAG],
     summary:
-      "Set (or, with schedule null, remove) the sync schedule of a storage domain on the volume; kept by Gluster as an option of the volume",
+      'Set (or, with schedule null, remove) the sync schedule of a storage domain on the volume; kept by Gluster as an option of the volume',
     params: volumeParams,
     body: {
       type: 'object',
@@ -211,13 +211,15 @@ export const drSchemas = {
   },
   procedure: {
     tags: [TAG],
-    summary: 'A failover or failback of the session: its steps, which are done (kept by Gluster), the next one',
+    summary:
+      'A failover or failback of the session: its steps, which are done (kept by Gluster), the next one',
     params: procedureParams,
     response: { 200: procedureSchema, ...faults(...READ_FAULTS) },
   },
   runStep: {
     tags: [TAG],
-    summary: 'Run one step of a failover or failback (the next one, confirmed by the user); runs as a job',
+    summary:
+      'Run one step of a failover or failback (the next one, confirmed by the user); runs as a job',
     params: {
       ...procedureParams,
       required: ['cluster_id', 'session_id', 'step'],
@@ -232,7 +234,8 @@ export const drSchemas = {
       properties: {
         force: {
           type: 'boolean',
-          description: 'Stop with force (the primary site is unreachable, or a node of it is down).',
+          description:
+            'Stop with force (the primary site is unreachable, or a node of it is down).',
         },
         ssh_port: { type: 'integer', minimum: 1, maximum: 65535 },
       },

@@ -89,7 +89,11 @@ export class DrService {
   // ------------------------------------------------------------------ reading
 
   /** The Gluster storage domains on the cluster's volumes, with their set-ups, last and next sync. */
-  async list(p: Principal, cluster: EngineCluster, log: FastifyBaseLogger): Promise<DrDomainView[]> {
+  async list(
+    p: Principal,
+    cluster: EngineCluster,
+    log: FastifyBaseLogger,
+  ): Promise<DrDomainView[]> {
     const st = await this.ctx.status.read(p, cluster, log);
     const domains = await this.domainsOn(p, cluster, st.volumes);
     return domains.map((d) => this.view(d, st.sessions));
@@ -107,24 +111,33 @@ export class DrService {
     else if (setupRaw && setupRaw.storage_domain_id !== d.sd.id)
       problem = `Volume ${vol.name} carries a schedule for another storage domain (${setupRaw.storage_domain_name}).`;
     else setup = setupRaw;
-    const session = setup ? mine.find((s) => sameSession(keyOfSession(s), setup.session)) : undefined;
+    const session = setup
+      ? mine.find((s) => sameSession(keyOfSession(s), setup.session))
+      : undefined;
     if (setup && !session)
       problem = `The session of the schedule (${describeKey(setup.session)}) is not listed by Gluster: syncs will fail until it exists again or the schedule is changed.`;
     let last: DrSyncRecord | null = null;
     let lastProblem: string | null = null;
-    if (isUnreadable(lastRaw)) lastProblem = `The last sync's record cannot be read (${lastRaw.unreadable}).`;
+    if (isUnreadable(lastRaw))
+      lastProblem = `The last sync's record cannot be read (${lastRaw.unreadable}).`;
     else last = lastRaw;
-    if (last && last.result === 'running' && this.now() - Date.parse(last.started_at) > RUNNING_STALE_MS)
+    if (
+      last &&
+      last.result === 'running' &&
+      this.now() - Date.parse(last.started_at) > RUNNING_STALE_MS
+    )
       lastProblem = `The sync started at ${last.started_at} by instance ${last.instance} never ended: that service instance stopped while it ran. Check the session and the VMs' snapshots named *-TMPDR.`;
-    const running = session
-      ? this.ctx.jobs.runningFor(session.id)
-      : undefined;
+    const running = session ? this.ctx.jobs.runningFor(session.id) : undefined;
     return {
       storage_domain_id: d.sd.id,
       storage_domain_name: d.sd.name,
       connection: `${d.sd.address ?? '?'}:${d.sd.path ?? '?'}`,
       primary_volume: vol.name,
-      sessions: mine.map((s) => ({ id: s.id, secondary: formatSecondary(keyOfSession(s)), status: s.status })),
+      sessions: mine.map((s) => ({
+        id: s.id,
+        secondary: formatSecondary(keyOfSession(s)),
+        status: s.status,
+      })),
       setup,
       session_id: session?.id ?? null,
       setup_problem: problem,
@@ -196,7 +209,9 @@ export class DrService {
   ): Promise<DrDomainView> {
     const st = await this.ctx.status.fresh(p, cluster, log);
     const domains = await this.domainsOn(p, cluster, st.volumes);
-    const d = domains.find((x) => x.sd.id === body.storage_domain_id && x.volume.name === volumeName);
+    const d = domains.find(
+      (x) => x.sd.id === body.storage_domain_id && x.volume.name === volumeName,
+    );
     if (!d)
       throw notFound(
         `Storage domain ${body.storage_domain_id} is not a Gluster storage domain on volume ${volumeName} of cluster ${cluster.name} that you can see.`,
@@ -209,7 +224,13 @@ export class DrService {
       if (oldKey)
         await this.ctx.audit.record(
           p,
-          { action: 'dr_schedule', cluster, key: oldKey, ok: true, dr: { storage_domain: d.sd.name, what: 'the schedule was removed' } },
+          {
+            action: 'dr_schedule',
+            cluster,
+            key: oldKey,
+            ok: true,
+            dr: { storage_domain: d.sd.name, what: 'the schedule was removed' },
+          },
           log,
         );
     } else {
@@ -234,14 +255,27 @@ export class DrService {
       } catch (err) {
         await this.ctx.audit.record(
           p,
-          { action: 'dr_schedule', cluster, key, ok: false, error: message(err), dr: { storage_domain: d.sd.name, what: describeSchedule(body.schedule) } },
+          {
+            action: 'dr_schedule',
+            cluster,
+            key,
+            ok: false,
+            error: message(err),
+            dr: { storage_domain: d.sd.name, what: describeSchedule(body.schedule) },
+          },
           log,
         );
         throw err;
       }
       await this.ctx.audit.record(
         p,
-        { action: 'dr_schedule', cluster, key, ok: true, dr: { storage_domain: d.sd.name, what: `scheduled ${describeSchedule(body.schedule)}` } },
+        {
+          action: 'dr_schedule',
+          cluster,
+          key,
+          ok: true,
+          dr: { storage_domain: d.sd.name, what: `scheduled ${describeSchedule(body.schedule)}` },
+        },
         log,
       );
     }
@@ -284,7 +318,14 @@ export class DrService {
     const setup = decodeOption(vol.options[DR_SETUP_OPTION], isDrSetup);
     if (!setup || isUnreadable(setup))
       throw conflict(`Volume ${volumeName} has no storage domain sync set up: set one up first.`);
-    return this.start(p, cluster, setup, vol, { trigger: 'manual', by: p.user.user_name, due: null }, log);
+    return this.start(
+      p,
+      cluster,
+      setup,
+      vol,
+      { trigger: 'manual', by: p.user.user_name, due: null },
+      log,
+    );
   }
 
   /** Claims the run, records it as running, and runs it as a job. Throws 409 when another has it. */
@@ -434,7 +475,12 @@ export class DrService {
               run_id: runId,
             }),
             log,
-          ).catch((err: unknown) => log.warn({ err: message(err) }, 'dr: could not record the synced point on the secondary'));
+          ).catch((err: unknown) =>
+            log.warn(
+              { err: message(err) },
+              'dr: could not record the synced point on the secondary',
+            ),
+          );
         }
         outcomeDetail = out.detail;
         return { ok: out.ok, detail: out.detail };
@@ -447,7 +493,12 @@ export class DrService {
             servicePrincipal,
             cluster,
             vol.name,
-            { ...record, ended_at: new Date(this.now()).toISOString(), result: 'failed', detail: j.detail ?? 'failed' },
+            {
+              ...record,
+              ended_at: new Date(this.now()).toISOString(),
+              result: 'failed',
+              detail: j.detail ?? 'failed',
+            },
             log,
           );
         }
@@ -479,10 +530,18 @@ export class DrService {
     try {
       value = encodeOption(r);
     } catch {
-      value = encodeOption({ ...r, detail: r.detail.slice(0, 400), left: r.left.slice(0, 2), vms: r.vms.slice(0, 5) });
+      value = encodeOption({
+        ...r,
+        detail: r.detail.slice(0, 400),
+        left: r.left.slice(0, 2),
+        vms: r.vms.slice(0, 5),
+      });
     }
     await this.write(p, cluster, volume, DR_LAST_OPTION, value, log).catch((err: unknown) =>
-      log.error({ err: message(err) }, 'dr: could not record the sync result on the primary volume'),
+      log.error(
+        { err: message(err) },
+        'dr: could not record the sync result on the primary volume',
+      ),
     );
   }
 
@@ -503,7 +562,9 @@ export class DrService {
           probe,
           node: nodes[0]!,
           readSession: async () =>
-            (await this.ctx.status.fresh(p, cluster, log)).sessions.find((s) => sameSession(keyOfSession(s), key)) ?? null,
+            (await this.ctx.status.fresh(p, cluster, log)).sessions.find((s) =>
+              sameSession(keyOfSession(s), key),
+            ) ?? null,
           resolve: await this.ctx.status.resolver(p, cluster),
           rolloverSeconds: rolloverOf(st.volumes.find((v) => v.name === key.primary_volume)),
           sleep: this.ctx.recover.sleep ?? this.sleep,
@@ -518,7 +579,11 @@ export class DrService {
     };
   }
 
-  private async usedBytes(p: Principal, cluster: EngineCluster, volume: string): Promise<number | null> {
+  private async usedBytes(
+    p: Principal,
+    cluster: EngineCluster,
+    volume: string,
+  ): Promise<number | null> {
     const vols = await this.ctx.engine.volumes(p.token, cluster.id).catch(() => []);
     const v = vols.find((x) => x.name === volume);
     if (!v) return null;
@@ -541,7 +606,9 @@ export class DrService {
     const clusters = (await this.ctx.engine.clusters(p.token)).filter((c) => c.gluster_service);
     for (const c of clusters) {
       const hosts = await this.ctx.nodes.clusterHosts(p, c).catch(() => []);
-      let match = hosts.some((h) => h.name.toLowerCase() === target || h.address.toLowerCase() === target);
+      let match = hosts.some(
+        (h) => h.name.toLowerCase() === target || h.address.toLowerCase() === target,
+      );
       if (!match && targetAddrs.size) {
         for (const h of hosts) {
           const addrs = await resolve(h.address).catch(() => [] as string[]);
@@ -573,7 +640,10 @@ export class DrService {
       try {
         volumes = (await this.ctx.status.read(p, cluster, log)).volumes;
       } catch (err) {
-        log.warn({ cluster: cluster.name, err: message(err) }, 'dr: cannot read the schedules of a cluster');
+        log.warn(
+          { cluster: cluster.name, err: message(err) },
+          'dr: cannot read the schedules of a cluster',
+        );
         continue;
       }
       for (const vol of volumes) {
@@ -583,12 +653,25 @@ export class DrService {
         if (due.length === 0) continue;
         const at = due[due.length - 1]!;
         try {
-          const job = await this.start(p, cluster, setup, vol, { trigger: 'schedule', by: p.user.user_name, due: at }, log);
+          const job = await this.start(
+            p,
+            cluster,
+            setup,
+            vol,
+            { trigger: 'schedule', by: p.user.user_name, due: at },
+            log,
+          );
           started.push(job.id);
-          log.info({ storage_domain: setup.storage_domain_name, due: new Date(at).toISOString() }, 'dr: scheduled sync started');
+          log.info(
+            { storage_domain: setup.storage_domain_name, due: new Date(at).toISOString() },
+            'dr: scheduled sync started',
+          );
         } catch (err) {
           // lost the claim to another instance, or it cannot run: the other instance or the record says why
-          log.info({ storage_domain: setup.storage_domain_name, err: message(err) }, 'dr: scheduled sync not started here');
+          log.info(
+            { storage_domain: setup.storage_domain_name, err: message(err) },
+            'dr: scheduled sync not started here',
+          );
         }
       }
     }

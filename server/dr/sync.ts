@@ -134,11 +134,17 @@ export async function runSync(deps: SyncDeps, req: SyncRequest): Promise<SyncOut
     if (!s0) throw new Failed(`Gluster no longer lists the session ${describeKey(key)}.`);
     current = begin(`Start the session ${describeKey(key)}`);
     if (s0.status === 'Paused') {
-      const forced = await forceIfPeerDown(deps, (force) => (n) => deps.gluster.resume(n, key, { force }));
+      const forced = await forceIfPeerDown(
+        deps,
+        (force) => (n) => deps.gluster.resume(n, key, { force }),
+      );
       startedBySync = true;
       end(current, 'done', `The session was paused: resumed it${forced}.`);
     } else if (['Stopped', 'Created', 'Offline', 'Unknown'].includes(s0.status)) {
-      const forced = await forceIfPeerDown(deps, (force) => (n) => deps.gluster.start(n, key, { force }));
+      const forced = await forceIfPeerDown(
+        deps,
+        (force) => (n) => deps.gluster.start(n, key, { force }),
+      );
       startedBySync = true;
       end(current, 'done', `The session was ${s0.status}: started it${forced}.`);
     } else {
@@ -151,7 +157,9 @@ export async function runSync(deps: SyncDeps, req: SyncRequest): Promise<SyncOut
 
     // 3. wait for it, within the bound, recovering a stalled session
     const bound = req.max_wait_minutes * 60_000;
-    current = begin(`Wait until the secondary reached the checkpoint (at most ${req.max_wait_minutes} min)`);
+    current = begin(
+      `Wait until the secondary reached the checkpoint (at most ${req.max_wait_minutes} min)`,
+    );
     const deadline = deps.now() + bound;
     let recoveries = 0;
     for (;;) {
@@ -181,10 +189,14 @@ export async function runSync(deps: SyncDeps, req: SyncRequest): Promise<SyncOut
           );
         recoveries++;
         const r = await deps.recover();
-        if (!r.recovered) throw new Failed(`The session is stalled and recovery failed: ${r.detail}`);
+        if (!r.recovered)
+          throw new Failed(`The session is stalled and recovery failed: ${r.detail}`);
       }
       if (deps.now() >= deadline) {
-        const where = cp && ours ? ` (${cp.sets_done ?? '?'} of ${cp.sets_total ?? '?'} replica sets reached it)` : '';
+        const where =
+          cp && ours
+            ? ` (${cp.sets_done ?? '?'} of ${cp.sets_total ?? '?'} replica sets reached it)`
+            : '';
         throw new Failed(
           `The checkpoint did not complete within ${req.max_wait_minutes} min${where}; the session is ${s.status}.`,
         );
@@ -209,7 +221,9 @@ export async function runSync(deps: SyncDeps, req: SyncRequest): Promise<SyncOut
     const removed = await removeSnapshots(deps, taken, snapWithin);
     if (removed.left.length) {
       out.left.push(...removed.left);
-      throw new Failed(`The data is synced, but ${removed.left.length} temporary snapshot(s) could not be removed.`);
+      throw new Failed(
+        `The data is synced, but ${removed.left.length} temporary snapshot(s) could not be removed.`,
+      );
     }
     end(current, 'done', taken.length ? `Removed ${taken.length} snapshot(s).` : 'None to remove.');
 
@@ -229,7 +243,9 @@ export async function runSync(deps: SyncDeps, req: SyncRequest): Promise<SyncOut
       end(
         undo,
         removed.left.length ? 'failed' : 'done',
-        removed.left.length ? `Left: ${removed.left.join('; ')}.` : `Removed ${taken.length} snapshot(s).`,
+        removed.left.length
+          ? `Left: ${removed.left.join('; ')}.`
+          : `Removed ${taken.length} snapshot(s).`,
       );
     }
     if (startedBySync)
@@ -275,10 +291,13 @@ async function waitSnapshots(
   for (const t of taken) {
     for (;;) {
       const s = await deps.engine.snapshot(deps.token, t.vm, t.snap.id);
-      if (!s) throw new Failed(`The engine dropped the snapshot of VM ${t.vm.name} while taking it.`);
+      if (!s)
+        throw new Failed(`The engine dropped the snapshot of VM ${t.vm.name} while taking it.`);
       if (s.status === want) break;
       if (deps.now() >= deadline)
-        throw new Failed(`The engine did not take the snapshot of VM ${t.vm.name} within ${Math.round(within / 1000)} s.`);
+        throw new Failed(
+          `The engine did not take the snapshot of VM ${t.vm.name} within ${Math.round(within / 1000)} s.`,
+        );
       await deps.sleep(Math.min(deps.pollMs ?? 5_000, 2_000));
     }
   }

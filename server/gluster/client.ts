@@ -110,8 +110,15 @@ export function volumeOptionArgv(volume: string, key: string, value: string): st
   check('volume', validateVolumeName(volume));
   if (DR_RECORD.test(key)) {
     // JSON or `none`: printable, no control characters, bounded (a 9 kB value crashed glusterd 10.3)
-    if (!/^[\x20-\x7e]+$/.test(value) || value.length > DR_MAX_OPTION_BYTES || value.startsWith('-'))
-      throw new GeoRepValidationError('value', `The value for ${key} is not a record this service writes.`);
+    if (
+      !/^[\x20-\x7e]+$/.test(value) ||
+      value.length > DR_MAX_OPTION_BYTES ||
+      value.startsWith('-')
+    )
+      throw new GeoRepValidationError(
+        'value',
+        `The value for ${key} is not a record this service writes.`,
+      );
   } else if (!SETTABLE[key]?.(value)) {
     throw new GeoRepValidationError('option', `This service does not set ${key} to ${value}.`);
   }

@@ -10,8 +10,8 @@ import {
   StackItem,
   Title,
 } from '@patternfly/react-core';
-import { useEffect, useEffectEvent, useMemo, useState } from 'react';
-import { DR_INTENT_KEY, takeDrIntent } from '../plugin/intent';
+import { useMemo, useState } from 'react';
+import { useDrSetupIntent } from './dr/useDrSetupIntent';
 import { useIntl } from 'react-intl';
 import { GeoRepEnvironmentProvider, useGeoRepEnvironment } from './environment';
 import { StartSessionLauncher, useStartSessionIntent } from './start/StartSessionLauncher';
@@ -37,24 +37,13 @@ export function GeoRepPage() {
     setStart({ clusterId: intent.clusterId, volume: intent.volumeName });
   });
   // The storage domain sync set-up, from the Volumes list's "Remote Data Sync Setup".
-  const [drSetup, setDrSetup] = useState<{ clusterId: string; volume: string; at: number } | null>(null);
-  const storage = env.services.dr ? (env.intentStorage ?? null) : null;
-  const deliverDr = useEffectEvent(() => {
-    if (!storage) return;
-    const intent = takeDrIntent(storage);
-    if (!intent) return;
-    choice.choose(intent.clusterId);
+  const [drSetup, setDrSetup] = useState<{ clusterId: string; volume: string; at: number } | null>(
+    null,
+  );
+  useDrSetupIntent(env.services.dr ? (env.intentStorage ?? null) : null, (intent) => {
+    choice.choose(intent.clusterId); // the panel of that cluster opens the set-up
     setDrSetup({ clusterId: intent.clusterId, volume: intent.volumeName, at: intent.at });
   });
-  useEffect(() => {
-    if (!storage) return undefined;
-    deliverDr();
-    const onStorage = (e: StorageEvent) => {
-      if (e.key === DR_INTENT_KEY && e.newValue !== null) deliverDr();
-    };
-    window.addEventListener('storage', onStorage);
-    return () => window.removeEventListener('storage', onStorage);
-  }, [storage]);
   const pageEnv = useMemo(
     () => ({
       ...env,

@@ -44,7 +44,11 @@ export interface DrServices {
     body: { storage_domain_id: string; session_id: string | null; schedule: DrSchedule | null },
   ): Promise<DrDomainView>;
   runSync(clusterId: string, volume: string): Promise<GeoRepJob>;
-  getProcedure(clusterId: string, sessionId: string, kind: DrProcedureKind): Promise<DrProcedureView>;
+  getProcedure(
+    clusterId: string,
+    sessionId: string,
+    kind: DrProcedureKind,
+  ): Promise<DrProcedureView>;
   runStep(
     clusterId: string,
     sessionId: string,

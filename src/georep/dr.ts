@@ -92,7 +92,7 @@ export function validateSchedule(s: unknown): string | null {
   const x = s as Partial<DrSchedule>;
   if (x.frequency !== 'daily' && x.frequency !== 'weekly')
     return 'The frequency must be daily or weekly (or remove the schedule).';
-  if (!Array.isArray(x.days) || x.days.some((d) => !DR_DAYS.includes(d as DrDay)))
+  if (!Array.isArray(x.days) || x.days.some((d) => !DR_DAYS.includes(d)))
     return `Days must be among ${DR_DAYS.join(', ')}.`;
   if (x.frequency === 'weekly' && x.days.length === 0)
     return 'A weekly schedule needs at least one day.';

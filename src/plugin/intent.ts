@@ -57,7 +57,11 @@ export interface DrSetupIntent {
   at: number;
 }
 
-export function writeDrIntent(storage: Storage, intent: Omit<DrSetupIntent, 'at'>, now = Date.now()): void {
+export function writeDrIntent(
+  storage: Storage,
+  intent: Omit<DrSetupIntent, 'at'>,
+  now = Date.now(),
+): void {
   storage.setItem(DR_INTENT_KEY, JSON.stringify({ ...intent, at: now }));
 }
 

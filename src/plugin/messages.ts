@@ -11,7 +11,8 @@ export const pluginMessages = untyped(
     drSetupButton: {
       id: 'plugin.volumes.drSetup',
       defaultMessage: 'Remote Data Sync Setup',
-      description: 'Action button on the Storage > Volumes list: the storage domain sync of the volume',
+      description:
+        'Action button on the Storage > Volumes list: the storage domain sync of the volume',
     },
     newSessionButton: {
       id: 'plugin.volumes.newSession',

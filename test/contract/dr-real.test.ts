@@ -13,7 +13,13 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
 import { registerEngineEmulator, type EngineEmulator } from '../../dev/engine';
 import { LAB_IDS } from '../../dev/lab';
-import { LAB_CLUSTER_ID, LAB_ENV_FILE, readLabEnv, realLab, realLabBackends } from '../../dev/real-lab';
+import {
+  LAB_CLUSTER_ID,
+  LAB_ENV_FILE,
+  readLabEnv,
+  realLab,
+  realLabBackends,
+} from '../../dev/real-lab';
 import { registerGeoRepService } from '../../server/app';
 import type { DrScheduler } from '../../server/dr/service';
 import { ssoTokenProvider } from '../../server/serviceAccount';
@@ -53,10 +59,18 @@ if (skipReason) {
     const sbrick = path.join(bricks, svol);
     const pmnt = path.join(mnts, pvol);
     const smnt = path.join(mnts, svol);
-    const key = { primary_volume: pvol, secondary_user: 'root', secondary_host: host, secondary_volume: svol };
+    const key = {
+      primary_volume: pvol,
+      secondary_user: 'root',
+      secondary_host: host,
+      secondary_volume: svol,
+    };
     const SESSION = sessionId(key);
     const gluster = (...args: string[]) =>
-      spawnSync('timeout', ['120', 'gluster', '--mode=script', ...args], { env: CLEAN, encoding: 'utf8' });
+      spawnSync('timeout', ['120', 'gluster', '--mode=script', ...args], {
+        env: CLEAN,
+        encoding: 'utf8',
+      });
     const must = (...args: string[]) => {
       const r = gluster(...args);
       if (r.status !== 0) throw new Error(`gluster ${args.join(' ')}: ${r.stderr || r.stdout}`);
@@ -72,7 +86,8 @@ if (skipReason) {
       for (const name of fs.readdirSync(root).sort()) {
         if (name.startsWith('.')) continue;
         const p = path.join(root, name);
-        if (fs.statSync(p).isFile()) out[name] = createHash('sha256').update(fs.readFileSync(p)).digest('hex');
+        if (fs.statSync(p).isFile())
+          out[name] = createHash('sha256').update(fs.readFileSync(p)).digest('hex');
       }
       return out;
     };
@@ -81,9 +96,13 @@ if (skipReason) {
     let engine: EngineEmulator;
     let scheduler: DrScheduler;
     let offsetMs = 0;
-    let closeBackends: () => Promise<void> = async () => undefined;
+    let closeBackends: () => Promise<void> = () => Promise.resolve();
     let token = '';
-    const call = (method: 'GET' | 'PUT' | 'POST', url: string, body?: unknown): Promise<LightMyRequestResponse> =>
+    const call = (
+      method: 'GET' | 'PUT' | 'POST',
+      url: string,
+      body?: unknown,
+    ): Promise<LightMyRequestResponse> =>
       app.inject({
         method,
         url: `/ovirt-georep/api${url}`,
@@ -95,7 +114,8 @@ if (skipReason) {
       for (;;) {
         const j = (await call('GET', `/clusters/${LAB_CLUSTER_ID}/jobs/${id}`)).json<GeoRepJob>();
         if (j.state !== 'running') return j;
-        if (Date.now() - t0 > within) throw new Error(`job ${id} still running after ${within / 1000} s`);
+        if (Date.now() - t0 > within)
+          throw new Error(`job ${id} still running after ${within / 1000} s`);
         await new Promise((r) => setTimeout(r, 2_000));
       }
     };
@@ -118,11 +138,29 @@ if (skipReason) {
       }
       fs.mkdirSync(pmnt, { recursive: true });
       sh('mount', '-t', 'glusterfs', `${host}:/${pvol}`, pmnt);
-      for (let i = 0; i < 12; i++) fs.writeFileSync(path.join(pmnt, `disk-${i}.img`), randomBytes(64 * 1024 + i));
+      for (let i = 0; i < 12; i++)
+        fs.writeFileSync(path.join(pmnt, `disk-${i}.img`), randomBytes(64 * 1024 + i));
       // the session, as the lab's other sessions: over its sshd, tarssh (Debian's rsync 3.5.0 syncs 0 bytes through gsyncd)
       must('system::', 'execute', 'gsec_create');
-      must('volume', 'geo-replication', pvol, `${host}::${svol}`, 'create', 'ssh-port', env.LAB_SSH_PORT!, 'push-pem');
-      must('volume', 'geo-replication', pvol, `${host}::${svol}`, 'config', 'sync-method', 'tarssh');
+      must(
+        'volume',
+        'geo-replication',
+        pvol,
+        `${host}::${svol}`,
+        'create',
+        'ssh-port',
+        env.LAB_SSH_PORT!,
+        'push-pem',
+      );
+      must(
+        'volume',
+        'geo-replication',
+        pvol,
+        `${host}::${svol}`,
+        'config',
+        'sync-method',
+        'tarssh',
+      );
       must('volume', 'geo-replication', pvol, `${host}::${svol}`, 'config', 'change-interval', '1');
 
       // The engine: a glusterfs data domain on the primary volume, one running VM with a disk on it.
@@ -139,14 +177,25 @@ if (skipReason) {
           used_bytes: 0,
         },
       ];
-      lab.vms = [{ id: VM_ID, name: 'drvm', cluster_id: LAB_IDS.clusterDefault, status: 'up', disk_storage_domain_ids: [SD_ID] }];
+      lab.vms = [
+        {
+          id: VM_ID,
+          name: 'drvm',
+          cluster_id: LAB_IDS.clusterDefault,
+          status: 'up',
+          disk_storage_domain_ids: [SD_ID],
+        },
+      ];
       const port = await freePort();
       app = Fastify({ logger: false });
       engine = await registerEngineEmulator(app, { lab, snapshotMs: 500 });
       const engineUrl = `http://127.0.0.1:${port}/ovirt-engine/`;
       const backends = realLabBackends(env);
       closeBackends = () => backends.close();
-      const provider = ssoTokenProvider(engineUrl, { user: 'georep-service@internal', password: 'georep-service' });
+      const provider = ssoTokenProvider(engineUrl, {
+        user: 'georep-service@internal',
+        password: 'georep-service',
+      });
       let got: DrScheduler | null = null;
       await registerGeoRepService(app, {
         engineUrl,
@@ -164,7 +213,8 @@ if (skipReason) {
           // the clock the schedule is read on; the test moves it past the scheduled minute
           now: () => Date.now() + offsetMs,
           // one machine: the secondary host (LAB_HOST) is the lab cluster's host (127.0.0.1)
-          resolveAddresses: async (h) => (h === host || h === '127.0.0.1' ? ['lab-node'] : []),
+          resolveAddresses: (h) =>
+            Promise.resolve(h === host || h === '127.0.0.1' ? ['lab-node'] : []),
           onReady: (x) => {
             got = x.scheduler;
           },
@@ -195,7 +245,9 @@ if (skipReason) {
     });
 
     it('a scheduled sync a minute ahead snapshots the VM, syncs the files and stops the session', async () => {
-      const list = (await call('GET', `/clusters/${LAB_CLUSTER_ID}/storagedomains`)).json<{ storage_domain: DrDomainView[] }>();
+      const list = (await call('GET', `/clusters/${LAB_CLUSTER_ID}/storagedomains`)).json<{
+        storage_domain: DrDomainView[];
+      }>();
       const d = list.storage_domain.find((x) => x.storage_domain_id === SD_ID);
       expect(d?.primary_volume).toBe(pvol);
       const at = new Date(Date.now() + 60_000);
@@ -232,15 +284,27 @@ if (skipReason) {
     });
 
     const walk = async (kind: 'failover' | 'failback', force = false) => {
-      const v = (await call('GET', `/clusters/${LAB_CLUSTER_ID}/sessions/${SESSION}/${kind}`)).json<DrProcedureView>();
+      const v = (
+        await call('GET', `/clusters/${LAB_CLUSTER_ID}/sessions/${SESSION}/${kind}`)
+      ).json<DrProcedureView>();
       expect(v.problem).toBeNull();
       for (const step of v.steps) {
-        const r = await call('POST', `/clusters/${LAB_CLUSTER_ID}/sessions/${SESSION}/${kind}/steps/${step.id}`, { force });
-        expect([step.id, r.statusCode, r.statusCode === 202 ? '' : r.body]).toEqual([step.id, 202, '']);
+        const r = await call(
+          'POST',
+          `/clusters/${LAB_CLUSTER_ID}/sessions/${SESSION}/${kind}/steps/${step.id}`,
+          { force },
+        );
+        expect([step.id, r.statusCode, r.statusCode === 202 ? '' : r.body]).toEqual([
+          step.id,
+          202,
+          '',
+        ]);
         const j = await waitJob(r.json<GeoRepJob>().id, 10 * 60_000);
         expect([step.id, j.state, j.detail]).toEqual([step.id, 'succeeded', expect.any(String)]);
       }
-      const done = (await call('GET', `/clusters/${LAB_CLUSTER_ID}/sessions/${SESSION}/${kind}`)).json<DrProcedureView>();
+      const done = (
+        await call('GET', `/clusters/${LAB_CLUSTER_ID}/sessions/${SESSION}/${kind}`)
+      ).json<DrProcedureView>();
       expect(done.complete).toBe(true);
       return done;
     };
@@ -248,14 +312,20 @@ if (skipReason) {
     it('failover promotes the secondary: a write there succeeds', async () => {
       const done = await walk('failover');
       expect(done.last_synced_point).not.toBeNull();
-      expect(must('volume', 'get', svol, 'features.read-only')).toMatch(/features\.read-only\s+off/);
+      expect(must('volume', 'get', svol, 'features.read-only')).toMatch(
+        /features\.read-only\s+off/,
+      );
       fs.writeFileSync(path.join(smnt, 'written-at-recovery.txt'), 'after failover\n');
-      expect(fs.readFileSync(path.join(smnt, 'written-at-recovery.txt'), 'utf8')).toBe('after failover\n');
+      expect(fs.readFileSync(path.join(smnt, 'written-at-recovery.txt'), 'utf8')).toBe(
+        'after failover\n',
+      );
     });
 
     it('failback brings that write back to the primary, checksums equal, the original session runs again', async () => {
       await walk('failback');
-      await waitFor('the recovery site write on the primary', 60_000, () => fs.existsSync(path.join(pmnt, 'written-at-recovery.txt')));
+      await waitFor('the recovery site write on the primary', 60_000, () =>
+        fs.existsSync(path.join(pmnt, 'written-at-recovery.txt')),
+      );
       expect(sums(pmnt)).toEqual(sums(smnt));
       expect(sums(pmnt)['written-at-recovery.txt']).toBeDefined();
       await waitFor('the original session running', 120_000, async () => {
@@ -265,7 +335,9 @@ if (skipReason) {
         return s?.status === 'Active';
       });
       expect(must('volume', 'get', svol, 'features.read-only')).toMatch(/features\.read-only\s+on/);
-      expect(must('volume', 'get', pvol, 'features.read-only')).toMatch(/features\.read-only\s+off/);
+      expect(must('volume', 'get', pvol, 'features.read-only')).toMatch(
+        /features\.read-only\s+off/,
+      );
     });
   });
 }

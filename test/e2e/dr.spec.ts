@@ -10,7 +10,9 @@ test.afterEach(async ({ page }) => {
   await devControl(page, 'sim/ssh-trust', { ...TRUST, trusted: false });
 });
 
-test('set up a schedule, sync now and see the result; walk failover and failback', async ({ page }) => {
+test('set up a schedule, sync now and see the result; walk failover and failback', async ({
+  page,
+}) => {
   test.setTimeout(12 * 60_000);
   // from Storage › Volumes: Remote Data Sync Setup on volume data opens its storage domain's set-up
   await login(page, 'admin', 'volumes');
@@ -39,7 +41,9 @@ test('set up a schedule, sync now and see the result; walk failover and failback
   await dlg.getByLabel('Longest wait for the checkpoint (minutes)').fill('10');
   await dlg.getByRole('button', { name: 'Save' }).click();
   await expect(dlg).toBeHidden();
-  await expect(row.locator('[data-cell="schedule"]')).toContainText('weekly on Mon, Thu at 23:45 (UTC)');
+  await expect(row.locator('[data-cell="schedule"]')).toContainText(
+    'weekly on Mon, Thu at 23:45 (UTC)',
+  );
   await expect(row.locator('[data-cell="next"]')).not.toHaveText('—');
   await page.screenshot({ path: 'test-results/dr-scheduled.png' });
 
@@ -62,15 +66,21 @@ test('set up a schedule, sync now and see the result; walk failover and failback
   const walk = async (dlg: typeof fo, ids: string[], within: number) => {
     for (const id of ids) {
       await dlg.getByRole('button', { name: /^Run this step/ }).click();
-      await expect(dlg.locator(`[data-step="${id}"]`)).toHaveAttribute('data-state', /done|skipped/, {
-        timeout: within,
-      });
+      await expect(dlg.locator(`[data-step="${id}"]`)).toHaveAttribute(
+        'data-state',
+        /done|skipped/,
+        {
+          timeout: within,
+        },
+      );
     }
   };
   await walk(fo, ['record-point'], 60_000);
   // the demo's gprod3 is down: stopping without force is refused in Gluster's words
   await fo.getByRole('button', { name: /^Run this step/ }).click();
-  await expect(fo.locator('[data-outcome="failed"]')).toContainText('gprod3.lab.example, which is a part of data volume, is down');
+  await expect(fo.locator('[data-outcome="failed"]')).toContainText(
+    'gprod3.lab.example, which is a part of data volume, is down',
+  );
   await fo.getByLabel('Force (the primary site is unreachable)').check();
   await walk(fo, ['stop-session', 'promote-writable', 'promote-changelog', 'attach'], 60_000);
   await expect(fo).toContainText('The failover is complete.');
@@ -84,11 +94,22 @@ test('set up a schedule, sync now and see the result; walk failover and failback
   await walk(fb, ['stop-original'], 60_000);
   // the recovery site has no passwordless SSH to the primary yet: said in Gluster's words
   await fb.getByRole('button', { name: /^Run this step/ }).click();
-  await expect(fb.locator('[data-outcome="failed"]')).toContainText('Passwordless ssh login has not been setup with gprod1.lab.example');
+  await expect(fb.locator('[data-outcome="failed"]')).toContainText(
+    'Passwordless ssh login has not been setup with gprod1.lab.example',
+  );
   await devControl(page, 'sim/ssh-trust', { ...TRUST, trusted: true });
   await walk(
     fb,
-    ['create-reverse', 'configure-reverse', 'start-reverse', 'sync-back', 'remove-reverse', 'primary-writable', 'demote', 'restart-original'],
+    [
+      'create-reverse',
+      'configure-reverse',
+      'start-reverse',
+      'sync-back',
+      'remove-reverse',
+      'primary-writable',
+      'demote',
+      'restart-original',
+    ],
     // the reverse session's first crawl of data-dr takes about 4 simulated minutes
     6 * 60_000,
   );

@@ -54,8 +54,17 @@ async function view(kind: 'failover' | 'failback'): Promise<DrProcedureView> {
   return r.json<DrProcedureView>();
 }
 
-async function step(kind: 'failover' | 'failback', id: string, body: unknown = {}): Promise<GeoRepJob> {
-  const r = await s.call(ADMIN, 'POST', `/clusters/${PROD}/sessions/${SESSION}/${kind}/steps/${id}`, body);
+async function step(
+  kind: 'failover' | 'failback',
+  id: string,
+  body: unknown = {},
+): Promise<GeoRepJob> {
+  const r = await s.call(
+    ADMIN,
+    'POST',
+    `/clusters/${PROD}/sessions/${SESSION}/${kind}/steps/${id}`,
+    body,
+  );
   expect([r.statusCode, r.statusCode === 202 ? '' : r.body]).toEqual([202, '']);
   let j = r.json<GeoRepJob>();
   for (let i = 0; i < 600 && j.state === 'running'; i++) {
@@ -72,12 +81,23 @@ jest.setTimeout(60_000);
 test('failover, then failback: every step in order, state on the secondary, the write comes back', async () => {
   s.sim!.writeFile('data', 'before.txt', 'written before the disaster');
   const fo = await view('failover');
-  expect(fo.steps.map((x) => x.id)).toEqual(['record-point', 'stop-session', 'promote-writable', 'promote-changelog', 'attach']);
+  expect(fo.steps.map((x) => x.id)).toEqual([
+    'record-point',
+    'stop-session',
+    'promote-writable',
+    'promote-changelog',
+    'attach',
+  ]);
   expect(fo.next_step).toBe('record-point');
   expect(fo.state_on).toMatch(/data-dr/);
 
   // out of order: refused with the next step named
-  const early = await s.call(ADMIN, 'POST', `/clusters/${PROD}/sessions/${SESSION}/failover/steps/promote-writable`, {});
+  const early = await s.call(
+    ADMIN,
+    'POST',
+    `/clusters/${PROD}/sessions/${SESSION}/failover/steps/promote-writable`,
+    {},
+  );
   expect(early.statusCode).toBe(409);
   expect(early.json<{ detail: string }>().detail).toMatch(/next is "record-point"/);
 
@@ -99,15 +119,20 @@ test('failover, then failback: every step in order, state on the secondary, the 
   for (const x of fb.steps) {
     const t0 = s.sim!.world.t;
     const j = await step('failback', x.id);
-    if (process.env.DR_TIMES) process.stderr.write(`${x.id}: ${s.sim!.world.t - t0} s of simulated time\n`);
+    if (process.env.DR_TIMES)
+      process.stderr.write(`${x.id}: ${s.sim!.world.t - t0} s of simulated time\n`);
     expect([x.id, j.state, j.detail]).toEqual([x.id, 'succeeded', expect.any(String)]);
     if (x.id === 'sync-back')
       // the write made at the recovery site is on the original primary (read through a mount of it)
-      expect(s.sim!.readSecondary('gprod1.lab.example', 'data', 'written-at-recovery.txt')).toBe('after failover');
+      expect(s.sim!.readSecondary('gprod1.lab.example', 'data', 'written-at-recovery.txt')).toBe(
+        'after failover',
+      );
   }
   const back = await view('failback');
   expect(back.complete).toBe(true);
-  const sessions = (await s.call(ADMIN, 'GET', `/clusters/${PROD}/sessions`)).json<{ georep_session: GeoRepSession[] }>();
+  const sessions = (await s.call(ADMIN, 'GET', `/clusters/${PROD}/sessions`)).json<{
+    georep_session: GeoRepSession[];
+  }>();
   const original = sessions.georep_session.find((x) => x.id === SESSION)!;
   expect(['Active', 'Initializing']).toContain(original.status);
   expect(volOption('data-dr', 'features.read-only')).toBe('on');

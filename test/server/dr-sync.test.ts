@@ -1,7 +1,11 @@
 // Scheduled, VM-consistent sync of a Gluster storage domain (server/dr/), on the simulator and the
 // engine emulator, with a manual clock: the schedule kept on the primary volume, the run's steps,
 // the claim, the record, the events, and the undo of a failed run.
-import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type InjectOptions,
+  type LightMyRequestResponse,
+} from 'fastify';
 import { registerEngineEmulator, type EngineEmulator } from '../../dev/engine';
 import { defaultLab, LAB_IDS } from '../../dev/lab';
 import { registerGeoRepService } from '../../server/app';
@@ -10,7 +14,12 @@ import { demoSimulator, simRemoteGluster, type GlusterSimulator } from '../../se
 import { ManualClock } from '../../server/gluster/sim/simulator';
 import { ssoTokenProvider } from '../../server/serviceAccount';
 import type { DrScheduler, DrService } from '../../server/dr/service';
-import { DR_LAST_OPTION, DR_SETUP_OPTION, type DrDomainView, type DrSchedule } from '../../src/georep/dr';
+import {
+  DR_LAST_OPTION,
+  DR_SETUP_OPTION,
+  type DrDomainView,
+  type DrSchedule,
+} from '../../src/georep/dr';
 import type { GeoRepJob } from '../../src/georep/types';
 import { freePort, PASSWORDS, PROD } from './harness';
 
@@ -30,7 +39,12 @@ interface World {
   clock: ManualClock;
   a: Instance;
   b: Instance;
-  call(inst: Instance, method: 'GET' | 'PUT' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<LightMyRequestResponse>;
+  call(
+    inst: Instance,
+    method: 'GET' | 'PUT' | 'POST' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -150,7 +164,7 @@ describe('storage domain sync on a schedule', () => {
     expect(data.sessions.map((s) => s.secondary)).toContain('gdr1.lab.example::data-dr');
   });
 
-  it('refuses a schedule it cannot run, in the user\'s words', async () => {
+  it("refuses a schedule it cannot run, in the user's words", async () => {
     const bad = await w.call(w.a, 'PUT', `/clusters/${PROD}/volumes/data/dr-schedule`, {
       storage_domain_id: LAB_IDS.sdData,
       session_id: SESSION,
@@ -227,7 +241,10 @@ describe('storage domain sync on a schedule', () => {
     expect(d.last_sync?.checkpoint_time).not.toBeNull();
     expect(d.next_sync_at).toBe('2026-12-08T02:00:00.000Z');
     // events: started (the claim) and synced
-    const evs = w.engine.events().slice(before).map((e) => e.description);
+    const evs = w.engine
+      .events()
+      .slice(before)
+      .map((e) => e.description);
     expect(evs.filter((e) => /started, scheduled for 2026-12-07T02:00/.test(e))).toHaveLength(1);
     expect(evs.some((e) => /synchroni[sz]ed|Synced/i.test(e))).toBe(true);
   });
@@ -251,12 +268,22 @@ describe('a storage domain sync that fails', () => {
     const set = await w.call(w.a, 'PUT', `/clusters/${PROD}/volumes/vmstore/dr-schedule`, {
       storage_domain_id: LAB_IDS.sdVmstore,
       session_id: vmstoreSession,
-      schedule: daily({ frequency: 'weekly', days: ['sat'], hour: 23, minute: 30, time_zone: 'Europe/Prague' }),
+      schedule: daily({
+        frequency: 'weekly',
+        days: ['sat'],
+        hour: 23,
+        minute: 30,
+        time_zone: 'Europe/Prague',
+      }),
     });
     expect(set.statusCode).toBe(200);
     expect(set.json<DrDomainView>().next_sync_at).toBe('2026-12-12T22:30:00.000Z');
     // every worker keeps crashing: the session is Faulty and cannot reach a checkpoint
-    const ref = { primaryVolume: 'vmstore', secondaryHost: 'gdr1.lab.example', secondaryVolume: 'vmstore-dr' };
+    const ref = {
+      primaryVolume: 'vmstore',
+      secondaryHost: 'gdr1.lab.example',
+      secondaryVolume: 'vmstore-dr',
+    };
     const rec = w.sim.world.sessions.find((x) => x.pvol === 'vmstore' && x.svol === 'vmstore-dr')!;
     for (const b of rec.workers.keys()) w.sim.injectWorkerFault(ref, b, true);
     const before = w.engine.events().length;
@@ -267,19 +294,29 @@ describe('a storage domain sync that fails', () => {
     expect(job.state).toBe('failed');
     expect(job.steps.at(-1)!.title).toBe('Undo: remove the temporary snapshots');
     expect(job.steps.at(-1)!.state).toBe('done');
-    const snaps = [...w.engine.snapshots.list].filter((s) => s.description.endsWith('vmstore-TMPDR'));
-    expect(snaps.map((s) => s.description).sort()).toEqual(['app02vmstore-TMPDR', 'db01vmstore-TMPDR']);
+    const snaps = [...w.engine.snapshots.list].filter((s) =>
+      s.description.endsWith('vmstore-TMPDR'),
+    );
+    expect(snaps.map((s) => s.description).sort()).toEqual([
+      'app02vmstore-TMPDR',
+      'db01vmstore-TMPDR',
+    ]);
     expect(snaps.every((s) => s.removed_at !== null)).toBe(true);
     const d = (await domains(w, w.a)).find((x) => x.storage_domain_name === 'vmstore')!;
     expect(d.last_sync?.result).toBe('failed');
     expect(d.last_sync?.trigger).toBe('manual');
     expect(d.last_sync?.by).toBe('admin@internal-authz');
     const evs = w.engine.events().slice(before);
-    expect(evs.some((e) => e.severity === 'error' && /vmstore.*Faulty/.test(e.description))).toBe(true);
+    expect(evs.some((e) => e.severity === 'error' && /vmstore.*Faulty/.test(e.description))).toBe(
+      true,
+    );
   });
 
   it('a snapshot the engine refuses fails the run before the session is touched, undoing the others', async () => {
-    w.engine.snapshots.failNext.set(LAB_IDS.vmDb01, 'Cannot create Snapshot. Low disk space on Storage Domain data.');
+    w.engine.snapshots.failNext.set(
+      LAB_IDS.vmDb01,
+      'Cannot create Snapshot. Low disk space on Storage Domain data.',
+    );
     w.clock.advance(60_000);
     const r = await w.call(w.a, 'POST', `/clusters/${PROD}/volumes/data/dr-sync`);
     // data has no schedule in this world
@@ -306,7 +343,9 @@ describe('a storage domain sync that fails', () => {
     const r2 = await w.call(w.b, 'POST', `/clusters/${PROD}/volumes/data/dr-sync`);
     expect([r1.statusCode, r2.statusCode].sort()).toEqual([202, 409]);
     const refused = r1.statusCode === 409 ? r1 : r2;
-    expect(refused.json<{ detail: string }>().detail).toMatch(/running since|started at the same time/);
+    expect(refused.json<{ detail: string }>().detail).toMatch(
+      /running since|started at the same time/,
+    );
     const ok = r1.statusCode === 202 ? { r: r1, inst: w.a } : { r: r2, inst: w.b };
     await waitJob(w, ok.inst, ok.r.json<GeoRepJob>().id);
   });

@@ -9,7 +9,11 @@ import { useServices } from '../environment';
 import { CheckCircleIcon, ExclamationCircleIcon, InProgressIcon } from '../icons';
 import { drMessages as m } from './messages';
 
-const ICON = { done: CheckCircleIcon, failed: ExclamationCircleIcon, running: InProgressIcon } as const;
+const ICON = {
+  done: CheckCircleIcon,
+  failed: ExclamationCircleIcon,
+  running: InProgressIcon,
+} as const;
 
 export function useJob(clusterId: string, started: GeoRepJob | null): GeoRepJob | null {
   const services = useServices();
@@ -48,7 +52,11 @@ export function JobSteps({
               <ListItem key={i} icon={<Icon />}>
                 <strong>{s.title}</strong> —{' '}
                 {intl.formatMessage(
-                  s.state === 'done' ? m.stepDone : s.state === 'failed' ? m.stepFailed : m.stepRunning,
+                  s.state === 'done'
+                    ? m.stepDone
+                    : s.state === 'failed'
+                      ? m.stepFailed
+                      : m.stepRunning,
                 )}
                 {s.detail ? <div className="georep-subtle">{s.detail}</div> : null}
               </ListItem>
@@ -62,7 +70,13 @@ export function JobSteps({
             isInline
             variant={job.state === 'succeeded' ? 'success' : 'danger'}
             title={intl.formatMessage(
-              job.state === 'succeeded' ? (step ? m.stepSucceeded : m.succeeded) : step ? m.stepFailedTitle : m.failed,
+              job.state === 'succeeded'
+                ? step
+                  ? m.stepSucceeded
+                  : m.succeeded
+                : step
+                  ? m.stepFailedTitle
+                  : m.failed,
             )}
           >
             {job.detail}

@@ -39,7 +39,10 @@ export function ProcedureDialog(props: {
   const qc = useQueryClient();
   const titleId = useId();
   const key = ['georep', 'dr', clusterId, 'procedure', sessionId, kind];
-  const proc = useQuery({ queryKey: key, queryFn: () => dr.getProcedure(clusterId, sessionId, kind) });
+  const proc = useQuery({
+    queryKey: key,
+    queryFn: () => dr.getProcedure(clusterId, sessionId, kind),
+  });
   const [started, setStarted] = useState<GeoRepJob | null>(null);
   const [force, setForce] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -66,7 +69,10 @@ export function ProcedureDialog(props: {
 
   return (
     <Modal isOpen variant="large" onClose={onClose} aria-labelledby={titleId}>
-      <ModalHeader title={intl.formatMessage(m.procTitle, { kind, session: sessionLabel })} labelId={titleId} />
+      <ModalHeader
+        title={intl.formatMessage(m.procTitle, { kind, session: sessionLabel })}
+        labelId={titleId}
+      />
       <ModalBody>
         <Stack hasGutter>
           <StackItem>
@@ -74,7 +80,11 @@ export function ProcedureDialog(props: {
           </StackItem>
           {proc.error ? (
             <StackItem>
-              <Alert isInline variant="danger" title={asApiError(proc.error).detail || asApiError(proc.error).reason} />
+              <Alert
+                isInline
+                variant="danger"
+                title={asApiError(proc.error).detail || asApiError(proc.error).reason}
+              />
             </StackItem>
           ) : null}
           {v?.problem ? (
@@ -87,7 +97,10 @@ export function ProcedureDialog(props: {
               <Alert
                 isInline
                 variant="info"
-                title={intl.formatMessage(m.lastPoint, { point: time(v.last_synced_point), basis: v.last_synced_basis ?? '' })}
+                title={intl.formatMessage(m.lastPoint, {
+                  point: time(v.last_synced_point),
+                  basis: v.last_synced_basis ?? '',
+                })}
               />
             </StackItem>
           ) : null}
@@ -114,7 +127,9 @@ export function ProcedureDialog(props: {
                           : s.state === 'done'
                             ? intl.formatMessage(m.stepDone)
                             : intl.formatMessage(m.stepRunning)}
-                      {s.done_at ? ` ${intl.formatMessage(m.doneBy, { by: s.done_by ?? '?', at: time(s.done_at) })}` : ''}
+                      {s.done_at
+                        ? ` ${intl.formatMessage(m.doneBy, { by: s.done_by ?? '?', at: time(s.done_at) })}`
+                        : ''}
                       {/* what each step does stays readable after it ran (e.g. how to attach the promoted volume) */}
                       <div className={isNext ? undefined : 'georep-subtle'}>{s.explain}</div>
                     </ListItem>
@@ -130,7 +145,11 @@ export function ProcedureDialog(props: {
           ) : null}
           {error ? (
             <StackItem>
-              <Alert isInline variant="danger" title={intl.formatMessage(m.startFailed, { detail: error })} />
+              <Alert
+                isInline
+                variant="danger"
+                title={intl.formatMessage(m.startFailed, { detail: error })}
+              />
             </StackItem>
           ) : null}
           {job ? (
@@ -151,11 +170,21 @@ export function ProcedureDialog(props: {
       <ModalFooter>
         {next ? (
           <>
-            <Button variant="primary" isLoading={running} isDisabled={running} onClick={() => void run()}>
+            <Button
+              variant="primary"
+              isLoading={running}
+              isDisabled={running}
+              onClick={() => void run()}
+            >
               {intl.formatMessage(m.runStep)}: {next.title}
             </Button>
             {kind === 'failover' ? (
-              <Checkbox id="dr-force" label={intl.formatMessage(m.force)} isChecked={force} onChange={(_e, c) => setForce(c)} />
+              <Checkbox
+                id="dr-force"
+                label={intl.formatMessage(m.force)}
+                isChecked={force}
+                onChange={(_e, c) => setForce(c)}
+              />
             ) : null}
           </>
         ) : null}

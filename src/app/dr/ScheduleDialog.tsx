@@ -22,7 +22,14 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { DR_DAYS, describeSchedule, validateSchedule, type DrDay, type DrDomainView, type DrSchedule } from '../../georep/dr';
+import {
+  DR_DAYS,
+  describeSchedule,
+  validateSchedule,
+  type DrDay,
+  type DrDomainView,
+  type DrSchedule,
+} from '../../georep/dr';
 import { useServices } from '../environment';
 import { asApiError } from '../queries';
 import { useNotify } from '../Toasts';
@@ -38,7 +45,11 @@ function browserZone(): string {
   }
 }
 
-export function ScheduleDialog(props: { clusterId: string; domain: DrDomainView; onClose: () => void }) {
+export function ScheduleDialog(props: {
+  clusterId: string;
+  domain: DrDomainView;
+  onClose: () => void;
+}) {
   const { clusterId, domain, onClose } = props;
   const intl = useIntl();
   const dr = useServices().dr!;
@@ -71,7 +82,11 @@ export function ScheduleDialog(props: { clusterId: string; domain: DrDomainView;
           after,
           max_wait_minutes: /^\d+$/.test(maxWait.trim()) ? Number(maxWait.trim()) : NaN,
         };
-  const problem = !schedule ? null : !tm ? intl.formatMessage(m.badTime) : validateSchedule(schedule);
+  const problem = !schedule
+    ? null
+    : !tm
+      ? intl.formatMessage(m.badTime)
+      : validateSchedule(schedule);
 
   const save = async () => {
     if (problem) return;
@@ -87,7 +102,10 @@ export function ScheduleDialog(props: { clusterId: string; domain: DrDomainView;
       notify(
         'success',
         schedule
-          ? intl.formatMessage(m.saved, { name: domain.storage_domain_name, what: describeSchedule(schedule) })
+          ? intl.formatMessage(m.saved, {
+              name: domain.storage_domain_name,
+              what: describeSchedule(schedule),
+            })
           : intl.formatMessage(m.removed, { name: domain.storage_domain_name }),
       );
       onClose();
@@ -101,13 +119,31 @@ export function ScheduleDialog(props: { clusterId: string; domain: DrDomainView;
 
   return (
     <Modal isOpen variant="medium" onClose={onClose} aria-labelledby={titleId}>
-      <ModalHeader title={intl.formatMessage(m.scheduleTitle, { name: domain.storage_domain_name })} labelId={titleId} />
+      <ModalHeader
+        title={intl.formatMessage(m.scheduleTitle, { name: domain.storage_domain_name })}
+        labelId={titleId}
+      />
       <ModalBody>
-        <Form id="georep-dr-schedule" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+        <Form
+          id="georep-dr-schedule"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
           <FormGroup label={intl.formatMessage(m.session)} fieldId="dr-session">
-            <FormSelect id="dr-session" value={sessionId} onChange={(_e, v) => setSessionId(v)} isDisabled={freq === 'none'}>
+            <FormSelect
+              id="dr-session"
+              value={sessionId}
+              onChange={(_e, v) => setSessionId(v)}
+              isDisabled={freq === 'none'}
+            >
               {domain.sessions.map((s) => (
-                <FormSelectOption key={s.id} value={s.id} label={`${domain.primary_volume} → ${s.secondary} (${s.status})`} />
+                <FormSelectOption
+                  key={s.id}
+                  value={s.id}
+                  label={`${domain.primary_volume} → ${s.secondary} (${s.status})`}
+                />
               ))}
             </FormSelect>
           </FormGroup>
@@ -140,7 +176,11 @@ export function ScheduleDialog(props: { clusterId: string; domain: DrDomainView;
                 <TextInput id="dr-zone" value={zone} onChange={(_e, v) => setZone(v)} />
               </FormGroup>
               <FormGroup label={intl.formatMessage(m.after)} fieldId="dr-after">
-                <FormSelect id="dr-after" value={after} onChange={(_e, v) => setAfter(v as 'stop' | 'pause')}>
+                <FormSelect
+                  id="dr-after"
+                  value={after}
+                  onChange={(_e, v) => setAfter(v as 'stop' | 'pause')}
+                >
                   <FormSelectOption value="stop" label={intl.formatMessage(m.afterStop)} />
                   <FormSelectOption value="pause" label={intl.formatMessage(m.afterPause)} />
                 </FormSelect>
@@ -153,15 +193,28 @@ export function ScheduleDialog(props: { clusterId: string; domain: DrDomainView;
           <FormHelperText>
             <HelperText>
               <HelperTextItem variant={problem ? 'error' : 'default'}>
-                {problem ?? (schedule ? describeSchedule(schedule) : intl.formatMessage(m.noneFreq))}
+                {problem ??
+                  (schedule ? describeSchedule(schedule) : intl.formatMessage(m.noneFreq))}
               </HelperTextItem>
             </HelperText>
           </FormHelperText>
-          {error ? <Alert isInline variant="danger" title={intl.formatMessage(m.saveFailed, { detail: error })} /> : null}
+          {error ? (
+            <Alert
+              isInline
+              variant="danger"
+              title={intl.formatMessage(m.saveFailed, { detail: error })}
+            />
+          ) : null}
         </Form>
       </ModalBody>
       <ModalFooter>
-        <Button variant="primary" type="submit" form="georep-dr-schedule" isLoading={busy} isDisabled={busy || !!problem || (schedule !== null && !sessionId)}>
+        <Button
+          variant="primary"
+          type="submit"
+          form="georep-dr-schedule"
+          isLoading={busy}
+          isDisabled={busy || !!problem || (schedule !== null && !sessionId)}
+        >
           {intl.formatMessage(m.save)}
         </Button>
         <Button variant="link" onClick={onClose}>

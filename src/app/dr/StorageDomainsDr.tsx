@@ -12,7 +12,7 @@ import {
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { describeSchedule, type DrDomainView } from '../../georep/dr';
 import { useGeoRepEnvironment, useServices } from '../environment';
@@ -21,6 +21,7 @@ import { drMessages as m } from './messages';
 import { ProcedureDialog } from './ProcedureDialog';
 import { ScheduleDialog } from './ScheduleDialog';
 import { SyncNowDialog } from './SyncNowDialog';
+import { useWhenReady } from './useDrSetupIntent';
 
 type Open =
   | { what: 'schedule' | 'sync'; domain: DrDomainView }
@@ -31,7 +32,13 @@ function gib(n: number | null): string {
   return n === null ? '?' : `${(n / 1024 ** 3).toFixed(1)} GiB`;
 }
 
-export default function StorageDomainsDr({ clusterId, canManage }: { clusterId: string; canManage: boolean }) {
+export default function StorageDomainsDr({
+  clusterId,
+  canManage,
+}: {
+  clusterId: string;
+  canManage: boolean;
+}) {
   const intl = useIntl();
   const dr = useServices().dr!;
   const [expanded, setExpanded] = useState(true);
@@ -45,21 +52,23 @@ export default function StorageDomainsDr({ clusterId, canManage }: { clusterId: 
   const env = useGeoRepEnvironment();
   const request = env.drSetupRequest;
   const [missing, setMissing] = useState<string | null>(null);
-  useEffect(() => {
-    if (!request || request.clusterId !== clusterId || !q.data) return;
-    const d = q.data.find((x) => x.primary_volume === request.volume);
+  useWhenReady(request && request.clusterId === clusterId ? request : null, q.data, (r, list) => {
+    const d = list.find((x) => x.primary_volume === r.volume);
     setExpanded(true);
     if (d && canManage && d.sessions.length > 0) {
       setMissing(null);
       setOpen({ what: 'schedule', domain: d });
     } else
       setMissing(
-        intl.formatMessage(!d ? m.noDomainOnVolume : d.sessions.length === 0 ? m.noSessionForVolume : m.cannotManage, {
-          volume: request.volume,
-        }),
+        intl.formatMessage(
+          !d ? m.noDomainOnVolume : d.sessions.length === 0 ? m.noSessionForVolume : m.cannotManage,
+          {
+            volume: r.volume,
+          },
+        ),
       );
     env.onDrSetupHandled?.();
-  }, [request, clusterId, q.data, canManage]); // eslint-disable-line react-hooks/exhaustive-deps -- once per request
+  });
   const time = (iso: string | null) =>
     iso ? intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
 
@@ -79,7 +88,9 @@ export default function StorageDomainsDr({ clusterId, canManage }: { clusterId: 
             <Alert
               isInline
               variant="warning"
-              title={intl.formatMessage(m.loadFailed, { detail: asApiError(q.error).detail || asApiError(q.error).reason })}
+              title={intl.formatMessage(m.loadFailed, {
+                detail: asApiError(q.error).detail || asApiError(q.error).reason,
+              })}
             />
           </StackItem>
         ) : null}
@@ -121,8 +132,12 @@ export default function StorageDomainsDr({ clusterId, canManage }: { clusterId: 
                         {session ? `${session.secondary} (${session.status})` : '—'}
                       </Td>
                       <Td dataLabel={intl.formatMessage(m.colSchedule)} data-cell="schedule">
-                        {d.setup ? describeSchedule(d.setup.schedule) : intl.formatMessage(m.noSchedule)}
-                        {d.setup_problem ? <Alert isInline isPlain variant="warning" title={d.setup_problem} /> : null}
+                        {d.setup
+                          ? describeSchedule(d.setup.schedule)
+                          : intl.formatMessage(m.noSchedule)}
+                        {d.setup_problem ? (
+                          <Alert isInline isPlain variant="warning" title={d.setup_problem} />
+                        ) : null}
                       </Td>
                       <Td dataLabel={intl.formatMessage(m.colLast)} data-cell="last">
                         {!last
@@ -137,18 +152,24 @@ export default function StorageDomainsDr({ clusterId, canManage }: { clusterId: 
                         {last && last.result !== 'running' ? (
                           <div className="georep-subtle">
                             {last.detail}
-                            {last.data.secondary_used_after !== null || last.data.secondary_used_before !== null
+                            {last.data.secondary_used_after !== null ||
+                            last.data.secondary_used_before !== null
                               ? ` ${intl.formatMessage(m.dataLine, { before: gib(last.data.secondary_used_before), after: gib(last.data.secondary_used_after) })}`
                               : ''}
                           </div>
                         ) : null}
-                        {d.last_sync_problem ? <Alert isInline isPlain variant="warning" title={d.last_sync_problem} /> : null}
+                        {d.last_sync_problem ? (
+                          <Alert isInline isPlain variant="warning" title={d.last_sync_problem} />
+                        ) : null}
                       </Td>
                       <Td dataLabel={intl.formatMessage(m.colNext)} data-cell="next">
                         {time(d.next_sync_at)}
                       </Td>
                       <Td isActionCell>
-                        <Flex spaceItems={{ default: 'spaceItemsSm' }} flexWrap={{ default: 'nowrap' }}>
+                        <Flex
+                          spaceItems={{ default: 'spaceItemsSm' }}
+                          flexWrap={{ default: 'nowrap' }}
+                        >
                           <Button
                             variant="secondary"
                             size="sm"
@@ -160,17 +181,41 @@ export default function StorageDomainsDr({ clusterId, canManage }: { clusterId: 
                           <Button
                             variant="secondary"
                             size="sm"
-                            isDisabled={!canManage || !d.setup || !d.session_id || d.running_job !== null}
+                            isDisabled={
+                              !canManage || !d.setup || !d.session_id || d.running_job !== null
+                            }
                             onClick={() => setOpen({ what: 'sync', domain: d })}
                           >
                             {intl.formatMessage(m.syncNow)}
                           </Button>
                           {session ? (
                             <>
-                              <Button variant="link" size="sm" onClick={() => setOpen({ what: 'failover', domain: d, sessionId: session.id, label })}>
+                              <Button
+                                variant="link"
+                                size="sm"
+                                onClick={() =>
+                                  setOpen({
+                                    what: 'failover',
+                                    domain: d,
+                                    sessionId: session.id,
+                                    label,
+                                  })
+                                }
+                              >
                                 {intl.formatMessage(m.failover)}
                               </Button>
-                              <Button variant="link" size="sm" onClick={() => setOpen({ what: 'failback', domain: d, sessionId: session.id, label })}>
+                              <Button
+                                variant="link"
+                                size="sm"
+                                onClick={() =>
+                                  setOpen({
+                                    what: 'failback',
+                                    domain: d,
+                                    sessionId: session.id,
+                                    label,
+                                  })
+                                }
+                              >
                                 {intl.formatMessage(m.failback)}
                               </Button>
                             </>

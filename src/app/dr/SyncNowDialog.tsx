@@ -20,7 +20,11 @@ import { asApiError } from '../queries';
 import { JobSteps, useJob } from './JobSteps';
 import { drMessages as m } from './messages';
 
-export function SyncNowDialog(props: { clusterId: string; domain: DrDomainView; onClose: () => void }) {
+export function SyncNowDialog(props: {
+  clusterId: string;
+  domain: DrDomainView;
+  onClose: () => void;
+}) {
   const { clusterId, domain, onClose } = props;
   const intl = useIntl();
   const dr = useServices().dr!;
@@ -47,7 +51,10 @@ export function SyncNowDialog(props: { clusterId: string; domain: DrDomainView; 
 
   return (
     <Modal isOpen variant="medium" onClose={onClose} aria-labelledby={titleId}>
-      <ModalHeader title={intl.formatMessage(m.syncTitle, { name: domain.storage_domain_name })} labelId={titleId} />
+      <ModalHeader
+        title={intl.formatMessage(m.syncTitle, { name: domain.storage_domain_name })}
+        labelId={titleId}
+      />
       <ModalBody>
         <Stack hasGutter>
           <StackItem>
@@ -61,7 +68,11 @@ export function SyncNowDialog(props: { clusterId: string; domain: DrDomainView; 
           </StackItem>
           {error ? (
             <StackItem>
-              <Alert isInline variant="danger" title={intl.formatMessage(m.startFailed, { detail: error })} />
+              <Alert
+                isInline
+                variant="danger"
+                title={intl.formatMessage(m.startFailed, { detail: error })}
+              />
             </StackItem>
           ) : null}
           {job ? (

@@ -14,7 +14,10 @@ export const drMessages = untyped(
       id: 'georep.dr.none',
       defaultMessage: 'No Gluster storage domain of the engine is on a volume of this cluster.',
     },
-    loadFailed: { id: 'georep.dr.loadFailed', defaultMessage: 'Storage domains could not be read: {detail}' },
+    loadFailed: {
+      id: 'georep.dr.loadFailed',
+      defaultMessage: 'Storage domains could not be read: {detail}',
+    },
     colDomain: { id: 'georep.dr.colDomain', defaultMessage: 'Storage domain' },
     colSession: { id: 'georep.dr.colSession', defaultMessage: 'Session' },
     colSchedule: { id: 'georep.dr.colSchedule', defaultMessage: 'Schedule' },
@@ -35,15 +38,23 @@ export const drMessages = untyped(
     dataLine: { id: 'georep.dr.dataLine', defaultMessage: 'Secondary used: {before} → {after}' },
     noDomainOnVolume: {
       id: 'georep.dr.noDomainOnVolume',
-      defaultMessage: 'Volume {volume} carries no Gluster storage domain of this engine: there is no storage domain sync to set up.',
+      defaultMessage:
+        'Volume {volume} carries no Gluster storage domain of this engine: there is no storage domain sync to set up.',
     },
     noSessionForVolume: {
       id: 'georep.dr.noSessionForVolume',
-      defaultMessage: 'Volume {volume} has no geo-replication session yet: create one to the recovery site first (New session), then set up its sync.',
+      defaultMessage:
+        'Volume {volume} has no geo-replication session yet: create one to the recovery site first (New session), then set up its sync.',
     },
-    cannotManage: { id: 'georep.dr.cannotManage', defaultMessage: 'You may not manage this cluster.' },
+    cannotManage: {
+      id: 'georep.dr.cannotManage',
+      defaultMessage: 'You may not manage this cluster.',
+    },
     // the schedule dialog
-    scheduleTitle: { id: 'georep.dr.scheduleTitle', defaultMessage: 'Sync of storage domain {name}' },
+    scheduleTitle: {
+      id: 'georep.dr.scheduleTitle',
+      defaultMessage: 'Sync of storage domain {name}',
+    },
     session: { id: 'georep.dr.session', defaultMessage: 'Session' },
     frequency: { id: 'georep.dr.frequency', defaultMessage: 'Frequency' },
     daily: { id: 'georep.dr.daily', defaultMessage: 'Daily' },
@@ -55,12 +66,21 @@ export const drMessages = untyped(
     after: { id: 'georep.dr.after', defaultMessage: 'After the sync' },
     afterStop: { id: 'georep.dr.afterStop', defaultMessage: 'Stop the session (as oVirt does)' },
     afterPause: { id: 'georep.dr.afterPause', defaultMessage: 'Pause the session' },
-    maxWait: { id: 'georep.dr.maxWait', defaultMessage: 'Longest wait for the checkpoint (minutes)' },
+    maxWait: {
+      id: 'georep.dr.maxWait',
+      defaultMessage: 'Longest wait for the checkpoint (minutes)',
+    },
     badTime: { id: 'georep.dr.badTime', defaultMessage: 'Write the time as HH:MM, e.g. 02:30.' },
     save: { id: 'georep.dr.save', defaultMessage: 'Save' },
-    saveFailed: { id: 'georep.dr.saveFailed', defaultMessage: 'The schedule was not saved: {detail}' },
+    saveFailed: {
+      id: 'georep.dr.saveFailed',
+      defaultMessage: 'The schedule was not saved: {detail}',
+    },
     saved: { id: 'georep.dr.saved', defaultMessage: 'The sync of {name} is {what}.' },
-    removed: { id: 'georep.dr.removed', defaultMessage: 'The sync schedule of {name} was removed.' },
+    removed: {
+      id: 'georep.dr.removed',
+      defaultMessage: 'The sync schedule of {name} was removed.',
+    },
     // sync now
     syncTitle: { id: 'georep.dr.syncTitle', defaultMessage: 'Sync storage domain {name} now' },
     syncExplain: {
@@ -73,7 +93,10 @@ export const drMessages = untyped(
     succeeded: { id: 'georep.dr.succeeded', defaultMessage: 'Synced' },
     failed: { id: 'georep.dr.failed', defaultMessage: 'Failed' },
     stepSucceeded: { id: 'georep.dr.stepSucceeded', defaultMessage: 'Step done' },
-    stepFailedTitle: { id: 'georep.dr.stepFailedTitle', defaultMessage: 'The step failed: fix what it says, then run it again' },
+    stepFailedTitle: {
+      id: 'georep.dr.stepFailedTitle',
+      defaultMessage: 'The step failed: fix what it says, then run it again',
+    },
     stepRunning: { id: 'georep.dr.stepRunning', defaultMessage: 'running' },
     stepDone: { id: 'georep.dr.stepDone', defaultMessage: 'done' },
     stepFailed: { id: 'georep.dr.stepFailed', defaultMessage: 'failed' },
@@ -90,7 +113,8 @@ export const drMessages = untyped(
     },
     lastPoint: {
       id: 'georep.dr.lastPoint',
-      defaultMessage: 'Last synced point: {point}. What was written to the primary after it may be missing from the secondary. Basis: {basis}.',
+      defaultMessage:
+        'Last synced point: {point}. What was written to the primary after it may be missing from the secondary. Basis: {basis}.',
     },
     runStep: { id: 'georep.dr.runStep', defaultMessage: 'Run this step' },
     force: { id: 'georep.dr.force', defaultMessage: 'Force (the primary site is unreachable)' },
