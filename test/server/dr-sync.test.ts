@@ -17,7 +17,9 @@ import type { DrScheduler, DrService } from '../../server/dr/service';
 import {
   DR_LAST_OPTION,
   DR_SETUP_OPTION,
+  DR_SYNCED_OPTION,
   type DrDomainView,
+  type DrProcedureView,
   type DrSchedule,
 } from '../../src/georep/dr';
 import type { GeoRepJob } from '../../src/georep/types';
@@ -348,5 +350,71 @@ describe('a storage domain sync that fails', () => {
     );
     const ok = r1.statusCode === 202 ? { r: r1, inst: w.a } : { r: r2, inst: w.b };
     await waitJob(w, ok.inst, ok.r.json<GeoRepJob>().id);
+  });
+});
+
+describe('a failover when the primary site is lost', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await world();
+  });
+  afterAll(() => w.close());
+
+  const step = async (inst: Instance, id: string, force: boolean) => {
+    const r = await w.call(
+      inst,
+      'POST',
+      `/clusters/${PROD}/sessions/${SESSION}/failover/steps/${id}`,
+      { force },
+    );
+    expect([id, r.statusCode, r.statusCode === 202 ? '' : r.body]).toEqual([id, 202, '']);
+    return waitJob(w, inst, r.json<GeoRepJob>().id);
+  };
+  const view = async (inst: Instance) =>
+    (
+      await w.call(inst, 'GET', `/clusters/${PROD}/sessions/${SESSION}/failover`)
+    ).json<DrProcedureView>();
+
+  it('goes on with force, from the point the last sync recorded on the secondary, resumable on another instance', async () => {
+    // a scheduled sync records its point on the secondary
+    await w.call(w.a, 'PUT', `/clusters/${PROD}/volumes/data/dr-schedule`, {
+      storage_domain_id: LAB_IDS.sdData,
+      session_id: SESSION,
+      schedule: daily(),
+    });
+    w.clock.advance(3 * 60_000);
+    const [id] = await w.a.scheduler.tick();
+    expect((await waitJob(w, w.a, id!)).state).toBe('succeeded');
+    const synced = new Map(w.sim.world.volumes.find((x) => x.name === 'data-dr')!.options).get(
+      DR_SYNCED_OPTION,
+    );
+    expect(synced).toContain('"checkpoint_time"');
+    // the primary site is lost
+    for (const n of ['gprod1.lab.example', 'gprod2.lab.example', 'gprod3.lab.example'])
+      w.sim.setNodeReachable(n, false);
+
+    expect((await step(w.a, 'record-point', false)).state).toBe('succeeded');
+    // instance a stops here; instance b reads the state from the secondary volume and goes on
+    const onB = await view(w.b);
+    expect(onB.steps[0]!.state).toBe('done');
+    expect(onB.next_step).toBe('stop-session');
+    expect(onB.last_synced_point).toBe(
+      (JSON.parse(synced!) as { checkpoint_time: string }).checkpoint_time,
+    );
+    const refused = await step(w.b, 'stop-session', false);
+    expect(refused.state).toBe('failed');
+    expect(refused.detail).toMatch(/primary site does not answer.*run this step again with force/);
+    const forced = await step(w.b, 'stop-session', true);
+    expect(forced.state).toBe('succeeded');
+    expect((await view(w.b)).steps[1]!.state).toBe('skipped');
+    for (const id of ['promote-writable', 'promote-changelog', 'attach'])
+      expect((await step(w.b, id, true)).state).toBe('succeeded');
+    const done = await view(w.a);
+    expect(done.complete).toBe(true);
+    expect(
+      new Map(w.sim.world.volumes.find((x) => x.name === 'data-dr')!.options).get(
+        'features.read-only',
+      ),
+    ).toBe('off');
   });
 });
