@@ -386,7 +386,7 @@ describe('users, permissions and roles', () => {
 
 describe('requests the engine refuses', () => {
   it('answers 404 with no body for paths it does not serve', async () => {
-    const res = await h.get('admin@internal', '/vms');
+    const res = await h.get('admin@internal', '/vmpools');
     expect(res.statusCode).toBe(404);
     expect(res.body).toBe('');
   });

@@ -71,7 +71,9 @@ function request(r: Route, sessionId: string): { url: string; body?: unknown } {
     .replace('{session_id}', sessionId)
     .replace('{host_id}', LAB_IDS.hostProd1)
     .replace('{name}', 'sync-jobs')
-    .replace('{job_id}', '00000000-0000-4000-8000-000000000000');
+    .replace('{job_id}', '00000000-0000-4000-8000-000000000000')
+    .replace('{volume}', 'data')
+    .replace('{step}', 'record-point');
   const remote = { remote_host: 'backup.remote.example', port: 22 };
   const bodies: Record<string, unknown> = {
     'POST /clusters/{cluster_id}/sessions': {
@@ -86,6 +88,12 @@ function request(r: Route, sessionId: string): { url: string; body?: unknown } {
       secondary_volume: 'home-backup',
     },
     'PUT /clusters/{cluster_id}/sessions/{session_id}/config/{name}': { value: '4' },
+    // removing a schedule there is none of: the caller alone decides the answer
+    'PUT /clusters/{cluster_id}/volumes/{volume}/dr-schedule': {
+      storage_domain_id: LAB_IDS.sdData,
+      session_id: null,
+      schedule: null,
+    },
     'POST /clusters/{cluster_id}/hosts/{host_id}/ssh/remote-key': remote,
     'POST /clusters/{cluster_id}/hosts/{host_id}/ssh/verify': { ...remote, user: 'root' },
     'POST /clusters/{cluster_id}/hosts/{host_id}/ssh/setup-with-key': {
