@@ -106,7 +106,12 @@ export default function StorageDomainsDr({
         ) : null}
         {q.data && q.data.length > 0 ? (
           <StackItem>
-            <Table aria-label={intl.formatMessage(m.title)} variant="compact">
+            <Table
+              aria-label={intl.formatMessage(m.title)}
+              variant="compact"
+              // stacked below 1200 px: WebAdmin at 1024×768 must not scroll sideways
+              gridBreakPoint="grid-xl"
+            >
               <Thead>
                 <Tr>
                   <Th>{intl.formatMessage(m.colDomain)}</Th>
@@ -168,7 +173,7 @@ export default function StorageDomainsDr({
                       <Td isActionCell>
                         <Flex
                           spaceItems={{ default: 'spaceItemsSm' }}
-                          flexWrap={{ default: 'nowrap' }}
+                          flexWrap={{ default: 'wrap' }}
                         >
                           <Button
                             variant="secondary"
