@@ -20,8 +20,17 @@ const swcRule = {
     },
   },
 };
-// PatternFly components import their own CSS from node_modules: no `exclude` on this rule.
-const cssRule = { test: /\.css$/, use: [MiniCssExtractPlugin.loader, 'css-loader'] };
+// PatternFly components import their own CSS from node_modules: no `exclude` on this rule. The
+// plugin's CSS leaves out what the tab never shows (other themes, the icon font, unused
+// components): webpack/trim-patternfly-css.cjs.
+const cssRule = {
+  test: /\.css$/,
+  use: [
+    MiniCssExtractPlugin.loader,
+    'css-loader',
+    path.resolve(__dirname, 'webpack', 'trim-patternfly-css.cjs'),
+  ],
+};
 const fontRule = {
   test: /\.(woff2?|ttf|eot|otf)$/,
   type: 'asset/resource',

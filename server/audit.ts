@@ -16,6 +16,7 @@ import type { SessionKey } from '../src/georep/types';
 import type { Principal } from './auth';
 import type { EngineClient, EngineCluster, EngineEvent } from './engine';
 import { ApiError } from './errors';
+import { errorMessage } from '../src/georep/errorMessage';
 
 /** The origin of every event this service posts. */
 export const EVENT_ORIGIN = 'gluster-georep';
@@ -203,7 +204,7 @@ export class Audit {
       this.persist(item);
     } catch (err) {
       log.error(
-        { err: err instanceof Error ? err.message : String(err) },
+        { err: errorMessage(err) },
         'Could not write the audit event to the outbox; it is kept in memory only',
       );
     }
@@ -321,7 +322,7 @@ export class Audit {
         this.counter++;
       } catch (err) {
         this.opts.log?.error(
-          { file, err: err instanceof Error ? err.message : String(err) },
+          { file, err: errorMessage(err) },
           'An audit event in the outbox cannot be read; it is left in place',
         );
       }

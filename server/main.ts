@@ -23,6 +23,7 @@ import { createGlusterClient } from './gluster/client';
 import { execProbe } from './gluster/probe';
 import { sshExec } from './gluster/exec-ssh';
 import { sshHostShell, sshRemoteGluster } from './gluster/provision';
+import { errorMessage } from '../src/georep/errorMessage';
 
 export const EX_CONFIG = 78;
 
@@ -161,7 +162,7 @@ if (require.main === module) {
       if (code >= 0) process.exit(code);
     },
     (err: unknown) => {
-      console.error(`ovirt-gluster-georep: ${err instanceof Error ? err.message : String(err)}`);
+      console.error(`ovirt-gluster-georep: ${errorMessage(err)}`);
       process.exit(1);
     },
   );

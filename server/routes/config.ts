@@ -9,6 +9,7 @@ import { checkOptionName, checkOptionValue, describeOptions, keyOfSession } from
 import type { EngineCluster } from '../engine';
 import { ApiError, badRequest, glusterFault, notFound } from '../errors';
 import { routeSchemas } from '../schemas';
+import { errorMessage } from '../../src/georep/errorMessage';
 
 interface SessionParams {
   cluster_id: string;
@@ -186,8 +187,7 @@ async function readAgain(
       ? { applied: true, seen: `${option.name} is ${now.value}` }
       : { applied: false, seen: `${option.name} is still ${now.value}` };
   } catch (err) {
-    const why =
-      err instanceof ApiError ? err.detail : err instanceof Error ? err.message : String(err);
+    const why = err instanceof ApiError ? err.detail : errorMessage(err);
     return { applied: null, seen: `the options could not be read again (${why})` };
   }
 }

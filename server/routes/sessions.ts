@@ -28,6 +28,7 @@ import { forceMayHelp, isForceableAction, otherWritersOf } from '../../src/geore
 import { engineSide } from '../preflight';
 import { remoteHostProblem } from '../remoteHost';
 import { routeSchemas } from '../schemas';
+import { errorMessage } from '../../src/georep/errorMessage';
 
 type Verb = 'start' | 'stop' | 'pause' | 'resume';
 const VERBS: readonly Verb[] = ['start', 'stop', 'pause', 'resume'];
@@ -255,8 +256,7 @@ async function outcomeAfterTimeout(
         return { applied: null, seen: `${seen}, which does not tell` };
     }
   } catch (err) {
-    const why =
-      err instanceof ApiError ? err.detail : err instanceof Error ? err.message : String(err);
+    const why = err instanceof ApiError ? err.detail : errorMessage(err);
     return { applied: null, seen: `the session could not be read again (${why})` };
   }
 }
@@ -292,7 +292,7 @@ async function freshSession(
     return s ? { georep_session: s } : {};
   } catch (err) {
     log.warn(
-      { err: err instanceof Error ? err.message : String(err) },
+      { err: errorMessage(err) },
       'The action succeeded but the fresh status could not be read',
     );
     return {};
@@ -312,8 +312,7 @@ async function stateInWords(
     const s = st.sessions.find((x) => sameSession(keyOfSession(x), key));
     return s ? `in state ${s.status}` : 'but Gluster does not list it right now';
   } catch (err) {
-    const why =
-      err instanceof ApiError ? err.detail : err instanceof Error ? err.message : String(err);
+    const why = err instanceof ApiError ? err.detail : errorMessage(err);
     return `in a state that could not be read (${why})`;
   }
 }

@@ -33,6 +33,7 @@ import {
   type VerifyResult,
 } from '../ssh/types';
 import { KEY_PATH_MAX, PASSWORD_MAX, validateKeyLocation } from '../ssh/validate';
+import { errorMessage } from '../../src/georep/errorMessage';
 
 export interface SshRouteDeps {
   ssh: SshTrust;
@@ -359,10 +360,7 @@ export function registerSshRoutes(app: FastifyInstance, deps: SshRouteDeps): Pro
       await record(r.ok, r.ok ? undefined : r.detail);
       return r;
     } catch (err) {
-      await record(
-        false,
-        err instanceof ApiError ? err.detail : err instanceof Error ? err.message : String(err),
-      );
+      await record(false, err instanceof ApiError ? err.detail : errorMessage(err));
       throw err;
     }
   };

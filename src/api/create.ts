@@ -1,7 +1,7 @@
 // Creating a geo-replication session through the geo-rep service: the preflight checks, the create
 // itself (push-pem, then the options, then start when asked: see server/routes/sessions.ts) and the
 // engine reads the Start dialog needs. One thin, typed function per call.
-import type { AxiosInstance } from 'axios';
+import type { HttpClient } from './http';
 import type { GeoRepSession, PreflightCheck, ProvisionedVolume } from '../georep/types';
 import { type EngineCluster, type EngineHost, listGlusterClusters, listHosts } from './engine';
 import { ACTION_TIMEOUT_MS } from './georep';
@@ -53,7 +53,7 @@ const sessionsPath = (clusterId: string): string =>
 
 /** POST .../clusters/{cid}/preflight: every check of a would-be session; nothing is changed. */
 export async function runPreflight(
-  client: AxiosInstance,
+  client: HttpClient,
   clusterId: string,
   request: PreflightRequest,
 ): Promise<PreflightResult> {
@@ -76,7 +76,7 @@ export async function runPreflight(
  * in its detail ("… was created, but …") with the state the session is left in.
  */
 export async function createSession(
-  client: AxiosInstance,
+  client: HttpClient,
   clusterId: string,
   request: CreateSessionRequest,
 ): Promise<GeoRepSession> {
@@ -100,7 +100,7 @@ export interface RemoteHostSuggestion {
  * hosts, both with Filter: true), sorted by cluster then host name.
  */
 export async function listRemoteHostSuggestions(
-  engine: AxiosInstance,
+  engine: HttpClient,
   clusterId: string,
 ): Promise<RemoteHostSuggestion[]> {
   const [clusters, hosts]: [EngineCluster[], EngineHost[]] = await Promise.all([

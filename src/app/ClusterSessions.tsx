@@ -23,16 +23,20 @@ import { useIntl } from 'react-intl';
 import type { EngineCluster } from '../api/engine';
 import type { GeoRepSession } from '../georep/types';
 import { availability, permissionFrom } from './actionAvailability';
-import { ConfirmActionDialog, type ConfirmableAction } from './ConfirmActionDialog';
-import { RecoverDialog } from './RecoverDialog';
+import type { ConfirmableAction } from './ConfirmActionDialog';
 import { useGeoRepEnvironment } from './environment';
 import { CubesIcon, SearchIcon } from './icons';
 import { LoadProblem, ReloadToLogin } from './LoadProblem';
 import { pageMessages, toolbarMessages } from './messages';
 import { asApiError } from './queries';
 import { RelativeText, RelativeTime } from './RelativeTime';
-import { RemoveSessionDialog } from './RemoveSessionDialog';
-import { SessionOptionsDialog } from './SessionOptionsDialog';
+import {
+  ConfirmActionDialog,
+  DialogSlot,
+  RecoverDialog,
+  RemoveSessionDialog,
+  SessionOptionsDialog,
+} from './onDemand';
 import {
   clusterFromLocation,
   filterAndSort,
@@ -333,37 +337,36 @@ export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
     </Flex>
   );
 
+  const closeDialog = () => setDialog(null);
   const dialogs = dialog ? (
-    dialog.kind === 'confirm' ? (
-      <ConfirmActionDialog
-        action={dialog.action}
-        clusterId={clusterId}
-        targets={dialog.targets}
-        skipped={dialog.skipped}
-        onClose={() => setDialog(null)}
-      />
-    ) : dialog.kind === 'recover' ? (
-      <RecoverDialog
-        clusterId={clusterId}
-        session={dialog.session}
-        onClose={() => setDialog(null)}
-      />
-    ) : dialog.kind === 'remove' ? (
-      <RemoveSessionDialog
-        clusterId={clusterId}
-        targets={dialog.targets}
-        skipped={dialog.skipped}
-        onClose={() => setDialog(null)}
-      />
-    ) : (
-      <SessionOptionsDialog
-        clusterId={clusterId}
-        session={dialog.session}
-        readOnly={!permission.allowed}
-        readOnlyReason={permission.reason}
-        onClose={() => setDialog(null)}
-      />
-    )
+    <DialogSlot onClose={closeDialog}>
+      {dialog.kind === 'confirm' ? (
+        <ConfirmActionDialog
+          action={dialog.action}
+          clusterId={clusterId}
+          targets={dialog.targets}
+          skipped={dialog.skipped}
+          onClose={closeDialog}
+        />
+      ) : dialog.kind === 'recover' ? (
+        <RecoverDialog clusterId={clusterId} session={dialog.session} onClose={closeDialog} />
+      ) : dialog.kind === 'remove' ? (
+        <RemoveSessionDialog
+          clusterId={clusterId}
+          targets={dialog.targets}
+          skipped={dialog.skipped}
+          onClose={closeDialog}
+        />
+      ) : (
+        <SessionOptionsDialog
+          clusterId={clusterId}
+          session={dialog.session}
+          readOnly={!permission.allowed}
+          readOnlyReason={permission.reason}
+          onClose={closeDialog}
+        />
+      )}
+    </DialogSlot>
   ) : null;
 
   // ---- no sessions at all ----

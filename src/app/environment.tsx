@@ -3,7 +3,7 @@
 // remembered choices, the deep link and the way to log in again.
 import type { StartServices } from './start/services';
 import { createContext, type ReactNode, useContext } from 'react';
-import type { AxiosInstance } from 'axios';
+import type { HttpClient } from '../api/http';
 import type { EngineCluster } from '../api/engine';
 import { listGlusterClusters } from '../api/engine';
 import {
@@ -54,8 +54,8 @@ export interface GeoRepServices {
   getDiagnosis(clusterId: string, sessionId: string, brick?: string): Promise<GeoRepDiagnosis>;
 }
 
-/** The real services over the two axios clients (the token is read by the clients at each call). */
-export function createGeoRepServices(engine: AxiosInstance, georep: AxiosInstance): GeoRepServices {
+/** The real services over the two HTTP clients (the token is read by the clients at each call). */
+export function createGeoRepServices(engine: HttpClient, georep: HttpClient): GeoRepServices {
   return {
     listGlusterClusters: () => listGlusterClusters(engine),
     listSessions: (cid) => listSessions(georep, cid),

@@ -1,5 +1,5 @@
 // Entry of the Geo Replication place (georep.html), loaded by WebAdmin in a same-origin iframe:
-// wires the real environment (pluginApi, plugin config, the engine and geo-rep axios clients).
+// wires the real environment (pluginApi, plugin config, the engine and geo-rep HTTP clients).
 import '@patternfly/react-core/dist/styles/base.css';
 import { createRoot } from 'react-dom/client';
 import { engineClient } from '../api/engine';
@@ -12,6 +12,7 @@ import { createGeoRepServices, type GeoRepEnvironment } from './environment';
 import { GeoRepApp } from './GeoRepApp';
 import { createStartServices } from './start/services';
 import { StartupFailure } from './StartupFailure';
+import { errorMessage } from '../georep/errorMessage';
 
 function sessionStore(): Storage | null {
   try {
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
   try {
     api = getPluginApi();
   } catch (e) {
-    root.render(<StartupFailure detail={e instanceof Error ? e.message : String(e)} />);
+    root.render(<StartupFailure detail={errorMessage(e)} />);
     return;
   }
   const config = readConfig(api.configObject() ?? {});

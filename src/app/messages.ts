@@ -35,6 +35,13 @@ export const pageMessages = untyped(
       id: 'georep.page.loadingSessions',
       defaultMessage: 'Loading geo-replication sessions',
     },
+    loadingDialog: { id: 'georep.page.loadingDialog', defaultMessage: 'Opening the dialog' },
+    loadingPart: { id: 'georep.page.loadingPart', defaultMessage: 'Loading' },
+    partNotLoaded: {
+      id: 'georep.page.partNotLoaded',
+      defaultMessage:
+        'This part of the tab could not be loaded ({detail}). Reload the page, then try again.',
+    },
     noClusterTitle: { id: 'georep.empty.noClusterTitle', defaultMessage: 'No Gluster cluster' },
     noClusterBody: {
       id: 'georep.empty.noClusterBody',

@@ -7,6 +7,7 @@ import { bootstrap } from './bootstrap';
 import { readConfig } from './config';
 import { getPluginApi, log } from './pluginApi';
 import { startWatcher } from './watcher';
+import { errorMessage } from '../georep/errorMessage';
 
 async function main(): Promise<void> {
   const api = getPluginApi();
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     intl = await createPluginIntl(api.currentLocale());
   } catch (e) {
     // Never leave WebAdmin waiting: register a no-op and say ready.
-    log('severe', `Start-up failed: ${e instanceof Error ? e.message : String(e)}`);
+    log('severe', `Start-up failed: ${errorMessage(e)}`);
     api.register({});
     api.ready();
     return;

@@ -33,12 +33,12 @@
 // The launcher re-reads the cluster's sessions (queryKeys.sessions) whenever a session was created,
 // even when it could not be started, then calls onCreated.
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useEffectEvent } from 'react';
 import type { GeoRepSession } from '../../georep/types';
-import { INTENT_KEY, type StartSessionIntent, takeIntent } from '../../plugin/intent';
+import { DialogSlot, StartSessionDialog } from '../onDemand';
 import { queryKeys } from '../queries';
 import type { StartServices } from './services';
-import { StartSessionDialog } from './StartSessionDialog';
+
+export { useStartSessionIntent } from './useStartSessionIntent';
 
 export interface StartSessionLauncherProps {
   clusterId: string;
@@ -65,42 +65,21 @@ export function StartSessionLauncher({
   const queryClient = useQueryClient();
   // Closed: unmounted, so each opening starts empty (and the SSH dialog's password is gone).
   if (!open) return null;
+  // The Start flow is a chunk of its own (../onDemand), loaded on the first opening.
   return (
-    <StartSessionDialog
-      key={`${clusterId}-${initialVolume ?? ''}`}
-      clusterId={clusterId}
-      clusterName={clusterName}
-      initialVolume={initialVolume}
-      services={services}
-      onClose={onClose}
-      onCreated={(session) => {
-        void queryClient.invalidateQueries({ queryKey: queryKeys.sessions(clusterId) });
-        onCreated(session);
-      }}
-    />
+    <DialogSlot onClose={onClose}>
+      <StartSessionDialog
+        key={`${clusterId}-${initialVolume ?? ''}`}
+        clusterId={clusterId}
+        clusterName={clusterName}
+        initialVolume={initialVolume}
+        services={services}
+        onClose={onClose}
+        onCreated={(session) => {
+          void queryClient.invalidateQueries({ queryKey: queryKeys.sessions(clusterId) });
+          onCreated(session);
+        }}
+      />
+    </DialogSlot>
   );
-}
-
-/**
- * Calls `onIntent` with a pending start-session intent: once at mount, then on every `storage`
- * event for the intent key. `storage` is window.sessionStorage (null: nothing to listen to).
- */
-export function useStartSessionIntent(
-  storage: Storage | null,
-  onIntent: (intent: StartSessionIntent) => void,
-): void {
-  const deliver = useEffectEvent(() => {
-    if (!storage) return;
-    const intent = takeIntent(storage);
-    if (intent) onIntent(intent);
-  });
-  useEffect(() => {
-    if (!storage) return undefined;
-    deliver();
-    const onStorage = (e: StorageEvent) => {
-      if (e.key === INTENT_KEY && e.newValue !== null) deliver();
-    };
-    window.addEventListener('storage', onStorage);
-    return () => window.removeEventListener('storage', onStorage);
-  }, [storage]);
 }

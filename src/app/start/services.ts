@@ -1,7 +1,7 @@
 // What the Start dialog and the Passwordless SSH dialog call, as one object of functions so tests
 // (and the tab) can inject fakes. createStartServices builds the real ones over the engine and
-// geo-rep axios clients (the same two clients index.tsx builds for the tab).
-import type { AxiosInstance } from 'axios';
+// geo-rep HTTP clients (the same two clients index.tsx builds for the tab).
+import type { HttpClient } from '../../api/http';
 import {
   createSession,
   type CreateSessionRequest,
@@ -68,7 +68,7 @@ export interface StartServices {
   startSession(clusterId: string, sessionId: string): Promise<unknown>;
 }
 
-export function createStartServices(engine: AxiosInstance, georep: AxiosInstance): StartServices {
+export function createStartServices(engine: HttpClient, georep: HttpClient): StartServices {
   return {
     listClusterHosts: (name) => listClusterHosts(engine, name),
     listClusterVolumes: (cid) => listGlusterVolumes(engine, cid),
