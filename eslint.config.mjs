@@ -29,7 +29,27 @@ export default defineConfig(
   {
     files: ['src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: reactHooks.configs.recommended.rules,
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ConditionalExpression[test.operator='instanceof'][test.right.name='Error'][consequent.property.name='message']",
+          message: 'Use errorMessage() from src/georep/errorMessage.ts.',
+        },
+      ],
+    },
+  },
+  {
+    // src/plugin is the only code that touches WebAdmin's pluginApi (the tab: plugin/placeHost).
+    files: ['src/app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/plugin/pluginApi'], message: 'Go through src/plugin/placeHost.ts.' }] },
+      ],
+    },
   },
   {
     files: ['test/**/*.{ts,tsx}'],

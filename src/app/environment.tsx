@@ -1,80 +1,15 @@
 // What the tab needs from the outside world, in one small context so tests can inject fakes:
-// the data-loading functions (engine REST + geo-rep service), the refresh interval, toasts,
+// the REST calls (src/api/services.ts: engine + geo-rep service), the refresh interval, toasts,
 // remembered choices, the deep link and the way to log in again.
-import type { StartServices } from './start/services';
 import { createContext, type ReactNode, useContext } from 'react';
-import type { HttpClient } from '../api/http';
-import type { EngineCluster } from '../api/engine';
-import { listGlusterClusters } from '../api/engine';
-import {
-  type ClusterAccess,
-  controlSession,
-  deleteSession,
-  getClusterAccess,
-  getSessionConfig,
-  listSessions,
-  resetSessionConfigOption,
-  type SessionControlAction,
-  type SessionList,
-  setCheckpoint,
-  setSessionConfigOption,
-  recoverSession,
-  getJob,
-  getDiagnosis,
-} from '../api/georep';
-import type { GeoRepConfigOption, GeoRepDiagnosis, GeoRepJob } from '../georep/types';
+import type { GeoRepServices } from '../api/services';
 
-export type { ClusterAccess, SessionControlAction, SessionList };
+export type { ClusterAccess, SessionControlAction, SessionList } from '../api/georep';
+export type { GeoRepServices } from '../api/services';
+export { createServices as createGeoRepServices } from '../api/services';
 
-export interface GeoRepServices {
-  /** The Gluster clusters the logged-in user sees (engine REST with Filter: true). */
-  listGlusterClusters(): Promise<EngineCluster[]>;
-  listSessions(clusterId: string): Promise<SessionList>;
-  getAccess(clusterId: string): Promise<ClusterAccess>;
-  controlSession(
-    clusterId: string,
-    sessionId: string,
-    action: SessionControlAction,
-    force: boolean,
-  ): Promise<unknown>;
-  removeSession(
-    clusterId: string,
-    sessionId: string,
-    resetSyncTime: boolean,
-    removeProvisionedVolume?: boolean,
-  ): Promise<void>;
-  setCheckpoint(clusterId: string, sessionId: string): Promise<void>;
-  getConfig(clusterId: string, sessionId: string): Promise<GeoRepConfigOption[]>;
-  setConfigOption(clusterId: string, sessionId: string, name: string, value: string): Promise<void>;
-  resetConfigOption(clusterId: string, sessionId: string, name: string): Promise<void>;
-  /** Recover a stalled session (a job: follow it with getJob). */
-  recoverSession(clusterId: string, sessionId: string): Promise<GeoRepJob>;
-  getJob(clusterId: string, jobId: string): Promise<GeoRepJob>;
-  /** What the workers' own logs say (Faulty and Stalled ones, or the worker on `brick`). */
-  getDiagnosis(clusterId: string, sessionId: string, brick?: string): Promise<GeoRepDiagnosis>;
-}
-
-/** The real services over the two HTTP clients (the token is read by the clients at each call). */
-export function createGeoRepServices(engine: HttpClient, georep: HttpClient): GeoRepServices {
-  return {
-    listGlusterClusters: () => listGlusterClusters(engine),
-    listSessions: (cid) => listSessions(georep, cid),
-    getAccess: (cid) => getClusterAccess(georep, cid),
-    controlSession: (cid, sid, action, force) => controlSession(georep, cid, sid, action, force),
-    removeSession: (cid, sid, reset, removeVolume) =>
-      deleteSession(georep, cid, sid, reset, removeVolume),
-    setCheckpoint: (cid, sid) => setCheckpoint(georep, cid, sid),
-    getConfig: (cid, sid) => getSessionConfig(georep, cid, sid),
-    setConfigOption: (cid, sid, name, value) =>
-      setSessionConfigOption(georep, cid, sid, name, value),
-    resetConfigOption: (cid, sid, name) => resetSessionConfigOption(georep, cid, sid, name),
-    recoverSession: (cid, sid) => recoverSession(georep, cid, sid),
-    getJob: (cid, jid) => getJob(georep, cid, jid),
-    getDiagnosis: (cid, sid, brick) => getDiagnosis(georep, cid, sid, brick),
-  };
-}
-
-export type ToastType = 'success' | 'danger' | 'warning' | 'info';
+export type { ToastType } from '../plugin/placeHost';
+import type { ToastType } from '../plugin/placeHost';
 
 /** A key-value store for remembered choices (window.localStorage in the product). */
 export interface ChoiceStore {
@@ -103,10 +38,10 @@ export interface GeoRepEnvironment {
   /** Reload WebAdmin so the user can log in again (token expired). */
   reloadWebAdmin: () => void;
   /**
-   * The Start dialog's calls (src/app/start/services.ts). With them the page mounts the Start
-   * dialog and shows the "New session" buttons; without them (e.g. a read-only embedding) it does not.
+   * Whether the page offers the Start dialog ("New session" buttons, the Volumes list's intent);
+   * false e.g. for a read-only embedding.
    */
-  startServices?: StartServices;
+  canStartSessions?: boolean;
   /** Where the Volumes list's start-session intent arrives (window.sessionStorage); null: none. */
   intentStorage?: Storage | null;
   /**

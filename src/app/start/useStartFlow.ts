@@ -434,7 +434,7 @@ export class StartFlow {
     }
     this.step('start', 'running');
     try {
-      await this.services.startSession(input.clusterId, session.id);
+      await this.services.controlSession(input.clusterId, session.id, 'start', false);
     } catch (err) {
       const reason = reasonOf(err);
       this.step('start', 'failed', reason);

@@ -1,4 +1,4 @@
-// The thin clients of src/api/create.ts and src/api/ssh.ts, and createStartServices, against a fake
+// The thin clients of src/api/create.ts and src/api/ssh.ts, and createServices, against a fake
 // fetch (fakeFetch.ts): paths, methods, bodies, the bearer token, faults as ApiError (409 host_key_changed,
 // 429), and the engine reads behind the remote host suggestions.
 import { createSession, listRemoteHostSuggestions, runPreflight } from '../../../src/api/create';
@@ -7,8 +7,7 @@ import { georepClient } from '../../../src/api/georep';
 import { fake } from '../fakeFetch';
 import { ApiError } from '../../../src/api/http';
 import { getHostSshKey, getRemoteHostKey, setupSsh, verifySsh } from '../../../src/api/ssh';
-import { createStartServices } from '../../../src/app/start/services';
-
+import { createServices } from '../../../src/api/services';
 
 const BASE = 'https://engine.example.com/ovirt-georep/api';
 const FP = `SHA256:${'a'.repeat(43)}`;
@@ -252,7 +251,7 @@ test('remote host suggestions: hosts of the other Gluster clusters, sorted, with
   ]);
 });
 
-test('createStartServices wires each function to its call (start: POST .../start without force)', async () => {
+test('createServices wires each Start call to its request (start: POST .../start without force)', async () => {
   const engine = engineClient('https://engine.example.com/ovirt-engine/', () => 'tok', 5000);
   const georep = client();
   const engineSeen = fake(engine, (cfg) => ({
@@ -263,7 +262,7 @@ test('createStartServices wires each function to its call (start: POST .../start
         : { gluster_volume: [{ id: 'v-1', name: 'data' }] },
   }));
   const seen = fake(georep, () => ({ status: 200, data: { ok: true, detail: '', check: [] } }));
-  const s = createStartServices(engine, georep);
+  const s = createServices(engine, georep);
   expect(await s.listClusterHosts('east')).toEqual([{ id: 'h-1' }]);
   expect(await s.listClusterVolumes('c-1')).toEqual([{ id: 'v-1', name: 'data' }]);
   expect(
@@ -276,7 +275,7 @@ test('createStartServices wires each function to its call (start: POST .../start
     ['hosts', { search: 'cluster = east' }],
     ['clusters/c-1/glustervolumes', undefined],
   ]);
-  await s.startSession('c-1', 's-1');
+  await s.controlSession('c-1', 's-1', 'start', false);
   await s.getHostKey('c-1', 'h-1');
   await s.getRemoteKey('c-1', 'h-1', { remote_host: 'r', port: 22 });
   await s.verifySsh('c-1', 'h-1', { user: 'root', remote_host: 'r', port: 22 });

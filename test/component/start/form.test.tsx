@@ -185,7 +185,7 @@ describe('remote', () => {
     expect(body).not.toHaveProperty('secondary_volume');
 
     await user.click(okButton());
-    await waitFor(() => expect(services.startSession).toHaveBeenCalled());
+    await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
     const create = arg(services.createSession, 0, 1);
     expect(create.secondary_path).toBe('/srv/geo');
     expect(create).not.toHaveProperty('secondary_volume');
@@ -297,7 +297,7 @@ describe('remote', () => {
     expect(screen.getByText(/A group name cannot contain a space/)).toBeInTheDocument();
     await type(user, /^Remote group/, 'geogroup');
     await user.click(okButton());
-    await waitFor(() => expect(services.startSession).toHaveBeenCalled());
+    await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
     expect(arg(services.preflight, 0, 1)).toMatchObject({
       secondary_user: 'geoaccount',
       secondary_group: 'geogroup',
@@ -339,7 +339,7 @@ describe('Use Default', () => {
     expect(screen.getByRole('checkbox', { name: 'Use Default' })).toBeChecked();
     expect(screen.queryByRole('region', { name: 'Session options' })).not.toBeInTheDocument();
     await user.click(okButton());
-    await waitFor(() => expect(services.startSession).toHaveBeenCalled());
+    await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
     expect(services.verifySsh).toHaveBeenCalledTimes(1);
   });
 
@@ -401,11 +401,7 @@ describe('Use Default', () => {
     await user.type(within(editor).getByLabelText('sync-jobs'), '500');
     await user.click(okButton());
     expect(within(editor).getByLabelText('ssh-command')).toHaveAttribute('aria-invalid', 'true');
-    expect(
-      screen.getByText(
-        /"ssh-command" takes the ssh binary only/,
-      ),
-    ).toBeInTheDocument();
+    expect(screen.getByText(/"ssh-command" takes the ssh binary only/)).toBeInTheDocument();
     expect(screen.getByText('"sync-jobs" must be at most 100.')).toBeInTheDocument();
     expect(screen.getByText(/2 options have a value that cannot be set/)).toBeInTheDocument();
     expect(actions(services)).toEqual([]);
@@ -416,9 +412,9 @@ describe('Use Default', () => {
     await user.type(within(editor).getByLabelText('sync-jobs'), '3'); // the default: not sent
     await user.selectOptions(within(editor).getByLabelText('sync-method'), 'tarssh');
     await user.click(okButton());
-    await waitFor(() => expect(services.startSession).toHaveBeenCalled());
+    await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
     expect(services.verifySsh).not.toHaveBeenCalled();
-    expect(actions(services)).toEqual(['preflight', 'createSession', 'startSession']);
+    expect(actions(services)).toEqual(['preflight', 'createSession', 'controlSession']);
     const config = { 'ssh-command': '/usr/local/bin/ssh', 'sync-method': 'tarssh' };
     expect(arg(services.preflight, 0, 1).config).toEqual(config);
     expect(arg(services.createSession, 0, 1).config).toEqual(config);

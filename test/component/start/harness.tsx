@@ -168,7 +168,7 @@ export function fakeStartServices(
     }),
     preflight: jest.fn().mockResolvedValue(preflightOf(PASSING_CHECKS)),
     createSession: jest.fn().mockResolvedValue(makeSession()),
-    startSession: jest.fn().mockResolvedValue(null),
+    controlSession: jest.fn().mockResolvedValue(null),
   };
   const mocks = { ...defaults, ...overrides };
   const proxy = {} as Record<keyof StartServices, (...args: unknown[]) => unknown>;

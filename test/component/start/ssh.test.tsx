@@ -80,7 +80,7 @@ describe('a different private key', () => {
       "The key is verified, then used once to add root's own key of node1 to root@remote1.example.com's authorized keys: Gluster's create logs in with root's own key only.",
     );
     await user.click(within(sshDialog()).getByRole('button', { name: 'Set up with this key' }));
-    await waitFor(() => expect(services.startSession).toHaveBeenCalled());
+    await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
     expect(services.setupSshWithKey).toHaveBeenCalledWith('c-1', 'h-1', {
       user: 'root',
       remote_host: 'remote1.example.com',
@@ -100,7 +100,7 @@ describe('a different private key', () => {
       'setupSshWithKey',
       'verifySsh',
       'createSession',
-      'startSession',
+      'controlSession',
     ]);
     expect(
       screen.queryByRole('dialog', { name: 'Passwordless SSH setup' }),
@@ -184,7 +184,7 @@ describe('the remote user’s password', () => {
     expect(sendButton()).toBeEnabled();
 
     await user.click(sendButton());
-    await waitFor(() => expect(services.startSession).toHaveBeenCalled());
+    await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
     expect(services.setupSsh).toHaveBeenCalledWith('c-1', 'h-1', {
       user: 'root',
       remote_host: 'remote1.example.com',
@@ -199,7 +199,7 @@ describe('the remote user’s password', () => {
       'setupSsh',
       'verifySsh',
       'createSession',
-      'startSession',
+      'controlSession',
     ]);
     expect(stepStatuses()).toMatchObject({ verify: 'done', create: 'done', start: 'done' });
   });
@@ -257,7 +257,7 @@ describe('the remote user’s password', () => {
     expect(sshDialog()).toHaveTextContent(`The service said: ${wrong.detail}`);
     await user.type(passwordField(), 'right');
     await user.click(sendButton());
-    await waitFor(() => expect(services.startSession).toHaveBeenCalled());
+    await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
     expect(args<{ password: string }>(services.setupSsh, 2).map((b) => b.password)).toEqual([
       'one',
       'two',
@@ -346,7 +346,7 @@ describe('the remote user’s password', () => {
     await user.type(passwordField(), 'pw');
     await user.dblClick(sendButton());
     await settle(() => setup.resolve({ ok: true, detail: 'works' }));
-    await waitFor(() => expect(services.startSession).toHaveBeenCalled());
+    await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
     expect(services.setupSsh).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,0 +1,138 @@
+// The one interface of every REST call the tab makes (engine and geo-rep service), as an object of
+// functions so tests (and embeddings) inject fakes. The views name what they use with Pick<>; each
+// function is one thin call of this folder. createServices builds the real ones over the two HTTP
+// clients (index.tsx).
+import {
+  createSession,
+  type CreateSessionRequest,
+  listRemoteHostSuggestions,
+  type PreflightRequest,
+  type PreflightResult,
+  type RemoteHostSuggestion,
+  runPreflight,
+} from './create';
+import {
+  type EngineCluster,
+  type EngineGlusterVolume,
+  type EngineHost,
+  listClusterHosts,
+  listGlusterClusters,
+  listGlusterVolumes,
+} from './engine';
+import {
+  type ClusterAccess,
+  controlSession,
+  deleteSession,
+  getClusterAccess,
+  getDiagnosis,
+  getJob,
+  getSessionConfig,
+  listSessions,
+  recoverSession,
+  resetSessionConfigOption,
+  type SessionControlAction,
+  type SessionList,
+  setCheckpoint,
+  setSessionConfigOption,
+} from './georep';
+import type { HttpClient } from './http';
+import {
+  getHostSshKey,
+  getRemoteHostKey,
+  setupSsh,
+  setupSshWithKey,
+  type SshHostKey,
+  type SshKeySetupRequest,
+  type SshRemote,
+  type SshSetupRequest,
+  type SshVerifyRequest,
+  type SshVerifyResult,
+  verifySsh,
+} from './ssh';
+import type {
+  GeoRepConfigOption,
+  GeoRepDiagnosis,
+  GeoRepJob,
+  GeoRepSession,
+} from '../georep/types';
+
+export interface GeoRepServices {
+  // ---- the engine (as the user, Filter: true) ----
+  /** The Gluster clusters the logged-in user sees. */
+  listGlusterClusters(): Promise<EngineCluster[]>;
+  /** The hosts of a cluster (all states; the Start dialog keeps the Up ones). */
+  listClusterHosts(clusterName: string): Promise<EngineHost[]>;
+  /** The Gluster volumes of a cluster. */
+  listClusterVolumes(clusterId: string): Promise<EngineGlusterVolume[]>;
+  /** Hosts of the other Gluster clusters, offered as remote hosts. */
+  listRemoteHosts(clusterId: string): Promise<RemoteHostSuggestion[]>;
+
+  // ---- the geo-rep service: sessions ----
+  listSessions(clusterId: string): Promise<SessionList>;
+  getAccess(clusterId: string): Promise<ClusterAccess>;
+  controlSession(
+    clusterId: string,
+    sessionId: string,
+    action: SessionControlAction,
+    force: boolean,
+  ): Promise<unknown>;
+  removeSession(
+    clusterId: string,
+    sessionId: string,
+    resetSyncTime: boolean,
+    removeProvisionedVolume?: boolean,
+  ): Promise<void>;
+  setCheckpoint(clusterId: string, sessionId: string): Promise<void>;
+  getConfig(clusterId: string, sessionId: string): Promise<GeoRepConfigOption[]>;
+  setConfigOption(clusterId: string, sessionId: string, name: string, value: string): Promise<void>;
+  resetConfigOption(clusterId: string, sessionId: string, name: string): Promise<void>;
+  /** Recover a stalled session (a job: follow it with getJob). */
+  recoverSession(clusterId: string, sessionId: string): Promise<GeoRepJob>;
+  getJob(clusterId: string, jobId: string): Promise<GeoRepJob>;
+  /** What the workers' own logs say (Faulty and Stalled ones, or the worker on `brick`). */
+  getDiagnosis(clusterId: string, sessionId: string, brick?: string): Promise<GeoRepDiagnosis>;
+
+  // ---- the geo-rep service: a new session ----
+  preflight(clusterId: string, request: PreflightRequest): Promise<PreflightResult>;
+  createSession(clusterId: string, request: CreateSessionRequest): Promise<GeoRepSession>;
+  getHostKey(clusterId: string, hostId: string): Promise<SshHostKey>;
+  getRemoteKey(clusterId: string, hostId: string, remote: SshRemote): Promise<SshHostKey>;
+  verifySsh(clusterId: string, hostId: string, request: SshVerifyRequest): Promise<SshVerifyResult>;
+  setupSsh(clusterId: string, hostId: string, request: SshSetupRequest): Promise<SshVerifyResult>;
+  /** With another key file on the host: root's own key of the host installed at user@remote. */
+  setupSshWithKey(
+    clusterId: string,
+    hostId: string,
+    request: SshKeySetupRequest,
+  ): Promise<SshVerifyResult>;
+}
+
+/** The real services over the two clients (each reads the user's token at every call). */
+export function createServices(engine: HttpClient, georep: HttpClient): GeoRepServices {
+  return {
+    listGlusterClusters: () => listGlusterClusters(engine),
+    listClusterHosts: (name) => listClusterHosts(engine, name),
+    listClusterVolumes: (cid) => listGlusterVolumes(engine, cid),
+    listRemoteHosts: (cid) => listRemoteHostSuggestions(engine, cid),
+    listSessions: (cid) => listSessions(georep, cid),
+    getAccess: (cid) => getClusterAccess(georep, cid),
+    controlSession: (cid, sid, action, force) => controlSession(georep, cid, sid, action, force),
+    removeSession: (cid, sid, reset, removeVolume) =>
+      deleteSession(georep, cid, sid, reset, removeVolume),
+    setCheckpoint: (cid, sid) => setCheckpoint(georep, cid, sid),
+    getConfig: (cid, sid) => getSessionConfig(georep, cid, sid),
+    setConfigOption: (cid, sid, name, value) =>
+      setSessionConfigOption(georep, cid, sid, name, value),
+    resetConfigOption: (cid, sid, name) => resetSessionConfigOption(georep, cid, sid, name),
+    recoverSession: (cid, sid) => recoverSession(georep, cid, sid),
+    getJob: (cid, jid) => getJob(georep, cid, jid),
+    getDiagnosis: (cid, sid, brick) => getDiagnosis(georep, cid, sid, brick),
+    preflight: (cid, request) => runPreflight(georep, cid, request),
+    createSession: (cid, request) => createSession(georep, cid, request),
+    getHostKey: (cid, hid) => getHostSshKey(georep, cid, hid),
+    getRemoteKey: (cid, hid, remote) => getRemoteHostKey(georep, cid, hid, remote),
+    verifySsh: (cid, hid, request) => verifySsh(georep, cid, hid, request),
+    setupSsh: (cid, hid, request) => setupSsh(georep, cid, hid, request),
+    setupSshWithKey: (cid, hid, request) => setupSshWithKey(georep, cid, hid, request),
+  };
+}
