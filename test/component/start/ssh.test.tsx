@@ -41,6 +41,18 @@ async function openSshDialog(services = fakeStartServices()) {
   return r;
 }
 
+/** The elements scrolled into view (jsdom has no layout: the call is what can be checked). */
+const scrolled: Element[] = [];
+beforeEach(() => {
+  scrolled.length = 0;
+  Element.prototype.scrollIntoView = function (this: Element) {
+    scrolled.push(this);
+  };
+});
+afterEach(() => {
+  delete (Element.prototype as Partial<Element>).scrollIntoView;
+});
+
 const passwordField = () =>
   within(sshDialog()).getByLabelText(/^Password of root@remote1\.example\.com/);
 const sendButton = () => within(sshDialog()).getByRole('button', { name: 'Send password' });
@@ -139,6 +151,10 @@ describe('a different private key', () => {
       await user.click(within(sshDialog()).getByRole('button', { name: 'Set up with this key' }));
       const alert = await within(sshDialog()).findByText(cause, { exact: false });
       expect(alert).toBeInTheDocument();
+      // under the form: brought into view, with the focus
+      const result = within(sshDialog()).getByTestId('ssh-key-result');
+      await waitFor(() => expect(result).toHaveFocus());
+      expect(scrolled).toContain(result);
       expect(sshDialog()).toHaveTextContent(`The service said: ${detail}`);
       expect(services.createSession).not.toHaveBeenCalled();
       expect(
@@ -250,6 +266,12 @@ describe('the remote user’s password', () => {
       expect(
         await within(sshDialog()).findByText('The password was not accepted. You can try again.'),
       ).toBeInTheDocument();
+      // each answer in view with the focus, the second too
+      const result = within(sshDialog()).getByTestId('ssh-password-result');
+      await waitFor(() => expect(result).toHaveFocus());
+      expect(scrolled).toContain(result);
+      scrolled.length = 0;
+      await user.click(passwordField());
       expect(passwordField()).toHaveValue('');
       expect(passwordField()).toBeEnabled();
       expect(sendButton()).toBeDisabled(); // until a password is typed again
