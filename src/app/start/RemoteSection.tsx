@@ -4,6 +4,8 @@ import {
   FormGroup,
   FormHelperText,
   FormSection,
+  FormSelect,
+  FormSelectOption,
   HelperText,
   HelperTextItem,
   TextInput,
@@ -12,9 +14,10 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
 import type { EngineGlusterVolume } from '../../api/engine';
 import { provisionedVolumeName } from '../../georep/validation';
-import type { SectionProps } from './fieldKit';
+import { reasonOf, type SectionProps } from './fieldKit';
 import { remoteTargetOf } from './form';
 import { startMessages as m } from './messages';
+import type { RemoteVolumeChoice } from './remoteEligibility';
 import type { RemoteHostSuggestion } from './services';
 
 export interface RemoteSectionProps extends SectionProps {
@@ -23,6 +26,8 @@ export interface RemoteSectionProps extends SectionProps {
   knownRemote: RemoteHostSuggestion | undefined;
   /** The volumes of knownRemote's cluster. */
   remoteVolumes: UseQueryResult<EngineGlusterVolume[]>;
+  /** Those volumes with their eligibility (null until read). */
+  remoteChoices: RemoteVolumeChoice[] | null;
 }
 
 export function RemoteSection({
@@ -34,6 +39,7 @@ export function RemoteSection({
   suggestions,
   knownRemote,
   remoteVolumes,
+  remoteChoices,
 }: RemoteSectionProps) {
   const intl = useIntl();
   const { ids, fieldId, helpId, aria, help } = kit;
@@ -45,6 +51,17 @@ export function RemoteSection({
         ? intl.formatMessage(m.remoteTargetPath, { path: target.path })
         : null;
   const targetError = kit.error('remoteTarget');
+  // The listed volume the field names (chosen in the list or typed), if any.
+  const chosen =
+    target.kind === 'volume' ? remoteChoices?.find((c) => c.name === target.volume) : undefined;
+  const reasonsText = (c: RemoteVolumeChoice): string =>
+    c.reasons
+      .map((r) =>
+        r.kind === 'not_up'
+          ? intl.formatMessage(m.remoteVolumeNotUp, { status: r.status })
+          : intl.formatMessage(m.remoteVolumeInSession, { session: r.session }),
+      )
+      .join('; ');
   return (
     <FormSection title={intl.formatMessage(m.remoteSection)} titleElement="h2">
       <FormGroup
@@ -86,6 +103,60 @@ export function RemoteSection({
         )}
       </FormGroup>
 
+      {knownRemote ? (
+        <FormGroup
+          label={intl.formatMessage(m.remoteVolumes, { cluster: knownRemote.clusterName })}
+          fieldId={`${ids}-remote-volume-choice`}
+        >
+          <FormSelect
+            id={`${ids}-remote-volume-choice`}
+            aria-describedby={`${ids}-remote-volume-choice-help`}
+            value={chosen?.name ?? ''}
+            isDisabled={locked || !remoteChoices}
+            onChange={(_e, v) => update({ remoteTarget: v })}
+          >
+            <FormSelectOption value="" label={intl.formatMessage(m.remoteVolumesChoose)} />
+            {(remoteChoices ?? []).map((c) => (
+              <FormSelectOption
+                key={c.name}
+                value={c.name}
+                label={
+                  c.reasons.length === 0
+                    ? intl.formatMessage(m.remoteVolumeEligible, { name: c.name })
+                    : intl.formatMessage(m.remoteVolumeIneligible, {
+                        name: c.name,
+                        reasons: reasonsText(c),
+                      })
+                }
+              />
+            ))}
+          </FormSelect>
+          <FormHelperText>
+            <HelperText id={`${ids}-remote-volume-choice-help`}>
+              {remoteVolumes.isPending ? (
+                <HelperTextItem>
+                  {intl.formatMessage(m.remoteVolumesLoading, { cluster: knownRemote.clusterName })}
+                </HelperTextItem>
+              ) : remoteVolumes.error ? (
+                <HelperTextItem variant="error">
+                  {intl.formatMessage(m.remoteVolumesFailed, {
+                    cluster: knownRemote.clusterName,
+                    reason: reasonOf(remoteVolumes.error),
+                  })}
+                </HelperTextItem>
+              ) : remoteChoices ? (
+                <HelperTextItem>
+                  {intl.formatMessage(m.remoteVolumesHelp, {
+                    eligible: remoteChoices.filter((c) => c.reasons.length === 0).length,
+                    total: remoteChoices.length,
+                  })}
+                </HelperTextItem>
+              ) : null}
+            </HelperText>
+          </FormHelperText>
+        </FormGroup>
+      ) : null}
+
       <FormGroup
         label={intl.formatMessage(m.remoteTarget)}
         isRequired
@@ -111,6 +182,16 @@ export function RemoteSection({
             {targetUnderstood ? (
               <HelperTextItem variant={target.kind === 'volume' ? 'success' : 'indeterminate'}>
                 <span data-testid="remote-target-understood">{targetUnderstood}</span>
+              </HelperTextItem>
+            ) : null}
+            {chosen && chosen.reasons.length > 0 && !targetError ? (
+              <HelperTextItem variant="warning">
+                <span data-testid="remote-target-ineligible">
+                  {intl.formatMessage(m.remoteTargetIneligible, {
+                    name: chosen.name,
+                    reasons: reasonsText(chosen),
+                  })}
+                </span>
               </HelperTextItem>
             ) : null}
             {targetError ? (

@@ -42,7 +42,9 @@ import { OptionsSection } from './OptionsSection';
 import { PasswordlessSshDialog } from './PasswordlessSshDialog';
 import { RemoteSection } from './RemoteSection';
 import type { StartServices } from './services';
+import { remoteVolumeChoices } from './remoteEligibility';
 import { SourceSection } from './SourceSection';
+import { queryKeys } from '../queries';
 import { LiveStatus, Outcome, Steps } from './StartProgress';
 import { type FlowOutcome, type FlowState, inputSignature, useStartFlow } from './useStartFlow';
 
@@ -124,6 +126,21 @@ export function StartSessionDialog({
     queryFn: () => services.listClusterVolumes(knownRemote!.clusterId),
     enabled: knownRemote !== undefined,
   });
+
+  // Eligibility of the remote cluster's volumes: the sessions of this cluster say which are taken.
+  const sessions = useQuery({
+    queryKey: queryKeys.sessions(clusterId),
+    queryFn: () => services.listSessions(clusterId),
+    enabled: knownRemote !== undefined,
+  });
+  const remoteClusterId = knownRemote?.clusterId;
+  const remoteChoices = useMemo(() => {
+    if (!remoteClusterId || !remoteVolumes.data) return null;
+    const hosts = (suggestions.data ?? [])
+      .filter((s) => s.clusterId === remoteClusterId)
+      .flatMap((s) => [s.address, s.name]);
+    return remoteVolumeChoices(remoteVolumes.data, hosts, sessions.data?.sessions ?? []);
+  }, [remoteClusterId, remoteVolumes.data, suggestions.data, sessions.data]);
 
   const problems = useMemo(() => {
     const p = validateForm(effective, { clusterName, ownHosts: allHosts });
@@ -264,6 +281,7 @@ export function StartSessionDialog({
               suggestions={suggestions}
               knownRemote={knownRemote}
               remoteVolumes={remoteVolumes}
+              remoteChoices={remoteChoices}
             />
             <OptionsSection {...section} problems={problems.config} />
             <ChecksSection

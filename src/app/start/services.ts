@@ -30,4 +30,5 @@ export type StartServices = Pick<
   | 'preflight'
   | 'createSession'
   | 'controlSession'
+  | 'listSessions'
 >;

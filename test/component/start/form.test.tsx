@@ -136,6 +136,70 @@ describe('remote', () => {
     expect(list.querySelector('option')).toHaveAttribute('value', 'data-dr');
   });
 
+  test("a known remote's volumes are listed with their eligibility and why not; a choice fills the field", async () => {
+    const services = fakeStartServices({
+      listClusterVolumes: jest.fn((cid: string) =>
+        Promise.resolve(
+          cid === 'c-2'
+            ? [
+                { id: 'rv-1', name: 'data-dr', status: 'up' },
+                { id: 'rv-2', name: 'old-dr', status: 'down' },
+                { id: 'rv-3', name: 'taken-dr', status: 'up' },
+              ]
+            : [{ id: 'v-1', name: 'data', status: 'up' }],
+        ),
+      ),
+      listSessions: jest.fn().mockResolvedValue({
+        sessions: [
+          makeSession({
+            primary_volume: 'logs',
+            secondary_host: 'remote2.example.com',
+            secondary_volume: 'taken-dr',
+          }),
+        ],
+        readAt: '2026-01-01T00:00:00Z',
+        backend: 'sim',
+      }),
+    });
+    const { user } = renderStart({ services });
+    await fillForm(user, { remoteTarget: '' });
+    const picker = await screen.findByRole('combobox', { name: 'Volumes of cluster gluster-west' });
+    await waitFor(() => expect(within(picker).getAllByRole('option')).toHaveLength(4));
+    expect(
+      within(picker)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([
+      'Choose a volume, or type one below',
+      'data-dr: eligible',
+      'old-dr: not eligible (it is down, not Up)',
+      'taken-dr: not eligible (it is already the secondary of session logs → remote2.example.com::taken-dr)',
+    ]);
+    expect(
+      screen.getByText(/^1 of 3 eligible\. Size and emptiness are checked/),
+    ).toBeInTheDocument();
+    expect(services.listSessions).toHaveBeenCalledWith('c-1');
+
+    await user.selectOptions(picker, 'data-dr');
+    expect(field(/^Remote Volume\/Path/)).toHaveValue('data-dr');
+    expect(screen.queryByTestId('remote-target-ineligible')).toBeNull();
+
+    // An ineligible one may be chosen (oVirt: not "eligible only"); the reason stays in view.
+    await user.selectOptions(picker, 'old-dr');
+    expect(field(/^Remote Volume\/Path/)).toHaveValue('old-dr');
+    expect(screen.getByTestId('remote-target-ineligible')).toHaveTextContent(
+      'Volume old-dr is not eligible: it is down, not Up.',
+    );
+  });
+
+  test('a remote of no cluster the user sees: no volume list, the field takes free text', async () => {
+    const { user, services } = renderStart();
+    await fillForm(user, { remoteHost: 'standalone.example.org', remoteTarget: 'backup' });
+    expect(screen.queryByRole('combobox', { name: /^Volumes of cluster/ })).toBeNull();
+    expect(field(/^Remote Volume\/Path/)).toHaveValue('backup');
+    expect(services.listSessions).not.toHaveBeenCalled();
+  });
+
   test('the remote target is understood as a volume, or as a directory', async () => {
     const { user } = renderStart();
     await screen.findByLabelText(/^Remote Volume\/Path/);
