@@ -27,6 +27,8 @@ const common = {
   moduleNameMapper: {
     '\\.(css|less|scss)$': '<rootDir>/test/mocks/style.cjs',
     '\\.(png|jpe?g|gif|svg|woff2?|ttf|eot)$': '<rootDir>/test/mocks/file.cjs',
+    // The lag chart imports PatternFly's charts from their ES build (smaller chunk); jest takes the CommonJS twin.
+    '^@patternfly/react-charts/dist/esm/(.*)$': '@patternfly/react-charts/dist/js/$1',
   },
 };
 

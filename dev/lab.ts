@@ -56,6 +56,12 @@ export interface LabVolume {
 export interface LabRole {
   id: string;
   name: string;
+  /**
+   * The engine's roles.role_type: true for ADMIN (1), false for USER (2). As predefined
+   * (packaging/dbscripts/data/00500_insert_roles.sql): SuperUser, ClusterAdmin, GlusterAdmin,
+   * ReadOnlyAdmin are 1; UserRole, ExternalEventsCreator are 2. It decides DbUser.isAdmin (any
+   * role_type 1 role) and what a filtered read shows (role_type 2 only): dev/engine/access.ts.
+   */
   administrative: boolean;
   /** Permit names as the engine's REST API spells them (e.g. `manipulate_gluster_volume`). */
   permits: string[];

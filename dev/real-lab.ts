@@ -16,7 +16,13 @@ import { defaultLab, LAB_IDS, type Lab } from './lab';
 import { execProbe, type NodeProbe } from '../server/gluster/probe';
 import { createGlusterClient } from '../server/gluster/client';
 import { sshExec } from '../server/gluster/exec-ssh';
-import { sshHostShell, sshRemoteGluster, type RemoteGluster } from '../server/gluster/provision';
+import {
+  sshHostShell,
+  sshRemoteGluster,
+  type HostShell,
+  type RemoteGluster,
+} from '../server/gluster/provision';
+import type { GlusterExec } from '../server/gluster/exec';
 import type { GlusterClient } from '../server/gluster/types';
 import { KnownHosts, knownHostsName, parsePublicKey } from '../server/ssh/keys';
 import type { HostKeyPolicy } from '../server/ssh/host-trust';
@@ -134,6 +140,8 @@ export interface RealLabBackends {
   gluster: GlusterClient;
   /** gsyncd's files on the lab node, over the same SSH (stall detection, Faulty logs). */
   probe: NodeProbe;
+  /** The service's shell on the lab host (Gluster's events API registration). */
+  shell: HostShell;
   ssh: RealSshTrust;
   remoteGluster: RemoteGluster;
   close(): Promise<void>;
@@ -150,6 +158,8 @@ export function realLabBackends(
   log?: SshLog,
   /** The installed service's trust (the engine emulator's record of the lab host's key); default a known_hosts of it. */
   hostKeys?: HostKeyPolicy,
+  /** Wraps the gluster exec (the metrics' counter). */
+  meter: (e: GlusterExec) => GlusterExec = (e) => e,
 ): RealLabBackends {
   const port = Number(need(env, 'LAB_SSH_PORT'));
   const keyFile = need(env, 'LAB_SSH_KEY');
@@ -162,7 +172,8 @@ export function realLabBackends(
   const sshDir = path.dirname(keyFile);
   const knownHostsFile = need(env, 'LAB_SSH_KNOWN_HOSTS');
   return {
-    gluster: createGlusterClient(exec),
+    gluster: createGlusterClient(meter(exec)),
+    shell: sshHostShell({ privateKey, ...trust, user: 'root', port }),
     ssh: new RealSshTrust({
       privateKey,
       ...(hostKeys ? { hostKeys } : { knownHosts: KnownHosts.parse(knownHostsText) }),

@@ -15,6 +15,11 @@ import { readLabEnv, realLab, realLabBackends } from './real-lab';
 import { ssoTokenProvider } from '../server/serviceAccount';
 import { EngineClient } from '../server/engine';
 import { EngineHostKeys } from '../server/ssh/host-trust';
+import { createGlusterClient } from '../server/gluster/client';
+import type { HostShell } from '../server/gluster/provision';
+import { ServiceMetrics } from '../server/metrics';
+import type { PushOptions } from '../server/push';
+import { DEFAULT_TRANSITION_SETTINGS } from '../src/georep/transitions';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -68,13 +73,16 @@ async function main(): Promise<void> {
   const engineHostKeys = new EngineHostKeys({
     load: async () => new EngineClient(engineUrl).hostKeys((await serviceToken())!),
   });
-  const real = labEnv ? realLabBackends(labEnv, app.log, engineHostKeys) : null;
+  const metrics = new ServiceMetrics();
+  const real = labEnv
+    ? realLabBackends(labEnv, app.log, engineHostKeys, (e) => metrics.meter(e))
+    : null;
   if (real) app.addHook('onClose', () => real.close());
   const sim = simulated?.sim ?? null;
   const ssh = simulated?.ssh ?? null;
   await registerGeoRepService(app, {
     engineUrl,
-    gluster: simulated?.gluster ?? real!.gluster,
+    gluster: simulated ? createGlusterClient(metrics.meter(simulated.sim)) : real!.gluster,
     probe: simulated?.probe ?? real!.probe,
     backendName: backend,
     ssh: ssh ?? real!.ssh,
@@ -83,6 +91,7 @@ async function main(): Promise<void> {
     // The real lab's secondary volume is on this very machine.
     allowLocalRemote: labEnv !== null,
     eventsToken: serviceToken,
+    push: devPush(metrics, real?.shell ?? null, host, port),
   });
   // The engine's ui-plugins folder: this plugin's build, plus the test plugins a dev control
   // installs (test/ui-plugins: one that behaves as ovirt-engine-ui-extensions does on load).
@@ -227,6 +236,38 @@ function uiPluginsFolder(pluginsDir: string): string {
   for (const f of fs.readdirSync(pluginsDir))
     fs.symlinkSync(path.resolve(pluginsDir, f), path.join(dir, f));
   return dir;
+}
+
+/**
+ * The watch, metrics and history as the installed service has them; on the real lab with
+ * GEOREP_EVENTS_API=on, Gluster's events API too (`bash lab/gluster-lab.sh events-up` runs
+ * glustereventsd). GEOREP_WATCH_INTERVAL_MS=0: no watch (the tab polls). The lab's daemon has no systemd unit: it is told to reload by the PID
+ * the lab recorded (events-api.ts says why the daemon's own PID file cannot be used).
+ */
+function devPush(
+  metrics: ServiceMetrics,
+  shell: HostShell | null,
+  host: string,
+  port: number,
+): PushOptions {
+  const intervalMs = Number(process.env.GEOREP_WATCH_INTERVAL_MS ?? 4000);
+  const labDir = process.env.GLUSTER_LAB_DIR ?? '/var/lib/gluster-lab';
+  return {
+    watch:
+      intervalMs > 0
+        ? { intervalMs, transitions: { ...DEFAULT_TRANSITION_SETTINGS, recoverySeconds: 30 } }
+        : undefined,
+    eventsApi:
+      shell && process.env.GEOREP_EVENTS_API === 'on'
+        ? {
+            webhookBase: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/ovirt-georep/api/gluster-events`,
+            secret: 'georep-service',
+            shell,
+            reloadArgv: ['sh', '-c', `kill -USR2 "$(cat ${labDir}/events/glustereventsd.lab-pid)"`],
+          }
+        : null,
+    metrics,
+  };
 }
 
 /** pino's levels, to filter what the console shows when the log file takes more. */

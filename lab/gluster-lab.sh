@@ -4,6 +4,11 @@
 #   bash lab/gluster-lab.sh up      start glusterd + a private sshd, create/start/mount the volumes
 #   bash lab/gluster-lab.sh status  say what is running (exit 0 when the lab is fully up, 3 otherwise)
 #   bash lab/gluster-lab.sh down    stop everything this lab started (by PID file only), remove its state
+#   bash lab/gluster-lab.sh events-up    optional: start Gluster's events daemon (glustereventsd)
+#   bash lab/gluster-lab.sh events-down  stop it, and remove the webhooks registered on the lab
+#   bash lab/gluster-lab.sh events-reload  make it read its webhooks again (SIGUSR2)
+# The events subcommands hold /var/lock/gluster-lab.lock (GLUSTER_LAB_LOCK) while they run, as
+# every use of the shared lab must; a caller that already holds it sets GLUSTER_LAB_LOCK_HELD=1.
 #
 # What `up` builds (idempotent: run it again and it only repairs what is missing):
 #   * glusterd started with a clean environment (env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin ...):
@@ -300,12 +305,92 @@ do_up() {
   say "lab is up: $HOST, sshd :$SSH_PORT, volumes $PVOL -> $SVOL; run: GLUSTER_LAB=1 npx jest test/contract/real.test.ts"
 }
 
+# ------------------------------------------------------------------------------------ events
+# Gluster's events API (../shared/reference/gluster-local.md, "Gluster's events API"): the daemon
+# listens on UDP 55555 (/etc/glusterfs/eventsconfig.json) for what glusterd, the CLI and gsyncd
+# send, and posts it to the webhooks in /var/lib/glusterd/events/webhooks.json. It removes its own
+# PID file about 2 s after it starts (glustereventsd.py main() leaves `with PidFile(...)` once its
+# threads run), so the lab keeps the PID it started in a file of its own: that is what stops it
+# and what SIGUSR2 (reload, after `gluster-eventsapi webhook-add`) is sent to.
+EVENTS_DIR=$LAB/events
+EVENTS_PID=$EVENTS_DIR/glustereventsd.lab-pid
+WEBHOOKS=/var/lib/glusterd/events/webhooks.json
+
+# UDP 55555 (hex D903) bound, from the kernel's own table (no iproute2 needed)
+events_udp_bound() {
+  awk 'FNR>1 { split($2, a, ":"); if (a[2] == "D903") f = 1 } END { exit !f }' /proc/net/udp /proc/net/udp6 2>/dev/null
+}
+
+do_events_up() {
+  [ "$(id -u)" = 0 ] || die "must run as root"
+  pid_alive "$GLUSTERD_PID" || die "the lab is not up (glusterd of this lab is not running): bash lab/gluster-lab.sh up first"
+  PATH=/usr/sbin:/usr/bin:/sbin:/bin command -v glustereventsd >/dev/null 2>&1 ||
+    die "glustereventsd is missing (Debian's glusterfs-server ships it; EL: glusterfs-events)"
+  mkdir -p "$EVENTS_DIR"
+  if pid_alive "$EVENTS_PID"; then
+    say "glustereventsd: already running (pid $(cat "$EVENTS_PID"))"
+    return 0
+  fi
+  events_udp_bound && die "UDP port 55555 is taken by another process (another glustereventsd?); not starting a second one"
+  # a clean environment, as glusterd's; its own log in the lab's folder
+  setsid "${CLEAN_ENV[@]}" glustereventsd --pid-file "$EVENTS_DIR/glustereventsd.pid" \
+    >>"$LOGDIR/glustereventsd.out" 2>&1 </dev/null &
+  echo $! >"$EVENTS_PID"
+  for _ in $(seq 1 100); do
+    events_udp_bound && break
+    pid_alive "$EVENTS_PID" || die "glustereventsd exited at once; see $LOGDIR/glustereventsd.out and /var/log/glusterfs/events.log"
+    sleep 0.1
+  done
+  events_udp_bound || die "glustereventsd did not listen on UDP 55555 within 10 s"
+  say "glustereventsd: running (pid $(cat "$EVENTS_PID")), UDP 55555; webhooks: $WEBHOOKS"
+}
+
+do_events_reload() {
+  pid_alive "$EVENTS_PID" || die "glustereventsd of this lab is not running (bash lab/gluster-lab.sh events-up)"
+  kill -USR2 "$(cat "$EVENTS_PID")"
+  say "glustereventsd: told to read its webhooks again (SIGUSR2)"
+}
+
+do_events_down() {
+  # Webhooks the lab's tests registered: the service on this machine (loopback URLs).
+  if [ -s "$WEBHOOKS" ] && pid_alive "$GLUSTERD_PID"; then
+    local url
+    for url in $(python3 -c 'import json,sys; print("\n".join(u for u in json.load(open(sys.argv[1])) if u.startswith(("http://127.0.0.1:", "http://localhost:"))))' "$WEBHOOKS" 2>/dev/null); do
+      "${CLEAN_ENV[@]}" gluster-eventsapi webhook-del "$url" >/dev/null 2>&1 || true
+      say "webhook removed: $url"
+    done
+  fi
+  if [ -s "$EVENTS_PID" ]; then
+    stop_pid "$(cat "$EVENTS_PID")" glustereventsd
+    rm -f "$EVENTS_PID"
+  fi
+  # glustereventsd forks a worker that outlives its parent's TERM (seen here: the parent gone, the
+  # worker still on UDP 55555): every process started with this lab's PID file goes too.
+  local left
+  for left in $(pgrep -f -- "--pid-file $EVENTS_DIR/glustereventsd.pid" || true); do
+    stop_pid "$left" "glustereventsd's worker"
+  done
+  rm -rf "$EVENTS_DIR"
+}
+
+# Every events subcommand under the lab's lock, unless the caller holds it already.
+with_lock() {
+  if [ "${GLUSTER_LAB_LOCK_HELD:-}" = 1 ]; then
+    "$@"
+  else
+    GLUSTER_LAB_LOCK_HELD=1 exec flock "${GLUSTER_LAB_LOCK:-/var/lock/gluster-lab.lock}" bash "$0" "$cmd"
+  fi
+}
+
 # --------------------------------------------------------------------------------------- status
 do_status() {
   local ok=0
   if pid_alive "$GLUSTERD_PID"; then say "glusterd: running (pid $(cat "$GLUSTERD_PID"))"; else
     say "glusterd: not running (from this lab)"
     ok=3
+  fi
+  if pid_alive "${LAB}/events/glustereventsd.lab-pid"; then say "glustereventsd: running (pid $(cat "$LAB/events/glustereventsd.lab-pid")) (optional: events-up)"; else
+    say "glustereventsd: not running (optional: bash lab/gluster-lab.sh events-up)"
   fi
   if pid_alive "$SSHD_PID"; then say "sshd: running on 127.0.0.1:$SSH_PORT (pid $(cat "$SSHD_PID"))"; else
     say "sshd: not running"
@@ -476,9 +561,16 @@ case "$cmd" in
     HOST=$(pick_host)
     do_status
     ;;
-  down) do_down ;;
+  down)
+    # the events daemon first (it is the lab's too), then everything else
+    do_events_down
+    do_down
+    ;;
+  events-up) with_lock do_events_up ;;
+  events-down) with_lock do_events_down ;;
+  events-reload) with_lock do_events_reload ;;
   *)
-    echo "usage: $0 up|status|down" >&2
+    echo "usage: $0 up|status|down|events-up|events-down|events-reload" >&2
     exit 2
     ;;
 esac

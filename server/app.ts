@@ -40,6 +40,7 @@ import { Jobs } from './jobs';
 import type { RecoverDeps } from './recover';
 import { stallRoutes } from './routes/stall';
 import { StallWatch } from './stall';
+import { registerPush, type PushOptions } from './push';
 
 export interface GeoRepServiceOptions {
   /** Where the service's routes live; default `/ovirt-georep/api`. */
@@ -98,6 +99,11 @@ export interface GeoRepServiceOptions {
    * Gluster lab's secondary volume is on the same machine as its primary).
    */
   allowLocalRemote?: boolean;
+  /**
+   * The watch over every cluster with the service account (needs eventsToken), Gluster's events
+   * API and the push to open tabs, the metrics, the lag history (push.ts).
+   */
+  push?: PushOptions;
 }
 
 export const DEFAULT_PREFIX = '/ovirt-georep/api';
@@ -134,6 +140,12 @@ export async function registerGeoRepService(
   const stalls = opts.probe
     ? new StallWatch(opts.probe, { intervalMs: opts.stallIntervalMs ?? 10_000 })
     : null;
+  const watching = opts.push?.watch && opts.eventsToken ? opts.push.watch : null;
+  // With the watch reading every cluster each interval, viewers are served its reads.
+  const statusCacheMs = Math.max(
+    opts.statusCacheMs ?? 2_000,
+    watching ? watching.intervalMs + 2_000 : 0,
+  );
   const ctx: ServiceContext = {
     backendName: opts.backendName,
     engine,
@@ -142,7 +154,7 @@ export async function registerGeoRepService(
       permissionTtlMs: opts.permissionCacheMs,
     }),
     nodes,
-    status: new StatusService(opts.gluster, nodes, opts.statusCacheMs ?? 2_000, stalls),
+    status: new StatusService(opts.gluster, nodes, statusCacheMs, stalls),
     probe: opts.probe,
     stalls,
     jobs: new Jobs(),
@@ -166,6 +178,7 @@ export async function registerGeoRepService(
   app.addHook('onClose', () => ctx.audit.close());
   // Events a previous run could not deliver go first.
   void ctx.audit.flush();
+  const push = opts.push ? registerPush(app, ctx, opts.push, prefix, opts.eventsToken) : null;
 
   await app.register(
     async (scope) => {
@@ -278,6 +291,7 @@ export async function registerGeoRepService(
       configRoutes(scope, ctx);
       stallRoutes(scope, ctx);
       if (opts.ssh) await registerSshRoutes(scope, { ssh: opts.ssh, ctx });
+      if (push) push.routes(scope);
       if (opts.extraRoutes) await opts.extraRoutes(scope, ctx);
     },
     { prefix },

@@ -172,6 +172,33 @@ export class Audit {
     return this.outbox.map((x) => x.event);
   }
 
+  /** Told of every action recorded (the watch: a session a user deleted is not "disappeared"). */
+  onRecord: ((e: AuditEntry) => void) | null = null;
+
+  /**
+   * An event that is not a user's action (the watch's transitions), through the same outbox as the
+   * actions' events, posted by the service account. true once it is in the outbox (on disk when
+   * there is a spool directory): the outbox delivers it, in order, and takes the engine's "already
+   * exists" (origin and custom_id are unique) as delivered. false when it could not be kept.
+   */
+  async announce(ev: Omit<EngineEvent, 'origin'>, log: FastifyBaseLogger): Promise<boolean> {
+    const item: Pending = {
+      seq: `${Date.now().toString().padStart(15, '0')}-${String(this.counter++).padStart(9, '0')}`,
+      event: { ...ev, origin: EVENT_ORIGIN },
+    };
+    try {
+      this.persist(item);
+    } catch (err) {
+      log.error(
+        { err: err instanceof Error ? err.message : String(err) },
+        'Could not write the event to the outbox; it is kept in memory only',
+      );
+    }
+    this.outbox.push(item);
+    await this.flush(log);
+    return true;
+  }
+
   /** Log the action, put its event in the outbox and try to deliver; never throws. */
   async record(p: Principal, e: AuditEntry, log: FastifyBaseLogger): Promise<void> {
     const user = p.user.user_name;
@@ -187,6 +214,7 @@ export class Audit {
     };
     if (e.ok) log.info(fields, description);
     else log.warn(fields, description);
+    this.onRecord?.(e);
     const custom_id = this.next;
     this.next = this.next >= 2 ** 31 - 1 ? 1 : this.next + 1;
     const item: Pending = {

@@ -1,8 +1,10 @@
 // Who is calling and what they may do, always as the engine says: the bearer token is checked with
-// `GET api`, cluster visibility with `GET api/clusters/{id}` (Filter: true), and the right to act
-// as the engine's own Gluster commands decide it (GlusterCommandBase.getPermissionCheckSubjects:
-// the cluster, with the permit checked on the cluster, its data center or the system). Reads are
-// cached briefly per token; an action always asks the engine afresh.
+// `GET api`, cluster visibility with `GET api/clusters/{id}` read as WebAdmin reads it (no Filter:
+// an admin sees every cluster, as in WebAdmin; src/georep/engineRead.ts), and the right to act as
+// the engine's own Gluster commands decide it (GlusterCommandBase.getPermissionCheckSubjects: the
+// cluster, with the permit checked on the cluster, its data center or the system). Seeing a
+// cluster never lets anyone act on it. Reads are cached briefly per token; an action always asks
+// the engine afresh.
 import { CoalescingCache } from './cache';
 import type {
   EngineClient,
@@ -145,8 +147,9 @@ export class AccessControl {
   /**
    * The user's permissions that apply to the cluster: those the engine lists both among the
    * user's own (the user's and the user's groups') and among the cluster's (the cluster, its data
-   * center, the system). Matching by permission id, nothing the REST mapper leaves unnamed (a
-   * Gluster volume, a network...) can pass for the system.
+   * center, the system; an admin reads everyone's there). Matching by permission id, another
+   * user's permission never counts, and nothing the REST mapper leaves unnamed (a Gluster volume,
+   * a network...) can pass for the system.
    */
   private async loadGrants(p: Principal, cluster: EngineCluster): Promise<Grants> {
     const at = new Date();

@@ -12,6 +12,7 @@ interface Entry<V> {
 
 export class CoalescingCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
+  private readonly reloads = new Map<string, Promise<V>>();
 
   /**
    * @param staleMs with it, a value up to that long past its lifetime is served at once while one
@@ -56,6 +57,40 @@ export class CoalescingCache<V> {
     );
     this.entries.set(key, entry);
     return entry.promise;
+  }
+
+  /**
+   * A value loaded now, kept for readers: joins a load in flight for the key, else loads at once
+   * whatever the cached value's age (a scheduled or event-driven refresh).
+   */
+  reload(key: string, load: () => Promise<V>): Promise<V> {
+    const hit = this.entries.get(key);
+    if (hit && hit.expires === Infinity) return hit.promise;
+    const running = this.reloads.get(key);
+    if (running) return running;
+    if (!hit) return this.get(key, load);
+    // Readers keep the settled value meanwhile; it is replaced only by a success, and only if no
+    // invalidation came in between (an action wants a read that starts after it).
+    hit.refreshing = true;
+    const p = (async () => load())()
+      .then((value) => {
+        if (this.entries.get(key) === hit) {
+          if (this.ttlMs > 0)
+            this.entries.set(key, {
+              promise: Promise.resolve(value),
+              expires: this.now() + this.ttlMs,
+              refreshing: false,
+            });
+          else this.entries.delete(key);
+        }
+        return value;
+      })
+      .finally(() => {
+        hit.refreshing = false;
+        this.reloads.delete(key);
+      });
+    this.reloads.set(key, p);
+    return p;
   }
 
   /** Load anew behind a stale entry; the fresh value replaces it only if it is still the one kept. */

@@ -115,6 +115,69 @@ export const SETTINGS: readonly Setting[] = [
     ],
   },
   {
+    name: 'GEOREP_WATCH_INTERVAL_MS',
+    default: '4000',
+    doc: [
+      'How often (ms) the service reads every Gluster cluster with its own account, whether or not',
+      'anyone is logged in: engine events for transitions, live updates of open tabs, metrics and lag',
+      "history come from these reads, and viewers share them (Gluster's load does not grow with",
+      'them). 0 turns the watch off (then the tab polls and no event is posted without a viewer).',
+      'Needs GEOREP_ENGINE_USER.',
+    ],
+  },
+  {
+    name: 'GEOREP_ALERT_LAG_SECONDS',
+    default: '600',
+    doc: ['A session is lagging when its secondary is more than this many seconds behind.'],
+  },
+  {
+    name: 'GEOREP_ALERT_LAG_DELAY_SECONDS',
+    default: '300',
+    doc: [
+      'How long (s) the lag must stay above GEOREP_ALERT_LAG_SECONDS before a warning event is',
+      'posted; a "caught up" event follows when it is back under.',
+    ],
+  },
+  {
+    name: 'GEOREP_ALERT_RECOVERY_SECONDS',
+    default: '60',
+    doc: [
+      'How long (s) a Faulty, partly Faulty or Stalled session must stay healthy before "recovered"',
+      'is posted (Gluster restarts a Faulty worker over and over; it may read healthy in between).',
+      "Severities are the engine's: error for Faulty and Stalled, warning for partly Faulty, lagging",
+      'and a session that disappeared, normal for recovered, caught up and a completed checkpoint.',
+    ],
+  },
+  {
+    name: 'GEOREP_EVENTS_API',
+    default: 'on',
+    doc: [
+      "on: register a webhook with Gluster's events API (glustereventsd, package glusterfs-events)",
+      'on every cluster, so a change reaches open tabs within about a second; the nodes must reach',
+      'GEOREP_EVENTS_WEBHOOK_URL. off: rely on GEOREP_WATCH_INTERVAL_MS alone. Remove the webhooks',
+      'with `ovirt-gluster-georep --remove-webhooks` (the package does it when it is removed).',
+    ],
+  },
+  {
+    name: 'GEOREP_EVENTS_WEBHOOK_URL',
+    doc: [
+      'The URL the Gluster nodes post their events to, without the cluster id; unset: the',
+      "engine's origin (ENGINE_URL) and GEOREP_PREFIX, + /gluster-events, through Apache.",
+    ],
+  },
+  {
+    name: 'GEOREP_METRICS_TOKEN_FILE',
+    doc: [
+      'GET /metrics (Prometheus) is served on GEOREP_LISTEN to loopback clients only; with a file',
+      'here holding a token (0600), also to anyone sending it as `Authorization: Bearer <token>`.',
+    ],
+  },
+  {
+    name: 'GEOREP_HISTORY_HOURS',
+    default: '6',
+    doc: ["How many hours of each session's lag the service keeps in memory for its chart."],
+  },
+  {
     name: 'LOG_LEVEL',
     default: 'info',
     doc: ['fatal, error, warn, info, debug or trace; the log goes to the journal.'],
@@ -168,6 +231,18 @@ export interface ServiceConfig {
   glusterTimeoutMs?: number;
   statusCacheMs: number;
   auditSpoolDir: string;
+  /** The watch and what it announces (watch.ts); intervalMs 0: no watch. */
+  watch: {
+    intervalMs: number;
+    lagSeconds: number;
+    lagDelaySeconds: number;
+    recoverySeconds: number;
+  };
+  eventsApi: boolean;
+  /** Without the cluster id; null: derived from ENGINE_URL and the prefix. */
+  eventsWebhookUrl: string | null;
+  metricsToken: string | null;
+  historyHours: number;
   logLevel: string;
   /** Where the settings came from, in order. */
   sources: string[];
@@ -410,6 +485,39 @@ export function loadConfig(
     );
   const glusterTimeoutMs = whole('GEOREP_GLUSTER_TIMEOUT_MS', 1000);
   const statusCacheMs = whole('GEOREP_STATUS_CACHE_MS', 0, 60_000);
+  const watchInterval = whole('GEOREP_WATCH_INTERVAL_MS', 0, 3_600_000);
+  if (watchInterval !== undefined && watchInterval > 0 && watchInterval < 1000)
+    problems.push(
+      `GEOREP_WATCH_INTERVAL_MS must be 0 (off) or at least 1000, not ${watchInterval}`,
+    );
+  const lagSeconds = whole('GEOREP_ALERT_LAG_SECONDS', 1);
+  const lagDelaySeconds = whole('GEOREP_ALERT_LAG_DELAY_SECONDS', 0);
+  const recoverySeconds = whole('GEOREP_ALERT_RECOVERY_SECONDS', 0);
+  const eventsApiText = get('GEOREP_EVENTS_API')!;
+  if (eventsApiText !== 'on' && eventsApiText !== 'off')
+    problems.push(`GEOREP_EVENTS_API must be on or off, not ${JSON.stringify(eventsApiText)}`);
+  const webhook = get('GEOREP_EVENTS_WEBHOOK_URL');
+  if (webhook !== undefined) {
+    let ok: boolean;
+    try {
+      const u = new URL(webhook);
+      ok = (u.protocol === 'https:' || u.protocol === 'http:') && !u.search && !u.hash;
+    } catch {
+      ok = false;
+    }
+    if (!ok)
+      problems.push(
+        `GEOREP_EVENTS_WEBHOOK_URL must be an http or https URL without query, not ${JSON.stringify(webhook)}`,
+      );
+  }
+  const metricsFile = get('GEOREP_METRICS_TOKEN_FILE');
+  const metricsToken = metricsFile
+    ? (secretFile('GEOREP_METRICS_TOKEN_FILE', metricsFile, 'the metrics token file')?.trim() ??
+      null)
+    : null;
+  if (metricsFile && metricsToken !== null && metricsToken.length < 16)
+    problems.push('GEOREP_METRICS_TOKEN_FILE: the token must be at least 16 characters');
+  const historyHours = whole('GEOREP_HISTORY_HOURS', 1, 48);
   const logLevel = get('LOG_LEVEL')!;
   if (!LOG_LEVELS.includes(logLevel))
     problems.push(
@@ -434,6 +542,16 @@ export function loadConfig(
       glusterTimeoutMs,
       statusCacheMs: statusCacheMs!,
       auditSpoolDir: get('GEOREP_AUDIT_SPOOL_DIR')!,
+      watch: {
+        intervalMs: watchInterval!,
+        lagSeconds: lagSeconds!,
+        lagDelaySeconds: lagDelaySeconds!,
+        recoverySeconds: recoverySeconds!,
+      },
+      eventsApi: eventsApiText === 'on',
+      eventsWebhookUrl: webhook ?? null,
+      metricsToken,
+      historyHours: historyHours!,
       logLevel,
       sources,
     },

@@ -18,6 +18,7 @@ import type { NodeProbe } from './gluster/probe';
 import type { Jobs } from './jobs';
 import type { RecoverDeps } from './recover';
 import type { StallWatch } from './stall';
+import type { Watch } from './watch';
 
 /**
  * One action at a time per session, as the engine's own geo-rep commands take an exclusive lock on
@@ -89,6 +90,8 @@ export interface ServiceContext {
   recover: Pick<RecoverDeps, 'maxAttempts' | 'liveWithinMs' | 'pollMs'> & {
     sleep?: (ms: number) => Promise<void>;
   };
+  /** The service's own watch over every cluster (watch.ts), when it has an engine account. */
+  watch?: Watch;
 }
 
 declare module 'fastify' {

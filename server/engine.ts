@@ -1,11 +1,17 @@
-// The engine REST API as the service uses it: always with the calling user's own SSO token, so the
-// engine decides what the user may see. Engine JSON keeps booleans and numbers as strings and
+// The engine REST API as the service uses it: always with the calling user's own SSO token, read
+// as WebAdmin reads it (engineReadHeaders, src/georep/engineRead.ts: no Filter, so the engine shows
+// an admin what WebAdmin shows them; a filtered read would count user-type roles only and show a
+// GlusterAdmin nothing). What the user may do is checked apart, per action (auth.ts). Engine JSON keeps booleans and numbers as strings and
 // lists keyed by the singular type name (absent when empty); this module turns them into plain
 // values. Every failure becomes an ApiError with words a user can act on.
 import type { Agent as HttpsAgent } from 'node:https';
 import axios, { type AxiosInstance, type AxiosResponse, isAxiosError } from 'axios';
 import { ApiError, badGateway, gatewayTimeout, unauthorized } from './errors';
 import { searchCondition } from '../src/georep/engineSearch';
+import { engineReadHeaders } from '../src/georep/engineRead';
+
+/** The headers of every engine read, the service's and the plugin's (one truth). */
+export { engineReadHeaders };
 
 export interface EngineUser {
   id: string;
@@ -95,6 +101,17 @@ export interface EngineEvent {
   cluster_id?: string;
 }
 
+/** An event as `GET api/events` lists it. */
+export interface EngineEventRecord {
+  id: number;
+  description: string;
+  severity: string;
+  origin: string;
+  custom_id: number | null;
+  cluster_id: string | null;
+  time: string | null;
+}
+
 type Json = Record<string, unknown>;
 
 const str = (v: unknown): string | null =>
@@ -145,7 +162,6 @@ export class EngineClient {
     this.http = axios.create({
       timeout: timeoutMs,
       httpsAgent,
-      headers: { Accept: 'application/json', Version: '4' },
       validateStatus: () => true,
       // The engine is on our own origin (or localhost): never through an HTTP proxy from the environment.
       proxy: false,
@@ -181,20 +197,17 @@ export class EngineClient {
     return { id, user_name };
   }
 
-  /** `GET api/clusters/{id}` as the user sees it (Filter: true); null when the engine does not show it. */
+  /** `GET api/clusters/{id}` as the engine shows it to the user; null when it does not. */
   async cluster(token: string, id: string): Promise<EngineCluster | null> {
-    const res = await this.call(token, 'get', `clusters/${enc(id)}`, {
-      filter: true,
-      what: 'read the cluster',
-    });
+    const res = await this.call(token, 'get', `clusters/${enc(id)}`, { what: 'read the cluster' });
     if (res.status === 404) return null;
     this.ensureOk(res, 'read the cluster');
     return toCluster(res.data as Json);
   }
 
-  /** `GET api/clusters` as the user sees them. */
+  /** `GET api/clusters` as the engine shows them to the user (to an admin: all). */
   async clusters(token: string): Promise<EngineCluster[]> {
-    const res = await this.call(token, 'get', 'clusters', { filter: true, what: 'list clusters' });
+    const res = await this.call(token, 'get', 'clusters', { what: 'list clusters' });
     this.ensureOk(res, 'list clusters');
     return list(res.data, 'cluster').map(toCluster);
   }
@@ -202,7 +215,6 @@ export class EngineClient {
   /** Hosts of a cluster (`hosts?search=cluster=<name>`), in the engine's order. */
   async clusterHosts(token: string, cluster: { id: string; name: string }): Promise<EngineHost[]> {
     const res = await this.call(token, 'get', 'hosts', {
-      filter: true,
       params: { search: searchCondition('cluster', cluster.name) },
       what: `list the hosts of cluster ${cluster.name}`,
     });
@@ -215,14 +227,14 @@ export class EngineClient {
 
   /** Every host the user can see. */
   async hosts(token: string): Promise<EngineHost[]> {
-    const res = await this.call(token, 'get', 'hosts', { filter: true, what: 'list hosts' });
+    const res = await this.call(token, 'get', 'hosts', { what: 'list hosts' });
     this.ensureOk(res, 'list hosts');
     return list(res.data, 'host').map(toHost);
   }
 
   /**
-   * Every host's pinned SSH key (`GET api/hosts`, unfiltered: an admin query, so the token is the
-   * service account's, which holds ReadOnlyAdmin on the system).
+   * Every host's pinned SSH key (`GET api/hosts` with the service account's token: it holds
+   * ReadOnlyAdmin on the system, an admin role, so the engine reads it unfiltered).
    */
   async hostKeys(token: string): Promise<EngineHostKey[]> {
     const res = await this.call(token, 'get', 'hosts', {
@@ -248,7 +260,6 @@ export class EngineClient {
 
   async volumes(token: string, clusterId: string): Promise<EngineVolume[]> {
     const res = await this.call(token, 'get', `clusters/${enc(clusterId)}/glustervolumes`, {
-      filter: true,
       what: 'list the Gluster volumes of the cluster',
     });
     if (res.status === 404) return [];
@@ -271,7 +282,7 @@ export class EngineClient {
     clusterId: string,
     volumeId: string,
   ): Promise<VolumeCapacity> {
-    // An admin-only query in the engine: refused when filtered, so sent without Filter.
+    // An admin-only query in the engine (refused when filtered): the user must be an admin.
     const res = await this.call(
       token,
       'get',
@@ -308,13 +319,12 @@ export class EngineClient {
   }
 
   /**
-   * `GET api/clusters/{id}/permissions` (Filter: true): the permissions on the cluster, its data
-   * center and the system, each written with the cluster as its object (GetPermissionsForObject
-   * with the inherited ones; filtered, the inherited ones are the user's and the user's groups').
+   * `GET api/clusters/{id}/permissions`: the permissions on the cluster, its data center and the
+   * system, each written with the cluster as its object (GetPermissionsForObject with the
+   * inherited ones; everyone's for an admin, only the user's own when read filtered).
    */
   async clusterPermissions(token: string, clusterId: string): Promise<EnginePermission[]> {
     const res = await this.call(token, 'get', `clusters/${enc(clusterId)}/permissions`, {
-      filter: true,
       what: 'read the permissions on the cluster',
     });
     this.ensureOk(res, 'read the permissions on the cluster');
@@ -351,14 +361,36 @@ export class EngineClient {
     this.ensureOk(res, 'post an event');
   }
 
+  /**
+   * Events of the audit log (`GET api/events?search=...`), newest first, as the token may see them:
+   * the watch reads its own (origin gluster-georep) back after a restart.
+   */
+  async events(token: string, o: { search: string; max: number }): Promise<EngineEventRecord[]> {
+    const res = await this.call(token, 'get', 'events', {
+      params: { search: o.search, max: String(o.max) },
+      what: 'read the events',
+    });
+    this.ensureOk(res, 'read the events');
+    return list(res.data, 'event')
+      .map((e) => ({
+        id: num(e.index) ?? num(e.id) ?? 0,
+        description: str(e.description) ?? '',
+        severity: str(e.severity) ?? '',
+        origin: str(e.origin) ?? '',
+        custom_id: num(e.custom_id),
+        cluster_id: idOf(e.cluster),
+        time: str(e.time),
+      }))
+      .sort((a, b) => b.id - a.id);
+  }
+
   private async call(
     token: string,
     method: 'get' | 'post',
     path: string,
-    o: { filter?: boolean; params?: Record<string, string>; body?: unknown; what: string },
+    o: { params?: Record<string, string>; body?: unknown; what: string },
   ): Promise<AxiosResponse> {
-    const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
-    if (o.filter) headers.Filter = 'true';
+    const headers = engineReadHeaders(token);
     if (o.body !== undefined) headers['Content-Type'] = 'application/json';
     try {
       // `api` itself has no trailing slash: the engine's root resource is /ovirt-engine/api.

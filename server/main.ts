@@ -8,6 +8,7 @@
 //
 //   ovirt-gluster-georep [--config FILE]          run
 //   ovirt-gluster-georep [--config FILE] --check  check the settings and the files they name, then exit
+//   ovirt-gluster-georep [--config FILE] --remove-webhooks  take the Gluster events webhooks off every cluster
 //
 // Exit status 78 (EX_CONFIG) for a configuration problem: the unit does not restart on it.
 import { Agent as HttpsAgent } from 'node:https';
@@ -22,7 +23,11 @@ import { RealSshTrust } from './ssh/real';
 import { createGlusterClient } from './gluster/client';
 import { execProbe } from './gluster/probe';
 import { sshExec } from './gluster/exec-ssh';
-import { sshHostShell, sshRemoteGluster } from './gluster/provision';
+import { sshHostShell, sshRemoteGluster, type HostShell } from './gluster/provision';
+import { ServiceMetrics } from './metrics';
+import { EventsApi } from './events-api';
+import type { PushOptions } from './push';
+import { DEFAULT_TRANSITION_SETTINGS } from '../src/georep/transitions';
 import { errorMessage } from '../src/georep/errorMessage';
 
 export const EX_CONFIG = 78;
@@ -44,6 +49,42 @@ export function hostKeyPolicy(
   });
 }
 
+/** The watch, Gluster's events API, metrics and history as the settings say (push.ts). */
+export function pushOptions(
+  cfg: ServiceConfig,
+  metrics: ServiceMetrics,
+  shell: HostShell,
+): PushOptions {
+  const prefix = cfg.prefix || DEFAULT_PREFIX;
+  return {
+    watch:
+      cfg.engineAccount && cfg.watch.intervalMs > 0
+        ? {
+            intervalMs: cfg.watch.intervalMs,
+            transitions: {
+              ...DEFAULT_TRANSITION_SETTINGS,
+              lagThresholdSeconds: cfg.watch.lagSeconds,
+              lagDelaySeconds: cfg.watch.lagDelaySeconds,
+              recoverySeconds: cfg.watch.recoverySeconds,
+            },
+          }
+        : undefined,
+    eventsApi:
+      cfg.eventsApi && cfg.engineAccount
+        ? { webhookBase: webhookBase(cfg, prefix), secret: cfg.engineAccount.password, shell }
+        : null,
+    metrics,
+    metricsToken: cfg.metricsToken,
+    history: { hours: cfg.historyHours },
+  };
+}
+
+/** Where the nodes post: the setting, else the engine's origin with the API's prefix. */
+export function webhookBase(cfg: ServiceConfig, prefix: string): string {
+  if (cfg.eventsWebhookUrl) return cfg.eventsWebhookUrl.replace(/\/+$/, '');
+  return `${new URL(cfg.engineUrl).origin}${prefix.replace(/\/+$/, '')}/gluster-events`;
+}
+
 export async function start(cfg: ServiceConfig): Promise<{ close(): Promise<void>; port: number }> {
   const httpsAgent = cfg.engineCa
     ? new HttpsAgent({ ca: [...rootCertificates, cfg.engineCa], keepAlive: true })
@@ -63,6 +104,7 @@ export async function start(cfg: ServiceConfig): Promise<{ close(): Promise<void
     port: cfg.sshPort,
   };
   const exec = sshExec({ ...ssh, hostKeys, glusterCommand: cfg.glusterCommand });
+  const metrics = new ServiceMetrics();
 
   const app = Fastify({
     logger: { level: cfg.logLevel, redact: LOG_REDACT },
@@ -74,7 +116,7 @@ export async function start(cfg: ServiceConfig): Promise<{ close(): Promise<void
     prefix: cfg.prefix || DEFAULT_PREFIX,
     engineUrl: cfg.engineUrl,
     engineHttpsAgent: httpsAgent,
-    gluster: createGlusterClient(exec, { timeoutMs: cfg.glusterTimeoutMs }),
+    gluster: createGlusterClient(metrics.meter(exec), { timeoutMs: cfg.glusterTimeoutMs }),
     // gsyncd's files on the primary nodes, over the same SSH: stall detection, Recover, Faulty logs
     probe: execProbe(exec),
     // A directory on a remote host as the target: gluster on the remote, run from the cluster host
@@ -87,6 +129,7 @@ export async function start(cfg: ServiceConfig): Promise<{ close(): Promise<void
     // Passwordless SSH from a cluster host to a remote: checked, and set up, from that host's side.
     ssh: new RealSshTrust({ ...ssh, nodePort: cfg.sshPort, hostKeys, log: app.log }),
     eventsToken: engineToken,
+    push: pushOptions(cfg, metrics, sshHostShell({ ...ssh, hostKeys })),
   });
   // For the init system's and the proxy's health checks; says nothing about users or Gluster.
   app.get('/healthz', () => ({ status: 'ok' }));
@@ -111,17 +154,66 @@ export async function start(cfg: ServiceConfig): Promise<{ close(): Promise<void
   };
 }
 
+/**
+ * `--remove-webhooks`: takes the service's webhook off Gluster's events API on every cluster the
+ * engine manages (the package runs it when it is removed). One line per cluster.
+ */
+export async function removeWebhooks(cfg: ServiceConfig): Promise<number> {
+  if (!cfg.engineAccount) {
+    console.log(
+      'ovirt-gluster-georep: no engine account (GEOREP_ENGINE_USER): no webhook was registered',
+    );
+    return 0;
+  }
+  const httpsAgent = cfg.engineCa
+    ? new HttpsAgent({ ca: [...rootCertificates, cfg.engineCa] })
+    : undefined;
+  const engine = new EngineClient(cfg.engineUrl, 15_000, httpsAgent);
+  const token = ssoTokenProvider(cfg.engineUrl, cfg.engineAccount, 15_000, httpsAgent);
+  const t = await token();
+  if (!t) throw new Error('the service account has no token');
+  const hostKeys = hostKeyPolicy(cfg, token, engine);
+  const shell = sshHostShell({
+    privateKey: cfg.privateKey,
+    passphrase: cfg.passphrase,
+    user: cfg.sshUser,
+    port: cfg.sshPort,
+    hostKeys,
+  });
+  const prefix = cfg.prefix || DEFAULT_PREFIX;
+  const api = new EventsApi({
+    webhookBase: webhookBase(cfg, prefix),
+    secret: cfg.engineAccount.password,
+    shell,
+  });
+  let failed = 0;
+  for (const c of (await engine.clusters(t)).filter((x) => x.gluster_service)) {
+    const nodes = (await engine.clusterHosts(t, c))
+      .filter((h) => h.status === 'up')
+      .map((h) => h.address);
+    try {
+      console.log(`ovirt-gluster-georep: cluster ${c.name}: ${await api.unregister(c, nodes)}`);
+    } catch (err) {
+      failed++;
+      console.error(`ovirt-gluster-georep: cluster ${c.name}: ${errorMessage(err)}`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   let file: string | undefined;
   let check = false;
+  let unhook = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--check') check = true;
+    else if (a === '--remove-webhooks') unhook = true;
     else if (a === '--config' && argv[i + 1]) file = argv[++i];
     else if (a.startsWith('--config=')) file = a.slice('--config='.length);
     else {
       console.error(
-        `ovirt-gluster-georep: unknown argument ${JSON.stringify(a)}; takes [--config FILE] [--check]`,
+        `ovirt-gluster-georep: unknown argument ${JSON.stringify(a)}; takes [--config FILE] [--check | --remove-webhooks]`,
       );
       return 64;
     }
@@ -137,6 +229,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     );
     return 0;
   }
+  if (unhook) return removeWebhooks(config);
   const svc = await start(config);
   let closing = false;
   const shutdown = (signal: string): void => {

@@ -52,6 +52,14 @@ export class StatusService {
     this.cache.invalidate(clusterId);
   }
 
+  /**
+   * A read from Gluster now, shared with readers (the watch, an event from Gluster): joins a read
+   * in flight, else reads whatever the cached value's age; a failure leaves the last value.
+   */
+  reload(p: Principal, cluster: EngineCluster, log?: FastifyBaseLogger): Promise<ClusterStatus> {
+    return this.cache.reload(cluster.id, () => this.load(p, cluster, log));
+  }
+
   /** A fresh read (after an action). */
   fresh(p: Principal, cluster: EngineCluster, log?: FastifyBaseLogger): Promise<ClusterStatus> {
     this.invalidate(cluster.id);

@@ -1,10 +1,18 @@
-// Who may see and do what, as the engine decides it from the lab's permissions:
+// Who may see and do what, as the engine decides it from the lab's permissions (paths are in
+// oVirt/ovirt-engine):
 // - a permission on an object applies to it and to everything below it
 //   (system > data center > cluster > host / Gluster volume);
-// - in filtered mode an object is visible when any permission applies to it; a data center is also
-//   visible through a permission on one of its clusters, as the engine's filtered views do;
-// - a user is an "admin" (DbUser.isAdmin) when any of their roles is administrative; only admins
-//   may run unfiltered queries;
+// - in filtered mode an object is visible through a permission of a USER-type role only
+//   (roles.role_type = 2): packaging/dbscripts/create_views.sql, user_cluster_permissions_view_base,
+//   user_storage_pool_permissions_view_base, user_vds_permissions_view_base all join with
+//   `role_type = 2`. An administrator whose rights are admin roles (GlusterAdmin, ReadOnlyAdmin,
+//   ClusterAdmin, SuperUser: role_type 1 in packaging/dbscripts/data/00500_insert_roles.sql) sees
+//   nothing there: admins read unfiltered (api.ts);
+// - a user is an "admin" (DbUser.isAdmin) when any of their roles, or their groups', is of the
+//   ADMIN type (CreateUserSessionCommand.executeCommand → GetAnyAdminRoleByUserIdAndGroupIds in
+//   multi_level_administration_sp.sql: `role_type = 1`); only admins may run unfiltered queries
+//   (QueriesCommandBase.validatePermissions), and an unfiltered query is no search by user: it
+//   returns every object;
 // - the engine lets a session in only when one of the user's roles has the `login` permit;
 // - a permission given to a group counts for every member (engine_session_user_flat_groups: the
 //   user, the user's groups and Everyone).
@@ -75,6 +83,7 @@ export class Access {
     });
   }
 
+  /** DbUser.isAdmin: any ADMIN-type role (role_type 1), the user's own or a group's, anywhere. */
   isAdmin(user: LabUser): boolean {
     return this.rolesOf(user.id).some((r) => r.administrative);
   }
@@ -117,13 +126,28 @@ export class Access {
     });
   }
 
-  /** Whether the object shows up for the user in filtered mode. */
+  /**
+   * Whether the object shows up for the user in filtered mode: through a permission of a user-type
+   * role (create_views.sql, the user_*_permissions_view_base views). Gluster volumes have no such
+   * view: a filtered volume list is the cluster's, once the cluster is visible (api.ts).
+   */
   canSee(user: LabUser, obj: ObjectRef): boolean {
+    const mine = this.permissionsOf(user.id);
+    const userType = (p: LabPermission): boolean => this.role(p.role_id)?.administrative === false;
+    const on = (keys: Set<string>, p: LabPermission): boolean => keys.has(keyOf(p.on));
     const keys = new Set(this.ancestry(obj));
     if (obj.type === 'data_center') {
+      // user_storage_pool_permissions_view_base: "Or the object is a cluster in the data center".
       for (const c of this.lab.clusters)
         if (c.data_center_id === obj.id) keys.add(`cluster:${c.id}`);
     }
-    return this.permissionsOf(user.id).some((p) => keys.has(keyOf(p.on)));
+    if (obj.type === 'host') {
+      // user_vds_permissions_view_base joins `(object_id = cluster_id AND object_type_id = 9) OR
+      // (object_id = storage_pool_id AND object_type_id = 14) AND role_type = 2`: AND binds before
+      // OR, so a permission on the host's cluster shows the host whatever the role's type.
+      const h = this.lab.hosts.find((x) => x.id === obj.id);
+      if (h && mine.some((p) => keyOf(p.on) === `cluster:${h.cluster_id}`)) return true;
+    }
+    return mine.some((p) => userType(p) && on(keys, p));
   }
 }

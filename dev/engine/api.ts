@@ -1,8 +1,12 @@
 // The REST API under /ovirt-engine/api, for the resources this project uses, with the engine's
 // access rules (backend/manager/modules/restapi and the bll query permission check):
 // - every request needs `Authorization: Bearer <SSO token>` of a user allowed to log in, else 401;
-// - `Filter: true|false` (header or `filter` query parameter) picks filtered or admin execution;
-//   without it admins run unfiltered and everyone else filtered;
+// - `filter` (query parameter, else matrix parameter of the last path segment, else the `Filter`
+//   header) picks filtered or admin execution; without it admins run unfiltered and everyone else
+//   filtered (BaseBackendResource.isFiltered, ParametersHelper.getParameter; the non-admin default
+//   is ENGINE_API_FILTER_BY_DEFAULT="true" in packaging/services/ovirt-engine/ovirt-engine.conf.in);
+// - filtered, only user-type roles make an object visible (access.ts): an admin who asks for
+//   Filter: true sees only what user roles grant, usually nothing;
 // - an unfiltered request from a non-admin fails (400, "Query execution failed due to insufficient
 //   permissions."), and so does a *filtered* request to a resource the engine serves with an
 //   admin-only query: hosts/{id}, glustervolumes/{id}, glusterbricks, volume statistics,
@@ -15,7 +19,7 @@
 // real engine would answer XML.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Lab, LabCluster, LabHost, LabPermission, LabUser, LabVolume } from '../lab';
-import type { Access } from './access';
+import { EVERYONE, type Access } from './access';
 import { EXTERNAL_EVENT_CODE, SEVERITIES, type EngineEvent, type EventSeverity } from './events';
 import {
   API,
@@ -75,6 +79,24 @@ const first = (q: Query, name: string): string | undefined => {
   const v = q[name];
   return Array.isArray(v) ? v[0] : v;
 };
+
+/**
+ * The `filter` parameter as BaseBackendResource.isFiltered reads it:
+ * ParametersHelper.getBooleanParameter(headers, uri, "filter", empty = true, missing = null), which
+ * looks at the query parameters, then the last path segment's matrix parameters, then the header
+ * (getParameter); t/true/y/yes/1 and f/false/n/no/0 in any case; anything else is logged and
+ * ignored, as if missing. Missing: the admin runs unfiltered, anyone else filtered.
+ */
+function filterMode(req: FastifyRequest, admin: boolean): boolean {
+  // Matrix parameters (`clusters;filter=false`) are not routed by this emulator: query or header.
+  const header = req.headers.filter;
+  const raw = first(req.query as Query, 'filter') ?? (Array.isArray(header) ? header[0] : header);
+  if (raw === undefined) return !admin;
+  if (raw === '') return true;
+  if (/^(t(rue)?|y(es)?|1)$/i.test(raw)) return true;
+  if (/^(f(alse)?|n(o)?|0)$/i.test(raw)) return false;
+  return !admin;
+}
 
 function booleanParam(value: string, name: string): boolean {
   if (value === '') return true;
@@ -165,10 +187,7 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
       );
     }
     const admin = access.isAdmin(user);
-    const header = req.headers.filter;
-    const raw = (Array.isArray(header) ? header[0] : header) ?? first(req.query as Query, 'filter');
-    const filtered = raw === undefined ? !admin : booleanParam(raw, 'filter');
-    return { user, admin, filtered };
+    return { user, admin, filtered: filterMode(req, admin) };
   }
 
   /** Any query-backed read: admins may run it unfiltered, everyone may run it filtered. */
@@ -384,11 +403,11 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
     // then the volumes are *searched* with "cluster = <name>", the name unquoted. A `search`
     // parameter replaces that constraint (QueryHelper.getConstraint:122-131): it then lists
     // matching volumes of every cluster the user sees, not only this one.
+    // The search is no user's (SearchQuery.searchGlusterVolumes → genericSearch, no permission
+    // view): filtered or not, the volumes are every matching one; only the cluster is checked.
     const c = readable(req);
     const cl = visibleCluster(c, req.params.id);
-    const vols = lab.volumes.filter(
-      (v) => !c.filtered || access.canSee(c.user, { type: 'gluster_volume', id: v.id }),
-    );
+    const vols = lab.volumes;
     const q = { ...req.query, search: first(req.query, 'search') ?? `cluster = ${cl.name}` };
     return collection('gluster_volume', listed(q, vols, volumeFields).map(volumeJson));
   });
@@ -543,10 +562,19 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
     custom_event_id: { kind: 'text', get: (e) => e.custom_id },
   };
 
-  /** Filtered sessions see the events of objects they can see; global events are for admins. */
+  /**
+   * Filtered, an event shows when its cluster is visible (a user-type role: user_cluster_permissions
+   * _view) and someone holds a permission on that very cluster (user_object_permissions_view, any
+   * role, not Everyone's, not joined with the user): audit_log_sp.sql GetAllFromAuditLog. Global
+   * events are for unfiltered (admin) reads.
+   */
   const eventVisible = (c: Ctx, e: EngineEvent): boolean =>
     !c.filtered ||
-    (e.cluster_id !== null && access.canSee(c.user, { type: 'cluster', id: e.cluster_id }));
+    (e.cluster_id !== null &&
+      access.canSee(c.user, { type: 'cluster', id: e.cluster_id }) &&
+      lab.permissions.some(
+        (p) => p.on.type === 'cluster' && p.on.id === e.cluster_id && p.group_id !== EVERYONE,
+      ));
 
   app.get<Route<object>>('/ovirt-engine/api/events', (req) => {
     const c = readable(req);

@@ -153,12 +153,12 @@ function log(level: LogEntry['level'], message: string): void {
 
 // ---------------------------------------------------------------- helpers
 
+// WebAdmin's own queries run unfiltered (WebAdminHostPageServlet.filterQueries: false): no Filter.
 function engineGet<T>(rel: string): Promise<T> {
   return fetch(`/ovirt-engine/api/${rel}`, {
     headers: {
       Accept: 'application/json',
       Authorization: `Bearer ${userInfo.ssoToken}`,
-      Filter: 'true',
     },
   }).then(async (r) => {
     if (!r.ok) throw new Error(`${r.status} ${r.statusText}`);

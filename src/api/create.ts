@@ -97,7 +97,7 @@ export interface RemoteHostSuggestion {
 
 /**
  * The hosts of every Gluster cluster the user sees except `clusterId` (engine: GET clusters, GET
- * hosts, both with Filter: true), sorted by cluster then host name.
+ * hosts, read as WebAdmin reads them: engineReadHeaders), sorted by cluster then host name.
  */
 export async function listRemoteHostSuggestions(
   engine: HttpClient,

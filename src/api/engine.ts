@@ -3,6 +3,7 @@
 import type { HttpClient } from './http';
 import { createHttpClient } from './http';
 import { searchCondition } from '../georep/engineSearch';
+import { engineReadHeaders } from '../georep/engineRead';
 
 export interface EngineCluster {
   id: string;
@@ -31,7 +32,11 @@ export interface EngineGlusterVolume {
   cluster?: { id: string };
 }
 
-/** A client for the engine's REST API as the logged-in user; `Filter: true` so results follow permissions. */
+/**
+ * A client for the engine's REST API as the logged-in user, reading it as WebAdmin does
+ * (engineReadHeaders: no Filter, so an admin sees what WebAdmin shows them). What the user may do
+ * the geo-rep service decides, action by action.
+ */
 export function engineClient(
   engineBaseUrl: string,
   token: () => string | null,
@@ -42,7 +47,7 @@ export function engineClient(
     baseURL: `${base}api/`,
     token,
     timeoutMs,
-    headers: { Filter: 'true', 'Content-Type': 'application/json' },
+    headers: { ...engineReadHeaders(null), 'Content-Type': 'application/json' },
   });
 }
 

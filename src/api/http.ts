@@ -59,7 +59,7 @@ export interface ClientOptions {
   /** Read at each call: WebAdmin may renew the token. */
   token: () => string | null;
   timeoutMs: number;
-  /** Extra headers for every call (e.g. Filter: true for the engine). */
+  /** Extra headers for every call (e.g. the engine's, engineReadHeaders). */
   headers?: Record<string, string>;
 }
 

@@ -35,6 +35,7 @@ import {
   setCheckpoint,
   setSessionConfigOption,
 } from './georep';
+import { getSessionHistory, type SessionHistory } from './history';
 import type { HttpClient } from './http';
 import {
   getHostSshKey,
@@ -49,6 +50,8 @@ import {
   type SshVerifyResult,
   verifySsh,
 } from './ssh';
+import { type StreamHandlers, streamSessions } from './stream';
+import { listTransitions, type TransitionFeed } from './transitions';
 import type {
   GeoRepConfigOption,
   GeoRepDiagnosis,
@@ -57,8 +60,8 @@ import type {
 } from '../georep/types';
 
 export interface GeoRepServices {
-  // ---- the engine (as the user, Filter: true) ----
-  /** The Gluster clusters the logged-in user sees. */
+  // ---- the engine (as the user, read as WebAdmin reads it: engineReadHeaders, no Filter) ----
+  /** The Gluster clusters WebAdmin shows the logged-in user. */
   listGlusterClusters(): Promise<EngineCluster[]>;
   /** The hosts of a cluster (all states; the Start dialog keeps the Up ones). */
   listClusterHosts(clusterName: string): Promise<EngineHost[]>;
@@ -92,6 +95,14 @@ export interface GeoRepServices {
   /** What the workers' own logs say (Faulty and Stalled ones, or the worker on `brick`). */
   getDiagnosis(clusterId: string, sessionId: string, brick?: string): Promise<GeoRepDiagnosis>;
 
+  // ---- the geo-rep service: the watch (pushed sessions, lag history, transitions) ----
+  /** The pushed sessions of a cluster (useLiveSessions); without it the tab polls. */
+  streamSessions?: (clusterId: string, h: StreamHandlers, signal: AbortSignal) => Promise<void>;
+  /** A session's lag history (LagHistory); without it the details show none. */
+  getHistory?: (clusterId: string, sessionId: string) => Promise<SessionHistory>;
+  /** What the service's watch announced after `after` (WebAdmin's alerts: plugin/serverAlerts). */
+  listTransitions?: (after?: string) => Promise<TransitionFeed>;
+
   // ---- the geo-rep service: a new session ----
   preflight(clusterId: string, request: PreflightRequest): Promise<PreflightResult>;
   createSession(clusterId: string, request: CreateSessionRequest): Promise<GeoRepSession>;
@@ -107,9 +118,25 @@ export interface GeoRepServices {
   ): Promise<SshVerifyResult>;
 }
 
-/** The real services over the two clients (each reads the user's token at every call). */
-export function createServices(engine: HttpClient, georep: HttpClient): GeoRepServices {
+/**
+ * The real services over the two clients (each reads the user's token at every call). The stream
+ * is read over fetch of its own (src/api/stream.ts) and needs the token too: without `token` there
+ * is no streamSessions and the tab polls.
+ */
+export function createServices(
+  engine: HttpClient,
+  georep: HttpClient,
+  token?: () => string | null,
+): GeoRepServices {
   return {
+    ...(token
+      ? {
+          streamSessions: (cid: string, h: StreamHandlers, signal: AbortSignal) =>
+            streamSessions(georep.baseURL, token, cid, h, signal),
+        }
+      : {}),
+    getHistory: (cid, sid) => getSessionHistory(georep, cid, sid),
+    listTransitions: (after) => listTransitions(georep, after),
     listGlusterClusters: () => listGlusterClusters(engine),
     listClusterHosts: (name) => listClusterHosts(engine, name),
     listClusterVolumes: (cid) => listGlusterVolumes(engine, cid),

@@ -37,6 +37,7 @@ import {
   RemoveSessionDialog,
   SessionOptionsDialog,
 } from './onDemand';
+import { LiveUpdates } from './LiveUpdates';
 import {
   clusterFromLocation,
   filterAndSort,
@@ -323,6 +324,9 @@ export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
             seconds: Math.round(refreshIntervalMs / 1000),
           })}
         />
+      </FlexItem>
+      <FlexItem>
+        <LiveUpdates clusterId={clusterId} />
       </FlexItem>
       {!visible ? <FlexItem>{intl.formatMessage(pageMessages.refreshPaused)}</FlexItem> : null}
       {sessions.data.backend === 'sim' ? (

@@ -28,6 +28,7 @@ import {
   expectsActiveWorker,
   groupByReplicaSet,
 } from './sessionRules';
+import { LagHistory } from './LagHistory';
 import { StatusLabel } from './StatusLabel';
 import { TruncatedText } from './TruncatedText';
 import { LogSection, WorkerProblems, type RecoverAction } from './WorkerProblems';
@@ -358,6 +359,9 @@ export function SessionDetails({ clusterId, session, recover }: SessionDetailsPr
           </StackItem>
         );
       })}
+      <StackItem>
+        <LagHistory clusterId={clusterId} session={session} />
+      </StackItem>
       <StackItem>
         <CrawlHelp />
       </StackItem>

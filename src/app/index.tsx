@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     config.engineTimeoutMs,
   );
   const environment: GeoRepEnvironment = {
-    services: createGeoRepServices(engine, georep),
+    services: createGeoRepServices(engine, georep, host.ssoToken),
     refreshIntervalMs: config.refreshIntervalMs,
     showToast: host.showToast,
     store: localStore(),

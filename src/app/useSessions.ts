@@ -5,6 +5,7 @@ import type { ClusterAccess, SessionList } from './environment';
 import { useGeoRepEnvironment } from './environment';
 import { queryKeys } from './queries';
 import { useDocumentVisible } from './useDocumentVisible';
+import { useIsLive } from './liveStore';
 
 export function useGlusterClusters() {
   const { services } = useGeoRepEnvironment();
@@ -22,11 +23,13 @@ export function useGlusterClusters() {
 export function useSessions(clusterId: string | null) {
   const { services, refreshIntervalMs } = useGeoRepEnvironment();
   const visible = useDocumentVisible();
+  // Pushed by the service (LiveUpdates): no polling meanwhile.
+  const live = useIsLive(clusterId);
   return useQuery<SessionList>({
     queryKey: queryKeys.sessions(clusterId ?? ''),
     queryFn: () => services.listSessions(clusterId!),
     enabled: clusterId !== null,
-    refetchInterval: visible ? refreshIntervalMs : false,
+    refetchInterval: visible && !live ? refreshIntervalMs : false,
     refetchIntervalInBackground: false,
     // Polled data is never "fresh" for longer than one interval.
     staleTime: Math.min(refreshIntervalMs, 5_000),

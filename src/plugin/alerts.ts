@@ -7,7 +7,8 @@ import { untyped } from '../intl';
 import type { GeoRepSession, SessionStatus } from '../georep/types';
 import type { AlertType } from './pluginApi';
 
-const messages = untyped(
+/** The alerts' words, one set for the plugin's own watcher and the service's feed (serverAlerts.ts). */
+export const alertMessages = untyped(
   defineMessages({
     faulty: {
       id: 'alerts.faulty',
@@ -40,6 +41,7 @@ const messages = untyped(
     },
   }),
 );
+const messages = alertMessages;
 
 export interface SessionMark {
   status: SessionStatus;

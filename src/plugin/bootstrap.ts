@@ -38,7 +38,7 @@ const TRANSITION_POLL_MS = 100;
 export interface BootstrapDeps {
   api: PluginApi;
   intl: IntlShape;
-  /** The Gluster clusters the logged-in user sees (engine REST, Filter: true). */
+  /** The Gluster clusters WebAdmin shows the logged-in user (engine REST, engineReadHeaders). */
   listGlusterClusters: () => Promise<EngineCluster[]>;
   /** Upper bound for the engine's answer at all (after it, the place is not added). */
   checkTimeoutMs: number;

@@ -6,7 +6,9 @@ import { createPluginIntl } from '../intl';
 import { bootstrap } from './bootstrap';
 import { readConfig } from './config';
 import { getPluginApi, log } from './pluginApi';
-import { startWatcher } from './watcher';
+import { startWatcher, type WatcherDeps } from './watcher';
+import { startAlerts } from './serverAlerts';
+import { listTransitions } from '../api/transitions';
 import { errorMessage } from '../georep/errorMessage';
 
 async function main(): Promise<void> {
@@ -42,7 +44,8 @@ async function main(): Promise<void> {
         () => api.ssoToken(),
         config.engineTimeoutMs,
       );
-      startWatcher({
+      // The service's watch feeds the alerts (serverAlerts.ts); the plugin's own watcher when it has none.
+      const own: WatcherDeps = {
         intl,
         intervalMs: config.refreshIntervalMs,
         listGlusterClusters: () => listGlusterClusters(engine),
@@ -53,6 +56,11 @@ async function main(): Promise<void> {
             : api.showToast(n.type, n.message),
         log,
         isVisible: () => document.visibilityState !== 'hidden',
+      };
+      startAlerts({
+        ...own,
+        listTransitions: (after) => listTransitions(georep, after),
+        fallback: () => startWatcher(own),
       });
     },
   });

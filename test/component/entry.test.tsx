@@ -1,6 +1,6 @@
 // src/app/index.tsx wires the real environment: WebAdmin's pluginApi (token read at each call,
-// locale, config, toasts), the engine client (Filter: true) and the geo-rep service client on the
-// page's origin. The network is a fake fetch.
+// locale, config, toasts), the engine client (no Filter, as WebAdmin) and the geo-rep service
+// client on the page's origin. The network is a fake fetch.
 import { screen, waitFor } from '@testing-library/react';
 import { resetPluginApi } from '../../src/plugin/pluginApi';
 
@@ -10,13 +10,20 @@ interface Call {
   filter: unknown;
 }
 
+// The first test imports the whole tab (every view and dialog): over 5 s on a loaded 2-core machine.
+jest.setTimeout(30_000);
+
 let calls: Call[];
 
 function installFetch(reply: (url: string) => unknown) {
   jest.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const headers = new Headers(init?.headers);
-    calls.push({ url, auth: headers.get('Authorization'), filter: headers.get('Filter') });
+    calls.push({
+      url,
+      auth: headers.get('Authorization'),
+      filter: headers.get('Filter') ?? undefined,
+    });
     return Promise.resolve(
       new Response(JSON.stringify(reply(url)), {
         status: 200,
@@ -122,7 +129,7 @@ test('inside WebAdmin it reads the clusters from the engine and the sessions fro
   expect(engineCall).toMatchObject({
     url: 'http://localhost/ovirt-engine/api/clusters',
     auth: 'Bearer token-1',
-    filter: 'true',
+    filter: undefined,
   });
   const sessionsCall = calls.find((c) => c.url.endsWith('/sessions'))!;
   expect(sessionsCall).toMatchObject({

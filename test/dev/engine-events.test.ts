@@ -134,18 +134,17 @@ describe('engine emulator: events', () => {
     expect((await h.post('glusteradmin@internal', '/events', global)).statusCode).toBe(403);
   });
 
-  it('shows filtered users the events of clusters they can see, not global ones', async () => {
+  it('shows filtered users the events of clusters a user-type role lets them see, not global ones', async () => {
     await h.post('admin@internal', '/events', event());
     await h.post('admin@internal', '/events', event({ custom_id: 2, cluster: { id: DR } }));
     const global = event({ custom_id: 3 }) as Record<string, unknown>;
     delete global.cluster;
     await h.post('admin@internal', '/events', global);
     expect(items(await h.get('admin@internal', '/events'), 'event')).toHaveLength(3);
-    expect(
-      items(await h.get('glusterviewer@internal', '/events', { filter: 'true' }), 'event').map(
-        (e) => e.custom_id,
-      ),
-    ).toEqual(['2', '7001']);
+    // Admin roles (ReadOnlyAdmin) count for nothing in a filtered read (GetAllFromAuditLog joins
+    // user_cluster_permissions_view: role_type = 2); unfiltered, an admin reads every event.
+    expect(body(await h.get('glusterviewer@internal', '/events', { filter: 'true' }))).toEqual({});
+    expect(items(await h.get('glusterviewer@internal', '/events'), 'event')).toHaveLength(3);
     expect(body(await h.get('virtonly@internal', '/events'))).toEqual({});
   });
 });

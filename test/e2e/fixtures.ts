@@ -60,6 +60,7 @@ export const USERS = {
   virtonly: ['virtonly@internal', 'virtonly'],
   glusterviewer: ['glusterviewer@internal', 'glusterviewer'],
   glusteradmin: ['glusteradmin@internal', 'glusteradmin'],
+  groupadmin: ['groupadmin@internal', 'groupadmin'],
 } as const;
 
 /** Log in through the stand-in's SSO page; `hash` is the place to land on. */

@@ -15,6 +15,10 @@ test('10,000 sessions: first rows, filter and sort stay usable', async ({ page }
   await page.route(`**/ovirt-georep/api/clusters/${PROD}/sessions`, (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body }),
   );
+  // No pushed reads of the simulator's real list: the tab polls the synthetic one.
+  await page.route(`**/ovirt-georep/api/clusters/${PROD}/stream`, (route) =>
+    route.fulfill({ status: 404, contentType: 'application/json', body: '{}' }),
+  );
   await login(page, 'admin', 'gluster-georep');
   const f = placeFrame(page);
   const grid = f.getByRole('grid', { name: 'Geo-replication sessions' });

@@ -263,8 +263,9 @@ describe('the RPM', () => {
     const prefix = SETTINGS.find((s) => s.name === 'GEOREP_PREFIX')!.default!;
     expect(directives).toEqual([
       `<Location ${prefix}/>`,
-      `ProxyPass http://${listen}${prefix}/ retry=0 timeout=330`,
+      `ProxyPass http://${listen}${prefix}/ retry=0 timeout=330 flushpackets=on`,
       `ProxyPassReverse http://${listen}${prefix}/`,
+      'SetEnvIf Request_URI "/stream$" no-gzip=1',
       '</Location>',
     ]);
   });
@@ -428,11 +429,31 @@ describe('installed, on the system node alone', () => {
         (c) => c.argv.includes('resume') && c.argv.includes(paused.primary_volume),
       ),
     ).toBe(true);
-    // The audit event, posted by the account the setup created.
+    // The audit event, posted by the account the setup created (the watch posts beside it).
     const ev = engine.events().slice(events);
     const account = lab.users.find((u) => u.user_name === 'georep-service@internal')!;
-    expect(ev.map((e) => e.posted_by)).toEqual([account.id]);
-    expect(ev[0]!.description).toMatch(/resum/i);
+    expect(ev.every((e) => e.posted_by === account.id)).toBe(true);
+    expect(ev.filter((e) => /has been resumed/.test(e.description))).toHaveLength(1);
+    // The installed service watches the clusters with nobody's token but its own: the demo's
+    // partly Faulty session is announced.
+    await waitFor(
+      () =>
+        engine
+          .events()
+          .some(
+            (e) =>
+              e.posted_by === account.id &&
+              /^Geo-replication session \S+ to \S+ of cluster .* is (partly )?Faulty/.test(
+                e.description,
+              ),
+          ),
+      20_000,
+      () =>
+        engine
+          .events()
+          .map((e) => e.description)
+          .join('\n'),
+    );
 
     svc.kill('SIGTERM');
     const code = await new Promise<number | null>((r) => svc!.once('exit', (c) => r(c)));

@@ -81,7 +81,8 @@ export async function startStack(
   const token = (user: string): string => {
     let t = tokens.get(user);
     if (!t) {
-      t = engine.login(user, PASSWORDS[user] ?? '') ?? undefined;
+      const password = PASSWORDS[user] ?? lab.users.find((u) => u.user_name === user)?.password;
+      t = engine.login(user, password ?? '') ?? undefined;
       if (!t) throw new Error(`cannot log in as ${user}`);
       tokens.set(user, t);
     }

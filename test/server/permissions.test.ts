@@ -78,10 +78,15 @@ describe('GlusterAdmin on one Gluster volume only', () => {
     );
   });
 
-  it('does not see the clusters it holds nothing on', async () => {
+  it('sees the other Gluster cluster too, as WebAdmin shows it to an admin, and may not act there', async () => {
+    // An admin reads the engine unfiltered: every cluster (BaseBackendResource.isFiltered).
     expect(
       (await s.call('volumeadmin@internal', 'GET', `/clusters/${DR}/sessions`)).statusCode,
-    ).toBe(404);
+    ).toBe(200);
+    const a = await s.call('volumeadmin@internal', 'GET', `/clusters/${DR}/access`);
+    expect(a.json()).toMatchObject({ can_read: true, can_manage: false });
+    // No role of its own there: the others' permissions on the cluster's tree count for nothing.
+    expect(a.json<{ reason: string }>().reason).not.toMatch(/Your roles there/);
   });
 });
 
@@ -130,10 +135,21 @@ describe('GlusterAdmin through a group', () => {
     expect(prod.map((p) => [p.id, p.cluster?.id])).toEqual([[LAB_IDS.permission5, PROD]]);
   });
 
-  it('sees nothing where the group holds nothing', async () => {
-    expect(
-      (await s.call('groupadmin@internal', 'GET', `/clusters/${PROD}/access`)).statusCode,
-    ).toBe(404);
+  it('reads, but may not act, where the group holds nothing', async () => {
+    // An admin through its group (GetAnyAdminRoleByUserIdAndGroupIds): unfiltered, as in WebAdmin.
+    const a = await s.call('groupadmin@internal', 'GET', `/clusters/${PROD}/access`);
+    expect(a.statusCode).toBe(200);
+    expect(a.json()).toMatchObject({ can_read: true, can_manage: false });
+    const id = await firstSession('groupadmin@internal', PROD);
+    const before = s.sim!.callCount();
+    const r = await s.call(
+      'groupadmin@internal',
+      'POST',
+      `/clusters/${PROD}/sessions/${id}/pause`,
+      {},
+    );
+    expect(r.statusCode).toBe(403);
+    expect(s.sim!.callCount()).toBe(before);
   });
 });
 

@@ -95,8 +95,11 @@ describe('the remote is another machine, however it is spelled', () => {
 });
 
 describe("the service's own credentials look only at what the engine shows the user", () => {
-  it('a remote in a cluster the user cannot see is a standalone host: nothing read with the service key', async () => {
-    // groupadmin sees gluster-dr only; gprod1 (gluster-prod) is invisible to them.
+  it('a remote in another cluster is what the engine shows the user: to an admin, a managed host', async () => {
+    // groupadmin holds GlusterAdmin on gluster-dr only, through its group; an admin reads the
+    // engine unfiltered (BaseBackendResource.isFiltered), as WebAdmin shows it every cluster, so
+    // gprod1 is a host of gluster-prod to it, read with the service's key as any managed host.
+    // (Whoever may act holds an admin permit, so no acting user is shown fewer hosts.)
     const r = await s.call('groupadmin@internal', 'POST', `/clusters/${DR}/preflight`, {
       primary_volume: 'vmstore-dr',
       secondary_host: 'gprod1.lab.example',
@@ -104,9 +107,22 @@ describe("the service's own credentials look only at what the engine shows the u
     });
     expect(r.statusCode).toBe(200);
     const checks = r.json<{ check: PreflightCheck[] }>().check;
-    const text = JSON.stringify(checks);
-    expect(text).not.toMatch(
-      /lists volume vmstore|replicate|3 bricks|Gluster 10\.3 answered on gprod1/,
+    expect(checks.find((c) => c.id === 'remote_reachable')).toMatchObject({
+      outcome: 'pass',
+      evidence: expect.stringMatching(/managed by this engine \(cluster gluster-prod\)/),
+    });
+  });
+
+  it('a remote the engine does not know is a standalone host: nothing read with the service key', async () => {
+    const r = await s.call('groupadmin@internal', 'POST', `/clusters/${DR}/preflight`, {
+      primary_volume: 'vmstore-dr',
+      secondary_host: 'backup.remote.example',
+      secondary_volume: 'vmstore-backup',
+    });
+    expect(r.statusCode).toBe(200);
+    const checks = r.json<{ check: PreflightCheck[] }>().check;
+    expect(JSON.stringify(checks)).not.toMatch(
+      /answered this service|It is managed by this engine/,
     );
     expect(checks.find((c) => c.id === 'remote_reachable')).toMatchObject({ outcome: 'skipped' });
   });

@@ -1,9 +1,13 @@
 // Every route of the OpenAPI document × every kind of caller: who gets in, who is refused, and
-// how. Callers: no token, a bad token, a user who sees no Gluster, read-only, GlusterAdmin on one
-// volume, GlusterAdmin through a group (on the other cluster), GlusterAdmin (cluster / data
-// center), SuperUser. The route list comes from the document itself, so a new route is covered
-// (or this test fails) the day it is added.
+// how. Callers: no token, a bad token, a user who sees no Gluster, ReadOnlyAdmin, GlusterAdmin on
+// one volume, GlusterAdmin through a group (on the other cluster), GlusterAdmin on the other
+// cluster alone, a user with a user-type role (UserRole) on the cluster, GlusterAdmin (cluster /
+// data center), SuperUser. The engine answers as a real one (test/dev/engine-filter.test.ts): an
+// admin reads every cluster, as WebAdmin shows them; acting needs the permit on the cluster, its
+// data center or the system. The route list comes from the document itself, so a new route is
+// covered (or this test fails) the day it is added.
 import { defaultLab, LAB_IDS } from '../../dev/lab';
+import { filterLab } from '../dev/filter-lab';
 import { createSimSshTrust } from '../../server/ssh/sim';
 import { PROD, startStack, type SessionList, type Stack } from './harness';
 
@@ -14,6 +18,8 @@ type Caller =
   | 'glusterviewer@internal'
   | 'volumeadmin@internal'
   | 'groupadmin@internal'
+  | 'dradmin@internal'
+  | 'produser@internal'
   | 'glusteradmin@internal'
   | 'admin@internal';
 const CALLERS: Caller[] = [
@@ -23,6 +29,8 @@ const CALLERS: Caller[] = [
   'glusterviewer@internal',
   'volumeadmin@internal',
   'groupadmin@internal',
+  'dradmin@internal',
+  'produser@internal',
   'glusteradmin@internal',
   'admin@internal',
 ];
@@ -33,7 +41,7 @@ interface Route {
 }
 
 async function stack(): Promise<Stack> {
-  const lab = defaultLab();
+  const lab = filterLab(defaultLab());
   return startStack({
     lab,
     service: { ssh: createSimSshTrust(lab), resolveHost: () => Promise.resolve([]) },
@@ -109,10 +117,14 @@ function kindOf(r: Route): Kind {
 function expected(kind: Kind, caller: Caller): 'allowed' | 401 | 403 | 404 {
   if (caller === 'none' || caller === 'bad') return 401;
   if (kind === 'open') return 'allowed';
-  if (caller === 'virtonly@internal' || caller === 'groupadmin@internal') return 404; // sees no gluster-prod
+  // Not an admin, and its user role is on Default only: the engine reads it filtered, no gluster-prod.
+  if (caller === 'virtonly@internal') return 404;
+  // Every other caller sees gluster-prod: an admin reads unfiltered (as WebAdmin shows every
+  // cluster to an admin), produser filtered through its user role on the cluster.
   if (kind === 'read') return 'allowed';
-  if (caller === 'glusterviewer@internal' || caller === 'volumeadmin@internal') return 403;
-  return 'allowed';
+  // Acting: manipulate_gluster_volume on gluster-prod, its data center or the system.
+  if (caller === 'glusteradmin@internal' || caller === 'admin@internal') return 'allowed';
+  return 403;
 }
 
 async function call(s: Stack, caller: Caller, r: Route, sessionId: string) {

@@ -165,3 +165,54 @@ describe('service settings', () => {
     expect(problems[0]).toMatch(/^ENGINE_URL is not set/);
   });
 });
+
+describe('the watch, the events API and the metrics settings', () => {
+  it('have defaults: a read every 4 s, lag 600 s for 300 s, recovery 60 s, the events API on', () => {
+    const { config } = loadConfig({ file: good(), env: {} });
+    expect(config).toMatchObject({
+      watch: { intervalMs: 4000, lagSeconds: 600, lagDelaySeconds: 300, recoverySeconds: 60 },
+      eventsApi: true,
+      eventsWebhookUrl: null,
+      metricsToken: null,
+      historyHours: 6,
+    });
+  });
+
+  it('names every bad value at once', () => {
+    const { config, problems } = loadConfig({
+      file: good(),
+      env: {
+        GEOREP_WATCH_INTERVAL_MS: '500',
+        GEOREP_ALERT_LAG_SECONDS: '0',
+        GEOREP_EVENTS_API: 'maybe',
+        GEOREP_EVENTS_WEBHOOK_URL: 'ftp://x/y',
+        GEOREP_HISTORY_HOURS: '100',
+      },
+    });
+    expect(config).toBeNull();
+    expect(problems).toEqual([
+      'GEOREP_WATCH_INTERVAL_MS must be 0 (off) or at least 1000, not 500',
+      'GEOREP_ALERT_LAG_SECONDS must be a whole number from 1 to 9007199254740991, not "0"',
+      'GEOREP_EVENTS_API must be on or off, not "maybe"',
+      'GEOREP_EVENTS_WEBHOOK_URL must be an http or https URL without query, not "ftp://x/y"',
+      'GEOREP_HISTORY_HOURS must be a whole number from 1 to 48, not "100"',
+    ]);
+  });
+
+  it('the metrics token comes from a file only its owner reads, 16 characters at least', () => {
+    const tok = write('metrics.token', 'a'.repeat(32) + '\n');
+    expect(
+      loadConfig({ file: good(), env: { GEOREP_METRICS_TOKEN_FILE: tok } }).config?.metricsToken,
+    ).toBe('a'.repeat(32));
+    const open = write('open.token', 'b'.repeat(32), 0o644);
+    expect(loadConfig({ file: good(), env: { GEOREP_METRICS_TOKEN_FILE: open } }).problems).toEqual(
+      [
+        `GEOREP_METRICS_TOKEN_FILE: ${open} can be read by others than its owner (mode 0644); make it 0600`,
+      ],
+    );
+    const short = write('short.token', 'abc');
+    expect(
+      loadConfig({ file: good(), env: { GEOREP_METRICS_TOKEN_FILE: short } }).problems,
+    ).toEqual(['GEOREP_METRICS_TOKEN_FILE: the token must be at least 16 characters']);
+  });
+});

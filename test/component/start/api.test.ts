@@ -181,7 +181,7 @@ test('setup faults: 409 host_key_changed and 429 keep their reason and status', 
   });
 });
 
-test('remote host suggestions: hosts of the other Gluster clusters, sorted, with Filter: true', async () => {
+test('remote host suggestions: hosts of the other Gluster clusters, sorted, read as WebAdmin reads (no Filter)', async () => {
   const engine = engineClient('https://engine.example.com/ovirt-engine/', () => 'tok', 5000);
   const seen = fake(engine, (cfg) =>
     cfg.url === 'clusters'
@@ -246,8 +246,8 @@ test('remote host suggestions: hosts of the other Gluster clusters, sorted, with
     { address: 'w2.example.com', name: 'w2', status: 'up', clusterId: 'c-2', clusterName: 'west' },
   ]);
   expect(seen.map((s) => [s.url, s.filter])).toEqual([
-    ['https://engine.example.com/ovirt-engine/api/clusters', 'true'],
-    ['https://engine.example.com/ovirt-engine/api/hosts', 'true'],
+    ['https://engine.example.com/ovirt-engine/api/clusters', undefined],
+    ['https://engine.example.com/ovirt-engine/api/hosts', undefined],
   ]);
 });
 
