@@ -11,8 +11,8 @@ import { registerEngineEmulator } from '../dev/engine';
 import { defaultLab } from '../dev/lab';
 import { registerGeoRepService } from '../server/app';
 import { createGlusterClient } from '../server/gluster/client';
-import { localExec } from '../server/gluster/exec-local';
-import { demoSimulator } from '../server/gluster/sim';
+import { localExec } from '../dev/gluster-exec-local';
+import { demoSimulator } from '../dev/sim/gluster';
 import { sessionId } from '../src/georep/status';
 
 const CLI_LATENCY_MS = Number(process.env.BENCH_CLI_LATENCY_MS ?? 150);

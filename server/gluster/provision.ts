@@ -308,7 +308,7 @@ export function parseDirectoryProbe(path: string, stdout: string): DirectoryProb
 
 /**
  * Gluster on a remote host, run from a cluster host. The real one is ssh on the cluster host
- * (sshRemoteGluster); the simulator's answers the same way from its world (sim/remote.ts). Both
+ * (sshRemoteGluster); the simulator's answers the same way from its world (dev/sim/gluster/remote.ts). Both
  * give raw results: ssh's own failures exit 255 with ssh's words on stderr; no gluster on the
  * remote exits 127 ("gluster: command not found").
  */

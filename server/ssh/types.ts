@@ -1,7 +1,7 @@
 // Passwordless SSH from a host of a Gluster cluster to a remote host: what the Start dialog and the
 // Passwordless SSH dialog need (the host's own fingerprint, the remote's fingerprint as the host sees
 // it, "does it work", "set it up with the remote user's password"). Two backends implement it:
-// real.ts (OpenSSH on the cluster hosts, reached with the service's own key) and sim.ts (the lab).
+// real.ts (OpenSSH on the cluster hosts, reached with the service's own key) and dev/sim/ssh.ts (the lab).
 
 export interface HostKeyInfo {
   /** The key type as SSH names it: `ssh-ed25519`, `ecdsa-sha2-nistp256`, `ssh-rsa`, ... */

@@ -10,9 +10,9 @@ import type { EngineClient, EngineEvent } from '../../server/engine';
 import { badGateway } from '../../server/errors';
 import { createGlusterClient } from '../../server/gluster/client';
 import { GlusterTimeoutError } from '../../server/gluster/exec';
-import { demoSimulator } from '../../server/gluster/sim';
+import { demoSimulator } from '../../dev/sim/gluster';
 import type { GlusterClient } from '../../server/gluster/types';
-import { createSimSshTrust } from '../../server/ssh/sim';
+import { createSimSshTrust } from '../../dev/sim/ssh';
 import { PROD, startStack, type Fault, type SessionList, type Stack } from './harness';
 
 const quiet = pino({ level: 'silent' });

@@ -12,7 +12,7 @@ import { defaultLab, type Lab } from '../../dev/lab';
 import { registerGeoRepService, type GeoRepServiceOptions } from '../../server/app';
 import { createGlusterClient } from '../../server/gluster/client';
 import type { GlusterClient } from '../../server/gluster/types';
-import { demoSimulator, simRemoteGluster, type GlusterSimulator } from '../../server/gluster/sim';
+import { demoSimulator, simRemoteGluster, type GlusterSimulator } from '../../dev/sim/gluster';
 import type { Fault, GeoRepConfigOption, GeoRepSession } from '../../src/georep/types';
 
 export const PREFIX = '/ovirt-georep/api';

@@ -3,7 +3,7 @@
 // engine does not show the user; the remote is another machine under any spelling; a key path
 // stays in an .ssh folder; nothing hostile reaches an event; no internal address in a fault.
 import { defaultLab, LAB_IDS } from '../../dev/lab';
-import { createSimSshTrust } from '../../server/ssh/sim';
+import { createSimSshTrust } from '../../dev/sim/ssh';
 import type { PreflightCheck } from '../../src/georep/types';
 import { DR, PROD, startStack, type Fault, type Stack } from './harness';
 

@@ -8,7 +8,7 @@ import {
   SIM_PROTECTED_KEY_PATH,
   SIM_ROOT_KEY_PATH,
   SimSshTrust,
-} from '../../../server/ssh/sim';
+} from '../../../dev/sim/ssh';
 import { SshNodeError, SshRemoteError } from '../../../server/ssh/types';
 
 const lab = defaultLab();
