@@ -31,7 +31,7 @@ import { configRoutes } from './routes/config';
 import { sessionRoutes } from './routes/sessions';
 import { routeSchemas, sharedSchemas } from './schemas';
 import { registerSshRoutes } from './routes/ssh';
-import { passwordlessSshCheck } from './ssh/preflight';
+import { passwordlessSshCheck } from './preflight/passwordless-ssh';
 import type { SshTrust } from './ssh/types';
 import { systemResolve, type Resolve } from './remoteHost';
 import { StatusService } from './status';

@@ -2,7 +2,7 @@
 // session, the provisioning step of its create, and the removal of the provisioned volume with
 // the session. Everything on the remote runs from a host of the cluster (provision.ts), as root
 // over that host's passwordless SSH: the remote may be reachable from there only.
-import { rsyncCheck, stringConfig } from './rsync-check';
+import { rsyncCheck, stringConfig } from './preflight/rsync';
 import type { FastifyBaseLogger } from 'fastify';
 import type {
   GeoRepSession,

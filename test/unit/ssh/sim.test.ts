@@ -2,7 +2,7 @@
 // strict host-key checking, key files, reachability, and its test controls.
 import fastify from 'fastify';
 import { defaultLab } from '../../../dev/lab';
-import { passwordlessSshCheck } from '../../../server/ssh/preflight';
+import { passwordlessSshCheck } from '../../../server/preflight/passwordless-ssh';
 import {
   createSimSshTrust,
   SIM_PROTECTED_KEY_PATH,

@@ -3,9 +3,9 @@
 // runs gverify.sh, which logs in from the source host as secondary_user with root's own keys and
 // no password: nothing makes a create work without that, so a failure is a blocker.
 import type { PreflightCheck } from '../../src/georep/types';
-import type { PreflightHooks } from '../preflight';
-import { SshNodeError } from './types';
-import type { SshTrust } from './types';
+import type { PreflightHooks } from './index';
+import { SshNodeError } from '../ssh/types';
+import type { SshTrust } from '../ssh/types';
 
 const ID = 'passwordless_ssh';
 const TITLE = 'Passwordless SSH from the source host to the remote works';

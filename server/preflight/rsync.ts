@@ -3,9 +3,9 @@
 // syncs 0 bytes without an error (shared/reference/gluster-local.md, measured on the lab; 3.2.7
 // works). It does not stop Gluster's create, so it is an Information item: the session would look
 // healthy and copy nothing. The remedy is sync-method tarssh (the seed's options before the start).
-import type { PreflightCheck } from '../src/georep/types';
-import { rsyncCopiesNothing } from '../src/georep/known-failures';
-import type { NodeProbe } from './gluster/probe';
+import type { PreflightCheck } from '../../src/georep/types';
+import { rsyncCopiesNothing } from '../../src/georep/known-failures';
+import type { NodeProbe } from '../gluster/probe';
 
 const TITLE = 'rsync on the source host copies data through gsyncd';
 

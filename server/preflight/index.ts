@@ -11,28 +11,28 @@
 // create-time checks that `force` skips: size, emptiness; oVirt's eligibility rules that its own UI
 // bypasses with force: Gluster versions), `info` (never blocks, even when it fails: oVirt's cluster
 // compatibility rule, which Gluster does not depend on).
-import { rsyncCheck, stringConfig } from './rsync-check';
+import { rsyncCheck, stringConfig } from './rsync';
 import type { FastifyBaseLogger } from 'fastify';
-import type { PreflightCheck, ProvisionedVolume, SessionKey } from '../src/georep/types';
-import { secondaryUrl } from './audit';
-import type { Principal } from './auth';
-import type { ServiceContext } from './context';
-import { CREATE_CHECK_SEVERITY, otherWritersOf, type SecondaryUse } from '../src/georep/force';
-import { checkCreateInput, type CheckedCreateInput, type CreateInput } from './domain';
-import type { EngineCluster, EngineHost, EngineVolume, VolumeCapacity } from './engine';
-import { runDirectoryPreflight } from './directory-target';
-import { ApiError } from './errors';
-import { createGlusterClient } from './gluster/client';
-import { GlusterTimeoutError, GlusterUnreachableError, type GlusterExec } from './gluster/exec';
-import type { RemoteGluster, RemoteLogin } from './gluster/provision';
-import { remoteHostProblem } from './remoteHost';
-import { classifySsh } from './ssh/commands';
+import type { PreflightCheck, ProvisionedVolume, SessionKey } from '../../src/georep/types';
+import { secondaryUrl } from '../audit';
+import type { Principal } from '../auth';
+import type { ServiceContext } from '../context';
+import { CREATE_CHECK_SEVERITY, otherWritersOf, type SecondaryUse } from '../../src/georep/force';
+import { checkCreateInput, type CheckedCreateInput, type CreateInput } from '../domain';
+import type { EngineCluster, EngineHost, EngineVolume, VolumeCapacity } from '../engine';
+import { runDirectoryPreflight } from '../directory-target';
+import { ApiError } from '../errors';
+import { createGlusterClient } from '../gluster/client';
+import { GlusterTimeoutError, GlusterUnreachableError, type GlusterExec } from '../gluster/exec';
+import type { RemoteGluster, RemoteLogin } from '../gluster/provision';
+import { remoteHostProblem } from '../remoteHost';
+import { classifySsh } from '../ssh/commands';
 import {
   GlusterCommandError,
   type GlusterClient,
   type ParsedPeer,
   type ParsedVolume,
-} from './gluster/types';
+} from '../gluster/types';
 
 export interface PreflightContext {
   principal: Principal;
