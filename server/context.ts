@@ -11,7 +11,7 @@ import { conflict, notFound } from './errors';
 import type { RemoteGluster } from './gluster/provision';
 import type { GlusterClient } from './gluster/types';
 import type { ClusterNodes } from './nodes';
-import type { PreflightHooks } from './preflight';
+import type { PreflightHooks } from './preflight/catalogue';
 import type { Resolve } from './remoteHost';
 import type { StatusService } from './status';
 import type { NodeProbe } from './gluster/probe';

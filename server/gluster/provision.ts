@@ -73,6 +73,13 @@ export interface RemoteLogin {
   port: number;
 }
 
+/** Directory targets are provisioned as root: creating a Gluster volume takes root on the remote. */
+export const rootLogin = (host: string, port: number): RemoteLogin => ({
+  host,
+  user: 'root',
+  port,
+});
+
 /** How `ssh` on the cluster host is told to log in to the remote. */
 export interface RemoteSshOptions {
   /** A private key file on the cluster host (else ssh's defaults for root). */

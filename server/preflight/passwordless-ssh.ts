@@ -3,35 +3,28 @@
 // runs gverify.sh, which logs in from the source host as secondary_user with root's own keys and
 // no password: nothing makes a create work without that, so a failure is a blocker.
 import type { PreflightCheck } from '../../src/georep/types';
-import type { PreflightHooks } from './index';
-import { SshNodeError } from '../ssh/types';
-import type { SshTrust } from '../ssh/types';
-
-const ID = 'passwordless_ssh';
-const TITLE = 'Passwordless SSH from the source host to the remote works';
+import { SshNodeError, type SshTrust } from '../ssh/types';
+import { passIf, skip, type PreflightHooks } from './catalogue';
 
 export function passwordlessSshCheck(
   ssh: SshTrust,
 ): NonNullable<PreflightHooks['passwordlessSsh']> {
   return async ({ input, sourceHost }): Promise<PreflightCheck> => {
     const to = `${input.secondary_user}@${input.secondary_host}${input.ssh_port === 22 ? '' : `:${input.ssh_port}`}`;
+    // Not checked: information, not a blocker nobody could act on.
     if (!sourceHost) {
-      return {
-        id: ID,
-        title: TITLE,
-        outcome: 'skipped',
-        severity: 'info',
-        evidence: `Choose the host of the cluster to create the session from to check SSH from it to ${to}.`,
-      };
+      return skip(
+        'passwordless_ssh',
+        `Choose the host of the cluster to create the session from to check SSH from it to ${to}.`,
+        'info',
+      );
     }
     if (sourceHost.status !== 'up') {
-      return {
-        id: ID,
-        title: TITLE,
-        outcome: 'skipped',
-        severity: 'info',
-        evidence: `Host ${sourceHost.name} is not Up, so SSH from it to ${to} was not checked.`,
-      };
+      return skip(
+        'passwordless_ssh',
+        `Host ${sourceHost.name} is not Up, so SSH from it to ${to} was not checked.`,
+        'info',
+      );
     }
     try {
       const r = await ssh.verify(sourceHost.address, {
@@ -39,23 +32,10 @@ export function passwordlessSshCheck(
         host: input.secondary_host,
         port: input.ssh_port,
       });
-      return {
-        id: ID,
-        title: TITLE,
-        outcome: r.ok ? 'pass' : 'fail',
-        severity: 'blocker',
-        evidence: r.detail,
-      };
+      return passIf(r.ok, 'passwordless_ssh', r.detail);
     } catch (err) {
-      if (err instanceof SshNodeError) {
-        return {
-          id: ID,
-          title: TITLE,
-          outcome: 'skipped',
-          severity: 'info',
-          evidence: `Not checked: ${err.message}`,
-        };
-      }
+      if (err instanceof SshNodeError)
+        return skip('passwordless_ssh', `Not checked: ${err.message}`, 'info');
       throw err;
     }
   };

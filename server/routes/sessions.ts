@@ -25,7 +25,7 @@ import type { EngineCluster } from '../engine';
 import { ApiError, badRequest, conflict, glusterFault } from '../errors';
 import { GlusterCommandError } from '../gluster/types';
 import { forceMayHelp, isForceableAction, otherWritersOf } from '../../src/georep/force';
-import { engineSide } from '../preflight';
+import { readFacts } from '../preflight/facts';
 import { remoteHostProblem } from '../remoteHost';
 import { routeSchemas } from '../schemas';
 
@@ -396,7 +396,7 @@ async function createChecked(
   }
   // Preflight's unbypassable checks hold on create whatever `force` says (src/georep/force.ts):
   // two primaries must never write into one secondary.
-  const usage = (await engineSide(ctx, p, cluster, key, log)).usage;
+  const usage = (await readFacts(ctx, p, cluster, key, log)).usage;
   const { others } = otherWritersOf(
     { cluster_id: cluster.id, ...key },
     usage.sessions,
