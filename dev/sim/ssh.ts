@@ -15,7 +15,7 @@
 //     down does not answer; another port than the host's SSH port is refused.
 import { createHash } from 'node:crypto';
 import type { Lab } from '../lab';
-import { knownHostsName } from '../../server/ssh/keys';
+import { fingerprintOfBlob, knownHostsName } from '../../server/ssh/keys';
 import {
   dest,
   failed,
@@ -117,7 +117,7 @@ function ed25519Identity(seed: string): HostKeyInfo {
   ]);
   return {
     algorithm: 'ssh-ed25519',
-    fingerprint: 'SHA256:' + createHash('sha256').update(blob).digest('base64').replace(/=+$/, ''),
+    fingerprint: fingerprintOfBlob(blob),
     public_key: `ssh-ed25519 ${blob.toString('base64')}`,
   };
 }
