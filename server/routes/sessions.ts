@@ -6,7 +6,13 @@ import type { GeoRepSession, ProvisionedVolume, SessionKey } from '../../src/geo
 import type { AuditAction } from '../audit';
 import { secondaryUrl } from '../audit';
 import type { Principal } from '../auth';
-import { findSession, manageCluster, readCluster, type ServiceContext } from '../context';
+import {
+  findSession,
+  manageCluster,
+  manageSession,
+  readCluster,
+  type ServiceContext,
+} from '../context';
 import {
   prepareRemoval,
   provisionForCreate,
@@ -82,8 +88,11 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       `/clusters/:cluster_id/sessions/:session_id/${verb}`,
       { schema: routeSchemas.action(verb) },
       async (req) => {
-        const { p, cluster } = await manageCluster(ctx, req, req.params.cluster_id);
-        const s = await findSession(ctx, p, cluster, req.params.session_id, req.log);
+        const {
+          p,
+          cluster,
+          session: s,
+        } = await manageSession(ctx, req, req.params.cluster_id, req.params.session_id);
         const key = keyOfSession(s);
         const force = req.body?.force === true;
         return ctx.locks.exclusive(
@@ -151,8 +160,11 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     '/clusters/:cluster_id/sessions/:session_id/checkpoint',
     { schema: routeSchemas.checkpoint },
     async (req) => {
-      const { p, cluster } = await manageCluster(ctx, req, req.params.cluster_id);
-      const s = await findSession(ctx, p, cluster, req.params.session_id, req.log);
+      const {
+        p,
+        cluster,
+        session: s,
+      } = await manageSession(ctx, req, req.params.cluster_id, req.params.session_id);
       const key = keyOfSession(s);
       return ctx.locks.exclusive(cluster, key, 'checkpoint', p, async () => {
         await act(ctx, p, cluster, key, 'checkpoint', req.log, (node) =>
