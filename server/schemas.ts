@@ -2,6 +2,12 @@
 // the API from them (GET <prefix>/openapi.json). Shared shapes are registered once with an $id and
 // become OpenAPI components. Wire names follow src/georep/types.ts.
 
+import {
+  CreateSessionBody,
+  ENGINE_ID_PATTERN,
+  PreflightBody,
+} from '../src/georep/contract';
+
 const nullable = (type: string): { type: string[] } => ({ type: [type, 'null'] });
 
 const iso = (description: string) => ({
@@ -423,7 +429,7 @@ function sessionActionFaults(): Record<number, unknown> {
 
 // ---------------------------------------------------------------- parameters
 
-const ID = '^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$';
+const ID = ENGINE_ID_PATTERN;
 
 export const clusterParams = {
   type: 'object',
@@ -466,84 +472,9 @@ export const optionParams = {
 
 // ---------------------------------------------------------------- bodies
 
-const createProperties = {
-  primary_volume: {
-    type: 'string',
-    minLength: 1,
-    maxLength: 256,
-    description: 'The volume of this cluster to replicate.',
-  },
-  source_host_id: {
-    type: 'string',
-    pattern: ID,
-    description: 'The engine id of the Up host of this cluster to create the session from.',
-  },
-  secondary_host: {
-    type: 'string',
-    minLength: 1,
-    maxLength: 255,
-    description: 'Host name or address of a node of the remote (secondary) cluster.',
-  },
-  secondary_volume: {
-    type: 'string',
-    minLength: 1,
-    maxLength: 256,
-    description: 'The remote volume. Give exactly one of secondary_volume and secondary_path.',
-  },
-  secondary_path: {
-    type: 'string',
-    minLength: 1,
-    maxLength: 4096,
-    pattern: '^/',
-    description:
-      'A directory on the remote host (absolute; normalised; not / nor a system directory; empty or missing), instead of ' +
-      'secondary_volume: the service creates a single-brick volume on it (glusterd must run on the remote; root only), ' +
-      'from the source host over passwordless SSH, and replicates into it.',
-  },
-  secondary_user: {
-    type: 'string',
-    minLength: 1,
-    maxLength: 32,
-    default: 'root',
-    description: 'root, or the mountbroker user on the remote.',
-  },
-  secondary_group: {
-    type: 'string',
-    minLength: 1,
-    maxLength: 32,
-    description: 'The mountbroker group; required when secondary_user is not root.',
-  },
-  ssh_port: { type: 'integer', minimum: 1, maximum: 65535, default: 22 },
-  force: {
-    type: 'boolean',
-    default: false,
-    description: "Skip Gluster's size and emptiness checks of the secondary.",
-  },
-  start: { type: 'boolean', default: false, description: 'Start the session once created.' },
-  config: {
-    type: 'object',
-    description: 'Options to set after creating, by Gluster name: {"sync-jobs": "4"}.',
-    additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
-    propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$' },
-    maxProperties: 64,
-  },
-} as const;
-
-export const createBody = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['primary_volume', 'source_host_id', 'secondary_host'],
-  description: 'Exactly one of secondary_volume and secondary_path (400 otherwise).',
-  properties: createProperties,
-} as const;
-
-export const preflightBody = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['primary_volume', 'secondary_host'],
-  description: 'Exactly one of secondary_volume and secondary_path (400 otherwise).',
-  properties: createProperties,
-} as const;
+// The create and preflight bodies are defined once, in the wire contract (src/georep/contract).
+export const createBody = CreateSessionBody;
+export const preflightBody = PreflightBody;
 
 export const actionBody = {
   type: 'object',

@@ -12,35 +12,10 @@ export interface HostKeyInfo {
   public_key: string | null;
 }
 
-export type VerifyFailure =
-  | 'refused'
-  | 'unreachable'
-  | 'timeout'
-  | 'unknown_host_key'
-  | 'host_key_changed'
-  | 'key_rejected'
-  | 'no_such_key_file'
-  | 'bad_key_permissions'
-  | 'auth_failed';
-
-export const VERIFY_FAILURES: readonly VerifyFailure[] = [
-  'refused',
-  'unreachable',
-  'timeout',
-  'unknown_host_key',
-  'host_key_changed',
-  'key_rejected',
-  'no_such_key_file',
-  'bad_key_permissions',
-  'auth_failed',
-];
-
-export interface VerifyResult {
-  ok: boolean;
-  failure?: VerifyFailure;
-  /** Plain words for the user: what was tried, what happened, what to do. */
-  detail: string;
-}
+// Why a check failed and the verify answer are defined once, in the wire contract.
+export { VERIFY_FAILURES, type VerifyFailure } from '../../src/georep/contract';
+export type { SshVerifyResult as VerifyResult } from '../../src/georep/contract';
+import type { SshVerifyResult as VerifyResult, VerifyFailure } from '../../src/georep/contract';
 
 export interface SshTarget {
   user: string;
