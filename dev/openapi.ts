@@ -1,6 +1,7 @@
 // Writes the service's OpenAPI document (the one GET {prefix}/openapi.json serves, built by
 // @fastify/swagger from the route schemas of the wire contract) to a file: `npm run build` puts it
-// in dist/openapi.json, so it can be read without a token. The service is mounted on the engine
+// in dist/api/openapi.json, so it can be read without a token. Not at the top of dist/: that folder
+// is laid out as the engine's ui-plugins, where every *.json is taken for a plugin descriptor. The service is mounted on the engine
 // emulator and the simulator only to be asked for its document: nothing else is done.
 import fs from 'node:fs';
 import net from 'node:net';
@@ -51,7 +52,7 @@ export async function openApiDocument(): Promise<unknown> {
 }
 
 if (require.main === module) {
-  const out = process.argv[2] ?? 'dist/openapi.json';
+  const out = process.argv[2] ?? 'dist/api/openapi.json';
   openApiDocument().then(
     (doc) => {
       fs.mkdirSync(path.dirname(out), { recursive: true });
