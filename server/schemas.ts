@@ -5,6 +5,8 @@
 import {
   CreateSessionBody,
   ENGINE_ID_PATTERN,
+  GeoRepDiagnosisSchema,
+  GeoRepJobSchema,
   PreflightBody,
 } from '../src/georep/contract';
 
@@ -256,111 +258,9 @@ export const PreflightCheckSchema = {
   },
 } as const;
 
-const stepSchema = {
-  type: 'object',
-  required: ['title', 'state', 'detail', 'started_at', 'ended_at'],
-  properties: {
-    title: { type: 'string' },
-    state: { type: 'string', enum: ['running', 'done', 'failed'] },
-    detail: nullable('string'),
-    started_at: { type: 'string' },
-    ended_at: nullable('string'),
-  },
-} as const;
-
-export const JobSchema = {
-  $id: 'GeoRepJob',
-  type: 'object',
-  description:
-    "A long action (Recover) running in the service: its steps as they happen and its outcome. Kept in the service's memory for an hour after it ends.",
-  required: [
-    'id',
-    'kind',
-    'cluster_id',
-    'session_id',
-    'user',
-    'state',
-    'steps',
-    'detail',
-    'started_at',
-    'ended_at',
-  ],
-  properties: {
-    id: { type: 'string' },
-    kind: { type: 'string', enum: ['recover'] },
-    cluster_id: { type: 'string' },
-    session_id: { type: 'string' },
-    user: { type: 'string', description: 'Who started it.' },
-    state: { type: 'string', enum: ['running', 'succeeded', 'failed'] },
-    steps: { type: 'array', items: stepSchema },
-    detail: { ...nullable('string'), description: 'The outcome in plain words, once it ended.' },
-    started_at: { type: 'string' },
-    ended_at: nullable('string'),
-  },
-} as const;
-
-const knownFailureSchema = {
-  type: 'object',
-  required: ['id', 'title', 'meaning', 'remedy', 'seen_in'],
-  properties: {
-    id: { type: 'string' },
-    title: { type: 'string' },
-    meaning: { type: 'string' },
-    remedy: { type: 'string' },
-    seen_in: { type: 'array', items: { type: 'string' } },
-  },
-} as const;
-
-export const DiagnosisSchema = {
-  $id: 'GeoRepDiagnosis',
-  type: 'object',
-  required: ['session_id', 'read_at', 'worker_diagnosis', 'findings'],
-  properties: {
-    session_id: { type: 'string' },
-    read_at: { type: 'string' },
-    worker_diagnosis: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: [
-          'primary_node',
-          'primary_brick',
-          'log_file',
-          'lines',
-          'known_failures',
-          'truncated',
-          'unavailable',
-        ],
-        properties: {
-          primary_node: { type: 'string' },
-          primary_brick: { type: 'string' },
-          log_file: { type: 'string', description: "The worker's gsyncd.log on its node." },
-          lines: {
-            type: 'array',
-            description:
-              'The entries that matter, oldest first, secrets masked (a traceback is one entry).',
-            items: {
-              type: 'object',
-              required: ['time', 'level', 'text'],
-              properties: {
-                time: nullable('string'),
-                level: { type: 'string' },
-                text: { type: 'string' },
-              },
-            },
-          },
-          known_failures: { type: 'array', items: knownFailureSchema },
-          truncated: { type: 'boolean' },
-          unavailable: {
-            ...nullable('string'),
-            description: 'Why nothing could be read, when it could not.',
-          },
-        },
-      },
-    },
-    findings: { type: 'array', items: knownFailureSchema },
-  },
-} as const;
+// The job and the diagnosis are defined once, in the wire contract (src/georep/contract/jobs.ts).
+export const JobSchema = GeoRepJobSchema;
+export const DiagnosisSchema = GeoRepDiagnosisSchema;
 
 export const sharedSchemas = [
   JobSchema,

@@ -187,59 +187,11 @@ export interface PreflightCheck {
   evidence: string;
 }
 
-/** One step of a long action (Recover), as it happens. */
-export interface GeoRepJobStep {
-  title: string;
-  state: 'running' | 'done' | 'failed';
-  detail: string | null;
-  started_at: string;
-  ended_at: string | null;
-}
-
-/** A long action running in the service (POST .../recover answers 202 with it). */
-export interface GeoRepJob {
-  id: string;
-  kind: 'recover';
-  cluster_id: string;
-  session_id: string;
-  /** Who started it. */
-  user: string;
-  state: 'running' | 'succeeded' | 'failed';
-  steps: GeoRepJobStep[];
-  /** The outcome in plain words, once it ended. */
-  detail: string | null;
-  started_at: string;
-  ended_at: string | null;
-}
-
-/** A known failure (src/georep/known-failures.ts) as the service reports it. */
-export interface KnownFailureView {
-  id: string;
-  title: string;
-  meaning: string;
-  remedy: string;
-  seen_in: string[];
-}
-
-/** Why a worker is Faulty or Stalled, from its own gsyncd.log on its node. */
-export interface WorkerDiagnosis {
-  primary_node: string;
-  primary_brick: string;
-  /** The log file read, on primary_node ('' when nothing could be read). */
-  log_file: string;
-  /** The entries that matter, oldest first, secrets masked (a traceback is one entry). */
-  lines: { time: string | null; level: string; text: string }[];
-  known_failures: KnownFailureView[];
-  /** The log holds more than was read. */
-  truncated: boolean;
-  /** Why nothing could be read, when it could not. */
-  unavailable: string | null;
-}
-
-export interface GeoRepDiagnosis {
-  session_id: string;
-  read_at: string;
-  worker_diagnosis: WorkerDiagnosis[];
-  /** What the session's status alone shows to be fragile (one secondary node for every worker). */
-  findings: KnownFailureView[];
-}
+// A long action's job and a session's diagnosis: derived from the wire contract's schemas.
+export type {
+  GeoRepDiagnosis,
+  GeoRepJob,
+  GeoRepJobStep,
+  KnownFailureView,
+  WorkerDiagnosis,
+} from './contract';

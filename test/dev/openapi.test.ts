@@ -1,7 +1,13 @@
-// The OpenAPI document npm run build writes to dist/openapi.json (dev/openapi.ts) describes the
+// The OpenAPI document npm run build writes to dist/api/openapi.json (dev/openapi.ts) describes the
 // bodies with the wire contract's own schemas (src/georep/contract): one definition, not a copy.
 import { openApiDocument } from '../../dev/openapi';
-import { CreateSessionBody, PreflightBody, SshVerifyResultSchema } from '../../src/georep/contract';
+import {
+  CreateSessionBody,
+  GeoRepDiagnosisSchema,
+  GeoRepJobSchema,
+  PreflightBody,
+  SshVerifyResultSchema,
+} from '../../src/georep/contract';
 
 interface Doc {
   openapi: string;
@@ -17,7 +23,7 @@ const asJson = (s: unknown): unknown => JSON.parse(JSON.stringify(s));
 const body = (doc: Doc, path: string): unknown =>
   doc.paths[`/ovirt-georep/api${path}`]!.post!.requestBody!.content['application/json']!.schema;
 
-describe('dist/openapi.json', () => {
+describe('dist/api/openapi.json', () => {
   let doc: Doc;
   beforeAll(async () => {
     doc = (await openApiDocument()) as Doc;
@@ -39,9 +45,13 @@ describe('dist/openapi.json', () => {
     expect(body(doc, '/clusters/{cluster_id}/preflight')).toEqual(asJson(PreflightBody));
   });
 
-  it("the verify answer is the contract's schema, as a component", () => {
-    const { $id, ...rest } = asJson(SshVerifyResultSchema) as { $id: string };
-    expect($id).toBe('SshVerifyResult');
-    expect(doc.components.schemas.SshVerifyResult).toEqual(rest);
+  it.each([
+    ['SshVerifyResult', SshVerifyResultSchema],
+    ['GeoRepJob', GeoRepJobSchema],
+    ['GeoRepDiagnosis', GeoRepDiagnosisSchema],
+  ])("the component %s is the contract's schema", (id, schema) => {
+    const { $id, ...rest } = asJson(schema) as { $id: string };
+    expect($id).toBe(id);
+    expect(doc.components.schemas[id]).toEqual(rest);
   });
 });

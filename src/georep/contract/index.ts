@@ -2,3 +2,4 @@
 // are derived. The UI imports from here with `import type` only.
 export * from './create';
 export * from './ssh';
+export * from './jobs';
