@@ -8,7 +8,13 @@ import {
   GeoRepDiagnosisSchema,
   GeoRepJobSchema,
   PreflightBody,
+  PreflightCheckSchema,
+  ProvisionedVolumeSchema,
+  SyncPointSchema,
 } from '../src/georep/contract';
+
+// Defined once in the wire contract; re-exported under the names the routes use.
+export { PreflightCheckSchema, ProvisionedVolumeSchema, SyncPointSchema };
 
 const nullable = (type: string): { type: string[] } => ({ type: [type, 'null'] });
 
@@ -49,24 +55,6 @@ export const CheckpointSchema = {
     as_of: iso(
       'Session checkpoint: null when read now from the Active workers; else when this service last read it (no worker is Active).',
     ),
-  },
-} as const;
-
-export const SyncPointSchema = {
-  $id: 'GeoRepSyncPoint',
-  type: 'object',
-  description:
-    'How far the secondary is known to be in sync over every replica set. Gluster prints last_synced only for Active workers; for the others this is the last value the service read while they synced.',
-  required: ['time', 'source', 'as_of'],
-  properties: {
-    time: iso('Everything written before it is on the secondary; null when not known.'),
-    source: {
-      type: 'string',
-      enum: ['live', 'seen', 'never', 'unknown'],
-      description:
-        'live: read now from every set; seen: a set is not syncing now and its point is the last one read while it synced; never: nothing synced yet; unknown: not reported while the workers do not run, and not seen by this service.',
-    },
-    as_of: iso('For seen: when the oldest of the readings used was taken.'),
   },
 } as const;
 
@@ -145,28 +133,6 @@ export const WorkerSchema = {
   },
 } as const;
 
-export const ProvisionedVolumeSchema = {
-  $id: 'ProvisionedVolume',
-  type: 'object',
-  description:
-    'A single-brick volume the service created on a directory of the remote host (Gluster 10 replicates only into volumes), ' +
-    'marked with the volume option user.ovirt-georep.provisioned=true.',
-  required: ['name', 'host', 'path', 'reused'],
-  properties: {
-    name: {
-      type: 'string',
-      description:
-        'Derived from the path: georep-<path parts joined by "-">, with a short hash when needed to stay unique.',
-    },
-    host: { type: 'string', description: 'The remote host; the brick is <host>:<path>.' },
-    path: { type: 'string', description: 'The directory, absolute and normalised.' },
-    reused: {
-      type: 'boolean',
-      description: 'A volume the service provisioned earlier on the same directory was reused.',
-    },
-  },
-} as const;
-
 export const SessionSchema = {
   $id: 'GeoRepSession',
   type: 'object',
@@ -237,24 +203,6 @@ export const ConfigOptionSchema = {
     max: nullable('number'),
     modified: { type: 'boolean', description: 'The value differs from the default.' },
     read_only: { type: 'boolean', description: 'Managed by Gluster itself: shown, not editable.' },
-  },
-} as const;
-
-export const PreflightCheckSchema = {
-  $id: 'PreflightCheck',
-  type: 'object',
-  required: ['id', 'title', 'outcome', 'severity', 'evidence'],
-  properties: {
-    id: { type: 'string' },
-    title: { type: 'string' },
-    outcome: { type: 'string', enum: ['pass', 'fail', 'skipped'] },
-    severity: {
-      type: 'string',
-      enum: ['blocker', 'forceable', 'info'],
-      description:
-        'blocker: force cannot bypass it; forceable: creating with force bypasses it; info: never blocks.',
-    },
-    evidence: { type: 'string' },
   },
 } as const;
 

@@ -6,7 +6,10 @@ import {
   GeoRepDiagnosisSchema,
   GeoRepJobSchema,
   PreflightBody,
+  PreflightCheckSchema,
+  ProvisionedVolumeSchema,
   SshVerifyResultSchema,
+  SyncPointSchema,
 } from '../../src/georep/contract';
 
 interface Doc {
@@ -49,6 +52,9 @@ describe('dist/api/openapi.json', () => {
     ['SshVerifyResult', SshVerifyResultSchema],
     ['GeoRepJob', GeoRepJobSchema],
     ['GeoRepDiagnosis', GeoRepDiagnosisSchema],
+    ['ProvisionedVolume', ProvisionedVolumeSchema],
+    ['GeoRepSyncPoint', SyncPointSchema],
+    ['PreflightCheck', PreflightCheckSchema],
   ])("the component %s is the contract's schema", (id, schema) => {
     const { $id, ...rest } = asJson(schema) as { $id: string };
     expect($id).toBe(id);

@@ -3,3 +3,4 @@
 export * from './create';
 export * from './ssh';
 export * from './jobs';
+export * from './results';
