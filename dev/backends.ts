@@ -3,16 +3,11 @@
 // dialog set up.
 import type { Lab } from './lab';
 import { createGlusterClient } from '../server/gluster/client';
-import {
-  demoSimulator,
-  simProbe,
-  simRemoteGluster,
-  type GlusterSimulator,
-} from '../server/gluster/sim';
+import { demoSimulator, simProbe, simRemoteGluster, type GlusterSimulator } from './sim/gluster';
 import type { NodeProbe } from '../server/gluster/probe';
 import type { RemoteGluster } from '../server/gluster/provision';
 import type { GlusterClient } from '../server/gluster/types';
-import { createSimSshTrust, type SimSshTrust } from '../server/ssh/sim';
+import { createSimSshTrust, type SimSshTrust } from './sim/ssh';
 
 export interface SimulatedBackends {
   sim: GlusterSimulator;

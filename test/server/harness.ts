@@ -12,7 +12,7 @@ import { defaultLab, type Lab } from '../../dev/lab';
 import { registerGeoRepService, type GeoRepServiceOptions } from '../../server/app';
 import { createGlusterClient } from '../../server/gluster/client';
 import type { GlusterClient } from '../../server/gluster/types';
-import { demoSimulator, simRemoteGluster, type GlusterSimulator } from '../../server/gluster/sim';
+import { demoSimulator, simRemoteGluster, type GlusterSimulator } from '../../dev/sim/gluster';
 import type { Fault, GeoRepConfigOption, GeoRepSession } from '../../src/georep/types';
 
 export const PREFIX = '/ovirt-georep/api';
@@ -68,7 +68,7 @@ export async function startStack(
   const engine = await registerEngineEmulator(app, { lab });
   const sim = opts.gluster ? null : demoSimulator(lab);
   const gluster = opts.gluster ?? createGlusterClient(sim!);
-  await registerGeoRepService(app, {
+  const service = await registerGeoRepService(app, {
     engineUrl: `http://127.0.0.1:${port}/ovirt-engine/`,
     gluster,
     backendName: 'sim',
@@ -95,13 +95,18 @@ export async function startStack(
     sim,
     gluster,
     token,
-    call: (user, method, path, body) =>
-      app.inject({
+    call: async (user, method, path, body) => {
+      const res = await app.inject({
         method,
         url: `${PREFIX}${path}`,
         headers: user ? { authorization: `Bearer ${token(user)}` } : {},
         ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
-      }),
+      });
+      // The answer does not wait for the audit event's delivery; the tests read the engine's
+      // events right after, so they wait for it here.
+      await service.auditSettled();
+      return res;
+    },
     close: () => app.close(),
   };
 }
