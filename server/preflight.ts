@@ -12,6 +12,12 @@
 // bypasses with force: Gluster versions), `info` (never blocks, even when it fails: oVirt's cluster
 // compatibility rule, which Gluster does not depend on).
 import { rsyncCheck, stringConfig } from './rsync-check';
+import {
+  sharedStorageEnabled,
+  shardingChecks,
+  turnsMetaVolumeOn,
+  versionCheck,
+} from '../src/georep/prerequisites';
 import type { FastifyBaseLogger } from 'fastify';
 import type { PreflightCheck, ProvisionedVolume, SessionKey } from '../src/georep/types';
 import { secondaryUrl } from './audit';
@@ -260,35 +266,14 @@ export async function runPreflight(
     }
   }
 
-  // ---- Gluster versions (gverify refuses an older secondary unless forced)
+  // ---- Gluster versions, as gverify compares them (src/georep/prerequisites.ts)
   const primaryVersion = await versionOf(
     ctx.gluster,
     (sourceHost ?? ownHosts.find((h) => h.status === 'up'))?.address,
   );
   const secondaryVersion =
     remote.kind === 'ok' || remote.kind === 'no_volume' ? remote.version : null;
-  if (primaryVersion && secondaryVersion) {
-    const older = compareVersions(secondaryVersion, primaryVersion) < 0;
-    add(
-      check(
-        'gluster_version',
-        'The secondary runs a Gluster at least as new as the primary',
-        older ? 'fail' : 'pass',
-        'forceable',
-        `Primary Gluster ${primaryVersion}, secondary Gluster ${secondaryVersion}.`,
-      ),
-    );
-  } else {
-    add(
-      check(
-        'gluster_version',
-        'The secondary runs a Gluster at least as new as the primary',
-        'skipped',
-        'forceable',
-        'The Gluster versions could not be read by this service; Gluster compares them when it creates the session.',
-      ),
-    );
-  }
+  add(versionCheck(primaryVersion, secondaryVersion));
 
   // ---- cluster compatibility version (oVirt's eligibility rule, for volumes it manages)
   if (remoteCluster && remoteCluster.id !== cluster.id) {
@@ -411,6 +396,21 @@ export async function runPreflight(
 
   // ---- emptiness (Gluster's create-time check; force skips it)
   add(emptiness(exists === true, remote, secondaryCapacity, key, !!remoteCluster));
+
+  // ---- sharded VM stores (src/georep/prerequisites.ts)
+  const pvOpts = engineFacts.primaryStatus?.volumes.find((v) => v.name === key.primary_volume);
+  if (pvOpts) {
+    for (const c of shardingChecks(
+      pvOpts,
+      remote.kind === 'ok' ? remote.volume : null,
+      stringConfig(input.config),
+    ))
+      add(c);
+  }
+
+  // ---- use-meta-volume needs the shared storage; create enables it (as oVirt does)
+  if (turnsMetaVolumeOn(input.config))
+    add(await sharedStorageCheck(ctx, engineFacts.primaryStatus?.node ?? null));
 
   // ---- not already the secondary of another session (one rule with create: src/georep/force.ts)
   const { same, others } = otherWritersOf(
@@ -743,9 +743,10 @@ async function probeRemote(
       : ctx.gluster;
   const probes = gluster as GlusterClient & OptionalProbes;
   const node = key.secondary_host;
-  const version = await versionOf(gluster, node);
+  // The version is asked once Gluster answered: an SSH that does not work yet fails once, not twice.
   try {
     const vols = await gluster.volumeInfo(node, key.secondary_volume);
+    const version = await versionOf(gluster, node);
     const volume = vols.find((v) => v.name === key.secondary_volume) ?? null;
     let empty: boolean | null = null;
     if (volume && typeof probes.volumeEmpty === 'function') {
@@ -768,11 +769,45 @@ async function probeRemote(
         return { kind: 'no_gluster', message: msg };
       }
       if (/does not exist|not found|doesn't exist/i.test(msg))
-        return { kind: 'no_volume', message: msg, version };
+        return { kind: 'no_volume', message: msg, version: await versionOf(gluster, node) };
       return { kind: 'refused', message: msg };
     }
     return { kind: 'refused', message: err instanceof Error ? err.message : String(err) };
   }
+}
+
+/** Whether the primary cluster's shared storage is on, for use-meta-volume. */
+async function sharedStorageCheck(
+  ctx: ServiceContext,
+  node: string | null,
+): Promise<PreflightCheck> {
+  const title = "Gluster's shared storage is on for use-meta-volume";
+  const g = ctx.gluster;
+  const value =
+    node && g.sharedStorage ? await g.sharedStorage(node).catch(() => undefined) : undefined;
+  if (value === undefined)
+    return check(
+      'shared_storage',
+      title,
+      'skipped',
+      'forceable',
+      'Whether cluster.enable-shared-storage is on could not be read; create reads it again and enables it, or refuses with the reason.',
+    );
+  return sharedStorageEnabled(value) === true
+    ? check(
+        'shared_storage',
+        title,
+        'pass',
+        'info',
+        `cluster.enable-shared-storage is on (read on ${node}).`,
+      )
+    : check(
+        'shared_storage',
+        title,
+        'pass',
+        'info',
+        `cluster.enable-shared-storage is off (read on ${node}). use-meta-volume needs it: create will enable it ("gluster volume set all cluster.enable-shared-storage enable"), which creates the gluster_shared_storage volume and mounts it at /run/gluster/shared_storage on every node of the cluster, as oVirt does when use_meta_volume is set.`,
+      );
 }
 
 export async function versionOf(

@@ -28,6 +28,8 @@ import { forceMayHelp, isForceableAction, otherWritersOf } from '../../src/geore
 import { engineSide } from '../preflight';
 import { remoteHostProblem } from '../remoteHost';
 import { routeSchemas } from '../schemas';
+import { ensureSharedStorage, refuseTarsshWithSharding } from '../prerequisites';
+import { turnsMetaVolumeOn } from '../../src/georep/prerequisites';
 
 type Verb = 'start' | 'stop' | 'pause' | 'resume';
 const VERBS: readonly Verb[] = ['start', 'stop', 'pause', 'resume'];
@@ -183,6 +185,8 @@ export async function act(
     | 'remove_provisioned_volume'
     | 'ssh_setup'
     | 'recover'
+    | 'shared_storage'
+    | 'mountbroker_step'
   >,
   log: FastifyBaseLogger,
   run: (node: string) => Promise<void>,
@@ -388,6 +392,8 @@ async function createChecked(
       `Volume ${primary.name} is ${primary.status} in cluster ${cluster.name}: start it first (geo-replication reads its changelog). Nothing was provisioned on ${key.secondary_host}.`,
     );
   }
+  // Gluster's prerequisites (src/georep/prerequisites.ts): tarssh cannot sync a sharded primary.
+  refuseTarsshWithSharding(primary, input.config);
   const existing = st.sessions.find((s) => sameSession(keyOfSession(s), key));
   if (existing) {
     throw conflict(
@@ -425,6 +431,11 @@ async function createChecked(
   const node = source.address;
   const what = `session ${key.primary_volume} -> ${secondaryUrl(key)}`;
   const group = input.secondary_group ? ` (mountbroker group ${input.secondary_group})` : '';
+  // use-meta-volume needs the shared storage: enabled now (as oVirt's SetGeoRepConfigCommand does),
+  // or the create is refused with Gluster's reason before anything else happens.
+  const sharedNote = turnsMetaVolumeOn(input.config)
+    ? ` ${await ensureSharedStorage(ctx, p, cluster, key, node, log)}`
+    : '';
   // 1. The common pem keys, 2. create push-pem. Nothing exists yet if either fails.
   try {
     await ctx.gluster.gsecCreate(node);
@@ -466,7 +477,7 @@ async function createChecked(
       cluster,
       key,
       ok: true,
-      note: `Created from host ${source.name}${group}${input.force ? ' with force' : ''}${provisioned ? `, into volume ${provisioned.name} provisioned on ${provisioned.host}:${provisioned.path}` : ''}.`,
+      note: `Created from host ${source.name}${group}${input.force ? ' with force' : ''}${provisioned ? `, into volume ${provisioned.name} provisioned on ${provisioned.host}:${provisioned.path}` : ''}.${sharedNote}`,
     },
     log,
   );

@@ -49,6 +49,8 @@ export interface PoolRec {
   hosts: string[];
   /** `system:: execute gsec_create` has run (common_secret.pem.pub exists). */
   gsec: boolean;
+  /** `cluster.enable-shared-storage` (volume set all): gluster_shared_storage mounted on every node. */
+  sharedStorage?: boolean;
 }
 
 export interface BrickRec {
