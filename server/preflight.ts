@@ -12,6 +12,7 @@
 // bypasses with force: Gluster versions), `info` (never blocks, even when it fails: oVirt's cluster
 // compatibility rule, which Gluster does not depend on).
 import { rsyncCheck, stringConfig } from './rsync-check';
+import { mountbrokerCheck } from './mountbroker/flow';
 import {
   sharedStorageEnabled,
   shardingChecks,
@@ -450,16 +451,14 @@ export async function runPreflight(
         ),
   );
 
-  // ---- non-root: mountbroker
+  // ---- non-root: the mountbroker on the remote, and what create will do (server/mountbroker/)
   if (key.secondary_user !== 'root') {
     add(
-      check(
-        'mountbroker',
-        'Non-root (mountbroker) secondary user',
-        'pass',
-        'info',
-        `The session will log in as ${key.secondary_user}; the remote must have the mountbroker set up for group ${input.secondary_group ?? '?'} and volume ${key.secondary_volume} (gluster-mountbroker setup/add).`,
-      ),
+      await mountbrokerCheck(ctx, {
+        key,
+        group: input.secondary_group ?? key.secondary_user,
+        managed: remoteCluster !== null,
+      }),
     );
   }
 

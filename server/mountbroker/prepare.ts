@@ -27,6 +27,7 @@ import {
 } from '../../src/georep/prerequisites';
 import { validateUser, validateVolumeName } from '../../src/georep/validation';
 import type { ProgramExec } from '../gluster/probe';
+import type { NonRootStep } from '../../src/georep/types';
 
 export interface MountbrokerTarget {
   /** The secondary volume's nodes (every node with one of its bricks), the first one runs the commands. */
@@ -38,16 +39,9 @@ export interface MountbrokerTarget {
   secondary_volume: string;
 }
 
-export type StepId = 'accounts' | 'setup' | 'add' | 'restart_glusterd' | 'pem_keys';
+export type StepId = NonRootStep['step'];
 
-export interface StepOutcome {
-  step: StepId;
-  node: string;
-  /** done: it changed something; already: nothing to do; */
-  outcome: 'done' | 'already';
-  detail: string;
-}
-
+export type StepOutcome = NonRootStep;
 /** A step failed: which, where, what happened and what to do. */
 export class MountbrokerStepError extends Error {
   constructor(

@@ -29,6 +29,7 @@ import { engineSide } from '../preflight';
 import { remoteHostProblem } from '../remoteHost';
 import { routeSchemas } from '../schemas';
 import { ensureSharedStorage, refuseTarsshWithSharding } from '../prerequisites';
+import { distributeKeys, prepareSecondary } from '../mountbroker/flow';
 import { turnsMetaVolumeOn } from '../../src/georep/prerequisites';
 
 type Verb = 'start' | 'stop' | 'pause' | 'resume';
@@ -402,7 +403,8 @@ async function createChecked(
   }
   // Preflight's unbypassable checks hold on create whatever `force` says (src/georep/force.ts):
   // two primaries must never write into one secondary.
-  const usage = (await engineSide(ctx, p, cluster, key, log)).usage;
+  const sides = await engineSide(ctx, p, cluster, key, log);
+  const usage = sides.usage;
   const { others } = otherWritersOf(
     { cluster_id: cluster.id, ...key },
     usage.sessions,
@@ -436,6 +438,16 @@ async function createChecked(
   const sharedNote = turnsMetaVolumeOn(input.config)
     ? ` ${await ensureSharedStorage(ctx, p, cluster, key, node, log)}`
     : '';
+  // A non-root secondary user: the mountbroker on the secondary first (server/mountbroker/).
+  const nonRoot =
+    key.secondary_user === 'root'
+      ? null
+      : {
+          key,
+          group: input.secondary_group ?? key.secondary_user,
+          managed: sides.remoteCluster !== null,
+        };
+  const prepared = nonRoot ? await prepareSecondary(ctx, p, cluster, nonRoot, log) : [];
   // 1. The common pem keys, 2. create push-pem. Nothing exists yet if either fails.
   try {
     await ctx.gluster.gsecCreate(node);
@@ -481,6 +493,12 @@ async function createChecked(
     },
     log,
   );
+
+  // 2b. Non-root: the keys create push-pem left in the user's home, to every secondary node.
+  if (nonRoot) {
+    const keys = await distributeKeys(ctx, p, cluster, nonRoot, log);
+    if (keys) prepared.push(keys);
+  }
 
   // 3. Options, in order; the first failure stops the rest.
   for (let i = 0; i < options.length; i++) {
@@ -536,5 +554,9 @@ async function createChecked(
       `Gluster accepted the creation of the ${what}, but does not list it in its status yet; reload the sessions in a moment.`,
     );
   }
-  return provisioned ? { ...created, provisioned_volume: provisioned } : created;
+  return {
+    ...created,
+    ...(provisioned ? { provisioned_volume: provisioned } : {}),
+    ...(prepared.length ? { nonroot_preparation: prepared } : {}),
+  };
 }

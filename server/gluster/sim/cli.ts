@@ -432,6 +432,17 @@ function gverify(
   if (!h.glusterVersion || !h.poolId) {
     return { blocker: `gluster command not found on ${sec.host} for user ${sec.user}.`, soft: [] };
   }
+  // gverify mounts the secondary as that user through the mountbroker (gverify.sh secondary_stats)
+  if (
+    sec.user !== 'root' &&
+    world.mountbrokerOracle?.(sec.host, sec.user, sec.volume).mounts === false
+  ) {
+    return {
+      blocker:
+        'Unable to mount and fetch secondary volume details. Please check the log: /var/log/glusterfs/geo-replication/gverify-secondarymnt.log',
+      soft: [],
+    };
+  }
   if (!v.started || !v.bricks.some((b) => world.brickOnline(v, b))) {
     return {
       blocker:

@@ -4,6 +4,7 @@
 // (peer_mountbroker.py.in's tables, getent/id/test exit codes, set_geo_rep_pem_keys.sh's words).
 import type { ExecOptions, ExecResult } from '../exec';
 import type { ProgramExec } from '../probe';
+import type { World } from './world';
 
 export interface SimSecondaryNode {
   groups: Set<string>;
@@ -14,6 +15,10 @@ export interface SimSecondaryNode {
   up: boolean;
   files: Set<string>;
   glusterdRestarts: number;
+  /** Its trusted pool: gluster-mountbroker acts on the peers of the node it runs on. */
+  pool?: string;
+  /** What glusterd loaded at its last start: user -> volumes (it reads glusterd.vol at start only). */
+  loaded: Map<string, Set<string>>;
 }
 
 export function simSecondaryNode(): SimSecondaryNode {
@@ -24,12 +29,14 @@ export function simSecondaryNode(): SimSecondaryNode {
     up: true,
     files: new Set(['/usr/libexec/glusterfs/set_geo_rep_pem_keys.sh']),
     glusterdRestarts: 0,
+    loaded: new Map(),
   };
 }
 
 /** A pool of secondary nodes; `gluster-mountbroker` acts on every node of it, as execute_in_peers. */
 export function simSecondaryRoot(
   nodes: Map<string, SimSecondaryNode>,
+  pushedPem?: (node: string, file: string) => boolean,
 ): ProgramExec & { log: string[] } {
   const log: string[] = [];
   const ok = (stdout = ''): ExecResult => ({ stdout, stderr: '', code: 0 });
@@ -47,7 +54,7 @@ export function simSecondaryRoot(
       const n = nodes.get(node);
       if (!n) return Promise.resolve(fail(255, `ssh: Could not resolve hostname ${node}`));
       const a = [...argv];
-      const all = [...nodes.entries()];
+      const all = [...nodes.entries()].filter(([, x]) => x.pool === n.pool);
       switch (program) {
         case 'getent':
           if (a[0] === 'group')
@@ -64,10 +71,11 @@ export function simSecondaryRoot(
           );
         }
         case 'test':
-          return Promise.resolve(n.files.has(a[1]!) ? ok() : fail(1));
+          return Promise.resolve(n.files.has(a[1]!) || pushedPem?.(node, a[1]!) ? ok() : fail(1));
         case 'systemctl':
           if (a.join(' ') !== 'restart glusterd') return Promise.resolve(fail(1));
           n.glusterdRestarts++;
+          n.loaded = new Map([...n.vol.users].map(([u, v]) => [u, new Set(v)]));
           return Promise.resolve(ok());
         case 'gluster':
           return Promise.resolve(
@@ -133,7 +141,8 @@ export function simSecondaryRoot(
             const [user, pvol, svol] = a;
             const u = n.users.get(user!);
             if (!u) return Promise.resolve(fail(1, '', `No user ${user} found\n`));
-            if (!n.files.has(`${u.home}/${pvol}_${svol}_common_secret.pem.pub`))
+            const pem = `${u.home}/${pvol}_${svol}_common_secret.pem.pub`;
+            if (!n.files.has(pem) && !pushedPem?.(node, pem))
               return Promise.resolve(
                 fail(
                   1,
@@ -148,4 +157,52 @@ export function simSecondaryRoot(
       }
     },
   };
+}
+
+/**
+ * The secondary root over the simulated world: one node model per Gluster host of a pool, its
+ * accounts from the host's users (and `groups`), glusterd.vol empty; the world asks it whether a
+ * non-root session's user can mount its volume and has its keys (World.mountbrokerOracle), and
+ * create push-pem's file appears in the user's home once such a session exists.
+ */
+export function simSecondaryRootForWorld(
+  world: World,
+  groups: Record<string, string[]> = {},
+): ProgramExec & { log: string[]; nodes: Map<string, SimSecondaryNode> } {
+  const nodes = new Map<string, SimSecondaryNode>();
+  // Only the hosts of the lab's clusters: the service reaches them as root (engine hosts); a remote
+  // outside the engine is prepared by its own administrator, and is not modelled here.
+  for (const h of world.hosts.values()) {
+    if (!h.poolId || h.remote) continue;
+    const n = simSecondaryNode();
+    n.pool = h.poolId;
+    for (const g of groups[h.address] ?? []) n.groups.add(g);
+    for (const u of h.users)
+      n.users.set(u, {
+        groups: new Set([u, ...(groups[h.address] ?? [])]),
+        home: u === 'root' ? '/root' : `/home/${u}`,
+      });
+    nodes.set(h.address, n);
+  }
+  const pushedPem = (node: string, file: string): boolean =>
+    world.sessions.some((s) => {
+      const home = nodes.get(node)?.users.get(s.user)?.home;
+      return (
+        s.host === node &&
+        s.user !== 'root' &&
+        file === `${home}/${s.pvol}_${s.svol}_common_secret.pem.pub`
+      );
+    });
+  world.mountbrokerOracle = (host, user, volume) => {
+    const n = nodes.get(host);
+    if (!n) return { mounts: true, keys: true };
+    return {
+      mounts: n.loaded.get(user)?.has(volume) ?? false,
+      keys: [...n.files].some(
+        (f) => f.startsWith(`authorized_keys:${user}:`) && f.endsWith(`_${volume}`),
+      ),
+    };
+  };
+  const exec = simSecondaryRoot(nodes, pushedPem);
+  return Object.assign(exec, { nodes });
 }
