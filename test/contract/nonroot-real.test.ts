@@ -26,6 +26,30 @@ const MB_ROOT = '/var/mb-lab-mountbroker-root';
 const PVOL = 'mb-primary';
 const SVOL = 'mb-secondary';
 const PROFILE = '/etc/profile.d/zz-mb-lab-gluster-path.sh';
+// gluster-mountbroker setup (NodeSetup) chgrps these to the group, recursively, and chmods them:
+// their owners and modes are read before and put back after.
+const SETUP_TOUCHES = [
+  '/var/lib/glusterd/geo-replication',
+  '/var/log/glusterfs/geo-replication-secondaries',
+  '/var/log/glusterfs/cli.log',
+];
+
+/** Group and mode of every file under `paths`, to put back. */
+function ownership(paths: string[]): Map<string, { gid: number; mode: number }> {
+  const out = new Map<string, { gid: number; mode: number }>();
+  const walk = (p: string): void => {
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(p);
+    } catch {
+      return;
+    }
+    out.set(p, { gid: st.gid, mode: st.mode & 0o7777 });
+    if (st.isDirectory()) for (const e of fs.readdirSync(p)) walk(path.join(p, e));
+  };
+  for (const p of paths) walk(p);
+  return out;
+}
 
 const skipReason =
   process.env.GLUSTER_LAB !== '1'
@@ -92,26 +116,50 @@ if (skipReason) {
     secondary_volume: SVOL,
   };
   let lock: ChildProcess | null = null;
+  /** Set once the lock is held: nothing is touched, and nothing is cleaned, without it. */
+  let locked = false;
+  const made = { user: false, group: false, volumes: [] as string[] };
   let volBefore: Buffer | null = null;
+  let owners = new Map<string, { gid: number; mode: number }>();
+  let rootExisted = true;
   let profileWasThere = false;
   const mnt = (v: string) => `${LAB}/mnt/${v}`;
 
-  jest.setTimeout(600_000);
+  jest.setTimeout(600_000); // the test itself; beforeAll waits up to 30 min for the lab's lock
 
   beforeAll(async () => {
     // Hold the lab's lock for the whole run: flock holds it while its `sleep` runs.
-    lock = spawn('flock', ['-w', '900', LOCK, '-c', 'echo locked; exec sleep 3600'], {
+    lock = spawn('flock', ['-w', '1800', LOCK, '-c', 'echo locked; exec sleep 3600'], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     await new Promise<void>((resolve, reject) => {
       lock!.stdout!.once('data', () => resolve());
-      lock!.once('exit', (c) => reject(new Error(`flock exited ${c}`)));
+      lock!.once('exit', (c) => reject(new Error(`could not take ${LOCK} (flock exited ${c})`)));
     });
+    locked = true;
     volBefore = fs.readFileSync(GLUSTERD_VOL);
+    owners = ownership(SETUP_TOUCHES);
+    rootExisted = fs.existsSync(MB_ROOT);
     profileWasThere = fs.existsSync(PROFILE);
+    // Nothing of ours may be there already: refuse rather than take over (or later remove) it.
+    for (const [what, args] of [
+      ['user', ['passwd', USER]],
+      ['group', ['group', GROUP]],
+    ] as const) {
+      let exists = true;
+      try {
+        sh('getent', [...args]);
+      } catch {
+        exists = false;
+      }
+      if (exists)
+        throw new Error(`${what} ${args[1]} exists already on this machine: remove it first`);
+    }
     // The account the admin would have made on every secondary node (not the service's job).
     sh('groupadd', [GROUP]);
+    made.group = true;
     sh('useradd', ['-m', '-s', '/bin/bash', '-G', GROUP, USER]);
+    made.user = true;
     sh('usermod', ['-p', '*', USER]); // locked '!' refuses key login with UsePAM no
     const home = sh('getent', ['passwd', USER]).trim().split(':')[5]!;
     fs.mkdirSync(`${home}/.ssh`, { mode: 0o700 });
@@ -141,9 +189,14 @@ if (skipReason) {
       fs.mkdirSync(mnt(v), { recursive: true });
       sh('mount', ['-t', 'glusterfs', `${host}:/${v}`, mnt(v)]);
     }
-  });
+  }, 1_900_000);
 
   afterAll(async () => {
+    if (!locked) {
+      // Never touch the lab without its lock: nothing was set up, so nothing is undone.
+      if (lock?.pid) process.kill(lock.pid, 'SIGTERM'); // our own waiting flock child
+      return;
+    }
     tryRun('gluster', [
       '--mode=script',
       'volume',
@@ -162,14 +215,15 @@ if (skipReason) {
       'delete',
       'reset-sync-time',
     ]);
-    for (const v of [PVOL, SVOL]) {
+    for (const v of made.volumes) {
       tryRun('umount', [mnt(v)]);
       tryRun('gluster', ['--mode=script', 'volume', 'stop', v, 'force']);
       tryRun('gluster', ['--mode=script', 'volume', 'delete', v]);
       fs.rmSync(`${LAB}/bricks/${v}`, { recursive: true, force: true });
       fs.rmSync(mnt(v), { recursive: true, force: true });
     }
-    tryRun('gluster-mountbroker', ['remove', '--volume', SVOL, '--user', USER]);
+    // No `gluster-mountbroker remove`: it rewrites glusterd.vol in its own layout; the bytes found
+    // before are written back instead, which also drops every mountbroker option.
     // glusterd.vol exactly as found (gluster-mountbroker rewrites it), then glusterd re-reads it.
     if (volBefore && !fs.readFileSync(GLUSTERD_VOL).equals(volBefore)) {
       fs.writeFileSync(GLUSTERD_VOL, volBefore);
@@ -183,9 +237,18 @@ if (skipReason) {
         await sleep(300);
       }
     }
-    tryRun('userdel', ['-r', USER]);
-    tryRun('groupdel', [GROUP]);
-    fs.rmSync(MB_ROOT, { recursive: true, force: true });
+    if (made.user) tryRun('userdel', ['-r', USER]);
+    if (made.group) tryRun('groupdel', [GROUP]);
+    if (!rootExisted) fs.rmSync(MB_ROOT, { recursive: true, force: true });
+    for (const [p, o] of owners) {
+      try {
+        const st = fs.lstatSync(p);
+        if (st.gid !== o.gid) fs.lchownSync(p, st.uid, o.gid);
+        if (!st.isSymbolicLink() && (st.mode & 0o7777) !== o.mode) fs.chmodSync(p, o.mode);
+      } catch {
+        /* gone: nothing to put back */
+      }
+    }
     if (!profileWasThere) fs.rmSync(PROFILE, { force: true });
     fs.rmSync(`/var/lib/glusterd/geo-replication/${PVOL}_${SVOL}_common_secret.pem.pub`, {
       force: true,
