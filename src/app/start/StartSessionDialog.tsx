@@ -56,6 +56,7 @@ import {
 import { hostKeyFile, startMessages as m } from './messages';
 import { OptionsEditor } from './OptionsEditor';
 import { PasswordlessSshDialog } from './PasswordlessSshDialog';
+import { NonRootSteps } from './NonRootSteps';
 import { PreflightResults } from './PreflightResults';
 import type { StartServices } from './services';
 import {
@@ -113,7 +114,16 @@ const FIELD_ORDER: FieldName[] = [
 
 /** The step's title; the create step says it provisions a volume first for a directory. */
 const stepTitle = (id: StepId, state: FlowState): MessageDescriptor =>
-  id === 'create' && state.lastInput?.remotePath ? m.stepCreatePath : STEP_TITLE[id];
+  id === 'create' && state.lastInput?.remotePath
+    ? m.stepCreatePath
+    : id === 'create' && state.lastInput && state.lastInput.user !== 'root'
+      ? m.stepCreateNonRoot
+      : STEP_TITLE[id];
+
+/** The values step titles may use (the non-root user of the create step). */
+const stepValues = (state: FlowState): Record<string, string> => ({
+  user: state.lastInput?.user ?? '',
+});
 
 const sessionExists = (o: FlowOutcome): boolean =>
   o.kind === 'done' || o.kind === 'created_not_started' || o.kind === 'unknown';
@@ -759,7 +769,7 @@ function Steps({ state, idBase }: { state: FlowState; idBase: string }) {
   return (
     <ProgressStepper isVertical aria-label={intl.formatMessage(m.progressSection)}>
       {state.steps.map((s) => {
-        const title = intl.formatMessage(stepTitle(s.id, state));
+        const title = intl.formatMessage(stepTitle(s.id, state), stepValues(state));
         const status = intl.formatMessage(STATUS_TEXT[s.status]);
         return (
           <ProgressStep
@@ -808,7 +818,7 @@ function Outcome({ state, volume }: { state: FlowState; volume: string }) {
           isInline
           variant="danger"
           title={intl.formatMessage(m.failedTitle, {
-            step: intl.formatMessage(stepTitle(o.step, state)),
+            step: intl.formatMessage(stepTitle(o.step, state), stepValues(state)),
           })}
           data-testid="start-outcome"
         >
@@ -875,6 +885,7 @@ function Outcome({ state, volume }: { state: FlowState; volume: string }) {
                 path: o.session.provisioned_volume.path,
               })
             : null}
+          <NonRootSteps session={o.session} />
         </Alert>
       );
     default:
@@ -889,7 +900,7 @@ function LiveStatus({ state }: { state: FlowState }) {
   const running = state.steps.find((s) => s.status === 'running');
   if (running) {
     message = intl.formatMessage(m.live, {
-      title: intl.formatMessage(stepTitle(running.id, state)),
+      title: intl.formatMessage(stepTitle(running.id, state), stepValues(state)),
       status: intl.formatMessage(m.stepRunning),
     });
   } else {
@@ -903,7 +914,7 @@ function LiveStatus({ state }: { state: FlowState }) {
       message = intl.formatMessage(m.notCreatedTitle, { reason: o.reason });
     else if (o.kind === 'failed')
       message = intl.formatMessage(m.failedTitle, {
-        step: intl.formatMessage(stepTitle(o.step, state)),
+        step: intl.formatMessage(stepTitle(o.step, state), stepValues(state)),
       });
     else if (o.kind === 'blocked') message = intl.formatMessage(m.blocked);
     else if (o.kind === 'unknown') message = intl.formatMessage(m.unknownTitle);
