@@ -37,11 +37,15 @@ export function simulatedBackends(
   sim.setSshTrustOracle((user, host) => upHosts.some((from) => ssh.isTrusted(from, user, host)));
   // The DR cluster's hosts carry the demo's non-root account (the admin made it there), not yet
   // the mountbroker: a non-root session to them shows the service preparing it.
-  for (const a of ['gdr1.lab.example', 'gdr2.lab.example'])
+  // Its password (for the Passwordless SSH dialog) is geoaccount-pw.
+  for (const a of ['gdr1.lab.example', 'gdr2.lab.example', 'gdr3.lab.example']) {
     sim.world.hosts.get(a)?.users.push('geoaccount');
+    ssh.setPassword(a, 'geoaccount', 'geoaccount-pw');
+  }
   const secondaryRoot = simSecondaryRootForWorld(sim.world, {
     'gdr1.lab.example': ['geogroup'],
     'gdr2.lab.example': ['geogroup'],
+    'gdr3.lab.example': ['geogroup'],
   });
   return {
     sim,

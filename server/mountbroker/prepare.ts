@@ -320,7 +320,7 @@ export function mountbroker(exec: ProgramExec, o: MountbrokerOptions = {}) {
           step: 'restart_glusterd',
           node,
           outcome: 'done',
-          detail: `glusterd restarted on ${node} and answers again.`,
+          detail: "it answers again; bricks and running sessions kept running.",
         });
       }
       n = mountbrokerNeeds(await status(first), want);

@@ -471,7 +471,13 @@ async function createChecked(
     ctx.status.invalidate(cluster.id);
     const f = glusterFault(err, `creating the ${what} on ${source.name}`);
     if (!f) throw err;
-    const detail = `${f.detail} The session was not created.${left}`;
+    // gverify runs `bash -c 'source /etc/profile && gluster --version'` as the user (gverify.sh
+    // cmd_secondary); Debian's /etc/profile gives non-root users no /usr/sbin (gluster-local.md).
+    const path =
+      nonRoot && /gluster command not found on .* for user/.test(f.detail)
+        ? ` gverify looks for gluster in ${key.secondary_user}'s PATH after /etc/profile on ${key.secondary_host}; where /etc/profile gives non-root users no /usr/sbin (Debian), add it there with a file in /etc/profile.d/.`
+        : '';
+    const detail = `${f.detail}${path} The session was not created.${left}`;
     await ctx.audit.record(p, { action: 'create', cluster, key, ok: false, error: detail }, log);
     // Whether create with force gets past Gluster's refusal (src/georep/force.ts), as for actions.
     throw withForceVerdict(
