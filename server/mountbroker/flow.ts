@@ -81,6 +81,8 @@ export async function mountbrokerCheck(
           i.accounts.map((a) => `${a.node} lacks ${a.missing.join(', ')}`).join('; ') +
           `. Create them there (the same on every secondary node); this service does not create accounts on another cluster.`,
       };
+    if (i.conflict)
+      return { id, title, outcome: 'fail', severity: 'blocker', evidence: i.conflict };
     if (!i.status)
       return {
         id,

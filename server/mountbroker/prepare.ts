@@ -96,6 +96,8 @@ export function checkTarget(t: MountbrokerTarget): void {
 }
 
 export interface Inspection {
+  /** An existing mountbroker this session cannot use as asked (another group): a blocker. */
+  conflict: string | null;
   /** Nodes lacking the group or the user (or where the user is not in the group). */
   accounts: { node: string; missing: string[] }[];
   status: MountbrokerNodeStatus[] | null;
@@ -103,6 +105,27 @@ export interface Inspection {
   status_error: string | null;
   /** What the flow will do, in words, one line per step. */
   plan: string[];
+}
+
+/**
+ * What an existing mountbroker on the secondary decides: its root is kept (moving it would move
+ * other sessions' mounts), and another group is a conflict (setup would take the log directories
+ * from the non-root users of other sessions): the session must use that group.
+ */
+export function settle(
+  st: MountbrokerNodeStatus[],
+  t: MountbrokerTarget,
+): { target: MountbrokerTarget; conflict: string | null } {
+  const up = st.filter((n) => n.up);
+  const root = up.find((n) => n.mount_root)?.mount_root;
+  const target = root && validateMountRoot(root) === null ? { ...t, root } : t;
+  const other = up.find((n) => n.group !== null && n.group !== t.group);
+  return {
+    target,
+    conflict: other
+      ? `The mountbroker of ${other.node === 'localhost' ? t.nodes[0] : other.node} uses the group ${other.group}, and other non-root sessions may rely on it: use ${other.group} as this session's group (with ${t.user} in it), or change it there by hand.`
+      : null,
+  };
 }
 
 export function mountbroker(exec: ProgramExec, o: MountbrokerOptions = {}) {
@@ -146,6 +169,13 @@ export function mountbroker(exec: ProgramExec, o: MountbrokerOptions = {}) {
       status_error = err instanceof Error ? err.message : String(err);
     }
     const plan: string[] = [];
+    let conflict: string | null = null;
+    if (st) {
+      const s2 = settle(st, t);
+      t = s2.target;
+      conflict = s2.conflict;
+      if (conflict) plan.push(conflict);
+    }
     for (const a of accounts)
       plan.push(
         `${a.node} lacks ${a.missing.join(', ')}: create them there first (useradd/groupadd); nothing will be changed until then.`,
@@ -160,10 +190,6 @@ export function mountbroker(exec: ProgramExec, o: MountbrokerOptions = {}) {
       if (n.down.length)
         plan.push(
           `${n.down.join(', ')} ${n.down.length === 1 ? 'is' : 'are'} DOWN: gluster-mountbroker cannot reach ${n.down.length === 1 ? 'it' : 'them'}.`,
-        );
-      for (const og of n.other_group)
-        plan.push(
-          `${og.node} uses the mountbroker group ${og.group}; setup will change it to ${t.group} (other non-root sessions there use ${og.group}).`,
         );
       plan.push(
         n.setup
@@ -184,7 +210,7 @@ export function mountbroker(exec: ProgramExec, o: MountbrokerOptions = {}) {
     plan.push(
       `After create push-pem: set_geo_rep_pem_keys.sh ${t.user} ${t.primary_volume} ${t.secondary_volume} on ${t.nodes[0]}.`,
     );
-    return { accounts, status: st, status_error, plan };
+    return { conflict, accounts, status: st, status_error, plan };
   }
 
   async function waitGlusterd(node: string): Promise<boolean> {
@@ -238,6 +264,16 @@ export function mountbroker(exec: ProgramExec, o: MountbrokerOptions = {}) {
         done,
       );
     }
+    const settled = settle(st, t);
+    if (settled.conflict)
+      throw new MountbrokerStepError(
+        'setup',
+        first,
+        settled.conflict,
+        'Nothing was changed.',
+        done,
+      );
+    t = settled.target;
     const want = { root: t.root, group: t.group, user: t.user, volume: t.secondary_volume };
     let n = mountbrokerNeeds(st, want);
     if (n.down.length)
@@ -320,7 +356,7 @@ export function mountbroker(exec: ProgramExec, o: MountbrokerOptions = {}) {
           step: 'restart_glusterd',
           node,
           outcome: 'done',
-          detail: "it answers again; bricks and running sessions kept running.",
+          detail: 'it answers again; bricks and running sessions kept running.',
         });
       }
       n = mountbrokerNeeds(await status(first), want);

@@ -119,3 +119,31 @@ test.each([
   await expect(mb.prepare({ ...target, ...bad })).rejects.toThrow(why);
   expect(exec.log).toEqual([]);
 });
+
+test('an existing mountbroker with another group is a conflict named in preflight and refused, nothing changed', async () => {
+  const { mb, nodes } = world();
+  for (const n of nodes.values()) {
+    n.groups.add('othergroup');
+    n.vol.root = '/var/mountbroker-root';
+    n.vol.group = 'othergroup';
+    n.files.add('/var/mountbroker-root');
+  }
+  const i = await mb.inspect(target);
+  expect(i.conflict).toMatch(/uses the group othergroup.*use othergroup as this session's group/);
+  await expect(mb.prepare(target)).rejects.toMatchObject({ step: 'setup', node: 'gdr1' });
+  expect(nodes.get('gdr1')!.vol.group).toBe('othergroup');
+  expect(nodes.get('gdr1')!.glusterdRestarts).toBe(0);
+});
+
+test('an existing mountbroker root is kept, not moved', async () => {
+  const { mb, nodes, exec } = world();
+  for (const n of nodes.values()) {
+    n.vol.root = '/srv/mb-root';
+    n.vol.group = 'geogroup';
+    n.files.add('/srv/mb-root');
+  }
+  const steps = await mb.prepare(target);
+  expect(steps.find((s) => s.step === 'setup')!.outcome).toBe('already');
+  expect(exec.log.some((l) => l.includes('setup /var/mountbroker-root'))).toBe(false);
+  expect(nodes.get('gdr2')!.vol.root).toBe('/srv/mb-root');
+});
