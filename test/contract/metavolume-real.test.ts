@@ -87,7 +87,7 @@ if (skipReason) {
     }
   }, 1_900_000);
 
-  afterAll(async () => {
+  afterAll(() => {
     if (!locked) {
       if (lock?.pid) process.kill(lock.pid, 'SIGTERM');
       return;
