@@ -290,7 +290,8 @@ export interface MountbrokerNodeStatus {
 /**
  * Parses `gluster-mountbroker status`: a PrettyTable with NODE, NODE STATUS, MOUNT ROOT, GROUP,
  * USERS, where the mount root and group carry "(OK)" / "(NOT OK)" and USERS is
- * `user(vol1, vol2) user2(vol3) ` or "None" (peer_mountbroker.py.in, CliStatus.run).
+ * `user(vol1, vol2) user2(vol3) ` or "None" (peer_mountbroker.py.in, CliStatus.run). On a node
+ * never set up, MOUNT ROOT is "None" and GROUP is "(NOT OK)" (seen on Gluster 10.3).
  * Returns null when the text is not that table.
  */
 export function parseMountbrokerStatus(text: string): MountbrokerNodeStatus[] | null {
@@ -310,6 +311,9 @@ export function parseMountbrokerStatus(text: string): MountbrokerNodeStatus[] | 
   const okOf = (cell: string): { value: string | null; ok: boolean } => {
     if (cell === 'None' || cell === '') return { value: null, ok: false };
     const m = /^(.*)\((OK|NOT OK)\)$/.exec(cell);
+    // A node never set up prints its group as "(NOT OK)": info() gives "" for a missing
+    // geo-replication-log-group (not "None"), and CliStatus appends the check to it.
+    if (m && m[1]!.trim() === '') return { value: null, ok: false };
     return m ? { value: m[1]!, ok: m[2] === 'OK' } : { value: cell, ok: false };
   };
   return rows.slice(1).map((r) => {

@@ -36,6 +36,18 @@ const tryRun = (p: string, a: string[]) => {
     /* cleanup goes on */
   }
 };
+/**
+ * Ends the lock holder: flock (-o: its command does not inherit the lock's descriptor) and its
+ * `sleep`, as one process group, so that nothing keeps the lab's lock after the run.
+ */
+function releaseLock(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 if (skipReason) {
@@ -62,8 +74,9 @@ if (skipReason) {
   const made: string[] = [];
 
   beforeAll(async () => {
-    lock = spawn('flock', ['-w', '1800', LOCK, '-c', 'echo locked; exec sleep 3600'], {
+    lock = spawn('flock', ['-o', '-w', '1800', LOCK, '-c', 'echo locked; exec sleep 3600'], {
       stdio: ['ignore', 'pipe', 'inherit'],
+      detached: true,
     });
     await new Promise<void>((resolve, reject) => {
       lock!.stdout!.once('data', () => resolve());
@@ -89,7 +102,7 @@ if (skipReason) {
 
   afterAll(() => {
     if (!locked) {
-      if (lock?.pid) process.kill(lock.pid, 'SIGTERM');
+      if (lock?.pid) releaseLock(lock.pid);
       return;
     }
     const url = `${host}::${SVOL}`;
@@ -118,7 +131,7 @@ if (skipReason) {
         'cluster.enable-shared-storage',
         'disable',
       ]);
-    if (lock?.pid) process.kill(lock.pid, 'SIGTERM');
+    if (lock?.pid) releaseLock(lock.pid);
   });
 
   it('enables the shared storage, and a use-meta-volume session gets an Active worker', async () => {

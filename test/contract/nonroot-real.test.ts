@@ -74,12 +74,27 @@ const sh = (program: string, args: string[]): string =>
 const tryRun = (program: string, args: string[]): void => {
   try {
     sh(program, args);
-  } catch {
-    /* cleanup goes on */
+  } catch (err) {
+    // cleanup goes on, and says what it could not do
+    console.warn(
+      `cleanup: ${program} ${args.join(' ')}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 };
 const sha = (file: string): string =>
   crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+/**
+ * Ends the lock holder: flock (-o: its command does not inherit the lock's descriptor) and its
+ * `sleep`, as one process group, so that nothing keeps the lab's lock after the run.
+ */
+function releaseLock(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 if (skipReason) {
@@ -129,8 +144,9 @@ if (skipReason) {
 
   beforeAll(async () => {
     // Hold the lab's lock for the whole run: flock holds it while its `sleep` runs.
-    lock = spawn('flock', ['-w', '1800', LOCK, '-c', 'echo locked; exec sleep 3600'], {
+    lock = spawn('flock', ['-o', '-w', '1800', LOCK, '-c', 'echo locked; exec sleep 3600'], {
       stdio: ['ignore', 'pipe', 'inherit'],
+      detached: true,
     });
     await new Promise<void>((resolve, reject) => {
       lock!.stdout!.once('data', () => resolve());
@@ -194,7 +210,7 @@ if (skipReason) {
   afterAll(async () => {
     if (!locked) {
       // Never touch the lab without its lock: nothing was set up, so nothing is undone.
-      if (lock?.pid) process.kill(lock.pid, 'SIGTERM'); // our own waiting flock child
+      if (lock?.pid) releaseLock(lock.pid); // our own waiting flock child
       return;
     }
     tryRun('gluster', [
@@ -254,7 +270,7 @@ if (skipReason) {
       force: true,
     });
     if (volBefore) expect(fs.readFileSync(GLUSTERD_VOL).equals(volBefore)).toBe(true);
-    if (lock?.pid) process.kill(lock.pid, 'SIGTERM'); // our own flock child: releases the lock
+    if (lock?.pid) releaseLock(lock.pid); // our own flock child: releases the lock
   });
 
   it('prepares the secondary, creates and starts the session, and files arrive with equal checksums', async () => {

@@ -100,7 +100,9 @@ export function simSecondaryRoot(
                         : 'None',
                       x.up && x.vol.group
                         ? `${x.vol.group}(${x.groups.has(x.vol.group) ? 'OK' : 'NOT OK'})`
-                        : 'None',
+                        : x.up
+                          ? '(NOT OK)' // as Gluster 10.3 prints a node never set up
+                          : 'None',
                       x.up && users ? users : 'None',
                     ];
                   }),

@@ -237,6 +237,26 @@ describe('gluster-mountbroker status', () => {
     '+-----------+-------------+------------+-------+-------+',
   ].join('\n');
 
+  test('a node never set up, as Gluster 10.3 prints it: GROUP "(NOT OK)" is no group', () => {
+    const t = [
+      '+-----------+-------------+------------+----------+-------+',
+      '|    NODE   | NODE STATUS | MOUNT ROOT |  GROUP   | USERS |',
+      '+-----------+-------------+------------+----------+-------+',
+      '| localhost |          UP |    None    | (NOT OK) |  None |',
+      '+-----------+-------------+------------+----------+-------+',
+    ].join('\n');
+    const st = parseMountbrokerStatus(t)!;
+    expect(st[0]).toMatchObject({ mount_root: null, group: null, group_ok: false, users: {} });
+    expect(
+      mountbrokerNeeds(st, {
+        root: '/var/mountbroker-root',
+        group: 'geogroup',
+        user: 'geoaccount',
+        volume: 'dr',
+      }),
+    ).toEqual({ setup: true, add: true, down: [], other_group: [] });
+  });
+
   test('nodes without a mountbroker, and a DOWN node', () => {
     const st = parseMountbrokerStatus(none)!;
     expect(st.map((n) => [n.node, n.up, n.mount_root, n.group])).toEqual([
