@@ -191,7 +191,9 @@ if (skipReason) {
         'case ":$PATH:" in *:/usr/sbin:*) ;; *) PATH="$PATH:/usr/sbin:/sbin"; export PATH;; esac\n',
       );
     for (const v of [PVOL, SVOL]) {
+      if (fs.existsSync(`${LAB}/bricks/${v}`)) throw new Error(`${LAB}/bricks/${v} exists already`);
       fs.mkdirSync(`${LAB}/bricks/${v}`, { recursive: true });
+      made.volumes.push(v);
       sh('gluster', [
         '--mode=script',
         'volume',
@@ -292,6 +294,16 @@ if (skipReason) {
     const t1 = Date.now();
     await gluster.create(host, key, { ssh_port: sshPort, push_pem: true, force: true });
     const tCreate = Date.now() - t1;
+    // Lab only: create push-pem's post hook (S56glusterd-geo-rep-create-post.sh, lines 87-90)
+    // copies the key to a NON-root user's home with root's DEFAULT ssh identity, ignoring the
+    // GR_SSH_IDENTITY_KEY the lab's glusterd runs with; the lab keeps root without default keys,
+    // so the hook's scp fails there. Do its copy (same machine) as it would have.
+    const home = sh('getent', ['passwd', USER]).trim().split(':')[5]!;
+    const pemFile = `${home}/${PVOL}_${SVOL}_common_secret.pem.pub`;
+    if (!fs.existsSync(pemFile)) {
+      fs.copyFileSync('/var/lib/glusterd/geo-replication/common_secret.pem.pub', pemFile);
+      sh('chown', [`${USER}:${USER}`, pemFile]);
+    }
     const t2 = Date.now();
     const pem = await mb.distributeKeys(target);
     const tKeys = Date.now() - t2;
