@@ -268,6 +268,14 @@ if (skipReason) {
       }
     }
     if (!profileWasThere) fs.rmSync(PROFILE, { force: true });
+    // the session's logs and gsyncd's working folder
+    for (const d of [
+      `/var/log/glusterfs/geo-replication/${PVOL}_${host}_${SVOL}`,
+      `/var/log/glusterfs/geo-replication/${PVOL}`,
+      `/var/log/glusterfs/geo-replication-secondaries/${PVOL}_${host}_${SVOL}`,
+      `/var/lib/misc/gluster/gsyncd/${PVOL}_${host}_${SVOL}`,
+    ])
+      fs.rmSync(d, { recursive: true, force: true });
     fs.rmSync(`/var/lib/glusterd/geo-replication/${PVOL}_${SVOL}_common_secret.pem.pub`, {
       force: true,
     });
