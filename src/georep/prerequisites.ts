@@ -14,8 +14,8 @@
 //   files (`.shard/<GFID>.N`) as they are; the secondary's shard translator reassembles them with
 //   ITS block size, so both must have the same one (glusterdocs Tuning-Volume-Options.md:
 //   features.shard-block-size, default 64MB).
-// - tarssh refused with sharding: the rule comes from issue 18 (and Red Hat's RHHI guidance that
-//   sharded VM stores geo-replicate with rsync); neither gsyncd (no shard-specific code in
+// - tarssh refused with sharding: the rule comes from issue 18; it could not be traced further:
+//   neither gsyncd (no shard-specific code in
 //   geo-replication/) nor glusterdocs states it, so the refusal says what to do, not a citation.
 // - geo-replication/syncdaemon/primary.py (should_crawl): with use-meta-volume and no mount at
 //   meta-volume-mnt (/run/gluster/shared_storage) "Meta-volume is not mounted. Worker Exiting...";
