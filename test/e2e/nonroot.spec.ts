@@ -1,7 +1,11 @@
 // A session for a non-root remote user on the simulator, in Chromium: preflight shows what will be
 // done on the remote (the mountbroker, the glusterd restart), OK prepares it and creates the
 // session, and the outcome lists each step with its node.
+import type { FrameLocator } from '@playwright/test';
 import { expect, login, placeFrame, test } from './fixtures';
+
+const row = (f: FrameLocator, name: string) =>
+  f.getByRole('row').filter({ has: f.getByRole('checkbox', { name: `Select session ${name}` }) });
 
 test('non-root user: the remote is prepared (mountbroker) and the steps are listed', async ({
   page,
@@ -10,6 +14,20 @@ test('non-root user: the remote is prepared (mountbroker) and the steps are list
   await login(page, 'admin', 'gluster-georep');
   const f = placeFrame(page);
   await expect(f.getByRole('grid', { name: 'Geo-replication sessions' })).toBeVisible();
+  // The stack is shared by every spec: fit.spec's session into backup-dr, if it ran first, is
+  // stopped and removed (one volume, one session writing into it).
+  const prior = row(f, 'home to root@gdr1.lab.example::backup-dr');
+  if ((await prior.count()) > 0) {
+    await prior.getByRole('checkbox').check();
+    await f.getByRole('button', { name: 'Stop', exact: true }).click();
+    const stop = f.getByRole('dialog', { name: /Stop geo-replication/ });
+    await stop.getByRole('button', { name: 'Stop', exact: true }).click();
+    await expect(prior).toContainText('Stopped', { timeout: 20_000 });
+    await f.getByRole('button', { name: 'Remove', exact: true }).click();
+    const remove = f.getByRole('dialog', { name: /Remove geo-replication session/ });
+    await remove.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect(prior).toHaveCount(0, { timeout: 15_000 });
+  }
   await f.getByRole('button', { name: 'New session' }).first().click();
   const dlg = f.getByRole('dialog', { name: 'New geo-replication session' });
   await dlg.getByLabel('Source volume').selectOption({ label: 'home (up)' });
