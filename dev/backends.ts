@@ -3,17 +3,12 @@
 // dialog set up.
 import type { Lab } from './lab';
 import { createGlusterClient } from '../server/gluster/client';
-import {
-  demoSimulator,
-  simProbe,
-  simRemoteGluster,
-  type GlusterSimulator,
-} from '../server/gluster/sim';
+import { demoSimulator, simProbe, simRemoteGluster, type GlusterSimulator } from './sim/gluster';
 import type { NodeProbe, ProgramExec } from '../server/gluster/probe';
-import { simSecondaryRootForWorld } from '../server/gluster/sim/mountbroker';
+import { simSecondaryRootForWorld } from './sim/gluster/mountbroker';
 import type { RemoteGluster } from '../server/gluster/provision';
 import type { GlusterClient } from '../server/gluster/types';
-import { createSimSshTrust, type SimSshTrust } from '../server/ssh/sim';
+import { createSimSshTrust, type SimSshTrust } from './sim/ssh';
 
 export interface SimulatedBackends {
   sim: GlusterSimulator;

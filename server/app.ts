@@ -31,7 +31,7 @@ import { configRoutes } from './routes/config';
 import { sessionRoutes } from './routes/sessions';
 import { routeSchemas, sharedSchemas } from './schemas';
 import { registerSshRoutes } from './routes/ssh';
-import { passwordlessSshCheck } from './ssh/preflight';
+import { passwordlessSshCheck } from './preflight/passwordless-ssh';
 import type { SshTrust } from './ssh/types';
 import { systemResolve, type Resolve } from './remoteHost';
 import { StatusService } from './status';
@@ -134,10 +134,16 @@ export const LOG_REDACT = [
   'res.headers["set-cookie"]',
 ];
 
+/** What the registered service offers its host process. */
+export interface GeoRepService {
+  /** Resolves once the audit events recorded so far have been handed to the engine (or wait for a retry). */
+  auditSettled(): Promise<void>;
+}
+
 export async function registerGeoRepService(
   app: FastifyInstance,
   opts: GeoRepServiceOptions,
-): Promise<void> {
+): Promise<GeoRepService> {
   const prefix = (opts.prefix ?? DEFAULT_PREFIX).replace(/\/+$/, '');
   const engine = new EngineClient(
     opts.engineUrl,
@@ -306,6 +312,7 @@ export async function registerGeoRepService(
     },
     { prefix },
   );
+  return { auditSettled: () => ctx.audit.settled() };
 }
 
 /**

@@ -208,8 +208,8 @@ export class Audit {
     return true;
   }
 
-  /** Log the action, put its event in the outbox and try to deliver; never throws. */
-  async record(p: Principal, e: AuditEntry, log: FastifyBaseLogger): Promise<void> {
+  /** Log the action, put its event in the outbox and start delivering it; never throws. */
+  record(p: Principal, e: AuditEntry, log: FastifyBaseLogger): Promise<void> {
     const user = p.user.user_name;
     const description = describe(e, user);
     const fields = {
@@ -246,13 +246,34 @@ export class Audit {
       );
     }
     this.outbox.push(item);
-    await this.flush(log);
+    // Delivered in the background: the event is in the outbox (on disk with a spool directory),
+    // so the answer does not wait for the engine; what the engine does not take is retried.
+    this.flush(log).catch((err: unknown) =>
+      log.error(
+        { err: err instanceof Error ? err.message : String(err) },
+        'Could not deliver the audit outbox; it is retried',
+      ),
+    );
+    return Promise.resolve();
+  }
+
+  /** Resolves once the delivery under way (if any) has ended: for tests and shutdown. */
+  async settled(): Promise<void> {
+    while (this.flushing) await this.flushing.catch(() => undefined);
   }
 
   /** Deliver what waits, in order, stopping at the first event the engine does not take. */
   flush(log: FastifyBaseLogger | undefined = this.opts.log): Promise<void> {
     this.flushing ??= this.deliver(log).finally(() => {
       this.flushing = null;
+      // An event recorded while the last delivery was ending: deliver it now, unless a retry waits.
+      if (this.outbox.length > 0 && !this.timer)
+        this.flush(log).catch((err: unknown) =>
+          log?.error(
+            { err: err instanceof Error ? err.message : String(err) },
+            'Could not deliver the audit outbox; it is retried',
+          ),
+        );
     });
     return this.flushing;
   }

@@ -11,7 +11,7 @@ import { conflict, notFound } from './errors';
 import type { RemoteGluster } from './gluster/provision';
 import type { GlusterClient } from './gluster/types';
 import type { ClusterNodes } from './nodes';
-import type { PreflightHooks } from './preflight';
+import type { PreflightHooks } from './preflight/catalogue';
 import type { Resolve } from './remoteHost';
 import type { StatusService } from './status';
 import type { NodeProbe, ProgramExec } from './gluster/probe';
@@ -131,6 +131,27 @@ export async function manageCluster(
   const r = await readCluster(ctx, req, clusterId);
   await ctx.access.requireManage(r.p, r.cluster);
   return r;
+}
+
+/**
+ * manageCluster and findSession at once: once the user may read the cluster, the right to act
+ * (an engine call) and the status read (Gluster) are asked together; the status read tells
+ * nothing the user may not see. A refusal to act wins over a missing session, as when in turn.
+ */
+export async function manageSession(
+  ctx: ServiceContext,
+  req: FastifyRequest,
+  clusterId: string,
+  sessionId: string,
+): Promise<{ p: Principal; cluster: EngineCluster; session: GeoRepSession }> {
+  const { p, cluster } = await readCluster(ctx, req, clusterId);
+  const [may, found] = await Promise.allSettled([
+    ctx.access.requireManage(p, cluster),
+    findSession(ctx, p, cluster, sessionId, req.log),
+  ]);
+  if (may.status === 'rejected') throw may.reason;
+  if (found.status === 'rejected') throw found.reason;
+  return { p, cluster, session: found.value };
 }
 
 /** A session of the cluster from the shared status read; 404 when Gluster does not list it. */

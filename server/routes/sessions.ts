@@ -6,7 +6,13 @@ import type { GeoRepSession, ProvisionedVolume, SessionKey } from '../../src/geo
 import type { AuditAction } from '../audit';
 import { secondaryUrl } from '../audit';
 import type { Principal } from '../auth';
-import { findSession, manageCluster, readCluster, type ServiceContext } from '../context';
+import {
+  findSession,
+  manageCluster,
+  manageSession,
+  readCluster,
+  type ServiceContext,
+} from '../context';
 import {
   prepareRemoval,
   provisionForCreate,
@@ -25,7 +31,7 @@ import type { EngineCluster } from '../engine';
 import { ApiError, badRequest, conflict, glusterFault } from '../errors';
 import { GlusterCommandError } from '../gluster/types';
 import { forceMayHelp, isForceableAction, otherWritersOf } from '../../src/georep/force';
-import { engineSide } from '../preflight';
+import { readFacts } from '../preflight/facts';
 import { remoteHostProblem } from '../remoteHost';
 import { routeSchemas } from '../schemas';
 import { ensureSharedStorage, refuseTarsshWithSharding } from '../prerequisites';
@@ -85,8 +91,11 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       `/clusters/:cluster_id/sessions/:session_id/${verb}`,
       { schema: routeSchemas.action(verb) },
       async (req) => {
-        const { p, cluster } = await manageCluster(ctx, req, req.params.cluster_id);
-        const s = await findSession(ctx, p, cluster, req.params.session_id, req.log);
+        const {
+          p,
+          cluster,
+          session: s,
+        } = await manageSession(ctx, req, req.params.cluster_id, req.params.session_id);
         const key = keyOfSession(s);
         const force = req.body?.force === true;
         return ctx.locks.exclusive(
@@ -154,8 +163,11 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     '/clusters/:cluster_id/sessions/:session_id/checkpoint',
     { schema: routeSchemas.checkpoint },
     async (req) => {
-      const { p, cluster } = await manageCluster(ctx, req, req.params.cluster_id);
-      const s = await findSession(ctx, p, cluster, req.params.session_id, req.log);
+      const {
+        p,
+        cluster,
+        session: s,
+      } = await manageSession(ctx, req, req.params.cluster_id, req.params.session_id);
       const key = keyOfSession(s);
       return ctx.locks.exclusive(cluster, key, 'checkpoint', p, async () => {
         await act(ctx, p, cluster, key, 'checkpoint', req.log, (node) =>
@@ -403,7 +415,7 @@ async function createChecked(
   }
   // Preflight's unbypassable checks hold on create whatever `force` says (src/georep/force.ts):
   // two primaries must never write into one secondary.
-  const sides = await engineSide(ctx, p, cluster, key, log);
+  const sides = await readFacts(ctx, p, cluster, key, log);
   const usage = sides.usage;
   const { others } = otherWritersOf(
     { cluster_id: cluster.id, ...key },

@@ -7,34 +7,10 @@ import { type EngineCluster, type EngineHost, listGlusterClusters, listHosts } f
 import { ACTION_TIMEOUT_MS } from './georep';
 
 /** The body of POST .../sessions (and, without `start`, of POST .../preflight). */
-export interface CreateSessionRequest {
-  primary_volume: string;
-  /** The Up host of the cluster the session is created from. */
-  source_host_id: string;
-  secondary_host: string;
-  /** The remote volume; or give secondary_path (exactly one of the two). */
-  secondary_volume?: string;
-  /**
-   * A directory on the remote host instead of a volume: the service provisions (or reuses) a
-   * single-brick volume on it first. Root only.
-   */
-  secondary_path?: string;
-  /** root (default) or the mountbroker user. */
-  secondary_user?: string;
-  /** Required when secondary_user is not root. */
-  secondary_group?: string;
-  ssh_port?: number;
-  /** Skip Gluster's size, emptiness and version checks of the secondary. */
-  force?: boolean;
-  /** Start the session once created (the Start dialog starts it itself: false). */
-  start?: boolean;
-  /** Options set by the service right after create, in order, by Gluster name. */
-  config?: Record<string, string>;
-}
-
-export type PreflightRequest = Omit<CreateSessionRequest, 'start' | 'source_host_id'> & {
-  source_host_id?: string;
-};
+// The request bodies are derived from the wire contract's schemas (types only: nothing of the
+// schemas reaches the bundle).
+export type { CreateSessionRequest, PreflightRequest } from '../georep/contract';
+import type { CreateSessionRequest, PreflightRequest } from '../georep/contract';
 
 export interface PreflightResult {
   check: PreflightCheck[];

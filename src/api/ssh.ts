@@ -16,23 +16,9 @@ export interface SshHostKey {
   public_key: string | null;
 }
 
-export type SshVerifyFailure =
-  | 'refused'
-  | 'unreachable'
-  | 'timeout'
-  | 'unknown_host_key'
-  | 'host_key_changed'
-  | 'key_rejected'
-  | 'no_such_key_file'
-  | 'bad_key_permissions'
-  | 'auth_failed';
-
-/** Whether passwordless SSH works, and if not why, in the service's plain words. */
-export interface SshVerifyResult {
-  ok: boolean;
-  failure?: SshVerifyFailure;
-  detail: string;
-}
+// Why a check failed and the verify answer: from the wire contract (types only).
+export type { VerifyFailure as SshVerifyFailure, SshVerifyResult } from '../georep/contract';
+import type { SshVerifyResult } from '../georep/contract';
 
 export interface SshRemote {
   remote_host: string;

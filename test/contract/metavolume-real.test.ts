@@ -10,7 +10,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createGlusterClient } from '../../server/gluster/client';
-import { localExec } from '../../server/gluster/exec-local';
+import { localExec } from '../../dev/gluster-exec-local';
 import { sharedStorageEnabled } from '../../src/georep/prerequisites';
 import type { SessionKey } from '../../src/georep/types';
 

@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createGlusterClient } from '../../server/gluster/client';
-import { localExec } from '../../server/gluster/exec-local';
+import { localExec } from '../../dev/gluster-exec-local';
 import { mountbroker, type MountbrokerTarget } from '../../server/mountbroker/prepare';
 import type { SessionKey } from '../../src/georep/types';
 

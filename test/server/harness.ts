@@ -12,8 +12,8 @@ import { defaultLab, type Lab } from '../../dev/lab';
 import { registerGeoRepService, type GeoRepServiceOptions } from '../../server/app';
 import { createGlusterClient } from '../../server/gluster/client';
 import type { GlusterClient } from '../../server/gluster/types';
-import { demoSimulator, simRemoteGluster, type GlusterSimulator } from '../../server/gluster/sim';
-import { simSecondaryRootForWorld } from '../../server/gluster/sim/mountbroker';
+import { demoSimulator, simRemoteGluster, type GlusterSimulator } from '../../dev/sim/gluster';
+import { simSecondaryRootForWorld } from '../../dev/sim/gluster/mountbroker';
 import type { Fault, GeoRepConfigOption, GeoRepSession } from '../../src/georep/types';
 
 export const PREFIX = '/ovirt-georep/api';
@@ -72,7 +72,7 @@ export async function startStack(
   const sim = opts.gluster ? null : demoSimulator(lab);
   const gluster = opts.gluster ?? createGlusterClient(sim!);
   const secondaryRoot = sim ? simSecondaryRootForWorld(sim.world) : null;
-  await registerGeoRepService(app, {
+  const service = await registerGeoRepService(app, {
     engineUrl: `http://127.0.0.1:${port}/ovirt-engine/`,
     gluster,
     backendName: 'sim',
@@ -102,13 +102,18 @@ export async function startStack(
     secondaryRoot,
     gluster,
     token,
-    call: (user, method, path, body) =>
-      app.inject({
+    call: async (user, method, path, body) => {
+      const res = await app.inject({
         method,
         url: `${PREFIX}${path}`,
         headers: user ? { authorization: `Bearer ${token(user)}` } : {},
         ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
-      }),
+      });
+      // The answer does not wait for the audit event's delivery; the tests read the engine's
+      // events right after, so they wait for it here.
+      await service.auditSettled();
+      return res;
+    },
     close: () => app.close(),
   };
 }

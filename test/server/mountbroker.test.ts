@@ -9,7 +9,7 @@ import {
   simSecondaryNode,
   simSecondaryRoot,
   type SimSecondaryNode,
-} from '../../server/gluster/sim/mountbroker';
+} from '../../dev/sim/gluster/mountbroker';
 
 const target: MountbrokerTarget = {
   nodes: ['gdr1', 'gdr2'],

@@ -3,7 +3,7 @@
 // and the shared storage (create and the options editor enable it, or refuse with the reason).
 import type { GeoRepSession, PreflightCheck } from '../../src/georep/types';
 import { createGlusterClient } from '../../server/gluster/client';
-import { demoSimulator, simRemoteGluster } from '../../server/gluster/sim';
+import { demoSimulator, simRemoteGluster } from '../../dev/sim/gluster';
 import { GlusterCommandError } from '../../server/gluster/types';
 import { defaultLab } from '../../dev/lab';
 import { PROD, startStack, type Stack, type Fault, type SessionList } from './harness';

@@ -4,7 +4,7 @@
 // per replica set, pending counters draining, stime and checkpoints advancing, Faulty and
 // recovery). Time moves in whole simulated seconds, so the same clock readings always give the
 // same state, however often the state is looked at.
-import type { Lab, VolumeType } from '../../../dev/lab';
+import type { Lab, VolumeType } from '../../lab';
 import { defaultConfig } from './config';
 import { intFor, uuidFor } from './ids';
 

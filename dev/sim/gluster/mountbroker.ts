@@ -2,8 +2,8 @@
 // simulated over a small model of each node: accounts, glusterd.vol's mountbroker options (what
 // glusterd will read at its next start), files. Answers as the real programs do
 // (peer_mountbroker.py.in's tables, getent/id/test exit codes, set_geo_rep_pem_keys.sh's words).
-import type { ExecOptions, ExecResult } from '../exec';
-import type { ProgramExec } from '../probe';
+import type { ExecOptions, ExecResult } from '../../../server/gluster/exec';
+import type { ProgramExec } from '../../../server/gluster/probe';
 import type { World } from './world';
 
 export interface SimSecondaryNode {

@@ -8,8 +8,8 @@ import {
   type ExecOptions,
   type ExecResult,
   type GlusterExec,
-} from './exec';
-import type { ProgramExec } from './probe';
+} from '../server/gluster/exec';
+import type { ProgramExec } from '../server/gluster/probe';
 
 export interface LocalExecOptions {
   /** The gluster binary; default `gluster`, found through the clean PATH. */

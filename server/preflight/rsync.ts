@@ -3,11 +3,10 @@
 // syncs 0 bytes without an error (shared/reference/gluster-local.md, measured on the lab; 3.2.7
 // works). It does not stop Gluster's create, so it is an Information item: the session would look
 // healthy and copy nothing. The remedy is sync-method tarssh (the seed's options before the start).
-import type { PreflightCheck } from '../src/georep/types';
-import { rsyncCopiesNothing } from '../src/georep/known-failures';
-import type { NodeProbe } from './gluster/probe';
-
-const TITLE = 'rsync on the source host copies data through gsyncd';
+import type { PreflightCheck } from '../../src/georep/types';
+import { rsyncCopiesNothing } from '../../src/georep/known-failures';
+import type { NodeProbe } from '../gluster/probe';
+import { result } from './catalogue';
 
 export async function rsyncCheck(
   probe: NodeProbe | undefined,
@@ -15,13 +14,8 @@ export async function rsyncCheck(
   config: Readonly<Record<string, string>>,
 ): Promise<PreflightCheck | null> {
   const method = (config['sync-method'] ?? config['sync_method'] ?? 'rsync').trim();
-  const check = (outcome: PreflightCheck['outcome'], evidence: string): PreflightCheck => ({
-    id: 'rsync_version',
-    title: TITLE,
-    outcome,
-    severity: 'info',
-    evidence,
-  });
+  const check = (outcome: PreflightCheck['outcome'], evidence: string): PreflightCheck =>
+    result('rsync_version', outcome, evidence);
   if (method === 'tarssh') return check('pass', 'sync-method is tarssh: rsync is not used.');
   if (!probe || !source || source.status !== 'up') return null;
   const version = await probe.rsyncVersion(source.address).catch(() => null);

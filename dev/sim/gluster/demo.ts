@@ -16,7 +16,7 @@
 // Left free for new sessions: backup-dr (empty, 3 TiB), and the refusals small-dr (too small),
 // used-dr (not empty), offline-dr (not started), home-backup on backup.remote.example (empty),
 // nogluster.remote.example (no Gluster).
-import type { Lab } from '../../../dev/lab';
+import type { Lab } from '../../lab';
 import { runCli } from './cli';
 import { GlusterSimulator, systemClock, type SimClock } from './simulator';
 

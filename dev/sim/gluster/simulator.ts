@@ -2,14 +2,14 @@
 // prints what it prints, over a world built from the demo lab (dev/lab.ts). It is the embedded
 // backend of `npm start` and of deterministic end-to-end tests; the same parser and contract
 // suite run against it and against real Gluster.
-import type { Lab } from '../../../dev/lab';
+import type { Lab } from '../../lab';
 import {
   GlusterTimeoutError,
   GlusterUnreachableError,
   type ExecOptions,
   type ExecResult,
   type GlusterExec,
-} from '../exec';
+} from '../../../server/gluster/exec';
 import { runCli } from './cli';
 import { World, type DirRec, type SessionRec } from './world';
 

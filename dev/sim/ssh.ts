@@ -14,8 +14,8 @@
 //   - reachability: a name outside the lab does not resolve; a lab host that is non responsive or
 //     down does not answer; another port than the host's SSH port is refused.
 import { createHash } from 'node:crypto';
-import type { Lab } from '../../dev/lab';
-import { knownHostsName } from './keys';
+import type { Lab } from '../lab';
+import { fingerprintOfBlob, knownHostsName } from '../../server/ssh/keys';
 import {
   dest,
   failed,
@@ -25,8 +25,8 @@ import {
   setupOk,
   verifiedOk,
   type Situation,
-} from './messages';
-import type { SshLog } from './real';
+} from '../../server/ssh/messages';
+import type { SshLog } from '../../server/ssh/real';
 import {
   SshNodeError,
   SshRemoteError,
@@ -36,8 +36,13 @@ import {
   type VerifyFailure,
   type VerifyResult,
   type VerifyTarget,
-} from './types';
-import { assertKeySetup, assertRemote, assertSetup, assertVerifyTarget } from './validate';
+} from '../../server/ssh/types';
+import {
+  assertKeySetup,
+  assertRemote,
+  assertSetup,
+  assertVerifyTarget,
+} from '../../server/ssh/validate';
 
 export interface SimKeyFile {
   /** Unix mode; group/other bits make ssh ignore the key (bad_key_permissions). */
@@ -112,7 +117,7 @@ function ed25519Identity(seed: string): HostKeyInfo {
   ]);
   return {
     algorithm: 'ssh-ed25519',
-    fingerprint: 'SHA256:' + createHash('sha256').update(blob).digest('base64').replace(/=+$/, ''),
+    fingerprint: fingerprintOfBlob(blob),
     public_key: `ssh-ed25519 ${blob.toString('base64')}`,
   };
 }

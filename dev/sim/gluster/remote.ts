@@ -4,8 +4,16 @@
 // denied), a remote without Gluster exits 127, and the gluster argv runs through the same CLI
 // interpreter as every other command, in R's trusted pool. The directory script is answered from
 // the world's directories (DirRec): the same key=value lines the real script prints.
-import { GlusterUnreachableError, type ExecOptions, type ExecResult } from '../exec';
-import type { DirectoryAction, RemoteGluster, RemoteLogin } from '../provision';
+import {
+  GlusterUnreachableError,
+  type ExecOptions,
+  type ExecResult,
+} from '../../../server/gluster/exec';
+import type {
+  DirectoryAction,
+  RemoteGluster,
+  RemoteLogin,
+} from '../../../server/gluster/provision';
 import { runCli } from './cli';
 import type { GlusterSimulator } from './simulator';
 import { SIM_FILESYSTEM, type HostRec } from './world';

@@ -1,9 +1,14 @@
 // The NodeProbe over the simulator (server/gluster/probe.ts is the real one): the same answers
 // from the simulated world. A deaf worker's evidence looks as on real Gluster 10.3: changes
 // recorded after its last sync, none being processed; its status as healthy as any other.
-import type { BrickEvidence, NodeProbe, SessionEvidence, WorkerLog } from '../probe';
-import { concernsBrick, parseGsyncdLog, sessionFolderName } from '../probe';
-import { GlusterUnreachableError } from '../exec';
+import type {
+  BrickEvidence,
+  NodeProbe,
+  SessionEvidence,
+  WorkerLog,
+} from '../../../server/gluster/probe';
+import { concernsBrick, parseGsyncdLog, sessionFolderName } from '../../../server/gluster/probe';
+import { GlusterUnreachableError } from '../../../server/gluster/exec';
 import type { GlusterSimulator } from './simulator';
 import { deafTo } from './world';
 
