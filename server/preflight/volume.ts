@@ -13,7 +13,12 @@ import type { EngineCluster, EngineHost, VolumeCapacity } from '../engine';
 import { createGlusterClient } from '../gluster/client';
 import { GlusterTimeoutError, GlusterUnreachableError, type GlusterExec } from '../gluster/exec';
 import type { RemoteGluster, RemoteLogin } from '../gluster/provision';
-import { GlusterCommandError, type GlusterClient, type ParsedVolume } from '../gluster/types';
+import {
+  GlusterCommandError,
+  type GlusterClient,
+  type ParsedPeer,
+  type ParsedVolume,
+} from '../gluster/types';
 import { classifySsh } from '../ssh/commands';
 import { fail, pass, passIf, skip, verdict, type PreflightResult } from './catalogue';
 import {
@@ -242,7 +247,7 @@ export async function runVolumePreflight(
 
   // ---- use-meta-volume needs the shared storage; create enables it (as oVirt does)
   if (turnsMetaVolumeOn(input.config))
-    add(await sharedStorageCheck(ctx, facts.primaryStatus?.node ?? null));
+    add(await sharedStorageCheck(ctx, facts.primaryStatus?.node ?? null, facts.primaryPeers));
 
   // ---- not already the secondary of another session
   for (const c of secondaryUseChecks(cluster, key, facts.usage)) add(c);
@@ -400,6 +405,7 @@ async function probeRemote(
 async function sharedStorageCheck(
   ctx: ServiceContext,
   node: string | null,
+  peers: readonly ParsedPeer[] | null,
 ): Promise<PreflightCheck> {
   const title = "Gluster's shared storage is on for use-meta-volume";
   const g = ctx.gluster;
@@ -415,6 +421,14 @@ async function sharedStorageCheck(
       'skipped',
       'forceable',
       'Whether cluster.enable-shared-storage is on could not be read; create reads it again and enables it, or refuses with the reason.',
+    );
+  // glusterd-op-sm.c glusterd_validate_shared_storage: enabling needs more than one connected node
+  // (peer status lists the others, so at least one of them connected).
+  if (sharedStorageEnabled(value) !== true && peers !== null && !peers.some((x) => x.connected))
+    return c(
+      'fail',
+      'blocker',
+      `cluster.enable-shared-storage is off (read on ${node}) and Gluster enables it only in a cluster with more than one connected node ("More than one node should be up/present in the cluster to enable this option"); this cluster has no other connected node. Leave use-meta-volume off, or add a node first.`,
     );
   return sharedStorageEnabled(value) === true
     ? c('pass', 'info', `cluster.enable-shared-storage is on (read on ${node}).`)

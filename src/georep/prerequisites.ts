@@ -111,7 +111,12 @@ export function versionCheck(
 /** A volume option's on/off value as Gluster reads booleans (gf_string2boolean). */
 export function glusterBool(v: string | undefined | null): boolean | null {
   if (v === undefined || v === null) return null;
-  const s = v.trim().toLowerCase();
+  // `volume get` prints a value left at its default as "disable (DEFAULT)"
+  // (glusterd-utils.c glusterd_get_default_val_for_volopt: "%s (DEFAULT)").
+  const s = v
+    .trim()
+    .replace(/\s*\(DEFAULT\)$/i, '')
+    .toLowerCase();
   if (['on', 'yes', 'true', 'enable', '1'].includes(s)) return true;
   if (['off', 'no', 'false', 'disable', '0'].includes(s)) return false;
   return null;

@@ -134,7 +134,25 @@ if (skipReason) {
     if (lock?.pid) releaseLock(lock.pid);
   });
 
+  // Gluster enables the shared storage only with more than one connected node
+  // (glusterd-op-sm.c glusterd_validate_shared_storage: count <= 1 -> "More than one node should be
+  // up/present in the cluster to enable this option"). The lab is one node: there the refusal is
+  // what a user meets, and it must reach them in Gluster's words with nothing changed.
+  const peers = (): number =>
+    sh('gluster', ['--mode=script', 'pool', 'list'])
+      .split('\n')
+      .filter((l) => /\bConnected\b/.test(l)).length;
+
+  it("on a one-node cluster: enabling the shared storage is refused in Gluster's words and nothing changes", async () => {
+    if (wasOn === true || peers() > 1) return; // the next test covers a cluster that can have it
+    await expect(gluster.enableSharedStorage!(host)).rejects.toThrow(
+      /More than one node should be up\/present in the cluster/,
+    );
+    expect(sharedStorageEnabled(await gluster.sharedStorage!(host))).toBe(false);
+  });
+
   it('enables the shared storage, and a use-meta-volume session gets an Active worker', async () => {
+    if (wasOn !== true && peers() <= 1) return; // one node: Gluster refuses (the test above)
     if (wasOn !== true) {
       await gluster.enableSharedStorage!(host);
       expect(sharedStorageEnabled(await gluster.sharedStorage!(host))).toBe(true);

@@ -126,6 +126,29 @@ describe('use-meta-volume needs the shared storage', () => {
     });
   });
 
+  it('preflight refuses it where no other node of the cluster is connected (Gluster would refuse to enable it)', async () => {
+    s.sim!.setNodeReachable('gprod2.lab.example', false);
+    s.sim!.setNodeReachable('gprod3.lab.example', false);
+    try {
+      const r = await s.call(ADMIN, 'POST', `/clusters/${PROD}/preflight`, {
+        primary_volume: 'home',
+        source_host_id: SOURCE,
+        secondary_host: 'gdr1.lab.example',
+        secondary_volume: 'backup-dr',
+        config: { 'use-meta-volume': 'true' },
+      });
+      const c = r.json<Result>().check.find((x) => x.id === 'shared_storage');
+      expect(c).toMatchObject({
+        outcome: 'fail',
+        severity: 'blocker',
+        evidence: expect.stringMatching(/more than one connected node/),
+      });
+    } finally {
+      s.sim!.setNodeReachable('gprod2.lab.example', true);
+      s.sim!.setNodeReachable('gprod3.lab.example', true);
+    }
+  });
+
   it('create enables it, audited, and sets the option', async () => {
     expect(pool().sharedStorage).toBeFalsy();
     const events = s.engine.events().length;

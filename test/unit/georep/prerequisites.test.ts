@@ -9,6 +9,7 @@ import {
   parseMountbrokerStatus,
   parseSize,
   shardingChecks,
+  sharedStorageEnabled,
   turnsMetaVolumeOn,
   usesTarssh,
   validateMountRoot,
@@ -209,6 +210,17 @@ describe('use-meta-volume', () => {
     [{ 'use-meta-volume': 'false' }, false],
     [{}, false],
   ])('%j turns it on: %s', (config, on) => expect(turnsMetaVolumeOn(config)).toBe(on));
+
+  // Real Gluster 10.3 prints a value left at its default with a suffix (seen on the lab).
+  test.each([
+    ['disable (DEFAULT)', false],
+    ['enable', true],
+    ['disable', false],
+    ['enable (DEFAULT)', true],
+    ['', null],
+  ])('cluster.enable-shared-storage %j reads as %s', (value, on) =>
+    expect(sharedStorageEnabled(value)).toBe(on),
+  );
 });
 
 describe('gluster-mountbroker status', () => {
