@@ -35,7 +35,8 @@ import { passwordlessSshCheck } from './preflight/passwordless-ssh';
 import type { SshTrust } from './ssh/types';
 import { systemResolve, type Resolve } from './remoteHost';
 import { StatusService } from './status';
-import type { NodeProbe } from './gluster/probe';
+import type { NodeProbe, ProgramExec } from './gluster/probe';
+import type { MountbrokerOptions } from './mountbroker/prepare';
 import { Jobs } from './jobs';
 import type { RecoverDeps } from './recover';
 import { stallRoutes } from './routes/stall';
@@ -53,6 +54,13 @@ export interface GeoRepServiceOptions {
    * directory on the remote as the target (secondary_path). Without it such requests get a 400.
    */
   remoteGluster?: RemoteGluster;
+  /**
+   * Programs run as root on hosts this engine manages (the service's own SSH): the preparation of
+   * a secondary for a non-root user (gluster-mountbroker, glusterd restart, set_geo_rep_pem_keys.sh).
+   * Without it, preflight says what the remote's administrator must run.
+   */
+  secondaryRoot?: ProgramExec;
+  mountbroker?: MountbrokerOptions;
   /** How long one status read of a cluster is shared (ms); default 2000. */
   statusCacheMs?: number;
   /** The Gluster command timeout the client was built with (ms), for the record in GET /. */
@@ -172,6 +180,8 @@ export async function registerGeoRepService(
     }),
     gluster: opts.gluster,
     remote: opts.remoteGluster,
+    secondaryRoot: opts.secondaryRoot,
+    mountbrokerOptions: opts.mountbroker,
     hooks: {
       ...(opts.ssh ? { passwordlessSsh: passwordlessSshCheck(opts.ssh) } : {}),
       ...opts.preflightHooks,

@@ -34,7 +34,9 @@ export type AuditAction =
   | 'provision_volume'
   | 'remove_provisioned_volume'
   | 'ssh_setup'
-  | 'recover';
+  | 'recover'
+  | 'shared_storage'
+  | 'mountbroker_step';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -99,6 +101,14 @@ export function describe(e: AuditEntry, user: string): string {
       return e.ok
         ? `A checkpoint has been set on the ${session}${by}.`
         : `Failed to set a checkpoint on the ${session}${by}${why}`;
+    case 'shared_storage':
+      return e.ok
+        ? `Gluster's shared storage (cluster.enable-shared-storage) has been enabled on cluster ${cl} for the use-meta-volume option of the ${session}${by}.${note}`
+        : `Failed to enable Gluster's shared storage (cluster.enable-shared-storage) on cluster ${cl} for the use-meta-volume option of the ${session}${by}${why}${note}`;
+    case 'mountbroker_step':
+      return e.ok
+        ? `Non-root preparation of ${e.key.secondary_host} for the ${session}: ${e.note ?? ''}${by}.`
+        : `Non-root preparation of ${e.key.secondary_host} for the ${session} failed${why}${by}.`;
     case 'recover':
       return e.ok
         ? `The stalled ${session} has been recovered${by}.${note}`

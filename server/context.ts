@@ -14,7 +14,8 @@ import type { ClusterNodes } from './nodes';
 import type { PreflightHooks } from './preflight/catalogue';
 import type { Resolve } from './remoteHost';
 import type { StatusService } from './status';
-import type { NodeProbe } from './gluster/probe';
+import type { NodeProbe, ProgramExec } from './gluster/probe';
+import type { MountbrokerOptions } from './mountbroker/prepare';
 import type { Jobs } from './jobs';
 import type { RecoverDeps } from './recover';
 import type { StallWatch } from './stall';
@@ -74,6 +75,9 @@ export interface ServiceContext {
   gluster: GlusterClient;
   /** Gluster on remote hosts, from the cluster hosts: directory targets (provision.ts). */
   remote?: RemoteGluster;
+  /** Programs as root on hosts of this engine: the non-root preparation of a secondary (mountbroker/). */
+  secondaryRoot?: ProgramExec;
+  mountbrokerOptions?: MountbrokerOptions;
   hooks: PreflightHooks;
   locks: SessionLocks;
   /** The system resolver (tests give their own): remote hosts are checked by address too. */

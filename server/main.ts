@@ -122,6 +122,9 @@ export async function start(cfg: ServiceConfig): Promise<{ close(): Promise<void
     // A directory on a remote host as the target: gluster on the remote, run from the cluster host
     // over its passwordless SSH (the same trust geo-replication itself needs).
     remoteGluster: sshRemoteGluster(sshHostShell({ ...ssh, hostKeys })),
+    // A secondary cluster of this engine, prepared for a non-root user (mountbroker): root over the
+    // same SSH, host keys as the engine recorded them.
+    secondaryRoot: exec,
     glusterTimeoutMs: cfg.glusterTimeoutMs,
     statusCacheMs: cfg.statusCacheMs,
     auditSpoolDir: cfg.auditSpoolDir,

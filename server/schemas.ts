@@ -185,6 +185,24 @@ export const SessionSchema = {
       description:
         'Only in the answer to a create with secondary_path: the volume provisioned on that directory.',
     },
+    nonroot_preparation: {
+      type: 'array',
+      description:
+        'Only in the answer to a create for a non-root secondary user: what the service did on the secondary, step by step (mountbroker).',
+      items: {
+        type: 'object',
+        required: ['step', 'node', 'outcome', 'detail'],
+        properties: {
+          step: {
+            type: 'string',
+            enum: ['accounts', 'setup', 'add', 'restart_glusterd', 'pem_keys'],
+          },
+          node: { type: 'string' },
+          outcome: { type: 'string', enum: ['done', 'already'] },
+          detail: { type: 'string' },
+        },
+      },
+    },
   },
 } as const;
 

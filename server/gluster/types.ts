@@ -85,6 +85,12 @@ export interface GlusterClient {
   gsecCreate(node: string): Promise<void>;
   volumeInfo(node: string, volume?: string): Promise<ParsedVolume[]>;
   peerStatus(node: string): Promise<ParsedPeer[]>;
+  /** First line of `gluster --version` on `node` ("glusterfs 10.3"). Optional: older fakes lack it. */
+  version?(node: string): Promise<string>;
+  /** `volume get all cluster.enable-shared-storage`'s value ("enable"/"disable"), null when absent. */
+  sharedStorage?(node: string): Promise<string | null>;
+  /** `volume set all cluster.enable-shared-storage enable`. */
+  enableSharedStorage?(node: string): Promise<void>;
 }
 
 /** Gluster answered, and refused: carries Gluster's own words. */

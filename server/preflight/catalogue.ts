@@ -33,7 +33,7 @@ export const CHECKS = {
   remote_reachable: { title: 'The remote host can be reached', severity: 'blocker' },
   remote_gluster: { title: 'Gluster is installed on the remote host', severity: 'blocker' },
   gluster_version: {
-    title: 'The secondary runs a Gluster at least as new as the primary',
+    title: 'The secondary runs the same Gluster version as the primary',
     severity: 'forceable',
   },
   cluster_compatibility: {

@@ -2,6 +2,7 @@
 // rule, the Gluster versions, the sessions already writing into the secondary, and passwordless
 // SSH from the hook. Each is written once, with the catalogue's title and severity.
 import { otherWritersOf } from '../../src/georep/force';
+import { versionCheck } from '../../src/georep/prerequisites';
 import type { PreflightCheck, SessionKey } from '../../src/georep/types';
 import { secondaryUrl } from '../audit';
 import type { ServiceContext } from '../context';
@@ -10,7 +11,7 @@ import type { EngineCluster, EngineHost } from '../engine';
 import type { ParsedPeer, ParsedVolume } from '../gluster/types';
 import { remoteHostProblem } from '../remoteHost';
 import { fail, pass, passIf, skip, type PreflightContext } from './catalogue';
-import { compareVersions, errorWords, sameHost, type PreflightFacts } from './facts';
+import { errorWords, sameHost, type PreflightFacts } from './facts';
 
 /** The checks of the primary side, the same for a volume and a directory target. */
 export function primarySideChecks(
@@ -141,21 +142,12 @@ export async function sameClusterCheck(
   );
 }
 
-/** gverify refuses a secondary Gluster older than the primary's unless forced. */
+/** The versions as gverify compares them (one rule: src/georep/prerequisites.ts versionCheck). */
 export function glusterVersionCheck(
   primaryVersion: string | null,
   secondaryVersion: string | null,
 ): PreflightCheck {
-  if (!primaryVersion || !secondaryVersion)
-    return skip(
-      'gluster_version',
-      'The Gluster versions could not be read by this service; Gluster compares them when it creates the session.',
-    );
-  return passIf(
-    compareVersions(secondaryVersion, primaryVersion) >= 0,
-    'gluster_version',
-    `Primary Gluster ${primaryVersion}, secondary Gluster ${secondaryVersion}.`,
-  );
+  return versionCheck(primaryVersion, secondaryVersion);
 }
 
 /**

@@ -13,7 +13,12 @@ import type { EngineCluster, EngineHost, VolumeCapacity } from '../engine';
 import { createGlusterClient } from '../gluster/client';
 import { GlusterTimeoutError, GlusterUnreachableError, type GlusterExec } from '../gluster/exec';
 import type { RemoteGluster, RemoteLogin } from '../gluster/provision';
-import { GlusterCommandError, type GlusterClient, type ParsedVolume } from '../gluster/types';
+import {
+  GlusterCommandError,
+  type GlusterClient,
+  type ParsedPeer,
+  type ParsedVolume,
+} from '../gluster/types';
 import { classifySsh } from '../ssh/commands';
 import { fail, pass, passIf, skip, verdict, type PreflightResult } from './catalogue';
 import {
@@ -26,6 +31,12 @@ import {
 } from './checks';
 import { fmtBytes, readFacts, sourceHostOf, versionOf, type OptionalProbes } from './facts';
 import { rsyncCheck, stringConfig } from './rsync';
+import { mountbrokerCheck } from '../mountbroker/flow';
+import {
+  sharedStorageEnabled,
+  shardingChecks,
+  turnsMetaVolumeOn,
+} from '../../src/georep/prerequisites';
 
 /** Used space up to this share of the volume counts as file-system overhead, not data. */
 const EMPTY_USED_RATIO = 0.01;
@@ -223,16 +234,32 @@ export async function runVolumePreflight(
   // ---- emptiness (Gluster's create-time check; force skips it)
   add(emptiness(exists === true, remote, facts.secondaryCapacity, key, !!remoteCluster));
 
+  // ---- sharded VM stores (src/georep/prerequisites.ts)
+  const pvOpts = facts.primaryStatus?.volumes.find((v) => v.name === key.primary_volume);
+  if (pvOpts) {
+    for (const c of shardingChecks(
+      pvOpts,
+      remote.kind === 'ok' ? remote.volume : null,
+      stringConfig(input.config),
+    ))
+      add(c);
+  }
+
+  // ---- use-meta-volume needs the shared storage; create enables it (as oVirt does)
+  if (turnsMetaVolumeOn(input.config))
+    add(await sharedStorageCheck(ctx, facts.primaryStatus?.node ?? null, facts.primaryPeers));
+
   // ---- not already the secondary of another session
   for (const c of secondaryUseChecks(cluster, key, facts.usage)) add(c);
 
-  // ---- non-root: mountbroker
+  // ---- non-root: the mountbroker on the remote, and what create will do (server/mountbroker/)
   if (key.secondary_user !== 'root') {
     add(
-      pass(
-        'mountbroker',
-        `The session will log in as ${key.secondary_user}; the remote must have the mountbroker set up for group ${input.secondary_group ?? '?'} and volume ${key.secondary_volume} (gluster-mountbroker setup/add).`,
-      ),
+      await mountbrokerCheck(ctx, {
+        key,
+        group: input.secondary_group ?? key.secondary_user,
+        managed: remoteCluster !== null,
+      }),
     );
   }
 
@@ -341,9 +368,10 @@ async function probeRemote(
       : ctx.gluster;
   const probes = gluster as GlusterClient & OptionalProbes;
   const node = key.secondary_host;
-  const version = await versionOf(gluster, node);
+  // The version is asked once Gluster answered: an SSH that does not work yet fails once, not twice.
   try {
     const vols = await gluster.volumeInfo(node, key.secondary_volume);
+    const version = await versionOf(gluster, node);
     const volume = vols.find((v) => v.name === key.secondary_volume) ?? null;
     let empty: boolean | null = null;
     if (volume && typeof probes.volumeEmpty === 'function') {
@@ -366,9 +394,47 @@ async function probeRemote(
         return { kind: 'no_gluster', message: msg };
       }
       if (/does not exist|not found|doesn't exist/i.test(msg))
-        return { kind: 'no_volume', message: msg, version };
+        return { kind: 'no_volume', message: msg, version: await versionOf(gluster, node) };
       return { kind: 'refused', message: msg };
     }
     return { kind: 'refused', message: err instanceof Error ? err.message : String(err) };
   }
+}
+
+/** Whether the primary cluster's shared storage is on, for use-meta-volume. */
+async function sharedStorageCheck(
+  ctx: ServiceContext,
+  node: string | null,
+  peers: readonly ParsedPeer[] | null,
+): Promise<PreflightCheck> {
+  const title = "Gluster's shared storage is on for use-meta-volume";
+  const g = ctx.gluster;
+  const value =
+    node && g.sharedStorage ? await g.sharedStorage(node).catch(() => undefined) : undefined;
+  const c = (
+    outcome: PreflightCheck['outcome'],
+    severity: PreflightCheck['severity'],
+    evidence: string,
+  ): PreflightCheck => ({ id: 'shared_storage', title, outcome, severity, evidence });
+  if (value === undefined)
+    return c(
+      'skipped',
+      'forceable',
+      'Whether cluster.enable-shared-storage is on could not be read; create reads it again and enables it, or refuses with the reason.',
+    );
+  // glusterd-op-sm.c glusterd_validate_shared_storage: enabling needs more than one connected node
+  // (peer status lists the others, so at least one of them connected).
+  if (sharedStorageEnabled(value) !== true && peers !== null && !peers.some((x) => x.connected))
+    return c(
+      'fail',
+      'blocker',
+      `cluster.enable-shared-storage is off (read on ${node}) and Gluster enables it only in a cluster with more than one connected node ("More than one node should be up/present in the cluster to enable this option"); this cluster has no other connected node. Leave use-meta-volume off, or add a node first.`,
+    );
+  return sharedStorageEnabled(value) === true
+    ? c('pass', 'info', `cluster.enable-shared-storage is on (read on ${node}).`)
+    : c(
+        'pass',
+        'info',
+        `cluster.enable-shared-storage is off (read on ${node}). use-meta-volume needs it: create will enable it ("gluster volume set all cluster.enable-shared-storage enable"), which creates the gluster_shared_storage volume and mounts it at /run/gluster/shared_storage on every node of the cluster, as oVirt does when use_meta_volume is set.`,
+      );
 }

@@ -10,6 +10,8 @@ import type { EngineCluster } from '../engine';
 import { ApiError, badRequest, glusterFault, notFound } from '../errors';
 import { routeSchemas } from '../schemas';
 import { errorMessage } from '../../src/georep/errorMessage';
+import { ensureSharedStorage, refuseTarsshWithSharding } from '../prerequisites';
+import { turnsMetaVolumeOn, usesTarssh } from '../../src/georep/prerequisites';
 
 interface SessionParams {
   cluster_id: string;
@@ -43,6 +45,24 @@ export function configRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       const key = keyOfSession(s);
       const option = { name: checked.name, value: checked.value };
       return ctx.locks.exclusive(cluster, key, `setting ${checked.name}`, p, async () => {
+        // Gluster's prerequisites (src/georep/prerequisites.ts), before Gluster hears the option.
+        const one = { [checked.name]: checked.value };
+        if (usesTarssh(one)) {
+          const st = await ctx.status.read(p, cluster, req.log);
+          refuseTarsshWithSharding(
+            st.volumes.find((v) => v.name === key.primary_volume),
+            one,
+          );
+        }
+        if (turnsMetaVolumeOn(one)) {
+          const nodes = await ctx.nodes.upNodes(p, cluster);
+          await ctx.nodes.onFirstReachable(
+            cluster.id,
+            nodes,
+            (node) => ensureSharedStorage(ctx, p, cluster, key, node, req.log),
+            req.log,
+          );
+        }
         await mutate(ctx, p, cluster, key, req.log, 'config_set', option, (node) =>
           ctx.gluster.configSet(node, key, checked.name, checked.value),
         );

@@ -110,6 +110,21 @@ export interface GeoRepSession {
    * lists do not carry it (they do not read the remote's volumes).
    */
   provisioned_volume?: ProvisionedVolume;
+  /**
+   * Set in the answer to a create for a non-root secondary user: what the service did on the
+   * secondary (mountbroker) before and after Gluster's create, step by step.
+   */
+  nonroot_preparation?: NonRootStep[];
+}
+
+/** One step of the non-root preparation of a secondary (server/mountbroker/prepare.ts). */
+export interface NonRootStep {
+  step: 'accounts' | 'setup' | 'add' | 'restart_glusterd' | 'pem_keys';
+  /** The node (or nodes) it ran on. */
+  node: string;
+  /** done: it changed something; already: nothing was needed. */
+  outcome: 'done' | 'already';
+  detail: string;
 }
 
 /** Identity of a session as Gluster names it: `<primary_volume> [<user>@]<host>::<secondary_volume>`. */

@@ -13,6 +13,7 @@ import { registerGeoRepService, type GeoRepServiceOptions } from '../../server/a
 import { createGlusterClient } from '../../server/gluster/client';
 import type { GlusterClient } from '../../server/gluster/types';
 import { demoSimulator, simRemoteGluster, type GlusterSimulator } from '../../dev/sim/gluster';
+import { simSecondaryRootForWorld } from '../../dev/sim/gluster/mountbroker';
 import type { Fault, GeoRepConfigOption, GeoRepSession } from '../../src/georep/types';
 
 export const PREFIX = '/ovirt-georep/api';
@@ -35,6 +36,8 @@ export interface Stack {
   lab: Lab;
   /** The simulator behind the service's GlusterClient (null when a fake client was given). */
   sim: GlusterSimulator | null;
+  /** The simulated root on the engine hosts (the non-root preparation); null with a fake client. */
+  secondaryRoot: ReturnType<typeof simSecondaryRootForWorld> | null;
   gluster: GlusterClient;
   token(user: string): string;
   /** A request to the service as `user` (or with no token when user is null). */
@@ -68,12 +71,15 @@ export async function startStack(
   const engine = await registerEngineEmulator(app, { lab });
   const sim = opts.gluster ? null : demoSimulator(lab);
   const gluster = opts.gluster ?? createGlusterClient(sim!);
+  const secondaryRoot = sim ? simSecondaryRootForWorld(sim.world) : null;
   const service = await registerGeoRepService(app, {
     engineUrl: `http://127.0.0.1:${port}/ovirt-engine/`,
     gluster,
     backendName: 'sim',
     // Gluster on remote hosts from the cluster hosts (directory targets), in the same simulated world.
     ...(sim ? { remoteGluster: simRemoteGluster(sim) } : {}),
+    // The non-root preparation on the simulated engine hosts (no account but root until a test adds one).
+    ...(secondaryRoot ? { secondaryRoot } : {}),
     ...opts.service,
   });
   await app.listen({ host: '127.0.0.1', port });
@@ -93,6 +99,7 @@ export async function startStack(
     engine,
     lab,
     sim,
+    secondaryRoot,
     gluster,
     token,
     call: async (user, method, path, body) => {

@@ -84,6 +84,8 @@ export function runCli(world: World, node: HostRec, argv: readonly string[]): Cl
   if (w0 === 'volume' && w1 === 'create') return volumeCreate(ctx, rest);
   if (w0 === 'volume' && (w1 === 'start' || w1 === 'stop' || w1 === 'delete'))
     return volumeVerb(ctx, w1, rest);
+  if (w0 === 'volume' && w1 === 'set' && rest[0] === 'all') return volumeSetAll(ctx, rest.slice(1));
+  if (w0 === 'volume' && w1 === 'get' && rest[0] === 'all') return volumeGetAll(ctx, rest.slice(1));
   if (w0 === 'volume' && w1 === 'set') return volumeSet(ctx, rest);
   if (w0 === 'peer' && w1 === 'status' && rest.length === 0) return peerStatus(ctx);
   if (w0 === 'pool' && w1 === 'list' && rest.length === 0) return poolList(ctx);
@@ -108,6 +110,7 @@ const KNOWN_WORDS: string[][] = [
     'stop',
     'delete',
     'set',
+    'get',
   ],
 ];
 
@@ -428,6 +431,17 @@ function gverify(
   }
   if (!h.glusterVersion || !h.poolId) {
     return { blocker: `gluster command not found on ${sec.host} for user ${sec.user}.`, soft: [] };
+  }
+  // gverify mounts the secondary as that user through the mountbroker (gverify.sh secondary_stats)
+  if (
+    sec.user !== 'root' &&
+    world.mountbrokerOracle?.(sec.host, sec.user, sec.volume).mounts === false
+  ) {
+    return {
+      blocker:
+        'Unable to mount and fetch secondary volume details. Please check the log: /var/log/glusterfs/geo-replication/gverify-secondarymnt.log',
+      soft: [],
+    };
   }
   if (!v.started || !v.bricks.some((b) => world.brickOnline(v, b))) {
     return {
@@ -1237,5 +1251,58 @@ function volumeSet(ctx: Ctx, args: string[]): CliResult {
     return answer(-1, `option : ${key} does not exist`); // unverified text
   }
   ctx.world.setOption(v, key, value);
+  return answer(0, '');
+}
+
+/** The cluster-wide options the simulator models (glusterd-volume-set.c: "all" volume options). */
+const ALL_OPTIONS = ['cluster.enable-shared-storage'];
+
+/** `volume get all <opt>` (cli_xml_output_vol_getopts: volGetopts/count/Opt/Option/Value). */
+function volumeGetAll(ctx: Ctx, args: string[]): CliResult {
+  const [key] = args;
+  if (args.length !== 1 || !ALL_OPTIONS.includes(key!))
+    return err(`volume get option: failed: Did you mean ${ALL_OPTIONS[0]}?\n`);
+  const value = ctx.world.pools.get(ctx.poolId)?.sharedStorage ? 'enable' : 'disable';
+  if (!ctx.xml)
+    return ok(
+      `Option                                  Value\n------                                  -----\n${key!.padEnd(40)}${value}\n`,
+    );
+  return ok(
+    cliOutput(0, 0, '', [
+      parent('volGetopts', [
+        el('count', 1),
+        parent('Opt', [el('Option', key), el('Value', value)]),
+      ]),
+    ]),
+  );
+}
+
+/** `volume set all cluster.enable-shared-storage enable|disable`. */
+function volumeSetAll(ctx: Ctx, args: string[]): CliResult {
+  const [key, value] = args;
+  const answer = (opRet: number, opErrstr: string): CliResult =>
+    ctx.xml
+      ? ok(
+          cliOutput(opRet, opRet === 0 ? 0 : 30800, opErrstr, [
+            el('cliOp', 'volSet'),
+            el('output', `Set volume ${opRet === 0 ? 'successful' : 'unsuccessful'}`),
+          ]),
+        )
+      : opRet === 0
+        ? ok('volume set: success\n')
+        : err(`volume set: failed: ${opErrstr}\n`);
+  if (args.length !== 2 || key !== 'cluster.enable-shared-storage')
+    return answer(-1, `option : ${key ?? ''} does not exist`);
+  const on = value === 'enable';
+  if (!on && value !== 'disable')
+    return answer(
+      -1,
+      'Invalid value for cluster.enable-shared-storage. Valid values are enable and disable.',
+    );
+  const pool = ctx.world.pools.get(ctx.poolId);
+  if (!pool) return answer(-1, 'Not a trusted storage pool.');
+  // glusterd-op-sm.c refuses to enable it twice: "Shared storage volume already exists."
+  if (on && pool.sharedStorage) return answer(-1, 'Shared storage volume already exists.');
+  pool.sharedStorage = on;
   return answer(0, '');
 }

@@ -49,6 +49,8 @@ export interface PoolRec {
   hosts: string[];
   /** `system:: execute gsec_create` has run (common_secret.pem.pub exists). */
   gsec: boolean;
+  /** `cluster.enable-shared-storage` (volume set all): gluster_shared_storage mounted on every node. */
+  sharedStorage?: boolean;
 }
 
 export interface BrickRec {
@@ -253,6 +255,17 @@ export class World {
   private writeSeq = 0;
 
   sshOracle?: (user: string, host: string) => boolean;
+  /**
+   * For a non-root secondary user: glusterd on `host` has loaded a mountbroker entry for `user`
+   * and `volume` (set up, added, restarted), and set_geo_rep_pem_keys.sh put the session's keys in
+   * the user's authorized_keys. Set by the simulated secondary root (sim/mountbroker.ts); unset,
+   * every non-root user counts as prepared (as before the preparation was modelled).
+   */
+  mountbrokerOracle?: (
+    host: string,
+    user: string,
+    volume: string,
+  ) => { mounts: boolean; keys: boolean };
   /** Chance (0..1) a worker comes up deaf when it goes live (WorldOptions.deafChance). */
   deafChance: number;
 
@@ -696,6 +709,10 @@ export class World {
     const h = this.hosts.get(s.host);
     if (!h || !h.poolId || !this.reachable(h)) return false;
     if (!h.users.includes(s.user) || !this.sshTrusted(s.user, s.host)) return false;
+    if (s.user !== 'root' && this.mountbrokerOracle) {
+      const mb = this.mountbrokerOracle(s.host, s.user, s.svol);
+      if (!mb.mounts || !mb.keys) return false;
+    }
     if (String(h.sshPort) !== (s.config.get('ssh_port') ?? '22')) return false;
     const sv = this.volume(h.poolId, s.svol);
     return !!sv && sv.started && sv.bricks.some((b) => this.brickOnline(sv, b));

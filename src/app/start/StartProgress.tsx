@@ -5,6 +5,7 @@ import type { MessageDescriptor } from 'react-intl';
 import { useIntl } from 'react-intl';
 import { InProgressIcon } from '../icons';
 import { startMessages as m } from './messages';
+import { NonRootSteps } from './NonRootSteps';
 import type { FlowState, StepId, StepState } from './useStartFlow';
 
 const STEP_TITLE: Record<StepId, MessageDescriptor> = {
@@ -31,7 +32,16 @@ const STEP_VARIANT = {
 
 /** The step's title; the create step says it provisions a volume first for a directory. */
 const stepTitle = (id: StepId, state: FlowState): MessageDescriptor =>
-  id === 'create' && state.lastInput?.remotePath ? m.stepCreatePath : STEP_TITLE[id];
+  id === 'create' && state.lastInput?.remotePath
+    ? m.stepCreatePath
+    : id === 'create' && state.lastInput && state.lastInput.user !== 'root'
+      ? m.stepCreateNonRoot
+      : STEP_TITLE[id];
+
+/** The values step titles may use (the non-root user of the create step). */
+const stepValues = (state: FlowState): Record<string, string> => ({
+  user: state.lastInput?.user ?? '',
+});
 
 export function Steps({ state, idBase }: { state: FlowState; idBase: string }) {
   const intl = useIntl();
@@ -51,7 +61,7 @@ export function Steps({ state, idBase }: { state: FlowState; idBase: string }) {
   return (
     <ProgressStepper isVertical aria-label={intl.formatMessage(m.progressSection)}>
       {state.steps.map((s) => {
-        const title = intl.formatMessage(stepTitle(s.id, state));
+        const title = intl.formatMessage(stepTitle(s.id, state), stepValues(state));
         const status = intl.formatMessage(STATUS_TEXT[s.status]);
         return (
           <ProgressStep
@@ -100,7 +110,7 @@ export function Outcome({ state, volume }: { state: FlowState; volume: string })
           isInline
           variant="danger"
           title={intl.formatMessage(m.failedTitle, {
-            step: intl.formatMessage(stepTitle(o.step, state)),
+            step: intl.formatMessage(stepTitle(o.step, state), stepValues(state)),
           })}
           data-testid="start-outcome"
         >
@@ -167,6 +177,7 @@ export function Outcome({ state, volume }: { state: FlowState; volume: string })
                 path: o.session.provisioned_volume.path,
               })
             : null}
+          <NonRootSteps session={o.session} />
         </Alert>
       );
     default:
@@ -181,7 +192,7 @@ export function LiveStatus({ state }: { state: FlowState }) {
   const running = state.steps.find((s) => s.status === 'running');
   if (running) {
     message = intl.formatMessage(m.live, {
-      title: intl.formatMessage(stepTitle(running.id, state)),
+      title: intl.formatMessage(stepTitle(running.id, state), stepValues(state)),
       status: intl.formatMessage(m.stepRunning),
     });
   } else {
@@ -195,7 +206,7 @@ export function LiveStatus({ state }: { state: FlowState }) {
       message = intl.formatMessage(m.notCreatedTitle, { reason: o.reason });
     else if (o.kind === 'failed')
       message = intl.formatMessage(m.failedTitle, {
-        step: intl.formatMessage(stepTitle(o.step, state)),
+        step: intl.formatMessage(stepTitle(o.step, state), stepValues(state)),
       });
     else if (o.kind === 'blocked') message = intl.formatMessage(m.blocked);
     else if (o.kind === 'unknown') message = intl.formatMessage(m.unknownTitle);

@@ -342,6 +342,20 @@ export const startMessages = untyped(
       id: 'georep.start.stepCreatePath',
       defaultMessage: 'Create the volume on the directory, then the session (push-pem)',
     },
+    stepCreateNonRoot: {
+      id: 'georep.start.stepCreateNonRoot',
+      defaultMessage:
+        'Prepare the remote for {user} (mountbroker), create the session (push-pem), distribute its keys',
+    },
+    nonRootTitle: {
+      id: 'georep.start.nonRootTitle',
+      defaultMessage: 'Done on the remote for the non-root user {user}:',
+    },
+    nonRootStep: {
+      id: 'georep.start.nonRootStep',
+      defaultMessage:
+        '{step, select, accounts {User and group} setup {gluster-mountbroker setup} add {gluster-mountbroker add} restart_glusterd {glusterd restarted} pem_keys {Keys distributed (set_geo_rep_pem_keys.sh)} other {{step}}} on {node}: {outcome, select, done {{detail}} other {nothing needed. {detail}}}',
+    },
     planTitle: { id: 'georep.start.planTitle', defaultMessage: 'What OK will do: {plan}' },
     stepConfig: { id: 'georep.start.stepConfig', defaultMessage: 'Apply the configuration' },
     stepStart: { id: 'georep.start.stepStart', defaultMessage: 'Start the session' },
