@@ -80,3 +80,19 @@ test('JSON body, query parameters, bearer token; an empty 204 is null', async ()
   expect(init).toMatchObject({ method: 'PUT', body: '{"value":"x y"}' });
   expect(new Headers(init!.headers).get('Authorization')).toBe('Bearer tok');
 });
+
+test('JSON Content-Type only with a body: a DELETE declares none (fastify refuses an empty JSON body)', async () => {
+  const spy = answer(new Response(null, { status: 204 }));
+  const c = createHttpClient({
+    baseURL: 'https://e.example/api',
+    token: () => 'tok',
+    timeoutMs: 1000,
+    headers: { 'Content-Type': 'application/json' },
+  });
+  await c.delete('clusters/c/sessions/s');
+  const del = spy.mock.calls[0]![1]!.headers as Record<string, string>;
+  expect(Object.keys(del).map((k) => k.toLowerCase())).not.toContain('content-type');
+  await c.post('clusters/c/sessions', { a: 1 });
+  const post = spy.mock.calls[1]![1]!.headers as Record<string, string>;
+  expect(post['Content-Type']).toBe('application/json');
+});
