@@ -20,8 +20,17 @@ const swcRule = {
     },
   },
 };
-// PatternFly components import their own CSS from node_modules: no `exclude` on this rule.
-const cssRule = { test: /\.css$/, use: [MiniCssExtractPlugin.loader, 'css-loader'] };
+// PatternFly components import their own CSS from node_modules: no `exclude` on this rule. The
+// plugin's CSS leaves out what the tab never shows (other themes, the icon font, unused
+// components): webpack/trim-patternfly-css.cjs.
+const cssRule = {
+  test: /\.css$/,
+  use: [
+    MiniCssExtractPlugin.loader,
+    'css-loader',
+    path.resolve(__dirname, 'webpack', 'trim-patternfly-css.cjs'),
+  ],
+};
 const fontRule = {
   test: /\.(woff2?|ttf|eot|otf)$/,
   type: 'asset/resource',
@@ -46,7 +55,15 @@ class EmitDescriptorPlugin {
 
 const common = (prod) => ({
   devtool: prod ? false : 'eval-cheap-module-source-map',
-  resolve: { extensions: ['.tsx', '.ts', '.js'] },
+  resolve: {
+    extensions: ['.tsx', '.ts', '.js'],
+    // src/app/icons.ts names the CommonJS icon files (Jest runs them as they are); the bundle takes
+    // their ES module twins, the files PatternFly's own components import, so createIcon and the
+    // icons both use are in it once, and tree-shaken.
+    alias: {
+      '@patternfly/react-icons/dist/js/icons': '@patternfly/react-icons/dist/esm/icons',
+    },
+  },
   performance: { hints: false },
   cache: prod ? false : { type: 'filesystem', buildDependencies: { config: [__filename] } },
 });

@@ -21,7 +21,7 @@ import { defaultLab, LAB_IDS } from '../dev/lab';
 import { registerGeoRepService } from '../server/app';
 import { createGlusterClient } from '../server/gluster/client';
 import type { GlusterExec } from '../server/gluster/exec';
-import { demoSimulator } from '../server/gluster/sim';
+import { demoSimulator } from '../dev/sim/gluster';
 import type { Push } from '../server/push';
 import { DEFAULT_TRANSITION_SETTINGS } from '../src/georep/transitions';
 

@@ -4,7 +4,7 @@
 // that address. The engine emulator's lab then lists the hosts at those addresses with those keys,
 // as the engine pins a host's key when it deploys it: the installed service can be run against
 // them with nothing but its own settings (the RPM test, test/rpm/).
-import { createHash } from 'node:crypto';
+import { fingerprintOfBlob } from '../server/ssh/keys';
 import { Server, utils, type Connection, type ParsedKey } from 'ssh2';
 import { parse } from 'shell-quote';
 import type { GlusterExec } from '../server/gluster/exec';
@@ -27,8 +27,7 @@ export interface SshHosts {
   close(): Promise<void>;
 }
 
-const fingerprintOf = (k: ParsedKey): string =>
-  'SHA256:' + createHash('sha256').update(k.getPublicSSH()).digest('base64').replace(/=+$/, '');
+const fingerprintOf = (k: ParsedKey): string => fingerprintOfBlob(k.getPublicSSH());
 
 /**
  * @param nodes the simulator's host names, each served at 127.0.0.<firstOctet + i>

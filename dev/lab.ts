@@ -2,6 +2,7 @@
 // the engine emulator serves and the Gluster simulator runs. Changing the lab changes both, so
 // they can never disagree about which host is in which cluster or which volume exists.
 import { createHash } from 'node:crypto';
+import { fingerprintOfBlob } from '../server/ssh/keys';
 
 export type HostStatus = 'up' | 'maintenance' | 'non_responsive' | 'down' | 'installing';
 export type VolumeType = 'distribute' | 'replicate' | 'distributed_replicate' | 'disperse';
@@ -239,8 +240,7 @@ function sshIdentity(seed: string): { ssh_fingerprint: string; ssh_public_key: s
   const key = createHash('sha256').update(seed).digest(); // 32 bytes, the size of an ed25519 key
   const blob = Buffer.concat([field(Buffer.from('ssh-ed25519')), field(key)]);
   return {
-    ssh_fingerprint:
-      'SHA256:' + createHash('sha256').update(blob).digest('base64').replace(/=+$/, ''),
+    ssh_fingerprint: fingerprintOfBlob(blob),
     ssh_public_key: `ssh-ed25519 ${blob.toString('base64')}`,
   };
 }

@@ -88,6 +88,9 @@ async function main(): Promise<void> {
     ssh: ssh ?? real!.ssh,
     // Directory targets: the simulator's remote hosts, or ssh from the lab's cluster host.
     remoteGluster: simulated?.remoteGluster ?? real!.remoteGluster,
+    // The non-root preparation of a secondary: the simulated engine hosts (the real lab's remote is
+    // not an engine host: preflight says what to run there).
+    ...(simulated ? { secondaryRoot: simulated.secondaryRoot } : {}),
     // The real lab's secondary volume is on this very machine.
     allowLocalRemote: labEnv !== null,
     eventsToken: serviceToken,

@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { renderConfigFile } from '../server/config';
+import { errorMessage } from '../src/georep/errorMessage';
 
 const ROOT = path.resolve(__dirname, '..');
 const NAME = 'ovirt-gluster-georep';
@@ -231,6 +232,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(`package: ${e instanceof Error ? e.message : String(e)}`);
+  console.error(`package: ${errorMessage(e)}`);
   process.exit(1);
 });

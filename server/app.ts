@@ -30,11 +30,12 @@ import { configRoutes } from './routes/config';
 import { sessionRoutes } from './routes/sessions';
 import { routeSchemas, sharedSchemas } from './schemas';
 import { registerSshRoutes } from './routes/ssh';
-import { passwordlessSshCheck } from './ssh/preflight';
+import { passwordlessSshCheck } from './preflight/passwordless-ssh';
 import type { SshTrust } from './ssh/types';
 import { systemResolve, type Resolve } from './remoteHost';
 import { StatusService } from './status';
-import type { NodeProbe } from './gluster/probe';
+import type { NodeProbe, ProgramExec } from './gluster/probe';
+import type { MountbrokerOptions } from './mountbroker/prepare';
 import { Jobs } from './jobs';
 import type { RecoverDeps } from './recover';
 import { stallRoutes } from './routes/stall';
@@ -56,6 +57,13 @@ export interface GeoRepServiceOptions {
    * directory on the remote as the target (secondary_path). Without it such requests get a 400.
    */
   remoteGluster?: RemoteGluster;
+  /**
+   * Programs run as root on hosts this engine manages (the service's own SSH): the preparation of
+   * a secondary for a non-root user (gluster-mountbroker, glusterd restart, set_geo_rep_pem_keys.sh).
+   * Without it, preflight says what the remote's administrator must run.
+   */
+  secondaryRoot?: ProgramExec;
+  mountbroker?: MountbrokerOptions;
   /** How long one status read of a cluster is shared (ms); default 2000. */
   statusCacheMs?: number;
   /** The Gluster command timeout the client was built with (ms), for the record in GET /. */
@@ -143,10 +151,16 @@ export const LOG_REDACT = [
   'res.headers["set-cookie"]',
 ];
 
+/** What the registered service offers its host process. */
+export interface GeoRepService {
+  /** Resolves once the audit events recorded so far have been handed to the engine (or wait for a retry). */
+  auditSettled(): Promise<void>;
+}
+
 export async function registerGeoRepService(
   app: FastifyInstance,
   opts: GeoRepServiceOptions,
-): Promise<void> {
+): Promise<GeoRepService> {
   const prefix = (opts.prefix ?? DEFAULT_PREFIX).replace(/\/+$/, '');
   const engine = new DrEngineClient(
     opts.engineUrl,
@@ -183,6 +197,8 @@ export async function registerGeoRepService(
     }),
     gluster: opts.gluster,
     remote: opts.remoteGluster,
+    secondaryRoot: opts.secondaryRoot,
+    mountbrokerOptions: opts.mountbroker,
     hooks: {
       ...(opts.ssh ? { passwordlessSsh: passwordlessSshCheck(opts.ssh) } : {}),
       ...opts.preflightHooks,
@@ -327,6 +343,7 @@ export async function registerGeoRepService(
     },
     { prefix },
   );
+  return { auditSettled: () => ctx.audit.settled() };
 }
 
 /**

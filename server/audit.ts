@@ -16,6 +16,7 @@ import type { SessionKey } from '../src/georep/types';
 import type { Principal } from './auth';
 import type { EngineClient, EngineCluster, EngineEvent } from './engine';
 import { ApiError } from './errors';
+import { errorMessage } from '../src/georep/errorMessage';
 
 /** The origin of every event this service posts. */
 export const EVENT_ORIGIN = 'gluster-georep';
@@ -34,6 +35,8 @@ export type AuditAction =
   | 'remove_provisioned_volume'
   | 'ssh_setup'
   | 'recover'
+  | 'shared_storage'
+  | 'mountbroker_step'
   | 'dr_schedule'
   | 'dr_sync'
   | 'dr_step';
@@ -103,6 +106,14 @@ export function describe(e: AuditEntry, user: string): string {
       return e.ok
         ? `A checkpoint has been set on the ${session}${by}.`
         : `Failed to set a checkpoint on the ${session}${by}${why}`;
+    case 'shared_storage':
+      return e.ok
+        ? `Gluster's shared storage (cluster.enable-shared-storage) has been enabled on cluster ${cl} for the use-meta-volume option of the ${session}${by}.${note}`
+        : `Failed to enable Gluster's shared storage (cluster.enable-shared-storage) on cluster ${cl} for the use-meta-volume option of the ${session}${by}${why}${note}`;
+    case 'mountbroker_step':
+      return e.ok
+        ? `Non-root preparation of ${e.key.secondary_host} for the ${session}: ${e.note ?? ''}${by}.`
+        : `Non-root preparation of ${e.key.secondary_host} for the ${session} failed${why}${by}.`;
     case 'recover':
       return e.ok
         ? `The stalled ${session} has been recovered${by}.${note}`
@@ -216,8 +227,8 @@ export class Audit {
     return true;
   }
 
-  /** Log the action, put its event in the outbox and try to deliver; never throws. */
-  async record(p: Principal, e: AuditEntry, log: FastifyBaseLogger): Promise<void> {
+  /** Log the action, put its event in the outbox and start delivering it; never throws. */
+  record(p: Principal, e: AuditEntry, log: FastifyBaseLogger): Promise<void> {
     const user = p.user.user_name;
     const description = describe(e, user);
     const fields = {
@@ -249,18 +260,39 @@ export class Audit {
       this.persist(item);
     } catch (err) {
       log.error(
-        { err: err instanceof Error ? err.message : String(err) },
+        { err: errorMessage(err) },
         'Could not write the audit event to the outbox; it is kept in memory only',
       );
     }
     this.outbox.push(item);
-    await this.flush(log);
+    // Delivered in the background: the event is in the outbox (on disk with a spool directory),
+    // so the answer does not wait for the engine; what the engine does not take is retried.
+    this.flush(log).catch((err: unknown) =>
+      log.error(
+        { err: err instanceof Error ? err.message : String(err) },
+        'Could not deliver the audit outbox; it is retried',
+      ),
+    );
+    return Promise.resolve();
+  }
+
+  /** Resolves once the delivery under way (if any) has ended: for tests and shutdown. */
+  async settled(): Promise<void> {
+    while (this.flushing) await this.flushing.catch(() => undefined);
   }
 
   /** Deliver what waits, in order, stopping at the first event the engine does not take. */
   flush(log: FastifyBaseLogger | undefined = this.opts.log): Promise<void> {
     this.flushing ??= this.deliver(log).finally(() => {
       this.flushing = null;
+      // An event recorded while the last delivery was ending: deliver it now, unless a retry waits.
+      if (this.outbox.length > 0 && !this.timer)
+        this.flush(log).catch((err: unknown) =>
+          log?.error(
+            { err: err instanceof Error ? err.message : String(err) },
+            'Could not deliver the audit outbox; it is retried',
+          ),
+        );
     });
     return this.flushing;
   }
@@ -367,7 +399,7 @@ export class Audit {
         this.counter++;
       } catch (err) {
         this.opts.log?.error(
-          { file, err: err instanceof Error ? err.message : String(err) },
+          { file, err: errorMessage(err) },
           'An audit event in the outbox cannot be read; it is left in place',
         );
       }

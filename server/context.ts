@@ -11,10 +11,11 @@ import { conflict, notFound } from './errors';
 import type { RemoteGluster } from './gluster/provision';
 import type { GlusterClient } from './gluster/types';
 import type { ClusterNodes } from './nodes';
-import type { PreflightHooks } from './preflight';
+import type { PreflightHooks } from './preflight/catalogue';
 import type { Resolve } from './remoteHost';
 import type { StatusService } from './status';
-import type { NodeProbe } from './gluster/probe';
+import type { NodeProbe, ProgramExec } from './gluster/probe';
+import type { MountbrokerOptions } from './mountbroker/prepare';
 import type { Jobs } from './jobs';
 import type { RecoverDeps } from './recover';
 import type { StallWatch } from './stall';
@@ -74,6 +75,9 @@ export interface ServiceContext {
   gluster: GlusterClient;
   /** Gluster on remote hosts, from the cluster hosts: directory targets (provision.ts). */
   remote?: RemoteGluster;
+  /** Programs as root on hosts of this engine: the non-root preparation of a secondary (mountbroker/). */
+  secondaryRoot?: ProgramExec;
+  mountbrokerOptions?: MountbrokerOptions;
   hooks: PreflightHooks;
   locks: SessionLocks;
   /** The system resolver (tests give their own): remote hosts are checked by address too. */
@@ -135,6 +139,27 @@ export async function manageCluster(
   const r = await readCluster(ctx, req, clusterId);
   await ctx.access.requireManage(r.p, r.cluster);
   return r;
+}
+
+/**
+ * manageCluster and findSession at once: once the user may read the cluster, the right to act
+ * (an engine call) and the status read (Gluster) are asked together; the status read tells
+ * nothing the user may not see. A refusal to act wins over a missing session, as when in turn.
+ */
+export async function manageSession(
+  ctx: ServiceContext,
+  req: FastifyRequest,
+  clusterId: string,
+  sessionId: string,
+): Promise<{ p: Principal; cluster: EngineCluster; session: GeoRepSession }> {
+  const { p, cluster } = await readCluster(ctx, req, clusterId);
+  const [may, found] = await Promise.allSettled([
+    ctx.access.requireManage(p, cluster),
+    findSession(ctx, p, cluster, sessionId, req.log),
+  ]);
+  if (may.status === 'rejected') throw may.reason;
+  if (found.status === 'rejected') throw found.reason;
+  return { p, cluster, session: found.value };
 }
 
 /** A session of the cluster from the shared status read; 404 when Gluster does not list it. */

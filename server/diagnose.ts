@@ -5,6 +5,7 @@
 import { maskSecrets, matchKnownFailures, type KnownFailure } from '../src/georep/known-failures';
 import type { KnownFailureView, SessionKey, WorkerDiagnosis } from '../src/georep/types';
 import type { LogEntry, NodeProbe } from './gluster/probe';
+import { errorMessage } from '../src/georep/errorMessage';
 
 export type { KnownFailureView, WorkerDiagnosis };
 
@@ -56,7 +57,7 @@ export async function diagnoseWorker(
       lines: [],
       known_failures: [],
       truncated: false,
-      unavailable: err instanceof Error ? err.message : String(err),
+      unavailable: errorMessage(err),
     };
   }
 }

@@ -85,21 +85,9 @@ function disperseCount(v: ParsedVolume): number | undefined {
 
 // ------------------------------------------------------------------ create input
 
-export interface CreateInput {
-  primary_volume: string;
-  source_host_id?: string;
-  secondary_host: string;
-  /** The remote volume; or give secondary_path. */
-  secondary_volume?: string;
-  /** A directory on the remote host: a single-brick volume is provisioned on it. */
-  secondary_path?: string;
-  secondary_user?: string;
-  secondary_group?: string;
-  ssh_port?: number;
-  force?: boolean;
-  start?: boolean;
-  config?: Record<string, string | number | boolean>;
-}
+/** The create (and preflight) body, from the wire contract. */
+export type { CreateInput } from '../src/georep/contract';
+import type { CreateInput } from '../src/georep/contract';
 
 /** What the session replicates into: a remote volume, or a directory with the volume derived from it. */
 export type CreateTarget = { kind: 'volume' } | { kind: 'path'; path: string };

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { GeoRepJob } from '../src/georep/types';
 import type { RecoverStep } from './recover';
+import { errorMessage } from '../src/georep/errorMessage';
 
 export type Job = GeoRepJob;
 
@@ -58,7 +59,7 @@ export class Jobs {
         job.detail = out.detail;
       } catch (err) {
         job.state = 'failed';
-        job.detail = err instanceof Error ? err.message : String(err);
+        job.detail = errorMessage(err);
       }
       job.ended_at = new Date(this.now()).toISOString();
       try {

@@ -28,6 +28,7 @@ import { ServiceMetrics } from './metrics';
 import { EventsApi } from './events-api';
 import type { PushOptions } from './push';
 import { DEFAULT_TRANSITION_SETTINGS } from '../src/georep/transitions';
+import { errorMessage } from '../src/georep/errorMessage';
 
 export const EX_CONFIG = 78;
 
@@ -121,6 +122,9 @@ export async function start(cfg: ServiceConfig): Promise<{ close(): Promise<void
     // A directory on a remote host as the target: gluster on the remote, run from the cluster host
     // over its passwordless SSH (the same trust geo-replication itself needs).
     remoteGluster: sshRemoteGluster(sshHostShell({ ...ssh, hostKeys })),
+    // A secondary cluster of this engine, prepared for a non-root user (mountbroker): root over the
+    // same SSH, host keys as the engine recorded them.
+    secondaryRoot: exec,
     glusterTimeoutMs: cfg.glusterTimeoutMs,
     statusCacheMs: cfg.statusCacheMs,
     auditSpoolDir: cfg.auditSpoolDir,
@@ -194,9 +198,7 @@ export async function removeWebhooks(cfg: ServiceConfig): Promise<number> {
       console.log(`ovirt-gluster-georep: cluster ${c.name}: ${await api.unregister(c, nodes)}`);
     } catch (err) {
       failed++;
-      console.error(
-        `ovirt-gluster-georep: cluster ${c.name}: ${err instanceof Error ? err.message : String(err)}`,
-      );
+      console.error(`ovirt-gluster-georep: cluster ${c.name}: ${errorMessage(err)}`);
     }
   }
   return failed ? 1 : 0;
@@ -256,7 +258,7 @@ if (require.main === module) {
       if (code >= 0) process.exit(code);
     },
     (err: unknown) => {
-      console.error(`ovirt-gluster-georep: ${err instanceof Error ? err.message : String(err)}`);
+      console.error(`ovirt-gluster-georep: ${errorMessage(err)}`);
       process.exit(1);
     },
   );

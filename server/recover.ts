@@ -14,6 +14,7 @@ import { describeOptions } from './domain';
 import type { NodeProbe } from './gluster/probe';
 import type { GlusterClient } from './gluster/types';
 import { watchable, type NodeResolver } from './stall';
+import { errorMessage } from '../src/georep/errorMessage';
 
 /**
  * Options whose reset restarts the workers and which sessions rarely modify, in order of
@@ -114,11 +115,11 @@ export async function recoverStalled(deps: RecoverDeps, key: SessionKey): Promis
         );
       }
     } catch (err) {
-      end(restart, 'failed', message(err));
+      end(restart, 'failed', errorMessage(err));
       return {
         recovered: false,
         attempts: attempt,
-        detail: `Gluster refused the restart: ${message(err)}`,
+        detail: `Gluster refused the restart: ${errorMessage(err)}`,
       };
     }
 
@@ -236,8 +237,4 @@ async function stalledBricks(
     }
   }
   return out;
-}
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

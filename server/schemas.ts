@@ -2,6 +2,20 @@
 // the API from them (GET <prefix>/openapi.json). Shared shapes are registered once with an $id and
 // become OpenAPI components. Wire names follow src/georep/types.ts.
 
+import {
+  CreateSessionBody,
+  ENGINE_ID_PATTERN,
+  GeoRepDiagnosisSchema,
+  GeoRepJobSchema,
+  PreflightBody,
+  PreflightCheckSchema,
+  ProvisionedVolumeSchema,
+  SyncPointSchema,
+} from '../src/georep/contract';
+
+// Defined once in the wire contract; re-exported under the names the routes use.
+export { PreflightCheckSchema, ProvisionedVolumeSchema, SyncPointSchema };
+
 export const nullable = (type: string): { type: string[] } => ({ type: [type, 'null'] });
 
 const iso = (description: string) => ({
@@ -41,24 +55,6 @@ export const CheckpointSchema = {
     as_of: iso(
       'Session checkpoint: null when read now from the Active workers; else when this service last read it (no worker is Active).',
     ),
-  },
-} as const;
-
-export const SyncPointSchema = {
-  $id: 'GeoRepSyncPoint',
-  type: 'object',
-  description:
-    'How far the secondary is known to be in sync over every replica set. Gluster prints last_synced only for Active workers; for the others this is the last value the service read while they synced.',
-  required: ['time', 'source', 'as_of'],
-  properties: {
-    time: iso('Everything written before it is on the secondary; null when not known.'),
-    source: {
-      type: 'string',
-      enum: ['live', 'seen', 'never', 'unknown'],
-      description:
-        'live: read now from every set; seen: a set is not syncing now and its point is the last one read while it synced; never: nothing synced yet; unknown: not reported while the workers do not run, and not seen by this service.',
-    },
-    as_of: iso('For seen: when the oldest of the readings used was taken.'),
   },
 } as const;
 
@@ -137,28 +133,6 @@ export const WorkerSchema = {
   },
 } as const;
 
-export const ProvisionedVolumeSchema = {
-  $id: 'ProvisionedVolume',
-  type: 'object',
-  description:
-    'A single-brick volume the service created on a directory of the remote host (Gluster 10 replicates only into volumes), ' +
-    'marked with the volume option user.ovirt-georep.provisioned=true.',
-  required: ['name', 'host', 'path', 'reused'],
-  properties: {
-    name: {
-      type: 'string',
-      description:
-        'Derived from the path: georep-<path parts joined by "-">, with a short hash when needed to stay unique.',
-    },
-    host: { type: 'string', description: 'The remote host; the brick is <host>:<path>.' },
-    path: { type: 'string', description: 'The directory, absolute and normalised.' },
-    reused: {
-      type: 'boolean',
-      description: 'A volume the service provisioned earlier on the same directory was reused.',
-    },
-  },
-} as const;
-
 export const SessionSchema = {
   $id: 'GeoRepSession',
   type: 'object',
@@ -211,6 +185,24 @@ export const SessionSchema = {
       description:
         'Only in the answer to a create with secondary_path: the volume provisioned on that directory.',
     },
+    nonroot_preparation: {
+      type: 'array',
+      description:
+        'Only in the answer to a create for a non-root secondary user: what the service did on the secondary, step by step (mountbroker).',
+      items: {
+        type: 'object',
+        required: ['step', 'node', 'outcome', 'detail'],
+        properties: {
+          step: {
+            type: 'string',
+            enum: ['accounts', 'setup', 'add', 'restart_glusterd', 'pem_keys'],
+          },
+          node: { type: 'string' },
+          outcome: { type: 'string', enum: ['done', 'already'] },
+          detail: { type: 'string' },
+        },
+      },
+    },
   },
 } as const;
 
@@ -232,129 +224,9 @@ export const ConfigOptionSchema = {
   },
 } as const;
 
-export const PreflightCheckSchema = {
-  $id: 'PreflightCheck',
-  type: 'object',
-  required: ['id', 'title', 'outcome', 'severity', 'evidence'],
-  properties: {
-    id: { type: 'string' },
-    title: { type: 'string' },
-    outcome: { type: 'string', enum: ['pass', 'fail', 'skipped'] },
-    severity: {
-      type: 'string',
-      enum: ['blocker', 'forceable', 'info'],
-      description:
-        'blocker: force cannot bypass it; forceable: creating with force bypasses it; info: never blocks.',
-    },
-    evidence: { type: 'string' },
-  },
-} as const;
-
-const stepSchema = {
-  type: 'object',
-  required: ['title', 'state', 'detail', 'started_at', 'ended_at'],
-  properties: {
-    title: { type: 'string' },
-    state: { type: 'string', enum: ['running', 'done', 'failed'] },
-    detail: nullable('string'),
-    started_at: { type: 'string' },
-    ended_at: nullable('string'),
-  },
-} as const;
-
-export const JobSchema = {
-  $id: 'GeoRepJob',
-  type: 'object',
-  description:
-    "A long action (Recover, a storage domain sync, a failover or failback step) running in the service: its steps as they happen and its outcome. Kept in the service's memory for an hour after it ends.",
-  required: [
-    'id',
-    'kind',
-    'cluster_id',
-    'session_id',
-    'user',
-    'state',
-    'steps',
-    'detail',
-    'started_at',
-    'ended_at',
-  ],
-  properties: {
-    id: { type: 'string' },
-    kind: { type: 'string', enum: ['recover', 'dr-sync', 'failover', 'failback'] },
-    cluster_id: { type: 'string' },
-    session_id: { type: 'string' },
-    user: { type: 'string', description: 'Who started it.' },
-    state: { type: 'string', enum: ['running', 'succeeded', 'failed'] },
-    steps: { type: 'array', items: stepSchema },
-    detail: { ...nullable('string'), description: 'The outcome in plain words, once it ended.' },
-    started_at: { type: 'string' },
-    ended_at: nullable('string'),
-  },
-} as const;
-
-const knownFailureSchema = {
-  type: 'object',
-  required: ['id', 'title', 'meaning', 'remedy', 'seen_in'],
-  properties: {
-    id: { type: 'string' },
-    title: { type: 'string' },
-    meaning: { type: 'string' },
-    remedy: { type: 'string' },
-    seen_in: { type: 'array', items: { type: 'string' } },
-  },
-} as const;
-
-export const DiagnosisSchema = {
-  $id: 'GeoRepDiagnosis',
-  type: 'object',
-  required: ['session_id', 'read_at', 'worker_diagnosis', 'findings'],
-  properties: {
-    session_id: { type: 'string' },
-    read_at: { type: 'string' },
-    worker_diagnosis: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: [
-          'primary_node',
-          'primary_brick',
-          'log_file',
-          'lines',
-          'known_failures',
-          'truncated',
-          'unavailable',
-        ],
-        properties: {
-          primary_node: { type: 'string' },
-          primary_brick: { type: 'string' },
-          log_file: { type: 'string', description: "The worker's gsyncd.log on its node." },
-          lines: {
-            type: 'array',
-            description:
-              'The entries that matter, oldest first, secrets masked (a traceback is one entry).',
-            items: {
-              type: 'object',
-              required: ['time', 'level', 'text'],
-              properties: {
-                time: nullable('string'),
-                level: { type: 'string' },
-                text: { type: 'string' },
-              },
-            },
-          },
-          known_failures: { type: 'array', items: knownFailureSchema },
-          truncated: { type: 'boolean' },
-          unavailable: {
-            ...nullable('string'),
-            description: 'Why nothing could be read, when it could not.',
-          },
-        },
-      },
-    },
-    findings: { type: 'array', items: knownFailureSchema },
-  },
-} as const;
+// The job and the diagnosis are defined once, in the wire contract (src/georep/contract/jobs.ts).
+export const JobSchema = GeoRepJobSchema;
+export const DiagnosisSchema = GeoRepDiagnosisSchema;
 
 export const sharedSchemas = [
   JobSchema,
@@ -423,7 +295,7 @@ function sessionActionFaults(): Record<number, unknown> {
 
 // ---------------------------------------------------------------- parameters
 
-const ID = '^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$';
+const ID = ENGINE_ID_PATTERN;
 
 export const clusterParams = {
   type: 'object',
@@ -466,84 +338,9 @@ export const optionParams = {
 
 // ---------------------------------------------------------------- bodies
 
-const createProperties = {
-  primary_volume: {
-    type: 'string',
-    minLength: 1,
-    maxLength: 256,
-    description: 'The volume of this cluster to replicate.',
-  },
-  source_host_id: {
-    type: 'string',
-    pattern: ID,
-    description: 'The engine id of the Up host of this cluster to create the session from.',
-  },
-  secondary_host: {
-    type: 'string',
-    minLength: 1,
-    maxLength: 255,
-    description: 'Host name or address of a node of the remote (secondary) cluster.',
-  },
-  secondary_volume: {
-    type: 'string',
-    minLength: 1,
-    maxLength: 256,
-    description: 'The remote volume. Give exactly one of secondary_volume and secondary_path.',
-  },
-  secondary_path: {
-    type: 'string',
-    minLength: 1,
-    maxLength: 4096,
-    pattern: '^/',
-    description:
-      'A directory on the remote host (absolute; normalised; not / nor a system directory; empty or missing), instead of ' +
-      'secondary_volume: the service creates a single-brick volume on it (glusterd must run on the remote; root only), ' +
-      'from the source host over passwordless SSH, and replicates into it.',
-  },
-  secondary_user: {
-    type: 'string',
-    minLength: 1,
-    maxLength: 32,
-    default: 'root',
-    description: 'root, or the mountbroker user on the remote.',
-  },
-  secondary_group: {
-    type: 'string',
-    minLength: 1,
-    maxLength: 32,
-    description: 'The mountbroker group; required when secondary_user is not root.',
-  },
-  ssh_port: { type: 'integer', minimum: 1, maximum: 65535, default: 22 },
-  force: {
-    type: 'boolean',
-    default: false,
-    description: "Skip Gluster's size and emptiness checks of the secondary.",
-  },
-  start: { type: 'boolean', default: false, description: 'Start the session once created.' },
-  config: {
-    type: 'object',
-    description: 'Options to set after creating, by Gluster name: {"sync-jobs": "4"}.',
-    additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
-    propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$' },
-    maxProperties: 64,
-  },
-} as const;
-
-export const createBody = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['primary_volume', 'source_host_id', 'secondary_host'],
-  description: 'Exactly one of secondary_volume and secondary_path (400 otherwise).',
-  properties: createProperties,
-} as const;
-
-export const preflightBody = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['primary_volume', 'secondary_host'],
-  description: 'Exactly one of secondary_volume and secondary_path (400 otherwise).',
-  properties: createProperties,
-} as const;
+// The create and preflight bodies are defined once, in the wire contract (src/georep/contract).
+export const createBody = CreateSessionBody;
+export const preflightBody = PreflightBody;
 
 export const actionBody = {
   type: 'object',

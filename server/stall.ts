@@ -18,6 +18,7 @@ import type { GeoRepSession, GeoRepWorker } from '../src/georep/types';
 import { keyOfSession } from './domain';
 import type { BrickEvidence, NodeProbe } from './gluster/probe';
 import type { ParsedVolume } from './gluster/types';
+import { errorMessage } from '../src/georep/errorMessage';
 
 export interface WorkerStall {
   verdict: StallVerdict;
@@ -220,10 +221,7 @@ export class StallWatch {
       }
     } catch (err) {
       // unreadable now: keep what was known; the next interval tries again
-      log?.debug(
-        { node: glusterNode, err: err instanceof Error ? err.message : String(err) },
-        'stall watch: reading failed',
-      );
+      log?.debug({ node: glusterNode, err: errorMessage(err) }, 'stall watch: reading failed');
     }
   }
 }

@@ -13,6 +13,7 @@
 //   (WebAdminHostPageServlet.getPluginData, a stable sort).
 import fs from 'node:fs';
 import path from 'node:path';
+import { errorMessage } from '../../src/georep/errorMessage';
 
 export interface PluginDefinition {
   name: string;
@@ -38,7 +39,7 @@ function readJson(file: string, warn: (m: string) => void): Record<string, unkno
     if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not a JSON object');
     return v as Record<string, unknown>;
   } catch (e) {
-    warn(`Cannot read/parse JSON file ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    warn(`Cannot read/parse JSON file ${file}: ${errorMessage(e)}`);
     return null;
   }
 }

@@ -42,6 +42,7 @@ import {
   type MenuItem,
   type StandinEntity,
 } from './rules';
+import { errorMessage } from '../../src/georep/errorMessage';
 
 type PluginState = 'DEFINED' | 'LOADING' | 'READY' | 'INITIALIZING' | 'IN_USE' | 'FAILED';
 type Handlers = Record<string, unknown>;
@@ -315,7 +316,7 @@ function renderVolumes(el: HTMLElement): void {
       el.append(table);
     })
     .catch((e: unknown) => {
-      status.textContent = `Cannot load volumes: ${e instanceof Error ? e.message : String(e)}`;
+      status.textContent = `Cannot load volumes: ${errorMessage(e)}`;
     });
 }
 
@@ -412,7 +413,7 @@ function renderEvents(el: HTMLElement): void {
       el.append(list);
     })
     .catch((e: unknown) => {
-      status.textContent = `Cannot load events: ${e instanceof Error ? e.message : String(e)}`;
+      status.textContent = `Cannot load events: ${errorMessage(e)}`;
     });
 }
 

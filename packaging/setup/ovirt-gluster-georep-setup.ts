@@ -26,6 +26,7 @@ import path from 'node:path';
 import { rootCertificates } from 'node:tls';
 import axios, { type AxiosInstance } from 'axios';
 import { loadConfig, problemsLine } from '../../server/config';
+import { errorMessage } from '../../src/georep/errorMessage';
 
 export interface SetupOptions {
   engineUrl?: string;
@@ -563,7 +564,7 @@ if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e: unknown) => {
-      console.error(`ovirt-gluster-georep-setup: ${e instanceof Error ? e.message : String(e)}`);
+      console.error(`ovirt-gluster-georep-setup: ${errorMessage(e)}`);
       process.exit(1);
     },
   );

@@ -21,11 +21,11 @@ import {
   DR_SYNCED_OPTION,
   decodeOption,
   encodeOption,
-  isDrSyncRecord,
   isUnreadable,
   type DrProcedureStepView,
   type DrProcedureView,
 } from '../../src/georep/dr';
+import { isDrSyncRecord } from './records';
 import { parseSessionId, sameSession, sessionId as idOf } from '../../src/georep/status';
 import type { GeoRepJob, GeoRepSession, SessionKey } from '../../src/georep/types';
 import { formatSecondary } from '../../src/georep/validation';

@@ -27,8 +27,6 @@ import {
   describeSchedule,
   dueRuns,
   encodeOption,
-  isDrSetup,
-  isDrSyncRecord,
   isUnreadable,
   nextRun,
   validateSchedule,
@@ -37,6 +35,7 @@ import {
   type DrSetup,
   type DrSyncRecord,
 } from '../../src/georep/dr';
+import { isDrSetup, isDrSyncRecord } from './records';
 import type { GeoRepJob, GeoRepSession, SessionKey } from '../../src/georep/types';
 import { formatSecondary } from '../../src/georep/validation';
 import type { Principal } from '../auth';

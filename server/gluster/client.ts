@@ -18,6 +18,7 @@ import {
   validateOptionValue,
 } from '../../src/georep/options';
 import type { SessionKey } from '../../src/georep/types';
+import { SHARED_STORAGE_OPTION } from '../../src/georep/prerequisites';
 import { DR_MAX_OPTION_BYTES } from '../../src/georep/dr';
 import { sameSession } from '../../src/georep/status';
 import { GlusterUnreachableError, type ExecResult, type GlusterExec } from './exec';
@@ -272,6 +273,39 @@ export function createGlusterClient(
 
     async volumeReset(node, volume, key, o = {}) {
       await action(node, volumeResetArgv(volume, key, o.force), limit(QUERY));
+    },
+
+    async version(node) {
+      // gverify.sh reads `gluster --version | head -1`; the first line is all it compares.
+      const res = await run(node, ['--version'], limit(QUERY));
+      if (res.code !== 0)
+        throw new GlusterCommandError(['--version'], -1, 0, res.stderr.trim() || res.stdout.trim());
+      return res.stdout.split('\n', 1)[0]!.trim();
+    },
+
+    async sharedStorage(node) {
+      // cli_xml_output_vol_getopts: <volGetopts><count/><Opt><Option/><Value/></Opt></volGetopts>
+      const argv = [...BASE, 'volume', 'get', 'all', SHARED_STORAGE_OPTION];
+      const res = await run(node, argv, limit(QUERY));
+      const body = checkCliResult(argv, res).body;
+      const opts = (body.volGetopts ?? {}) as { Opt?: unknown };
+      const list = Array.isArray(opts.Opt) ? opts.Opt : opts.Opt ? [opts.Opt] : [];
+      const scalar = (x: unknown): string =>
+        typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean' ? String(x) : '';
+      const mine = (list as { Option?: unknown; Value?: unknown }[]).find(
+        (o) => scalar(o.Option) === SHARED_STORAGE_OPTION,
+      );
+      return mine && mine.Value !== undefined ? scalar(mine.Value) : null;
+    },
+
+    async enableSharedStorage(node) {
+      // glusterd creates gluster_shared_storage and mounts it at /run/gluster/shared_storage on
+      // every node of the pool (glusterd-op-sm.c, glusterd_op_set_all_volume_options).
+      await action(
+        node,
+        [...BASE, 'volume', 'set', 'all', SHARED_STORAGE_OPTION, 'enable'],
+        limit(QUERY),
+      );
     },
 
     async peerStatus(node): Promise<ParsedPeer[]> {

@@ -3,10 +3,17 @@
 // with shell-quote (after the client validated it): each arrives as one inert argument. The host
 // key must be known (known_hosts content or an explicit check): there is no trust-on-first-use.
 // One connection per node is kept and reused, with a bounded number of channels at a time.
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { quote } from 'shell-quote';
-import { Client, type ConnectConfig, type ServerHostKeyAlgorithm } from 'ssh2';
-import type { HostKeyPolicy } from '../ssh/host-trust';
+import type { Client } from 'ssh2';
+import { allPolicies, knownHostsPolicy, type HostKeyPolicy } from '../ssh/host-trust';
+import { fingerprintOfBlob, KnownHosts } from '../ssh/keys';
+import {
+  connectNode,
+  runCommand as runOnConnection,
+  TransportError,
+  type RunResult,
+  type ServiceLogin,
+} from '../ssh/transport';
 import {
   GlusterTimeoutError,
   GlusterUnreachableError,
@@ -63,90 +70,54 @@ export function buildRemoteCommand(
   return quote([glusterCommand, ...argv]);
 }
 
-/** `SHA256:<base64 without padding>` of an SSH public key blob, as `ssh-keygen -l` prints it. */
-export function sshFingerprint(key: Buffer): string {
-  return 'SHA256:' + createHash('sha256').update(key).digest('base64').replace(/=+$/, '');
-}
-
-interface KnownHostLine {
-  marker: '' | '@revoked' | '@cert-authority';
-  patterns: string[];
-  key: Buffer;
-}
-
-function parseKnownHosts(content: string): KnownHostLine[] {
-  const out: KnownHostLine[] = [];
-  for (const raw of content.split('\n')) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const parts = line.split(/\s+/);
-    let marker: KnownHostLine['marker'] = '';
-    if (parts[0] === '@revoked' || parts[0] === '@cert-authority')
-      marker = parts.shift() as KnownHostLine['marker'];
-    if (parts.length < 3) continue;
-    const key = Buffer.from(parts[2]!, 'base64');
-    if (key.length === 0) continue;
-    out.push({ marker, patterns: parts[0]!.split(','), key });
-  }
-  return out;
-}
-
-function hashedMatch(pattern: string, name: string): boolean {
-  // |1|<base64 salt>|<base64 HMAC-SHA1(salt, name)>
-  const m = /^\|1\|([^|]+)\|([^|]+)$/.exec(pattern);
-  if (!m) return false;
-  const mac = createHmac('sha1', Buffer.from(m[1]!, 'base64')).update(name).digest();
-  const want = Buffer.from(m[2]!, 'base64');
-  return want.length === mac.length && timingSafeEqual(want, mac);
-}
-
-function wildcardMatch(pattern: string, name: string): boolean {
-  const re = new RegExp(
-    '^' +
-      pattern
-        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*/g, '.*')
-        .replace(/\?/g, '.') +
-      '$',
-    'i',
-  );
-  return re.test(name);
-}
-
-function patternsMatch(patterns: readonly string[], name: string): boolean {
-  let hit = false;
-  for (const p of patterns) {
-    const neg = p.startsWith('!');
-    const pat = neg ? p.slice(1) : p;
-    const ok = pat.startsWith('|1|') ? hashedMatch(pat, name) : wildcardMatch(pat, name);
-    if (ok && neg) return false;
-    if (ok) hit = true;
-  }
-  return hit;
-}
-
-/** A host-key check from known_hosts content: the presented key must be listed for the host (and not revoked). */
-export function knownHostsCheck(
-  content: string,
-): (node: string, port: number, key: Buffer) => boolean {
-  const lines = parseKnownHosts(content);
-  return (node, port, key) => {
-    // OpenSSH writes a host on a non-standard port as [host]:port
-    const name = port === 22 ? node : `[${node}]:${port}`;
-    if (lines.some((l) => l.marker === '@revoked' && l.key.equals(key))) return false;
-    return lines.some(
-      (l) => l.marker === '' && patternsMatch(l.patterns, name) && l.key.equals(key),
-    );
-  };
-}
-
 interface Conn {
-  client: Client;
+  client: Client | null;
   ready: Promise<void>;
   active: number;
   waiting: (() => void)[];
   idle: NodeJS.Timeout | null;
   closed: boolean;
+}
+
+/**
+ * The host-key rule of these options, as one HostKeyPolicy (ssh/host-trust.ts): every rule given
+ * must accept the key (as before the transport, none is dropped when several are given).
+ */
+function policyOf(options: SshExecOptions): HostKeyPolicy {
+  const rules: HostKeyPolicy[] = [];
+  if (options.knownHosts) rules.push(knownHostsPolicy(KnownHosts.parse(options.knownHosts)));
+  const check = options.hostKeyCheck;
+  if (check)
+    rules.push({
+      algorithms: () => Promise.resolve(undefined),
+      verify: (node, _port, key) => {
+        const presented = fingerprintOfBlob(key);
+        return Promise.resolve(
+          check(node, presented, key)
+            ? { ok: true, source: 'known_hosts' }
+            : {
+                ok: false,
+                kind: 'unknown',
+                reason: `the key presented, ${presented}, is not the known key of ${node}`,
+              },
+        );
+      },
+    });
+  if (options.hostKeys) rules.push(options.hostKeys);
+  return allPolicies(rules);
+}
+
+/** A failed connection in the Gluster exec's words: the node cannot be used. */
+export function unreachableFrom(node: string, e: unknown, user: string): GlusterUnreachableError {
+  if (e instanceof TransportError) {
+    const why = e.hostKey
+      ? `host key verification failed (${e.reason})`
+      : e.failure === 'auth_failed'
+        ? `SSH login as ${user} refused (key not authorized)`
+        : e.reason;
+    return new GlusterUnreachableError(node, why);
+  }
+  return new GlusterUnreachableError(node, e instanceof Error ? e.message : String(e));
 }
 
 export function sshExec(options: SshExecOptions): SshGlusterExec {
@@ -161,21 +132,14 @@ export function sshExec(options: SshExecOptions): SshGlusterExec {
   const idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
   const maxChannels = Math.max(1, options.maxChannels ?? 8);
   const glusterCommand = options.glusterCommand ?? '/usr/sbin/gluster';
-  const known = options.knownHosts ? knownHostsCheck(options.knownHosts) : null;
+  const login: ServiceLogin = {
+    privateKey: options.privateKey,
+    ...(options.passphrase !== undefined ? { passphrase: options.passphrase } : {}),
+    user,
+    hostKeys: policyOf(options),
+    connectTimeoutMs,
+  };
   const conns = new Map<string, Conn>();
-
-  /** null when accepted, else why not. */
-  async function refusal(node: string, key: Buffer): Promise<string | null> {
-    const presented = sshFingerprint(key);
-    const unknown = `the key presented, ${presented}, is not the known key of ${node}`;
-    if (known && !known(node, port, key)) return unknown;
-    if (options.hostKeyCheck && !options.hostKeyCheck(node, presented, key)) return unknown;
-    if (options.hostKeys) {
-      const v = await options.hostKeys.verify(node, port, key);
-      if (!v.ok) return v.reason;
-    }
-    return null;
-  }
 
   function drop(node: string, c: Conn): void {
     c.closed = true;
@@ -187,74 +151,27 @@ export function sshExec(options: SshExecOptions): SshGlusterExec {
   function connect(node: string): Conn {
     const existing = conns.get(node);
     if (existing && !existing.closed) return existing;
-    const client = new Client();
-    let rejectedKey: string | null = null;
-    const algorithms = options.hostKeys
-      ? options.hostKeys.algorithms(node, port).catch(() => undefined)
-      : Promise.resolve(undefined);
     const c: Conn = {
-      client,
+      client: null,
       ready: Promise.resolve(),
       active: 0,
       waiting: [],
       idle: null,
       closed: false,
     };
-    c.ready = new Promise<void>((resolve, reject) => {
-      let settled = false;
-      client.once('ready', () => {
-        settled = true;
-        resolve();
-      });
-      client.on('error', (err: Error & { level?: string }) => {
+    c.ready = connectNode(node, port, login, { keepalive: true }).then(
+      (client) => {
+        c.client = client;
+        const gone = (): void => drop(node, c);
+        client.on('error', gone);
+        client.on('close', gone);
+        if (c.closed) client.end();
+      },
+      (e: unknown) => {
         drop(node, c);
-        if (settled) return;
-        settled = true;
-        const why = rejectedKey
-          ? `host key verification failed (${rejectedKey})`
-          : err.level === 'client-authentication'
-            ? `SSH login as ${user} refused (key not authorized)`
-            : err.message;
-        reject(new GlusterUnreachableError(node, why));
-      });
-      client.on('close', () => {
-        drop(node, c);
-        if (!settled) {
-          settled = true;
-          reject(new GlusterUnreachableError(node, 'connection closed during the SSH handshake'));
-        }
-      });
-      const cfg: ConnectConfig = {
-        host: node,
-        port,
-        username: user,
-        privateKey: options.privateKey,
-        passphrase: options.passphrase,
-        readyTimeout: connectTimeoutMs,
-        keepaliveInterval: 15_000,
-        keepaliveCountMax: 3,
-        hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
-          refusal(node, key).then(
-            (why) => {
-              rejectedKey = why;
-              verify(why === null);
-            },
-            (e: unknown) => {
-              rejectedKey = `the host key could not be checked: ${(e as Error).message}`;
-              verify(false);
-            },
-          );
-        },
-      };
-      void algorithms.then((serverHostKey) => {
-        if (settled || c.closed) return;
-        client.connect(
-          serverHostKey
-            ? { ...cfg, algorithms: { serverHostKey: serverHostKey as ServerHostKeyAlgorithm[] } }
-            : cfg,
-        );
-      });
-    });
+        throw unreachableFrom(node, e, user);
+      },
+    );
     c.ready.catch(() => undefined);
     conns.set(node, c);
     return c;
@@ -276,7 +193,7 @@ export function sshExec(options: SshExecOptions): SshGlusterExec {
       c.idle = setTimeout(() => {
         if (c.active === 0) {
           drop(node, c);
-          c.client.end();
+          c.client?.end();
         }
       }, idleTimeoutMs);
       c.idle.unref();
@@ -284,7 +201,7 @@ export function sshExec(options: SshExecOptions): SshGlusterExec {
   }
 
   /** Runs the command; `opened` tells whether the remote command may have started. */
-  function execOnce(
+  async function execOnce(
     node: string,
     c: Conn,
     command: string,
@@ -292,69 +209,40 @@ export function sshExec(options: SshExecOptions): SshGlusterExec {
     opts: ExecOptions,
     opened: { value: boolean },
   ): Promise<ExecResult> {
-    return new Promise<ExecResult>((resolve, reject) => {
-      let done = false;
-      const timer = setTimeout(() => {
-        if (done) return;
-        done = true;
-        // the channel is abandoned: drop the connection at once (sshd then ends the remote
-        // session); other commands on it fail as unreachable, new ones get a new connection
-        drop(node, c);
-        c.client.destroy();
-        reject(new GlusterTimeoutError(node, opts.timeoutMs));
-      }, opts.timeoutMs);
-      const fail = (err: Error) => {
-        if (done) return;
-        done = true;
-        clearTimeout(timer);
-        reject(new GlusterUnreachableError(node, `cannot run a command over SSH: ${err.message}`));
-      };
-      try {
-        c.client.exec(command, (err, stream) => {
-          if (err) {
-            fail(err);
-            return;
-          }
-          opened.value = true;
-          const out: Buffer[] = [];
-          const errb: Buffer[] = [];
-          stream.on('data', (d: Buffer) => out.push(d));
-          stream.stderr.on('data', (d: Buffer) => errb.push(d));
-          stream.on('close', (code: number | null, signal?: string) => {
-            if (done) return;
-            done = true;
-            clearTimeout(timer);
-            const stdout = Buffer.concat(out).toString('utf8');
-            const stderr = Buffer.concat(errb).toString('utf8');
-            if (code === null || code === undefined) {
-              if (signal) resolve({ stdout, stderr, code: 255 });
-              else
-                reject(
-                  new GlusterUnreachableError(
-                    node,
-                    'the SSH channel closed without an exit status',
-                  ),
-                );
-              return;
-            }
-            if (code === 127) {
-              // the remote shell found no such program
-              reject(
-                new GlusterUnreachableError(
-                  node,
-                  `${program} is not installed (${stderr.trim() || 'exit code 127'})`,
-                ),
-              );
-              return;
-            }
-            resolve({ stdout, stderr, code });
-          });
-        });
-      } catch (e) {
-        // ssh2 throws at once when the connection is already gone
-        fail(e instanceof Error ? e : new Error(String(e)));
-      }
-    });
+    if (c.closed || !c.client)
+      throw new GlusterUnreachableError(
+        node,
+        'cannot run a command over SSH: the connection closed',
+      );
+    let r: RunResult;
+    try {
+      r = await runOnConnection(c.client, command, { timeoutMs: opts.timeoutMs });
+    } catch (e) {
+      throw new GlusterUnreachableError(
+        node,
+        `cannot run a command over SSH: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+    opened.value = true;
+    if (r.timedOut) {
+      // the channel is abandoned: drop the connection at once (sshd then ends the remote
+      // session); other commands on it fail as unreachable, new ones get a new connection
+      drop(node, c);
+      c.client.destroy();
+      throw new GlusterTimeoutError(node, opts.timeoutMs);
+    }
+    if (r.code === null) {
+      if (r.signal) return { stdout: r.stdout, stderr: r.stderr, code: 255 };
+      throw new GlusterUnreachableError(node, 'the SSH channel closed without an exit status');
+    }
+    if (r.code === 127) {
+      // the remote shell found no such program
+      throw new GlusterUnreachableError(
+        node,
+        `${program} is not installed (${r.stderr.trim() || 'exit code 127'})`,
+      );
+    }
+    return { stdout: r.stdout, stderr: r.stderr, code: r.code };
   }
 
   async function runCommand(
@@ -375,7 +263,7 @@ export function sshExec(options: SshExecOptions): SshGlusterExec {
         if (attempt === 0 && !opened.value && e instanceof GlusterUnreachableError) {
           if (!c.closed) {
             drop(node, c);
-            c.client.destroy();
+            c.client?.destroy();
           }
           continue;
         }
@@ -399,15 +287,17 @@ export function sshExec(options: SshExecOptions): SshGlusterExec {
           ([node, c]) =>
             new Promise<void>((resolve) => {
               drop(node, c);
+              const client = c.client;
+              if (!client) return resolve();
               const t = setTimeout(() => {
-                c.client.destroy();
+                client.destroy();
                 resolve();
               }, 2_000);
-              c.client.once('close', () => {
+              client.once('close', () => {
                 clearTimeout(t);
                 resolve();
               });
-              c.client.end();
+              client.end();
             }),
         ),
       );

@@ -3,7 +3,7 @@
 // Real nodes are read with one small, fixed, read-only Python program (every Gluster node with
 // geo-replication has python3: gsyncd is Python), run as argv through the service's exec; its only
 // input is one JSON argument built here from validated names. The simulator answers the same
-// questions from its model (server/gluster/sim/probe.ts).
+// questions from its model (dev/sim/gluster/probe.ts).
 import type { SessionKey } from '../../src/georep/types';
 import { validateSessionKey } from '../../src/georep/validation';
 import type { WorkerEvidence } from '../../src/georep/stall';

@@ -31,7 +31,6 @@
 //   opRet says.
 import { execFile } from 'node:child_process';
 import { quote } from 'shell-quote';
-import { Client, type ServerHostKeyAlgorithm } from 'ssh2';
 import {
   check,
   checkDirectoryTarget,
@@ -44,14 +43,16 @@ import {
 import { classifySsh } from '../ssh/commands';
 import { explain } from '../ssh/messages';
 import type { VerifyFailure } from '../ssh/types';
-import type { HostKeyPolicy } from '../ssh/host-trust';
+import { allPolicies, knownHostsPolicy, type HostKeyPolicy } from '../ssh/host-trust';
 import {
   GlusterTimeoutError,
   GlusterUnreachableError,
   type ExecOptions,
   type ExecResult,
 } from './exec';
-import { knownHostsCheck, sshFingerprint } from './exec-ssh';
+import { unreachableFrom } from './exec-ssh';
+import { KnownHosts } from '../ssh/keys';
+import { ChannelError, connectNode, runCommand, type ServiceLogin } from '../ssh/transport';
 import { GlusterCommandError, type ParsedVolume } from './types';
 import { checkCliResult, parseCliXml, parseVolumeInfo, type CliEnvelope } from './xml';
 
@@ -72,6 +73,13 @@ export interface RemoteLogin {
   user: string;
   port: number;
 }
+
+/** Directory targets are provisioned as root: creating a Gluster volume takes root on the remote. */
+export const rootLogin = (host: string, port: number): RemoteLogin => ({
+  host,
+  user: 'root',
+  port,
+});
 
 /** How `ssh` on the cluster host is told to log in to the remote. */
 export interface RemoteSshOptions {
@@ -308,7 +316,7 @@ export function parseDirectoryProbe(path: string, stdout: string): DirectoryProb
 
 /**
  * Gluster on a remote host, run from a cluster host. The real one is ssh on the cluster host
- * (sshRemoteGluster); the simulator's answers the same way from its world (sim/remote.ts). Both
+ * (sshRemoteGluster); the simulator's answers the same way from its world (dev/sim/gluster/remote.ts). Both
  * give raw results: ssh's own failures exit 255 with ssh's words on stderr; no gluster on the
  * remote exits 127 ("gluster: command not found").
  */
@@ -397,113 +405,49 @@ export interface SshHostShellOptions {
 }
 
 /**
- * A HostShell over SSH (ssh2): the service's own login to the cluster host, one connection per
- * command (provisioning is rare), the host key checked against known_hosts.
+ * A HostShell over SSH: the service's own login to the cluster host (ssh/transport.ts, the host
+ * key checked as for every other connection), one connection per command (provisioning is rare).
  */
 export function sshHostShell(o: SshHostShellOptions): HostShell {
   if (o.knownHosts === undefined && !o.hostKeys)
     throw new Error('sshHostShell needs knownHosts or hostKeys: host keys are always verified');
-  const known = o.knownHosts !== undefined ? knownHostsCheck(o.knownHosts) : null;
   const port = o.port ?? 22;
-  const refusal = async (node: string, key: Buffer): Promise<string | null> => {
-    if (known && !known(node, port, key))
-      return `the key presented, ${sshFingerprint(key)}, is not the known key of ${node}`;
-    if (o.hostKeys) {
-      const v = await o.hostKeys.verify(node, port, key);
-      if (!v.ok) return v.reason;
-    }
-    return null;
+  const user = o.user ?? 'root';
+  const login: ServiceLogin = {
+    privateKey: o.privateKey,
+    ...(o.passphrase !== undefined ? { passphrase: o.passphrase } : {}),
+    user,
+    // Every rule given applies (a known_hosts and the engine's record both, when both are given).
+    hostKeys: allPolicies([
+      ...(o.knownHosts !== undefined ? [knownHostsPolicy(KnownHosts.parse(o.knownHosts))] : []),
+      ...(o.hostKeys ? [o.hostKeys] : []),
+    ]),
+    ...(o.connectTimeoutMs !== undefined ? { connectTimeoutMs: o.connectTimeoutMs } : {}),
   };
   return {
-    runShell(node, command, opts) {
+    async runShell(node, command, opts) {
       if (typeof command !== 'string' || command.length === 0 || command.includes('\0')) {
-        return Promise.reject(new Error('a shell command must be a non-empty string without NUL'));
+        throw new Error('a shell command must be a non-empty string without NUL');
       }
-      return new Promise<ExecResult>((resolve, reject) => {
-        const c = new Client();
-        let done = false;
-        let badKey: string | null = null;
-        const finish = (f: () => void): void => {
-          if (done) return;
-          done = true;
-          clearTimeout(timer);
-          c.end();
-          f();
-        };
-        const timer = setTimeout(() => {
-          finish(() => reject(new GlusterTimeoutError(node, opts.timeoutMs)));
-          c.destroy();
-        }, opts.timeoutMs);
-        c.on('error', (err: Error & { level?: string }) =>
-          finish(() =>
-            reject(
-              new GlusterUnreachableError(
-                node,
-                badKey
-                  ? `host key verification failed (${badKey})`
-                  : err.level === 'client-authentication'
-                    ? `SSH login as ${o.user ?? 'root'} refused (key not authorized)`
-                    : err.message,
-              ),
-            ),
-          ),
-        );
-        c.on('ready', () => {
-          c.exec(command, (err, stream) => {
-            if (err)
-              return finish(() =>
-                reject(
-                  new GlusterUnreachableError(
-                    node,
-                    `cannot run a command over SSH: ${err.message}`,
-                  ),
-                ),
-              );
-            const out: Buffer[] = [];
-            const errb: Buffer[] = [];
-            stream.on('data', (d: Buffer) => out.push(d));
-            stream.stderr.on('data', (d: Buffer) => errb.push(d));
-            stream.on('close', (code: number | null) =>
-              finish(() =>
-                resolve({
-                  stdout: Buffer.concat(out).toString('utf8'),
-                  stderr: Buffer.concat(errb).toString('utf8'),
-                  code: code ?? 255,
-                }),
-              ),
-            );
-          });
-        });
-        const algorithms = o.hostKeys
-          ? o.hostKeys.algorithms(node, port).catch(() => undefined)
-          : Promise.resolve(undefined);
-        void algorithms.then((serverHostKey) => {
-          if (done) return;
-          c.connect({
-            host: node,
-            port,
-            username: o.user ?? 'root',
-            privateKey: o.privateKey,
-            passphrase: o.passphrase,
-            readyTimeout: o.connectTimeoutMs ?? 10_000,
-            ...(serverHostKey
-              ? { algorithms: { serverHostKey: serverHostKey as ServerHostKeyAlgorithm[] } }
-              : {}),
-            hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
-              refusal(node, key).then(
-                (why) => {
-                  badKey = why;
-                  verify(why === null);
-                },
-                (e: unknown) => {
-                  badKey = `the host key could not be checked: ${(e as Error).message}`;
-                  verify(false);
-                },
-              );
-            },
-          });
-        });
-      });
+      const started = Date.now();
+      let c;
+      try {
+        c = await connectNode(node, port, login);
+      } catch (e) {
+        throw unreachableFrom(node, e, user);
+      }
+      try {
+        const left = Math.max(1, opts.timeoutMs - (Date.now() - started));
+        const r = await runCommand(c, command, { timeoutMs: left });
+        if (r.timedOut) throw new GlusterTimeoutError(node, opts.timeoutMs);
+        return { stdout: r.stdout, stderr: r.stderr, code: r.code ?? 255 };
+      } catch (e) {
+        if (e instanceof ChannelError)
+          throw new GlusterUnreachableError(node, `cannot run a command over SSH: ${e.message}`);
+        throw e;
+      } finally {
+        c.end();
+      }
     },
   };
 }

@@ -89,6 +89,12 @@ export interface GlusterClient {
   /** `volume reset <volume> <key> [force]`: only the options a failover sets. */
   volumeReset(node: string, volume: string, key: string, opts?: { force?: boolean }): Promise<void>;
   peerStatus(node: string): Promise<ParsedPeer[]>;
+  /** First line of `gluster --version` on `node` ("glusterfs 10.3"). Optional: older fakes lack it. */
+  version?(node: string): Promise<string>;
+  /** `volume get all cluster.enable-shared-storage`'s value ("enable"/"disable"), null when absent. */
+  sharedStorage?(node: string): Promise<string | null>;
+  /** `volume set all cluster.enable-shared-storage enable`. */
+  enableSharedStorage?(node: string): Promise<void>;
 }
 
 /** Gluster answered, and refused: carries Gluster's own words. */

@@ -9,6 +9,9 @@ import { checkOptionName, checkOptionValue, describeOptions, keyOfSession } from
 import type { EngineCluster } from '../engine';
 import { ApiError, badRequest, glusterFault, notFound } from '../errors';
 import { routeSchemas } from '../schemas';
+import { errorMessage } from '../../src/georep/errorMessage';
+import { ensureSharedStorage, refuseTarsshWithSharding } from '../prerequisites';
+import { turnsMetaVolumeOn, usesTarssh } from '../../src/georep/prerequisites';
 
 interface SessionParams {
   cluster_id: string;
@@ -42,6 +45,24 @@ export function configRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       const key = keyOfSession(s);
       const option = { name: checked.name, value: checked.value };
       return ctx.locks.exclusive(cluster, key, `setting ${checked.name}`, p, async () => {
+        // Gluster's prerequisites (src/georep/prerequisites.ts), before Gluster hears the option.
+        const one = { [checked.name]: checked.value };
+        if (usesTarssh(one)) {
+          const st = await ctx.status.read(p, cluster, req.log);
+          refuseTarsshWithSharding(
+            st.volumes.find((v) => v.name === key.primary_volume),
+            one,
+          );
+        }
+        if (turnsMetaVolumeOn(one)) {
+          const nodes = await ctx.nodes.upNodes(p, cluster);
+          await ctx.nodes.onFirstReachable(
+            cluster.id,
+            nodes,
+            (node) => ensureSharedStorage(ctx, p, cluster, key, node, req.log),
+            req.log,
+          );
+        }
         await mutate(ctx, p, cluster, key, req.log, 'config_set', option, (node) =>
           ctx.gluster.configSet(node, key, checked.name, checked.value),
         );
@@ -186,8 +207,7 @@ async function readAgain(
       ? { applied: true, seen: `${option.name} is ${now.value}` }
       : { applied: false, seen: `${option.name} is still ${now.value}` };
   } catch (err) {
-    const why =
-      err instanceof ApiError ? err.detail : err instanceof Error ? err.message : String(err);
+    const why = err instanceof ApiError ? err.detail : errorMessage(err);
     return { applied: null, seen: `the options could not be read again (${why})` };
   }
 }

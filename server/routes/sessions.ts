@@ -6,7 +6,13 @@ import type { GeoRepSession, ProvisionedVolume, SessionKey } from '../../src/geo
 import type { AuditAction } from '../audit';
 import { secondaryUrl } from '../audit';
 import type { Principal } from '../auth';
-import { findSession, manageCluster, readCluster, type ServiceContext } from '../context';
+import {
+  findSession,
+  manageCluster,
+  manageSession,
+  readCluster,
+  type ServiceContext,
+} from '../context';
 import {
   prepareRemoval,
   provisionForCreate,
@@ -25,9 +31,13 @@ import type { EngineCluster } from '../engine';
 import { ApiError, badRequest, conflict, glusterFault } from '../errors';
 import { GlusterCommandError } from '../gluster/types';
 import { forceMayHelp, isForceableAction, otherWritersOf } from '../../src/georep/force';
-import { engineSide } from '../preflight';
+import { readFacts } from '../preflight/facts';
 import { remoteHostProblem } from '../remoteHost';
 import { routeSchemas } from '../schemas';
+import { errorMessage } from '../../src/georep/errorMessage';
+import { ensureSharedStorage, refuseTarsshWithSharding } from '../prerequisites';
+import { distributeKeys, prepareSecondary } from '../mountbroker/flow';
+import { turnsMetaVolumeOn } from '../../src/georep/prerequisites';
 
 type Verb = 'start' | 'stop' | 'pause' | 'resume';
 const VERBS: readonly Verb[] = ['start', 'stop', 'pause', 'resume'];
@@ -82,8 +92,11 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       `/clusters/:cluster_id/sessions/:session_id/${verb}`,
       { schema: routeSchemas.action(verb) },
       async (req) => {
-        const { p, cluster } = await manageCluster(ctx, req, req.params.cluster_id);
-        const s = await findSession(ctx, p, cluster, req.params.session_id, req.log);
+        const {
+          p,
+          cluster,
+          session: s,
+        } = await manageSession(ctx, req, req.params.cluster_id, req.params.session_id);
         const key = keyOfSession(s);
         const force = req.body?.force === true;
         return ctx.locks.exclusive(
@@ -158,8 +171,11 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     '/clusters/:cluster_id/sessions/:session_id/checkpoint',
     { schema: routeSchemas.checkpoint },
     async (req) => {
-      const { p, cluster } = await manageCluster(ctx, req, req.params.cluster_id);
-      const s = await findSession(ctx, p, cluster, req.params.session_id, req.log);
+      const {
+        p,
+        cluster,
+        session: s,
+      } = await manageSession(ctx, req, req.params.cluster_id, req.params.session_id);
       const key = keyOfSession(s);
       return ctx.locks.exclusive(cluster, key, 'checkpoint', p, async () => {
         await act(ctx, p, cluster, key, 'checkpoint', req.log, (node) =>
@@ -190,6 +206,8 @@ export async function act(
     | 'remove_provisioned_volume'
     | 'ssh_setup'
     | 'recover'
+    | 'shared_storage'
+    | 'mountbroker_step'
     | 'dr_schedule'
     | 'dr_sync'
     | 'dr_step'
@@ -265,8 +283,7 @@ async function outcomeAfterTimeout(
         return { applied: null, seen: `${seen}, which does not tell` };
     }
   } catch (err) {
-    const why =
-      err instanceof ApiError ? err.detail : err instanceof Error ? err.message : String(err);
+    const why = err instanceof ApiError ? err.detail : errorMessage(err);
     return { applied: null, seen: `the session could not be read again (${why})` };
   }
 }
@@ -302,7 +319,7 @@ async function freshSession(
     return s ? { georep_session: s } : {};
   } catch (err) {
     log.warn(
-      { err: err instanceof Error ? err.message : String(err) },
+      { err: errorMessage(err) },
       'The action succeeded but the fresh status could not be read',
     );
     return {};
@@ -322,8 +339,7 @@ async function stateInWords(
     const s = st.sessions.find((x) => sameSession(keyOfSession(x), key));
     return s ? `in state ${s.status}` : 'but Gluster does not list it right now';
   } catch (err) {
-    const why =
-      err instanceof ApiError ? err.detail : err instanceof Error ? err.message : String(err);
+    const why = err instanceof ApiError ? err.detail : errorMessage(err);
     return `in a state that could not be read (${why})`;
   }
 }
@@ -398,6 +414,8 @@ async function createChecked(
       `Volume ${primary.name} is ${primary.status} in cluster ${cluster.name}: start it first (geo-replication reads its changelog). Nothing was provisioned on ${key.secondary_host}.`,
     );
   }
+  // Gluster's prerequisites (src/georep/prerequisites.ts): tarssh cannot sync a sharded primary.
+  refuseTarsshWithSharding(primary, input.config);
   const existing = st.sessions.find((s) => sameSession(keyOfSession(s), key));
   if (existing) {
     throw conflict(
@@ -406,7 +424,8 @@ async function createChecked(
   }
   // Preflight's unbypassable checks hold on create whatever `force` says (src/georep/force.ts):
   // two primaries must never write into one secondary.
-  const usage = (await engineSide(ctx, p, cluster, key, log)).usage;
+  const sides = await readFacts(ctx, p, cluster, key, log);
+  const usage = sides.usage;
   const { others } = otherWritersOf(
     { cluster_id: cluster.id, ...key },
     usage.sessions,
@@ -435,6 +454,21 @@ async function createChecked(
   const node = source.address;
   const what = `session ${key.primary_volume} -> ${secondaryUrl(key)}`;
   const group = input.secondary_group ? ` (mountbroker group ${input.secondary_group})` : '';
+  // use-meta-volume needs the shared storage: enabled now (as oVirt's SetGeoRepConfigCommand does),
+  // or the create is refused with Gluster's reason before anything else happens.
+  const sharedNote = turnsMetaVolumeOn(input.config)
+    ? ` ${await ensureSharedStorage(ctx, p, cluster, key, node, log)}`
+    : '';
+  // A non-root secondary user: the mountbroker on the secondary first (server/mountbroker/).
+  const nonRoot =
+    key.secondary_user === 'root'
+      ? null
+      : {
+          key,
+          group: input.secondary_group ?? key.secondary_user,
+          managed: sides.remoteCluster !== null,
+        };
+  const prepared = nonRoot ? await prepareSecondary(ctx, p, cluster, nonRoot, log) : [];
   // 1. The common pem keys, 2. create push-pem. Nothing exists yet if either fails.
   try {
     await ctx.gluster.gsecCreate(node);
@@ -458,7 +492,13 @@ async function createChecked(
     ctx.status.invalidate(cluster.id);
     const f = glusterFault(err, `creating the ${what} on ${source.name}`);
     if (!f) throw err;
-    const detail = `${f.detail} The session was not created.${left}`;
+    // gverify runs `bash -c 'source /etc/profile && gluster --version'` as the user (gverify.sh
+    // cmd_secondary); Debian's /etc/profile gives non-root users no /usr/sbin (gluster-local.md).
+    const path =
+      nonRoot && /gluster command not found on .* for user/.test(f.detail)
+        ? ` gverify looks for gluster in ${key.secondary_user}'s PATH after /etc/profile on ${key.secondary_host}; where /etc/profile gives non-root users no /usr/sbin (Debian), add it there with a file in /etc/profile.d/.`
+        : '';
+    const detail = `${f.detail}${path} The session was not created.${left}`;
     await ctx.audit.record(p, { action: 'create', cluster, key, ok: false, error: detail }, log);
     // Whether create with force gets past Gluster's refusal (src/georep/force.ts), as for actions.
     throw withForceVerdict(
@@ -476,10 +516,16 @@ async function createChecked(
       cluster,
       key,
       ok: true,
-      note: `Created from host ${source.name}${group}${input.force ? ' with force' : ''}${provisioned ? `, into volume ${provisioned.name} provisioned on ${provisioned.host}:${provisioned.path}` : ''}.`,
+      note: `Created from host ${source.name}${group}${input.force ? ' with force' : ''}${provisioned ? `, into volume ${provisioned.name} provisioned on ${provisioned.host}:${provisioned.path}` : ''}.${sharedNote}`,
     },
     log,
   );
+
+  // 2b. Non-root: the keys create push-pem left in the user's home, to every secondary node.
+  if (nonRoot) {
+    const keys = await distributeKeys(ctx, p, cluster, nonRoot, log);
+    if (keys) prepared.push(keys);
+  }
 
   // 3. Options, in order; the first failure stops the rest.
   for (let i = 0; i < options.length; i++) {
@@ -535,5 +581,9 @@ async function createChecked(
       `Gluster accepted the creation of the ${what}, but does not list it in its status yet; reload the sessions in a moment.`,
     );
   }
-  return provisioned ? { ...created, provisioned_volume: provisioned } : created;
+  return {
+    ...created,
+    ...(provisioned ? { provisioned_volume: provisioned } : {}),
+    ...(prepared.length ? { nonroot_preparation: prepared } : {}),
+  };
 }

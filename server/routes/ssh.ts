@@ -22,17 +22,18 @@ import type { Principal } from '../auth';
 import type { ServiceContext } from '../context';
 import type { EngineCluster, EngineHost } from '../engine';
 import { ApiError, badRequest, conflict, gatewayTimeout, notFound } from '../errors';
+import { SshVerifyResultSchema } from '../../src/georep/contract';
 import { clusterParams, FaultSchema } from '../schemas';
 import { FINGERPRINT_RE } from '../ssh/keys';
 import {
   SshNodeError,
   SshRemoteError,
-  VERIFY_FAILURES,
   type HostKeyInfo,
   type SshTrust,
   type VerifyResult,
 } from '../ssh/types';
 import { KEY_PATH_MAX, PASSWORD_MAX, validateKeyLocation } from '../ssh/validate';
+import { errorMessage } from '../../src/georep/errorMessage';
 
 export interface SshRouteDeps {
   ssh: SshTrust;
@@ -82,18 +83,8 @@ export const SshHostKeySchema = {
   },
 } as const;
 
-export const SshVerifyResultSchema = {
-  $id: 'SshVerifyResult',
-  type: 'object',
-  description:
-    'Whether passwordless SSH from the host to the remote works, and if not, why, in plain words.',
-  required: ['ok', 'detail'],
-  properties: {
-    ok: { type: 'boolean' },
-    failure: { type: 'string', enum: [...VERIFY_FAILURES] },
-    detail: { type: 'string' },
-  },
-} as const;
+// The verify answer's schema is the wire contract's (src/georep/contract/ssh.ts).
+export { SshVerifyResultSchema };
 
 const ID = clusterParams.properties.cluster_id.pattern;
 
@@ -263,7 +254,7 @@ export const sshRouteSchemas = {
 
 export function registerSshRoutes(app: FastifyInstance, deps: SshRouteDeps): Promise<void> {
   for (const s of [FaultSchema, SshHostKeySchema, SshVerifyResultSchema]) {
-    if (!app.getSchema(s.$id)) app.addSchema(s);
+    if (!app.getSchema(s.$id!)) app.addSchema(s);
   }
   const { ssh, ctx } = deps;
   const limiter = new AttemptLimiter(
@@ -359,10 +350,7 @@ export function registerSshRoutes(app: FastifyInstance, deps: SshRouteDeps): Pro
       await record(r.ok, r.ok ? undefined : r.detail);
       return r;
     } catch (err) {
-      await record(
-        false,
-        err instanceof ApiError ? err.detail : err instanceof Error ? err.message : String(err),
-      );
+      await record(false, err instanceof ApiError ? err.detail : errorMessage(err));
       throw err;
     }
   };

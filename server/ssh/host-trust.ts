@@ -19,7 +19,7 @@ import {
 } from './keys';
 
 export type HostKeyVerdict =
-  | { ok: true; source: 'known_hosts' | 'engine' }
+  | { ok: true; source: 'known_hosts' | 'engine' | 'confirmed' }
   | { ok: false; kind: 'mismatch' | 'unknown'; reason: string };
 
 export interface HostKeyPolicy {
@@ -53,6 +53,31 @@ export function knownHostsPolicy(kh: KnownHosts, what = 'known_hosts'): HostKeyP
             ? `${what} lists no key for ${host}`
             : `the key presented, ${fingerprintOfBlob(blob)}, is not the one ${what} lists for ${host}`,
       });
+    },
+  };
+}
+
+/**
+ * Several rules at once: the key must satisfy each (the first refusal is the answer). The key
+ * types asked for are those of the first rule that names any (the engine's record does).
+ */
+export function allPolicies(rules: readonly HostKeyPolicy[]): HostKeyPolicy {
+  if (rules.length === 1) return rules[0]!;
+  return {
+    async algorithms(host, port) {
+      for (const r of rules) {
+        const a = await r.algorithms(host, port);
+        if (a) return a;
+      }
+      return undefined;
+    },
+    async verify(host, port, key) {
+      let last: HostKeyVerdict = { ok: false, kind: 'unknown', reason: 'no host-key rule' };
+      for (const r of rules) {
+        last = await r.verify(host, port, key);
+        if (!last.ok) return last;
+      }
+      return last;
     },
   };
 }

@@ -8,15 +8,14 @@
 // the remote sees the host's address and the host's route), and speaks SSH itself over that
 // channel. The remote's host key is compared with the confirmed fingerprint in the handshake,
 // before authentication: on a mismatch the connection is dropped and nothing is sent.
-import {
+import type {
+  AuthHandlerMiddleware,
   Client,
-  type AuthHandlerMiddleware,
-  type ClientChannel,
-  type KeyboardInteractiveCallback,
-  type Prompt,
-  type ServerHostKeyAlgorithm,
+  ClientChannel,
+  KeyboardInteractiveCallback,
+  Prompt,
 } from 'ssh2';
-import { knownHostsPolicy, type HostKeyPolicy, type HostKeyVerdict } from './host-trust';
+import { knownHostsPolicy, type HostKeyPolicy } from './host-trust';
 import {
   authorizeCommand,
   authorizeWithKeyArgv,
@@ -33,13 +32,7 @@ import {
   verifyArgv,
   type NodeSshClient,
 } from './commands';
-import {
-  HOST_KEY_ALGORITHMS,
-  parsePublicKey,
-  publicKeyOfBlob,
-  type KnownHosts,
-  type PublicKey,
-} from './keys';
+import { parsePublicKey, publicKeyOfBlob, type KnownHosts, type PublicKey } from './keys';
 import {
   dest,
   explain,
@@ -62,6 +55,7 @@ import {
   type VerifyResult,
   type VerifyTarget,
 } from './types';
+import { connectNode, openSsh, readHostKey, runCommand, TransportError } from './transport';
 import { assertKeySetup, assertRemote, assertSetup, assertVerifyTarget } from './validate';
 
 /** The subset of a pino/fastify logger the backend uses. Nothing secret is ever passed to it. */
@@ -99,7 +93,6 @@ interface ExecOutcome {
 }
 
 const OUTPUT_CAP = 256 * 1024;
-const SERVER_HOST_KEY = [...HOST_KEY_ALGORITHMS];
 const NOOP_LOG: SshLog = { info: () => undefined, warn: () => undefined };
 
 const toInfo = (k: PublicKey): HostKeyInfo => ({
@@ -145,31 +138,13 @@ export class RealSshTrust implements SshTrust {
 
   async hostKey(node: string, port?: number): Promise<HostKeyInfo> {
     const p = this.portOf(node, port);
-    const key = await new Promise<PublicKey>((resolve, reject) => {
-      const c = new Client();
-      let seen: PublicKey | null = null;
-      c.on('error', (err: Error & { level?: string; code?: string }) => {
-        if (seen) resolve(seen);
-        else reject(nodeError(node, p, err, this.connectTimeoutMs));
-      });
-      c.on('ready', () => {
-        c.end();
-        if (seen) resolve(seen);
-      });
-      c.connect({
-        host: node,
-        port: p,
-        username: this.user,
-        readyTimeout: this.connectTimeoutMs,
-        algorithms: { serverHostKey: SERVER_HOST_KEY },
-        // Only the key is wanted: refuse it, which ends the connection before any authentication.
-        hostVerifier: (blob: Buffer) => {
-          seen = publicKeyOfBlob(blob);
-          return false;
-        },
-      });
-    });
-    return toInfo(key);
+    try {
+      return toInfo(
+        await readHostKey(node, p, { user: this.user, timeoutMs: this.connectTimeoutMs }),
+      );
+    } catch (e) {
+      throw nodeError(node, p, e, this.connectTimeoutMs);
+    }
   }
 
   async remoteHostKey(fromNode: string, remote: string, port: number): Promise<HostKeyInfo> {
@@ -431,69 +406,21 @@ export class RealSshTrust implements SshTrust {
   /** Connect to a cluster host as the service, run `fn`, always disconnect. */
   private async withNode<T>(node: string, fn: (c: Client) => Promise<T>): Promise<T> {
     const port = this.portOf(node);
-    const serverHostKey = (await this.hostKeys.algorithms(node, port).catch(() => undefined)) ?? [
-      ...SERVER_HOST_KEY,
-    ];
-    const c = await new Promise<Client>((resolve, reject) => {
-      const client = new Client();
-      let verdict: HostKeyVerdict | null = null;
-      let ready = false;
-      client.on('ready', () => {
-        ready = true;
-        resolve(client);
-      });
-      client.on('error', (err: Error & { level?: string; code?: string }) => {
-        if (ready) {
-          this.log.warn({ node, error: err.message }, 'SSH connection to the cluster host failed');
-          return;
-        }
-        if (verdict && !verdict.ok && verdict.kind === 'mismatch') {
-          reject(
-            new SshNodeError(
-              node,
-              'host_key_mismatch',
-              `The SSH host key of ${node} is not the one the geo-replication service trusts for it, so the service did not log in: ${verdict.reason}.`,
-            ),
-          );
-        } else if (verdict && !verdict.ok) {
-          reject(
-            new SshNodeError(
-              node,
-              'host_key_unknown',
-              `The geo-replication service has no SSH host key on record for ${node} (port ${port}), so it did not log in: ${verdict.reason}.`,
-            ),
-          );
-        } else {
-          reject(nodeError(node, port, err, this.connectTimeoutMs));
-        }
-      });
-      client.connect({
-        host: node,
-        port,
-        username: this.user,
+    let c: Client;
+    try {
+      c = await connectNode(node, port, {
         privateKey: this.opts.privateKey,
-        passphrase: this.opts.passphrase,
-        readyTimeout: this.connectTimeoutMs,
-        algorithms: { serverHostKey: serverHostKey as ServerHostKeyAlgorithm[] },
-        authHandler: ['publickey'],
-        hostVerifier: (blob: Buffer, verify: (ok: boolean) => void) => {
-          this.hostKeys.verify(node, port, blob).then(
-            (v) => {
-              verdict = v;
-              verify(v.ok);
-            },
-            (e: unknown) => {
-              verdict = {
-                ok: false,
-                kind: 'unknown',
-                reason: `the host key could not be checked (${(e as Error).message})`,
-              };
-              verify(false);
-            },
-          );
-        },
+        ...(this.opts.passphrase !== undefined ? { passphrase: this.opts.passphrase } : {}),
+        user: this.user,
+        hostKeys: this.hostKeys,
+        connectTimeoutMs: this.connectTimeoutMs,
       });
-    });
+    } catch (e) {
+      throw nodeError(node, port, e, this.connectTimeoutMs);
+    }
+    c.on('error', (err: Error) =>
+      this.log.warn({ node, error: err.message }, 'SSH connection to the cluster host failed'),
+    );
     try {
       return await fn(c);
     } finally {
@@ -501,58 +428,32 @@ export class RealSshTrust implements SshTrust {
     }
   }
 
-  private exec(
+  private async exec(
     c: Client,
     where: string,
     command: string,
     o: { stdin?: string; timeoutMs: number },
   ): Promise<ExecOutcome> {
-    return new Promise((resolve, reject) => {
-      let stdout = '';
-      let stderr = '';
-      let settled = false;
-      let stream: ClientChannel | null = null;
-      const timer = setTimeout(() => {
-        if (settled) return;
-        settled = true;
-        stream?.close();
-        resolve({ code: -1, stdout, stderr, timedOut: true });
-      }, o.timeoutMs);
-      c.exec(command, (err, ch) => {
-        if (err) {
-          clearTimeout(timer);
-          settled = true;
-          reject(
-            new SshNodeError(
-              where,
-              'command_failed',
-              `Could not run a command on ${where} over SSH: ${err.message}`,
-            ),
-          );
-          return;
-        }
-        stream = ch;
-        ch.on('data', (d: Buffer) => {
-          if (stdout.length < OUTPUT_CAP) stdout += d.toString('utf8');
-        });
-        ch.stderr.on('data', (d: Buffer) => {
-          if (stderr.length < OUTPUT_CAP) stderr += d.toString('utf8');
-        });
-        ch.on('close', (code: number | null, signal?: string) => {
-          clearTimeout(timer);
-          if (settled) return;
-          settled = true;
-          resolve({
-            code: typeof code === 'number' ? code : signal ? 128 : -1,
-            stdout,
-            stderr,
-            timedOut: false,
-          });
-        });
-        // No command here reads more than it is given: end its input at once.
-        ch.end(o.stdin ?? '');
+    try {
+      // No command here reads more than it is given: its input is ended at once.
+      const r = await runCommand(c, command, {
+        timeoutMs: o.timeoutMs,
+        stdin: o.stdin ?? '',
+        maxOutputBytes: OUTPUT_CAP,
       });
-    });
+      return {
+        code: r.code !== null ? r.code : r.signal ? 128 : -1,
+        stdout: r.stdout,
+        stderr: r.stderr,
+        timedOut: r.timedOut,
+      };
+    } catch (err) {
+      throw new SshNodeError(
+        where,
+        'command_failed',
+        `Could not run a command on ${where} over SSH: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
   }
 
   private forwardOut(c: Client, host: string, port: number): Promise<ClientChannel> {
@@ -576,39 +477,46 @@ export class RealSshTrust implements SshTrust {
   }
 }
 
-function nodeError(
-  node: string,
-  port: number,
-  err: Error & { level?: string; code?: string },
-  timeoutMs: number,
-): SshNodeError {
-  if (err.level === 'client-timeout' || err.code === 'ETIMEDOUT') {
+/** A cluster host the service could not use, in the service's words (from the transport's class). */
+function nodeError(node: string, port: number, e: unknown, timeoutMs: number): SshNodeError {
+  if (!(e instanceof TransportError))
     return new SshNodeError(
       node,
-      'timeout',
-      `${node} did not answer the geo-replication service on SSH port ${port} within ${Math.round(timeoutMs / 1000)} s.`,
+      'unreachable',
+      `The geo-replication service cannot reach ${node} on SSH port ${port}: ${e instanceof Error ? e.message : String(e)}.`,
     );
+  switch (e.failure) {
+    case 'host_key_mismatch':
+      return new SshNodeError(
+        node,
+        'host_key_mismatch',
+        `The SSH host key of ${node} is not the one the geo-replication service trusts for it, so the service did not log in: ${e.reason}.`,
+      );
+    case 'host_key_unknown':
+      return new SshNodeError(
+        node,
+        'host_key_unknown',
+        `The geo-replication service has no SSH host key on record for ${node} (port ${port}), so it did not log in: ${e.reason}.`,
+      );
+    case 'timeout':
+      return new SshNodeError(
+        node,
+        'timeout',
+        `${node} did not answer the geo-replication service on SSH port ${port} within ${Math.round(timeoutMs / 1000)} s.`,
+      );
+    case 'auth_failed':
+      return new SshNodeError(
+        node,
+        'auth_failed',
+        `${node} did not accept the geo-replication service's SSH key. Install the service's public key for root on the host.`,
+      );
+    case 'unreachable':
+      return new SshNodeError(
+        node,
+        'unreachable',
+        `The geo-replication service cannot reach ${node} on SSH port ${port}: ${e.reason}.`,
+      );
   }
-  if (err.level === 'client-authentication') {
-    return new SshNodeError(
-      node,
-      'auth_failed',
-      `${node} did not accept the geo-replication service's SSH key. Install the service's public key for root on the host.`,
-    );
-  }
-  const why =
-    err.code === 'ECONNREFUSED'
-      ? 'connection refused'
-      : err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN'
-        ? 'the name does not resolve'
-        : err.code === 'EHOSTUNREACH' || err.code === 'ENETUNREACH'
-          ? 'no route to the host'
-          : err.message;
-  return new SshNodeError(
-    node,
-    'unreachable',
-    `The geo-replication service cannot reach ${node} on SSH port ${port}: ${why}.`,
-  );
 }
 
 // ---------------------------------------------------------------- the password login
@@ -616,76 +524,64 @@ function nodeError(
 type Login =
   { kind: 'ok'; client: Client; hostKey: PublicKey } | { kind: 'fail'; result: VerifyResult };
 
-function passwordLogin(
+async function passwordLogin(
   channel: ClientChannel,
   s: Situation,
   password: string,
   confirmed: string,
   timeoutMs: number,
 ): Promise<Login> {
-  return new Promise((resolve) => {
-    const client = new Client();
-    let actual: PublicKey | null = null;
-    let mismatch = false;
-    let expired = false;
-    let noMethod = false;
-    let settled = false;
-    const done = (l: Login): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      if (l.kind === 'fail') {
-        client.end();
-        channel.close();
-      }
-      resolve(l);
-    };
-    const timer = setTimeout(
-      () => done({ kind: 'fail', result: failed('timeout', s) }),
-      timeoutMs + 1_000,
-    );
-    const failure = (): VerifyResult | null => {
-      if (mismatch) return fingerprintMismatch(s, confirmed, actual?.fingerprint ?? null);
-      if (expired) return passwordExpired(s);
-      if (noMethod) return noPasswordMethod(s);
-      return null;
-    };
-    client.on('ready', () => {
-      if (actual && !mismatch) done({ kind: 'ok', client, hostKey: actual });
-      else done({ kind: 'fail', result: fingerprintMismatch(s, confirmed, null) });
-    });
-    client.on('change password', () => {
-      expired = true;
-      client.end();
-    });
-    client.on('error', (err: Error & { level?: string }) => {
-      const known = failure();
-      if (known) return done({ kind: 'fail', result: known });
-      if (err.level === 'client-authentication')
-        return done({ kind: 'fail', result: failed('auth_failed', s) });
-      if (err.level === 'client-timeout')
-        return done({ kind: 'fail', result: failed('timeout', s) });
-      done({ kind: 'fail', result: failed('unreachable', s, { cause: 'closed' }) });
-    });
-    client.on('close', () =>
-      done({ kind: 'fail', result: failure() ?? failed('unreachable', s, { cause: 'closed' }) }),
-    );
-    client.connect({
-      sock: channel,
+  let actual: PublicKey | null = null;
+  let mismatch = false;
+  let expired = false;
+  let noMethod = false;
+  const failure = (): VerifyResult | null => {
+    if (mismatch) return fingerprintMismatch(s, confirmed, actual?.fingerprint ?? null);
+    if (expired) return passwordExpired(s);
+    if (noMethod) return noPasswordMethod(s);
+    return null;
+  };
+  const fail = (result: VerifyResult): Login => {
+    channel.close();
+    return { kind: 'fail', result };
+  };
+  let client: Client;
+  try {
+    client = await openSsh({
+      host: s.host,
+      port: s.port,
       username: s.user,
-      readyTimeout: timeoutMs,
-      algorithms: { serverHostKey: SERVER_HOST_KEY },
-      // Runs during the key exchange, before any authentication request: refusing here sends nothing.
-      hostVerifier: (blob: Buffer) => {
+      sock: channel,
+      timeoutMs,
+      // The remote's key must be the one the user confirmed: refused in the key exchange, before
+      // the password (or anything) is sent.
+      trust: (blob) => {
         actual = publicKeyOfBlob(blob);
         mismatch = !actual || actual.fingerprint !== confirmed;
-        return !mismatch;
+        return mismatch
+          ? { ok: false, kind: 'mismatch', reason: 'not the confirmed key' }
+          : { ok: true, source: 'confirmed' };
       },
       authHandler: passwordAuthHandler(s.user, password, () => {
         noMethod = true;
       }),
+      prepare: (c) =>
+        c.on('change password', () => {
+          expired = true;
+          c.end();
+        }),
     });
-  });
+  } catch (e) {
+    const known = failure();
+    if (known) return fail(known);
+    const why = e instanceof TransportError ? e.failure : 'unreachable';
+    if (why === 'auth_failed') return fail(failed('auth_failed', s));
+    if (why === 'timeout') return fail(failed('timeout', s));
+    return fail(failed('unreachable', s, { cause: 'closed' }));
+  }
+  if (actual && !mismatch) return { kind: 'ok', client, hostKey: actual };
+  client.end();
+  return fail(fingerprintMismatch(s, confirmed, null));
 }
 
 /**

@@ -1,7 +1,7 @@
 // Passwordless SSH from a host of a Gluster cluster to a remote host: what the Start dialog and the
 // Passwordless SSH dialog need (the host's own fingerprint, the remote's fingerprint as the host sees
 // it, "does it work", "set it up with the remote user's password"). Two backends implement it:
-// real.ts (OpenSSH on the cluster hosts, reached with the service's own key) and sim.ts (the lab).
+// real.ts (OpenSSH on the cluster hosts, reached with the service's own key) and dev/sim/ssh.ts (the lab).
 
 export interface HostKeyInfo {
   /** The key type as SSH names it: `ssh-ed25519`, `ecdsa-sha2-nistp256`, `ssh-rsa`, ... */
@@ -12,35 +12,10 @@ export interface HostKeyInfo {
   public_key: string | null;
 }
 
-export type VerifyFailure =
-  | 'refused'
-  | 'unreachable'
-  | 'timeout'
-  | 'unknown_host_key'
-  | 'host_key_changed'
-  | 'key_rejected'
-  | 'no_such_key_file'
-  | 'bad_key_permissions'
-  | 'auth_failed';
-
-export const VERIFY_FAILURES: readonly VerifyFailure[] = [
-  'refused',
-  'unreachable',
-  'timeout',
-  'unknown_host_key',
-  'host_key_changed',
-  'key_rejected',
-  'no_such_key_file',
-  'bad_key_permissions',
-  'auth_failed',
-];
-
-export interface VerifyResult {
-  ok: boolean;
-  failure?: VerifyFailure;
-  /** Plain words for the user: what was tried, what happened, what to do. */
-  detail: string;
-}
+// Why a check failed and the verify answer are defined once, in the wire contract.
+export { VERIFY_FAILURES, type VerifyFailure } from '../../src/georep/contract';
+export type { SshVerifyResult as VerifyResult } from '../../src/georep/contract';
+import type { SshVerifyResult as VerifyResult, VerifyFailure } from '../../src/georep/contract';
 
 export interface SshTarget {
   user: string;

@@ -1,40 +1,16 @@
 // Creating a geo-replication session through the geo-rep service: the preflight checks, the create
 // itself (push-pem, then the options, then start when asked: see server/routes/sessions.ts) and the
 // engine reads the Start dialog needs. One thin, typed function per call.
-import type { AxiosInstance } from 'axios';
+import type { HttpClient } from './http';
 import type { GeoRepSession, PreflightCheck, ProvisionedVolume } from '../georep/types';
 import { type EngineCluster, type EngineHost, listGlusterClusters, listHosts } from './engine';
 import { ACTION_TIMEOUT_MS } from './georep';
 
 /** The body of POST .../sessions (and, without `start`, of POST .../preflight). */
-export interface CreateSessionRequest {
-  primary_volume: string;
-  /** The Up host of the cluster the session is created from. */
-  source_host_id: string;
-  secondary_host: string;
-  /** The remote volume; or give secondary_path (exactly one of the two). */
-  secondary_volume?: string;
-  /**
-   * A directory on the remote host instead of a volume: the service provisions (or reuses) a
-   * single-brick volume on it first. Root only.
-   */
-  secondary_path?: string;
-  /** root (default) or the mountbroker user. */
-  secondary_user?: string;
-  /** Required when secondary_user is not root. */
-  secondary_group?: string;
-  ssh_port?: number;
-  /** Skip Gluster's size, emptiness and version checks of the secondary. */
-  force?: boolean;
-  /** Start the session once created (the Start dialog starts it itself: false). */
-  start?: boolean;
-  /** Options set by the service right after create, in order, by Gluster name. */
-  config?: Record<string, string>;
-}
-
-export type PreflightRequest = Omit<CreateSessionRequest, 'start' | 'source_host_id'> & {
-  source_host_id?: string;
-};
+// The request bodies are derived from the wire contract's schemas (types only: nothing of the
+// schemas reaches the bundle).
+export type { CreateSessionRequest, PreflightRequest } from '../georep/contract';
+import type { CreateSessionRequest, PreflightRequest } from '../georep/contract';
 
 export interface PreflightResult {
   check: PreflightCheck[];
@@ -53,7 +29,7 @@ const sessionsPath = (clusterId: string): string =>
 
 /** POST .../clusters/{cid}/preflight: every check of a would-be session; nothing is changed. */
 export async function runPreflight(
-  client: AxiosInstance,
+  client: HttpClient,
   clusterId: string,
   request: PreflightRequest,
 ): Promise<PreflightResult> {
@@ -76,7 +52,7 @@ export async function runPreflight(
  * in its detail ("… was created, but …") with the state the session is left in.
  */
 export async function createSession(
-  client: AxiosInstance,
+  client: HttpClient,
   clusterId: string,
   request: CreateSessionRequest,
 ): Promise<GeoRepSession> {
@@ -100,7 +76,7 @@ export interface RemoteHostSuggestion {
  * hosts, read as WebAdmin reads them: engineReadHeaders), sorted by cluster then host name.
  */
 export async function listRemoteHostSuggestions(
-  engine: AxiosInstance,
+  engine: HttpClient,
   clusterId: string,
 ): Promise<RemoteHostSuggestion[]> {
   const [clusters, hosts]: [EngineCluster[], EngineHost[]] = await Promise.all([

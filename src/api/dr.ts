@@ -1,14 +1,21 @@
 // Disaster recovery of storage domains (server/routes/dr.ts): one thin function per REST call.
-import type { AxiosInstance } from 'axios';
+import type { HttpClient } from './http';
 import type { DrDomainView, DrProcedureView, DrSchedule } from '../georep/dr';
 import type { GeoRepJob } from '../georep/types';
+import { ACTION_TIMEOUT_MS } from './georep';
 
 const enc = encodeURIComponent;
 const vol = (cid: string, v: string) => `clusters/${enc(cid)}/volumes/${enc(v)}`;
 
 export type DrProcedureKind = 'failover' | 'failback';
 
-export async function listStorageDomains(c: AxiosInstance, cid: string): Promise<DrDomainView[]> {
+export interface DrScheduleRequest {
+  storage_domain_id: string;
+  session_id: string | null;
+  schedule: DrSchedule | null;
+}
+
+export async function listStorageDomains(c: HttpClient, cid: string): Promise<DrDomainView[]> {
   const { data } = await c.get<{ storage_domain: DrDomainView[] }>(
     `clusters/${enc(cid)}/storagedomains`,
   );
@@ -17,23 +24,25 @@ export async function listStorageDomains(c: AxiosInstance, cid: string): Promise
 
 /** Sets the schedule (or removes it with `schedule: null`). */
 export async function setDrSchedule(
-  c: AxiosInstance,
+  c: HttpClient,
   cid: string,
   volume: string,
-  body: { storage_domain_id: string; session_id: string | null; schedule: DrSchedule | null },
+  body: DrScheduleRequest,
 ): Promise<DrDomainView> {
-  const { data } = await c.put<DrDomainView>(`${vol(cid, volume)}/dr-schedule`, body);
+  const { data } = await c.put<DrDomainView>(`${vol(cid, volume)}/dr-schedule`, body, {
+    timeout: ACTION_TIMEOUT_MS,
+  });
   return data;
 }
 
 /** Runs the storage domain's sync now: 202 with the job. */
-export async function runDrSync(c: AxiosInstance, cid: string, volume: string): Promise<GeoRepJob> {
+export async function runDrSync(c: HttpClient, cid: string, volume: string): Promise<GeoRepJob> {
   const { data } = await c.post<GeoRepJob>(`${vol(cid, volume)}/dr-sync`, {});
   return data;
 }
 
 export async function getDrProcedure(
-  c: AxiosInstance,
+  c: HttpClient,
   cid: string,
   sessionId: string,
   kind: DrProcedureKind,
@@ -46,7 +55,7 @@ export async function getDrProcedure(
 
 /** Runs one confirmed step of a failover or failback: 202 with the job. */
 export async function runDrStep(
-  c: AxiosInstance,
+  c: HttpClient,
   cid: string,
   sessionId: string,
   kind: DrProcedureKind,

@@ -1,6 +1,6 @@
 // The engine REST API (/ovirt-engine/api): one thin function per call. Engine JSON keeps booleans
 // and numbers as strings and lists keyed by the singular type name, absent when empty.
-import type { AxiosInstance } from 'axios';
+import type { HttpClient } from './http';
 import { createHttpClient } from './http';
 import { searchCondition } from '../georep/engineSearch';
 import { engineReadHeaders } from '../georep/engineRead';
@@ -41,7 +41,7 @@ export function engineClient(
   engineBaseUrl: string,
   token: () => string | null,
   timeoutMs: number,
-): AxiosInstance {
+): HttpClient {
   const base = engineBaseUrl.endsWith('/') ? engineBaseUrl : `${engineBaseUrl}/`;
   return createHttpClient({
     baseURL: `${base}api/`,
@@ -53,18 +53,18 @@ export function engineClient(
 
 export const isTrue = (v: string | boolean | undefined): boolean => v === true || v === 'true';
 
-export async function listClusters(engine: AxiosInstance): Promise<EngineCluster[]> {
+export async function listClusters(engine: HttpClient): Promise<EngineCluster[]> {
   const { data } = await engine.get<{ cluster?: EngineCluster[] }>('clusters');
   return data.cluster ?? [];
 }
 
-export async function listGlusterClusters(engine: AxiosInstance): Promise<EngineCluster[]> {
+export async function listGlusterClusters(engine: HttpClient): Promise<EngineCluster[]> {
   return (await listClusters(engine)).filter((c) => isTrue(c.gluster_service));
 }
 
 /** The hosts of a cluster, found by the engine's search on its name (as the service finds them). */
 export async function listClusterHosts(
-  engine: AxiosInstance,
+  engine: HttpClient,
   clusterName: string,
 ): Promise<EngineHost[]> {
   const { data } = await engine.get<{ host?: EngineHost[] }>('hosts', {
@@ -73,7 +73,7 @@ export async function listClusterHosts(
   return data.host ?? [];
 }
 
-export async function listHosts(engine: AxiosInstance): Promise<EngineHost[]> {
+export async function listHosts(engine: HttpClient): Promise<EngineHost[]> {
   const { data } = await engine.get<{ host?: EngineHost[] }>('hosts');
   return data.host ?? [];
 }
@@ -84,7 +84,7 @@ export async function listHosts(engine: AxiosInstance): Promise<EngineHost[]> {
  * is sent, and what comes back is kept to this cluster.
  */
 export async function listGlusterVolumes(
-  engine: AxiosInstance,
+  engine: HttpClient,
   clusterId: string,
 ): Promise<EngineGlusterVolume[]> {
   const { data } = await engine.get<{ gluster_volume?: EngineGlusterVolume[] }>(

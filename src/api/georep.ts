@@ -1,7 +1,7 @@
 // The companion geo-rep service (<origin><georepServicePath>): one thin, typed function per call.
 // Same conventions as the engine: Bearer <ssoToken>, lists keyed by the singular type name, faults
 // as {reason, detail} (turned into ApiError by the client's interceptor).
-import type { AxiosInstance } from 'axios';
+import type { HttpClient } from './http';
 import type {
   GeoRepConfigOption,
   GeoRepDiagnosis,
@@ -35,7 +35,7 @@ export function georepClient(
   baseURL: string,
   token: () => string | null,
   timeoutMs: number,
-): AxiosInstance {
+): HttpClient {
   return createHttpClient({
     baseURL: baseURL.endsWith('/') ? baseURL : `${baseURL}/`,
     token,
@@ -49,7 +49,7 @@ const sessionsPath = (clusterId: string): string => `clusters/${enc(clusterId)}/
 const sessionPath = (clusterId: string, sessionId: string): string =>
   `${sessionsPath(clusterId)}/${enc(sessionId)}`;
 
-export async function listSessions(client: AxiosInstance, clusterId: string): Promise<SessionList> {
+export async function listSessions(client: HttpClient, clusterId: string): Promise<SessionList> {
   const { data } = await client.get<{
     georep_session?: GeoRepSession[];
     read_at?: string;
@@ -63,7 +63,7 @@ export async function listSessions(client: AxiosInstance, clusterId: string): Pr
 }
 
 export async function getSession(
-  client: AxiosInstance,
+  client: HttpClient,
   clusterId: string,
   sessionId: string,
 ): Promise<GeoRepSession> {
@@ -72,7 +72,7 @@ export async function getSession(
 }
 
 export async function controlSession(
-  client: AxiosInstance,
+  client: HttpClient,
   clusterId: string,
   sessionId: string,
   action: SessionControlAction,
@@ -87,7 +87,7 @@ export async function controlSession(
 }
 
 export async function deleteSession(
-  client: AxiosInstance,
+  client: HttpClient,
   clusterId: string,
   sessionId: string,
   resetSyncTime: boolean,
@@ -104,7 +104,7 @@ export async function deleteSession(
 }
 
 export async function getSessionConfig(
-  client: AxiosInstance,
+  client: HttpClient,
   clusterId: string,
   sessionId: string,
 ): Promise<GeoRepConfigOption[]> {
@@ -115,7 +115,7 @@ export async function getSessionConfig(
 }
 
 export async function setSessionConfigOption(
-  client: AxiosInstance,
+  client: HttpClient,
   clusterId: string,
   sessionId: string,
   name: string,
@@ -129,7 +129,7 @@ export async function setSessionConfigOption(
 }
 
 export async function resetSessionConfigOption(
-  client: AxiosInstance,
+  client: HttpClient,
   clusterId: string,
   sessionId: string,
   name: string,
@@ -140,7 +140,7 @@ export async function resetSessionConfigOption(
 }
 
 export async function setCheckpoint(
-  client: AxiosInstance,
+  client: HttpClient,
   clusterId: string,
   sessionId: string,
 ): Promise<void> {
@@ -152,7 +152,7 @@ export async function setCheckpoint(
 }
 
 export async function getClusterAccess(
-  client: AxiosInstance,
+  client: HttpClient,
   clusterId: string,
 ): Promise<ClusterAccess> {
   const { data } = await client.get<Partial<ClusterAccess>>(`clusters/${enc(clusterId)}/access`);
@@ -165,7 +165,7 @@ export async function getClusterAccess(
 
 /** Starts Recover of a stalled session: the service answers 202 with the job at once. */
 export async function recoverSession(
-  client: AxiosInstance,
+  client: HttpClient,
   clusterId: string,
   sessionId: string,
 ): Promise<GeoRepJob> {
@@ -174,7 +174,7 @@ export async function recoverSession(
 }
 
 export async function getJob(
-  client: AxiosInstance,
+  client: HttpClient,
   clusterId: string,
   jobId: string,
 ): Promise<GeoRepJob> {
@@ -184,7 +184,7 @@ export async function getJob(
 
 /** Why workers are Faulty or Stalled (or, with `brick`, what one worker's log says). */
 export async function getDiagnosis(
-  client: AxiosInstance,
+  client: HttpClient,
   clusterId: string,
   sessionId: string,
   brick?: string,

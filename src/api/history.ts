@@ -1,5 +1,5 @@
 // A session's lag history, as the geo-rep service keeps it in memory (server/history.ts).
-import type { AxiosInstance } from 'axios';
+import type { HttpClient } from './http';
 
 export interface LagPoint {
   time: string;
@@ -23,7 +23,7 @@ export interface SessionHistory {
 }
 
 export async function getSessionHistory(
-  client: AxiosInstance,
+  client: HttpClient,
   clusterId: string,
   sessionId: string,
 ): Promise<SessionHistory> {

@@ -3,7 +3,7 @@
 // per call. Faults become ApiError (see http.ts); /ssh/setup answers 409 with reason
 // `host_key_changed` when the remote's key is not the confirmed one (nothing was sent), and 429
 // after too many wrong passwords.
-import type { AxiosInstance } from 'axios';
+import type { HttpClient } from './http';
 import { ACTION_TIMEOUT_MS } from './georep';
 
 /** An SSH server's host key, as the service reads it. */
@@ -16,23 +16,9 @@ export interface SshHostKey {
   public_key: string | null;
 }
 
-export type SshVerifyFailure =
-  | 'refused'
-  | 'unreachable'
-  | 'timeout'
-  | 'unknown_host_key'
-  | 'host_key_changed'
-  | 'key_rejected'
-  | 'no_such_key_file'
-  | 'bad_key_permissions'
-  | 'auth_failed';
-
-/** Whether passwordless SSH works, and if not why, in the service's plain words. */
-export interface SshVerifyResult {
-  ok: boolean;
-  failure?: SshVerifyFailure;
-  detail: string;
-}
+// Why a check failed and the verify answer: from the wire contract (types only).
+export type { VerifyFailure as SshVerifyFailure, SshVerifyResult } from '../georep/contract';
+import type { SshVerifyResult } from '../georep/contract';
 
 export interface SshRemote {
   remote_host: string;
@@ -66,7 +52,7 @@ const sshPath = (clusterId: string, hostId: string): string =>
 
 /** GET .../hosts/{hid}/ssh: the cluster host's own SSH host key. */
 export async function getHostSshKey(
-  client: AxiosInstance,
+  client: HttpClient,
   clusterId: string,
   hostId: string,
 ): Promise<SshHostKey> {
@@ -76,7 +62,7 @@ export async function getHostSshKey(
 
 /** POST .../ssh/remote-key: the remote's host key as the cluster host sees it (ssh-keyscan there). */
 export async function getRemoteHostKey(
-  client: AxiosInstance,
+  client: HttpClient,
   clusterId: string,
   hostId: string,
   remote: SshRemote,
@@ -91,7 +77,7 @@ export async function getRemoteHostKey(
 
 /** POST .../ssh/verify: whether root on the host logs in to user@remote without a password. */
 export async function verifySsh(
-  client: AxiosInstance,
+  client: HttpClient,
   clusterId: string,
   hostId: string,
   request: SshVerifyRequest,
@@ -116,7 +102,7 @@ export async function verifySsh(
 
 /** POST .../ssh/setup: install the host's root key at user@remote, logging in once with the password. */
 export async function setupSsh(
-  client: AxiosInstance,
+  client: HttpClient,
   clusterId: string,
   hostId: string,
   request: SshSetupRequest,
@@ -140,7 +126,7 @@ export async function setupSsh(
  * host's root key there (Gluster's create logs in with root's own key only).
  */
 export async function setupSshWithKey(
-  client: AxiosInstance,
+  client: HttpClient,
   clusterId: string,
   hostId: string,
   request: SshKeySetupRequest,

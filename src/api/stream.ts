@@ -4,6 +4,7 @@
 // the engine's Apache like any response. One thin function, as the other calls in src/api.
 import type { GeoRepSession } from '../georep/types';
 import { ApiError } from './http';
+import { errorMessage } from '../georep/errorMessage';
 
 export interface StreamMode {
   /** events: Gluster's events API triggers reads; interval: the service reads every interval_ms. */
@@ -58,12 +59,7 @@ export async function streamSessions(
       signal,
     });
   } catch (e) {
-    throw new ApiError(
-      'unreachable',
-      null,
-      'Unreachable',
-      e instanceof Error ? e.message : String(e),
-    );
+    throw new ApiError('unreachable', null, 'Unreachable', errorMessage(e));
   }
   if (!res.ok || !res.body) {
     let reason = res.statusText || `HTTP ${res.status}`;

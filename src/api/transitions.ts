@@ -1,6 +1,6 @@
 // The geo-rep service's feed of the transitions its watch announced (GET {service}/transitions):
 // what WebAdmin's alerts in the browser show (src/plugin/serverAlerts.ts).
-import type { AxiosInstance } from 'axios';
+import type { HttpClient } from './http';
 
 export type TransitionKind =
   | 'faulty'
@@ -45,10 +45,7 @@ export interface TransitionFeed {
   ongoing?: Ongoing[];
 }
 
-export async function listTransitions(
-  client: AxiosInstance,
-  after?: string,
-): Promise<TransitionFeed> {
+export async function listTransitions(client: HttpClient, after?: string): Promise<TransitionFeed> {
   const { data } = await client.get<TransitionFeed>('transitions', {
     params: after ? { after } : {},
   });

@@ -18,22 +18,28 @@ import {
   StackItem,
   Tooltip,
 } from '@patternfly/react-core';
-import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { EngineCluster } from '../api/engine';
 import type { GeoRepSession } from '../georep/types';
 import { availability, permissionFrom } from './actionAvailability';
-import { ConfirmActionDialog, type ConfirmableAction } from './ConfirmActionDialog';
-import { RecoverDialog } from './RecoverDialog';
+import type { ConfirmableAction } from './ConfirmActionDialog';
 import { useGeoRepEnvironment } from './environment';
 import { CubesIcon, SearchIcon } from './icons';
 import { LoadProblem, ReloadToLogin } from './LoadProblem';
 import { pageMessages, toolbarMessages } from './messages';
 import { asApiError } from './queries';
 import { RelativeText, RelativeTime } from './RelativeTime';
+import {
+  ConfirmActionDialog,
+  DialogSlot,
+  Loadable,
+  RecoverDialog,
+  RemoveSessionDialog,
+  SessionOptionsDialog,
+  StorageDomainsDr,
+} from './onDemand';
 import { LiveUpdates } from './LiveUpdates';
-import { RemoveSessionDialog } from './RemoveSessionDialog';
-import { SessionOptionsDialog } from './SessionOptionsDialog';
 import {
   clusterFromLocation,
   filterAndSort,
@@ -49,9 +55,6 @@ import { PER_PAGE_OPTIONS, SessionsToolbar } from './SessionsToolbar';
 import { usePaginationTitles } from './usePaginationTitles';
 import { useDocumentVisible } from './useDocumentVisible';
 import { useAccess, useSessions } from './useSessions';
-
-// Storage domain disaster recovery: its own chunk, loaded when a cluster's sessions are shown.
-const StorageDomainsDr = lazy(() => import(/* webpackChunkName: "dr" */ './dr/StorageDomainsDr'));
 
 type Dialog =
   | {
@@ -340,37 +343,36 @@ export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
     </Flex>
   );
 
+  const closeDialog = () => setDialog(null);
   const dialogs = dialog ? (
-    dialog.kind === 'confirm' ? (
-      <ConfirmActionDialog
-        action={dialog.action}
-        clusterId={clusterId}
-        targets={dialog.targets}
-        skipped={dialog.skipped}
-        onClose={() => setDialog(null)}
-      />
-    ) : dialog.kind === 'recover' ? (
-      <RecoverDialog
-        clusterId={clusterId}
-        session={dialog.session}
-        onClose={() => setDialog(null)}
-      />
-    ) : dialog.kind === 'remove' ? (
-      <RemoveSessionDialog
-        clusterId={clusterId}
-        targets={dialog.targets}
-        skipped={dialog.skipped}
-        onClose={() => setDialog(null)}
-      />
-    ) : (
-      <SessionOptionsDialog
-        clusterId={clusterId}
-        session={dialog.session}
-        readOnly={!permission.allowed}
-        readOnlyReason={permission.reason}
-        onClose={() => setDialog(null)}
-      />
-    )
+    <DialogSlot onClose={closeDialog}>
+      {dialog.kind === 'confirm' ? (
+        <ConfirmActionDialog
+          action={dialog.action}
+          clusterId={clusterId}
+          targets={dialog.targets}
+          skipped={dialog.skipped}
+          onClose={closeDialog}
+        />
+      ) : dialog.kind === 'recover' ? (
+        <RecoverDialog clusterId={clusterId} session={dialog.session} onClose={closeDialog} />
+      ) : dialog.kind === 'remove' ? (
+        <RemoveSessionDialog
+          clusterId={clusterId}
+          targets={dialog.targets}
+          skipped={dialog.skipped}
+          onClose={closeDialog}
+        />
+      ) : (
+        <SessionOptionsDialog
+          clusterId={clusterId}
+          session={dialog.session}
+          readOnly={!permission.allowed}
+          readOnlyReason={permission.reason}
+          onClose={closeDialog}
+        />
+      )}
+    </DialogSlot>
   ) : null;
 
   // ---- no sessions at all ----
@@ -478,9 +480,23 @@ export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
       </StackItem>
       {env.services.dr ? (
         <StackItem>
-          <Suspense fallback={null}>
+          {/* Storage domain disaster recovery: its own chunk, loaded when a cluster's sessions are
+              shown. */}
+          <Loadable
+            loading={
+              <Spinner size="md" aria-label={intl.formatMessage(pageMessages.loadingPart)} />
+            }
+            failed={(detail) => (
+              <Alert
+                isInline
+                isPlain
+                variant="danger"
+                title={intl.formatMessage(pageMessages.partNotLoaded, { detail })}
+              />
+            )}
+          >
             <StorageDomainsDr clusterId={clusterId} canManage={access.data?.can_manage === true} />
-          </Suspense>
+          </Loadable>
         </StackItem>
       ) : null}
       {dialogs}

@@ -7,7 +7,7 @@ import type { MessageDescriptor } from 'react-intl';
 import { useIntl } from 'react-intl';
 import { judgeRefusal, type ForceableAction, type RefusalKind } from '../georep/force';
 import type { GeoRepSession } from '../georep/types';
-import { dialogMessages } from './messages';
+import { dialogMessages } from './dialogMessages';
 import { sessionKey } from './sessionName';
 import type { ItemResult } from './useBatchAction';
 

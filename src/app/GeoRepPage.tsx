@@ -29,10 +29,10 @@ export function GeoRepPage() {
   const clusters = useGlusterClusters();
   const choice = useClusterChoice(clusters.data);
   const env = useGeoRepEnvironment();
-  const { startServices } = env;
+  const { canStartSessions = false, services } = env;
   // The Start dialog: from the "New session" buttons, or from the Volumes list's intent.
   const [start, setStart] = useState<{ clusterId: string; volume?: string } | null>(null);
-  useStartSessionIntent(startServices ? (env.intentStorage ?? null) : null, (intent) => {
+  useStartSessionIntent(canStartSessions ? (env.intentStorage ?? null) : null, (intent) => {
     choice.choose(intent.clusterId); // the table behind the dialog shows that cluster
     setStart({ clusterId: intent.clusterId, volume: intent.volumeName });
   });
@@ -47,11 +47,13 @@ export function GeoRepPage() {
   const pageEnv = useMemo(
     () => ({
       ...env,
-      ...(startServices ? { onStartSession: (clusterId: string) => setStart({ clusterId }) } : {}),
+      ...(canStartSessions
+        ? { onStartSession: (clusterId: string) => setStart({ clusterId }) }
+        : {}),
       drSetupRequest: drSetup,
       onDrSetupHandled: () => setDrSetup(null),
     }),
-    [env, startServices, drSetup],
+    [env, canStartSessions, drSetup],
   );
   const startCluster = clusters.data?.find((c) => c.id === start?.clusterId);
 
@@ -118,13 +120,13 @@ export function GeoRepPage() {
           ) : null}
           <StackItem>{body}</StackItem>
         </Stack>
-        {startServices ? (
+        {canStartSessions ? (
           <StartSessionLauncher
             open={start !== null && startCluster !== undefined}
             clusterId={startCluster?.id ?? ''}
             clusterName={startCluster?.name ?? ''}
             initialVolume={start?.volume}
-            services={startServices}
+            services={services}
             onClose={() => setStart(null)}
             onCreated={() => undefined}
           />

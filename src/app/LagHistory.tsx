@@ -14,6 +14,7 @@ import {
 import { defineMessages, useIntl } from 'react-intl';
 import type { SessionHistory } from '../api/history';
 import type { GeoRepSession } from '../georep/types';
+import { errorMessage } from '../georep/errorMessage';
 import { untyped } from '../intl';
 import { useGeoRepEnvironment } from './environment';
 
@@ -143,7 +144,7 @@ export function LagHistory({ clusterId, session }: { clusterId: string; session:
     body = (
       <Content component="p">
         {intl.formatMessage(historyMessages.failed, {
-          detail: q.error instanceof Error ? q.error.message : '',
+          detail: q.error ? errorMessage(q.error) : '',
         })}
       </Content>
     );

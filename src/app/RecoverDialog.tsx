@@ -20,7 +20,7 @@ import { useIntl } from 'react-intl';
 import type { GeoRepJob, GeoRepSession } from '../georep/types';
 import { useServices } from './environment';
 import { CheckCircleIcon, ExclamationCircleIcon, InProgressIcon } from './icons';
-import { dialogMessages } from './messages';
+import { dialogMessages } from './dialogMessages';
 import { asApiError, queryKeys } from './queries';
 import { recoverMessages as m } from './recoverMessages';
 import { sessionName } from './sessionName';

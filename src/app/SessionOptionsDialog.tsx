@@ -32,13 +32,16 @@ import { useIntl } from 'react-intl';
 import type { GeoRepConfigOption, GeoRepSession } from '../georep/types';
 import { useServices } from './environment';
 import { CheckCircleIcon, ExclamationCircleIcon } from './icons';
-import { actionMessages, dialogMessages, optionsMessages } from './messages';
+import { actionMessages } from './messages';
+import { dialogMessages } from './dialogMessages';
+import { optionsMessages } from './optionsMessages';
 import { allowedDescription, optionProblem } from './optionValidation';
 import { asApiError, queryKeys } from './queries';
 import { sessionName } from './sessionName';
 import { isAllowedInState } from './sessionRules';
 import { useNotify } from './Toasts';
 import { useBatchAction } from './useBatchAction';
+import { useRevealWhen } from './useRevealWhen';
 
 export interface SessionOptionsDialogProps {
   clusterId: string;
@@ -234,6 +237,10 @@ export function SessionOptionsDialog({
       setSettingCheckpoint(false);
     }
   };
+  // After Apply the results are under a long table: brought into view with the focus (each run:
+  // the key is null while it runs).
+  const resultsShown = batch.results.length > 0 && !batch.running;
+  const resultsRef = useRevealWhen<HTMLDivElement>(resultsShown ? 'results' : null);
   const title = intl.formatMessage(optionsMessages.title);
   const loadError = config.error ? asApiError(config.error) : null;
 
@@ -440,45 +447,49 @@ export function SessionOptionsDialog({
           ) : null}
           {batch.results.length > 0 && !batch.running ? (
             <StackItem>
-              <Alert
-                component="h2"
-                isInline
-                variant={batch.results.every((r) => r.ok) ? 'success' : 'danger'}
-                title={intl.formatMessage(dialogMessages.resultsTitle)}
-              >
-                <Content component="p">{intl.formatMessage(optionsMessages.resultsIntro)}</Content>
-                <List isPlain aria-label={intl.formatMessage(dialogMessages.resultsTitle)}>
-                  {batch.results.map(({ item, ok, error }) => {
-                    const what =
-                      item.kind === 'set'
-                        ? intl.formatMessage(optionsMessages.resultSet, {
-                            name: item.name,
-                            value: item.value,
-                          })
-                        : intl.formatMessage(optionsMessages.resultReset, { name: item.name });
-                    return (
-                      <ListItem
-                        key={item.name}
-                        icon={
-                          ok ? (
-                            <CheckCircleIcon color="var(--pf-t--global--icon--color--status--success--default)" />
-                          ) : (
-                            <ExclamationCircleIcon color="var(--pf-t--global--icon--color--status--danger--default)" />
-                          )
-                        }
-                      >
-                        <span className="georep-name">{what}</span>
-                        {': '}
-                        {ok
-                          ? intl.formatMessage(dialogMessages.resultOk)
-                          : intl.formatMessage(dialogMessages.resultFailed, {
-                              message: error?.detail || error?.reason || '',
-                            })}
-                      </ListItem>
-                    );
-                  })}
-                </List>
-              </Alert>
+              <div ref={resultsRef} tabIndex={-1} data-testid="options-results">
+                <Alert
+                  component="h2"
+                  isInline
+                  variant={batch.results.every((r) => r.ok) ? 'success' : 'danger'}
+                  title={intl.formatMessage(dialogMessages.resultsTitle)}
+                >
+                  <Content component="p">
+                    {intl.formatMessage(optionsMessages.resultsIntro)}
+                  </Content>
+                  <List isPlain aria-label={intl.formatMessage(dialogMessages.resultsTitle)}>
+                    {batch.results.map(({ item, ok, error }) => {
+                      const what =
+                        item.kind === 'set'
+                          ? intl.formatMessage(optionsMessages.resultSet, {
+                              name: item.name,
+                              value: item.value,
+                            })
+                          : intl.formatMessage(optionsMessages.resultReset, { name: item.name });
+                      return (
+                        <ListItem
+                          key={item.name}
+                          icon={
+                            ok ? (
+                              <CheckCircleIcon color="var(--pf-t--global--icon--color--status--success--default)" />
+                            ) : (
+                              <ExclamationCircleIcon color="var(--pf-t--global--icon--color--status--danger--default)" />
+                            )
+                          }
+                        >
+                          <span className="georep-name">{what}</span>
+                          {': '}
+                          {ok
+                            ? intl.formatMessage(dialogMessages.resultOk)
+                            : intl.formatMessage(dialogMessages.resultFailed, {
+                                message: error?.detail || error?.reason || '',
+                              })}
+                        </ListItem>
+                      );
+                    })}
+                  </List>
+                </Alert>
+              </div>
             </StackItem>
           ) : null}
         </Stack>

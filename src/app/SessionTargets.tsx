@@ -3,7 +3,7 @@ import { Alert, Content, List, ListItem, StackItem } from '@patternfly/react-cor
 import { useIntl } from 'react-intl';
 import type { GeoRepSession } from '../georep/types';
 import { CheckCircleIcon, ExclamationCircleIcon } from './icons';
-import { dialogMessages } from './messages';
+import { dialogMessages } from './dialogMessages';
 import { sessionKey, sessionName } from './sessionName';
 import { StatusLabel } from './StatusLabel';
 import type { BatchState, ItemResult } from './useBatchAction';

@@ -1,7 +1,7 @@
 // The sessions of one page: selectable, sortable, expandable to the workers, with a kebab of the
 // actions each row allows. The page does the filtering, sorting and paging (memoised); this only
 // renders the rows it is given.
-import { Button, Checkbox, MenuToggle, Tooltip } from '@patternfly/react-core';
+import { Alert, Button, Checkbox, MenuToggle, Spinner, Tooltip } from '@patternfly/react-core';
 import {
   ActionsColumn,
   ExpandableRowContent,
@@ -18,9 +18,15 @@ import { memo, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import type { CrawlStatus, GeoRepSession } from '../georep/types';
 import { AngleDownIcon, AngleRightIcon, EllipsisVIcon } from './icons';
-import { actionMessages, detailsMessages, statusMessages, tableMessages } from './messages';
+import {
+  actionMessages,
+  detailsMessages,
+  pageMessages,
+  statusMessages,
+  tableMessages,
+} from './messages';
 import { RelativeText, RelativeTime } from './RelativeTime';
-import { SessionDetails } from './SessionDetails';
+import { Loadable, SessionDetails } from './onDemand';
 import type { RecoverAction } from './WorkerProblems';
 import { sessionName } from './sessionName';
 import {
@@ -391,11 +397,25 @@ const SessionRow = memo(function SessionRow({
               table needs the room at 1440 px. */}
           <Td colSpan={COLUMN_COUNT} id={detailsId} noPadding>
             <ExpandableRowContent>
-              <SessionDetails
-                clusterId={clusterId}
-                session={session}
-                recover={recoverOf(actions, () => onAction('recover', session))}
-              />
+              <Loadable
+                loading={
+                  <Spinner size="md" aria-label={intl.formatMessage(pageMessages.loadingPart)} />
+                }
+                failed={(detail) => (
+                  <Alert
+                    isInline
+                    isPlain
+                    variant="danger"
+                    title={intl.formatMessage(pageMessages.partNotLoaded, { detail })}
+                  />
+                )}
+              >
+                <SessionDetails
+                  clusterId={clusterId}
+                  session={session}
+                  recover={recoverOf(actions, () => onAction('recover', session))}
+                />
+              </Loadable>
             </ExpandableRowContent>
           </Td>
         </Tr>

@@ -1,137 +1,15 @@
 // What the tab needs from the outside world, in one small context so tests can inject fakes:
-// the data-loading functions (engine REST + geo-rep service), the refresh interval, toasts,
+// the REST calls (src/api/services.ts: engine + geo-rep service), the refresh interval, toasts,
 // remembered choices, the deep link and the way to log in again.
-import type { StartServices } from './start/services';
 import { createContext, type ReactNode, useContext } from 'react';
-import type { AxiosInstance } from 'axios';
-import type { EngineCluster } from '../api/engine';
-import { listGlusterClusters } from '../api/engine';
-import {
-  type ClusterAccess,
-  controlSession,
-  deleteSession,
-  getClusterAccess,
-  getSessionConfig,
-  listSessions,
-  resetSessionConfigOption,
-  type SessionControlAction,
-  type SessionList,
-  setCheckpoint,
-  setSessionConfigOption,
-  recoverSession,
-  getJob,
-  getDiagnosis,
-} from '../api/georep';
-import type { GeoRepConfigOption, GeoRepDiagnosis, GeoRepJob } from '../georep/types';
-import { streamSessions, type StreamHandlers } from '../api/stream';
-import { getSessionHistory, type SessionHistory } from '../api/history';
-import {
-  getDrProcedure,
-  listStorageDomains,
-  runDrStep,
-  runDrSync,
-  setDrSchedule,
-  type DrProcedureKind,
-} from '../api/dr';
-import type { DrDomainView, DrProcedureView, DrSchedule } from '../georep/dr';
+import type { GeoRepServices } from '../api/services';
 
-/** Disaster recovery of storage domains (src/app/dr/); absent: the tab does not show it. */
-export interface DrServices {
-  listStorageDomains(clusterId: string): Promise<DrDomainView[]>;
-  setSchedule(
-    clusterId: string,
-    volume: string,
-    body: { storage_domain_id: string; session_id: string | null; schedule: DrSchedule | null },
-  ): Promise<DrDomainView>;
-  runSync(clusterId: string, volume: string): Promise<GeoRepJob>;
-  getProcedure(
-    clusterId: string,
-    sessionId: string,
-    kind: DrProcedureKind,
-  ): Promise<DrProcedureView>;
-  runStep(
-    clusterId: string,
-    sessionId: string,
-    kind: DrProcedureKind,
-    step: string,
-    force: boolean,
-  ): Promise<GeoRepJob>;
-}
+export type { ClusterAccess, SessionControlAction, SessionList } from '../api/georep';
+export type { GeoRepServices } from '../api/services';
+export { createServices as createGeoRepServices } from '../api/services';
 
-export type { ClusterAccess, SessionControlAction, SessionList };
-
-export interface GeoRepServices {
-  /** The Gluster clusters WebAdmin shows the logged-in user (engine REST, engineReadHeaders). */
-  listGlusterClusters(): Promise<EngineCluster[]>;
-  listSessions(clusterId: string): Promise<SessionList>;
-  getAccess(clusterId: string): Promise<ClusterAccess>;
-  controlSession(
-    clusterId: string,
-    sessionId: string,
-    action: SessionControlAction,
-    force: boolean,
-  ): Promise<unknown>;
-  removeSession(
-    clusterId: string,
-    sessionId: string,
-    resetSyncTime: boolean,
-    removeProvisionedVolume?: boolean,
-  ): Promise<void>;
-  setCheckpoint(clusterId: string, sessionId: string): Promise<void>;
-  getConfig(clusterId: string, sessionId: string): Promise<GeoRepConfigOption[]>;
-  setConfigOption(clusterId: string, sessionId: string, name: string, value: string): Promise<void>;
-  resetConfigOption(clusterId: string, sessionId: string, name: string): Promise<void>;
-  /** Recover a stalled session (a job: follow it with getJob). */
-  recoverSession(clusterId: string, sessionId: string): Promise<GeoRepJob>;
-  getJob(clusterId: string, jobId: string): Promise<GeoRepJob>;
-  /** What the workers' own logs say (Faulty and Stalled ones, or the worker on `brick`). */
-  getDiagnosis(clusterId: string, sessionId: string, brick?: string): Promise<GeoRepDiagnosis>;
-  /** The pushed sessions of a cluster (useLiveSessions); without it the tab polls. */
-  streamSessions?: (clusterId: string, h: StreamHandlers, signal: AbortSignal) => Promise<void>;
-  /** A session's lag history (LagHistory); without it the details show none. */
-  getHistory?: (clusterId: string, sessionId: string) => Promise<SessionHistory>;
-  dr?: DrServices;
-}
-
-/** The real services over the two axios clients (the token is read by the clients at each call). */
-export function createGeoRepServices(
-  engine: AxiosInstance,
-  georep: AxiosInstance,
-  token?: () => string | null,
-): GeoRepServices {
-  return {
-    ...(token
-      ? {
-          streamSessions: (cid: string, h: StreamHandlers, signal: AbortSignal) =>
-            streamSessions(georep.defaults.baseURL ?? '', token, cid, h, signal),
-        }
-      : {}),
-    getHistory: (cid, sid) => getSessionHistory(georep, cid, sid),
-    listGlusterClusters: () => listGlusterClusters(engine),
-    listSessions: (cid) => listSessions(georep, cid),
-    getAccess: (cid) => getClusterAccess(georep, cid),
-    controlSession: (cid, sid, action, force) => controlSession(georep, cid, sid, action, force),
-    removeSession: (cid, sid, reset, removeVolume) =>
-      deleteSession(georep, cid, sid, reset, removeVolume),
-    setCheckpoint: (cid, sid) => setCheckpoint(georep, cid, sid),
-    getConfig: (cid, sid) => getSessionConfig(georep, cid, sid),
-    setConfigOption: (cid, sid, name, value) =>
-      setSessionConfigOption(georep, cid, sid, name, value),
-    resetConfigOption: (cid, sid, name) => resetSessionConfigOption(georep, cid, sid, name),
-    recoverSession: (cid, sid) => recoverSession(georep, cid, sid),
-    getJob: (cid, jid) => getJob(georep, cid, jid),
-    getDiagnosis: (cid, sid, brick) => getDiagnosis(georep, cid, sid, brick),
-    dr: {
-      listStorageDomains: (cid) => listStorageDomains(georep, cid),
-      setSchedule: (cid, v, body) => setDrSchedule(georep, cid, v, body),
-      runSync: (cid, v) => runDrSync(georep, cid, v),
-      getProcedure: (cid, sid, kind) => getDrProcedure(georep, cid, sid, kind),
-      runStep: (cid, sid, kind, step, force) => runDrStep(georep, cid, sid, kind, step, force),
-    },
-  };
-}
-
-export type ToastType = 'success' | 'danger' | 'warning' | 'info';
+export type { ToastType } from '../plugin/placeHost';
+import type { ToastType } from '../plugin/placeHost';
 
 /** A key-value store for remembered choices (window.localStorage in the product). */
 export interface ChoiceStore {
@@ -160,10 +38,10 @@ export interface GeoRepEnvironment {
   /** Reload WebAdmin so the user can log in again (token expired). */
   reloadWebAdmin: () => void;
   /**
-   * The Start dialog's calls (src/app/start/services.ts). With them the page mounts the Start
-   * dialog and shows the "New session" buttons; without them (e.g. a read-only embedding) it does not.
+   * Whether the page offers the Start dialog ("New session" buttons, the Volumes list's intent);
+   * false e.g. for a read-only embedding.
    */
-  startServices?: StartServices;
+  canStartSessions?: boolean;
   /** Where the Volumes list's start-session intent arrives (window.sessionStorage); null: none. */
   intentStorage?: Storage | null;
   /**

@@ -4,7 +4,7 @@ import type { MessageDescriptor } from 'react-intl';
 import { GRAMMAR_OPTIONS } from '../georep/optionGrammar';
 import { findOption, validateOptionValue } from '../georep/options';
 import type { GeoRepConfigOption } from '../georep/types';
-import { optionsMessages } from './messages';
+import { optionsMessages } from './optionsMessages';
 
 export interface OptionProblem {
   message: MessageDescriptor;

@@ -1,6 +1,7 @@
 // react-query keys and the client defaults of the tab.
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/http';
+import { errorMessage } from '../georep/errorMessage';
 
 export const queryKeys = {
   clusters: ['georep', 'clusters'] as const,
@@ -29,10 +30,5 @@ export function createGeoRepQueryClient(): QueryClient {
 /** Whatever was thrown, as an ApiError (for display). */
 export function asApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  return new ApiError(
-    'server',
-    null,
-    'Unexpected error',
-    error instanceof Error ? error.message : String(error),
-  );
+  return new ApiError('server', null, 'Unexpected error', errorMessage(error));
 }

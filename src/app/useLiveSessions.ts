@@ -6,6 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { StreamMode } from '../api/stream';
 import { ApiError } from '../api/http';
+import { errorMessage } from '../georep/errorMessage';
 import { useGeoRepEnvironment, type SessionList } from './environment';
 import { setLive } from './liveStore';
 import { queryKeys } from './queries';
@@ -77,7 +78,7 @@ export function useLiveSessions(clusterId: string): LiveMode {
       const err = e instanceof ApiError ? e : null;
       setMode({
         kind: 'polling',
-        detail: err ? err.detail || err.reason : e instanceof Error ? e.message : null,
+        detail: err ? err.detail || err.reason : e == null ? null : errorMessage(e),
       });
       // The service has no stream (an older one, or none without its engine account), or the
       // user's session is over: polling says the rest.

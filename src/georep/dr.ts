@@ -8,65 +8,19 @@
 // the engine leaves implicit made explicit: the time zone the hour is in (the engine's JVM's), what
 // to do with the session afterwards (the engine always stops it: GlusterStorageGeoRepSyncCallback)
 // and how long to wait for the checkpoint (the engine waits without a bound).
-import type { SessionKey } from './types';
+import { DR_DAYS, type DrDay } from './drDays';
+import type { DrSchedule } from './contract';
 
-export const DR_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type DrDay = (typeof DR_DAYS)[number];
-
-export interface DrSchedule {
-  frequency: 'daily' | 'weekly';
-  /** weekly: the days it runs on (at least one); daily: empty. */
-  days: DrDay[];
-  hour: number;
-  minute: number;
-  /** IANA time zone the hour and minute are in (e.g. `Europe/Prague`, `UTC`). */
-  time_zone: string;
-  /** What the sync leaves the session in once the checkpoint completed: oVirt stops it. */
-  after: 'stop' | 'pause';
-  /** How long to wait for the checkpoint before the sync fails (minutes, 1..1440). */
-  max_wait_minutes: number;
-}
-
-/** The set-up of a storage domain's scheduled sync (option DR_SETUP_OPTION on its primary volume). */
-export interface DrSetup {
-  storage_domain_id: string;
-  storage_domain_name: string;
-  /** The session it syncs through (its primary volume holds this record). */
-  session: SessionKey;
-  schedule: DrSchedule;
-  set_by: string;
-  set_at: string;
-}
-
-/** What a storage domain sync did (option DR_LAST_OPTION on the primary volume). */
-export interface DrSyncRecord {
-  run_id: string;
-  trigger: 'schedule' | 'manual';
-  /** The user who ran it now, or the account of the scheduled run. */
-  by: string;
-  /** The scheduled time it ran for (schedule only). */
-  due_at: string | null;
-  started_at: string;
-  ended_at: string | null;
-  result: 'running' | 'succeeded' | 'failed';
-  /** In the user's words: what happened, or why it failed. */
-  detail: string;
-  /** The checkpoint the secondary reached: everything written before it is there. */
-  checkpoint_time: string | null;
-  checkpoint_completed_at: string | null;
-  /** How much data: the primary volume's used bytes, the secondary's before and after (null when unknown). */
-  data: {
-    primary_used_bytes: number | null;
-    secondary_used_before: number | null;
-    secondary_used_after: number | null;
-  };
-  /** VMs snapshotted for the sync (their temporary snapshots are removed after it). */
-  vms: string[];
-  /** What a failure left behind for the administrator (snapshots not removed, session state). */
-  left: string[];
-  /** The service instance that ran it (several may run; one claims each run). */
-  instance: string;
-}
+// The wire shapes (schedule, set-up, last sync, the views) are defined once in the contract.
+export type {
+  DrDomainView,
+  DrProcedureStepView,
+  DrProcedureView,
+  DrSchedule,
+  DrSetup,
+  DrSyncRecord,
+} from './contract';
+export { DR_DAYS, type DrDay } from './drDays';
 
 export const DR_SETUP_OPTION = 'user.ovirt-georep.dr-sync';
 export const DR_LAST_OPTION = 'user.ovirt-georep.dr-last';
@@ -234,83 +188,7 @@ export function isUnreadable(v: unknown): v is { unreadable: string } {
   return !!v && typeof v === 'object' && 'unreadable' in v;
 }
 
-export function isDrSetup(v: unknown): v is DrSetup {
-  const x = v as DrSetup;
-  return (
-    !!x &&
-    typeof x === 'object' &&
-    typeof x.storage_domain_id === 'string' &&
-    typeof x.storage_domain_name === 'string' &&
-    !!x.session &&
-    typeof x.session.secondary_host === 'string' &&
-    validateSchedule(x.schedule) === null
-  );
-}
-
-export function isDrSyncRecord(v: unknown): v is DrSyncRecord {
-  const x = v as DrSyncRecord;
-  return (
-    !!x &&
-    typeof x === 'object' &&
-    typeof x.run_id === 'string' &&
-    typeof x.started_at === 'string' &&
-    ['running', 'succeeded', 'failed'].includes(x.result)
-  );
-}
-
 /** The name oVirt gives the temporary snapshot of a VM for a sync (GlusterStorageSyncCommand: vm + domain + "-TMPDR"). */
 export function drSnapshotName(vm: string, storageDomain: string): string {
   return `${vm}${storageDomain}-TMPDR`;
-}
-
-// ------------------------------------------------------------------ the wire (service <-> UI)
-
-/** A Gluster storage domain of a cluster's volume, with its sync set-up, as GET .../dr lists it. */
-export interface DrDomainView {
-  storage_domain_id: string;
-  storage_domain_name: string;
-  /** `host:/volume` as the engine records the domain's connection. */
-  connection: string;
-  primary_volume: string;
-  /** Sessions of the volume that can carry its sync. */
-  sessions: { id: string; secondary: string; status: string }[];
-  setup: DrSetup | null;
-  /** The session id of the set-up (null when the session is gone from Gluster). */
-  session_id: string | null;
-  setup_problem: string | null;
-  last_sync: DrSyncRecord | null;
-  last_sync_problem: string | null;
-  next_sync_at: string | null;
-  /** A run of this service is going on now (job id). */
-  running_job: string | null;
-}
-
-export interface DrProcedureStepView {
-  id: string;
-  title: string;
-  /** What it does, with the commands it runs: shown before the user confirms. */
-  explain: string;
-  state: 'pending' | 'done' | 'skipped' | 'failed' | 'running';
-  detail: string | null;
-  done_at: string | null;
-  done_by: string | null;
-}
-
-export interface DrProcedureView {
-  kind: 'failover' | 'failback';
-  session_id: string;
-  primary: string;
-  secondary: string;
-  /** Where the promoted volume's state is kept (`<cluster>/<volume>`), or why it cannot be. */
-  state_on: string | null;
-  problem: string | null;
-  started_by: string | null;
-  started_at: string | null;
-  /** Everything written to the primary before this is on the secondary (null when unknown). */
-  last_synced_point: string | null;
-  last_synced_basis: string | null;
-  steps: DrProcedureStepView[];
-  /** The id of the next step to run (null when complete). */
-  next_step: string | null;
-  complete: boolean;
 }

@@ -5,7 +5,7 @@
 // Source: glusterd's staging of `volume geo-replication ... start|stop|pause|resume|delete`,
 // xlators/mgmt/glusterd/src/glusterd-geo-rep.c (gluster/glusterfs, 10.x spelling):
 // glusterd_op_stage_gsync_set(), glusterd_op_verify_gsync_start_options(),
-// gd_pause_resume_validation(); the simulator follows it (server/gluster/sim/cli.ts georepAction,
+// gd_pause_resume_validation(); the simulator follows it (dev/sim/gluster/cli.ts georepAction,
 // georepDelete; its README, "From glusterd-geo-rep.c"), test/unit/georep/force.test.ts checks this
 // rule against it.
 // - "Geo-replication session between P and S does not exist." (session directory): skipped by
@@ -121,37 +121,7 @@ export function forceMayHelp(action: ForceableAction, message: string, forced = 
 }
 
 // ------------------------------------------------------------------ create
-
-/**
- * What `force` on create can get past, by preflight check id: one rule for the preflight
- * severities (which the Start dialog shows), for the create route (which refuses on every
- * `blocker` it can check, whatever `force` says) and for the UI's Force offer. Gluster's create
- * force skips only its own size and emptiness checks (gverify) and the version comparison; two
- * primaries writing into one secondary, the primary cluster as its own secondary, and a session
- * that exists already are never made right by force.
- */
-export const CREATE_CHECK_SEVERITY: Readonly<Record<string, 'blocker' | 'forceable' | 'info'>> = {
-  primary_volume: 'blocker',
-  source_host: 'blocker',
-  same_cluster: 'blocker',
-  remote_reachable: 'blocker',
-  remote_gluster: 'blocker',
-  secondary_volume_exists: 'blocker',
-  secondary_volume_started: 'blocker',
-  session_exists: 'blocker',
-  secondary_not_in_use: 'blocker',
-  gluster_version: 'forceable',
-  secondary_size: 'forceable',
-  secondary_empty: 'forceable',
-  cluster_compatibility: 'info',
-  mountbroker: 'info',
-  rsync_version: 'info',
-};
-
-/** Whether `force` on create may get past a failed preflight check. */
-export function forceBypasses(checkId: string): boolean {
-  return CREATE_CHECK_SEVERITY[checkId] === 'forceable';
-}
+// What `force` on create can get past, by preflight check: server/preflight/catalogue.ts.
 
 /** A session as seen from its secondary side (any cluster the user can see). */
 export interface SecondaryUse {

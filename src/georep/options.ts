@@ -5,6 +5,7 @@
 // No Node-only imports.
 import { GRAMMAR_OPTIONS, grammarProblem } from './optionGrammar';
 import type { GeoRepConfigOption } from './types';
+import { describeChar } from './validation';
 
 export type OptionType = GeoRepConfigOption['type'];
 
@@ -502,8 +503,9 @@ export function validateOptionValue(name: string, value: string): string | null 
   if (nameProblem) return nameProblem;
   const spec = findOption(name)!;
   if (typeof value !== 'string') return 'A text value is required.';
-  if (CONTROL.test(value))
-    return 'The value cannot contain line breaks, NUL or other control characters.';
+  const control = CONTROL.exec(value);
+  if (control)
+    return `The value cannot contain ${describeChar(control[0])} (line breaks, NUL and other control characters are refused).`;
   if (value.length === 0)
     return `An empty value cannot be set; reset "${spec.name}" to restore its default.`;
   if (value.length > 4096) return 'The value can have at most 4096 characters.';

@@ -1,5 +1,6 @@
 // Geo-replication domain types, shared by the UI and the geo-rep service.
 import type { StallEvidence } from './stall';
+import type { ProvisionedVolume, SyncPoint } from './contract';
 
 // Wire format follows the engine's REST style: snake_case names, lists keyed by the singular type
 // name ({"georep_session": [...]}) and faults as {reason, detail}. Unlike the engine, booleans and
@@ -79,24 +80,6 @@ export interface GeoRepWorker {
   stall?: StallEvidence | null;
 }
 
-/** How far the secondary is known to be in sync, and how that is known. */
-export interface SyncPoint {
-  /** Everything written to the primary before this time is on the secondary; null when not known. */
-  time: string | null;
-  /**
-   * - `live`: read now from the Active worker of every replica set;
-   * - `seen`: at least one replica set is not syncing now (stopped, paused, Faulty, Passive only):
-   *   its point is the last one this service read while it synced (`as_of`: the oldest such read);
-   * - `never`: a replica set's Active worker has not synced anything yet, or the session was
-   *   never started;
-   * - `unknown`: Gluster does not report it while the workers do not run, and this service has
-   *   not seen them run since it started.
-   */
-  source: 'live' | 'seen' | 'never' | 'unknown';
-  /** For `seen`: when the oldest of the readings used was taken (ISO-8601 UTC); else null. */
-  as_of: string | null;
-}
-
 export interface GeoRepSession {
   /** Stable, URL-safe id derived from the session's identity (primary volume, secondary user, host, volume). */
   id: string;
@@ -127,18 +110,21 @@ export interface GeoRepSession {
    * lists do not carry it (they do not read the remote's volumes).
    */
   provisioned_volume?: ProvisionedVolume;
+  /**
+   * Set in the answer to a create for a non-root secondary user: what the service did on the
+   * secondary (mountbroker) before and after Gluster's create, step by step.
+   */
+  nonroot_preparation?: NonRootStep[];
 }
 
-/** A single-brick secondary volume the service created on a directory of the remote host. */
-export interface ProvisionedVolume {
-  /** The volume's name, derived from the path (`georep-data-backup` for /data/backup). */
-  name: string;
-  /** The remote host, as given (the volume's brick is `<host>:<path>`). */
-  host: string;
-  /** The directory, absolute and normalised. */
-  path: string;
-  /** true when a volume this service provisioned earlier on the same directory was reused. */
-  reused: boolean;
+/** One step of the non-root preparation of a secondary (server/mountbroker/prepare.ts). */
+export interface NonRootStep {
+  step: 'accounts' | 'setup' | 'add' | 'restart_glusterd' | 'pem_keys';
+  /** The node (or nodes) it ran on. */
+  node: string;
+  /** done: it changed something; already: nothing was needed. */
+  outcome: 'done' | 'already';
+  detail: string;
 }
 
 /** Identity of a session as Gluster names it: `<primary_volume> [<user>@]<host>::<secondary_volume>`. */
@@ -176,71 +162,15 @@ export interface Fault {
   force_may_help?: boolean;
 }
 
-export type PreflightOutcome = 'pass' | 'fail' | 'skipped';
-
-export interface PreflightCheck {
-  id: string;
-  title: string;
-  outcome: PreflightOutcome;
-  /** 'blocker': force cannot bypass; 'forceable': force bypasses it; 'info': never blocks. */
-  severity: 'blocker' | 'forceable' | 'info';
-  evidence: string;
-}
-
-/** One step of a long action (Recover), as it happens. */
-export interface GeoRepJobStep {
-  title: string;
-  state: 'running' | 'done' | 'failed';
-  detail: string | null;
-  started_at: string;
-  ended_at: string | null;
-}
-
-/** A long action running in the service (POST .../recover answers 202 with it). */
-export interface GeoRepJob {
-  id: string;
-  /** recover: a stalled session; dr-sync: a storage domain's sync; failover/failback: one step of the procedure. */
-  kind: 'recover' | 'dr-sync' | 'failover' | 'failback';
-  cluster_id: string;
-  session_id: string;
-  /** Who started it. */
-  user: string;
-  state: 'running' | 'succeeded' | 'failed';
-  steps: GeoRepJobStep[];
-  /** The outcome in plain words, once it ended. */
-  detail: string | null;
-  started_at: string;
-  ended_at: string | null;
-}
-
-/** A known failure (src/georep/known-failures.ts) as the service reports it. */
-export interface KnownFailureView {
-  id: string;
-  title: string;
-  meaning: string;
-  remedy: string;
-  seen_in: string[];
-}
-
-/** Why a worker is Faulty or Stalled, from its own gsyncd.log on its node. */
-export interface WorkerDiagnosis {
-  primary_node: string;
-  primary_brick: string;
-  /** The log file read, on primary_node ('' when nothing could be read). */
-  log_file: string;
-  /** The entries that matter, oldest first, secrets masked (a traceback is one entry). */
-  lines: { time: string | null; level: string; text: string }[];
-  known_failures: KnownFailureView[];
-  /** The log holds more than was read. */
-  truncated: boolean;
-  /** Why nothing could be read, when it could not. */
-  unavailable: string | null;
-}
-
-export interface GeoRepDiagnosis {
-  session_id: string;
-  read_at: string;
-  worker_diagnosis: WorkerDiagnosis[];
-  /** What the session's status alone shows to be fragile (one secondary node for every worker). */
-  findings: KnownFailureView[];
-}
+// Derived from the wire contract's schemas (src/georep/contract).
+export type {
+  PreflightCheck,
+  PreflightOutcome,
+  ProvisionedVolume,
+  SyncPoint,
+  GeoRepDiagnosis,
+  GeoRepJob,
+  GeoRepJobStep,
+  KnownFailureView,
+  WorkerDiagnosis,
+} from './contract';

@@ -23,7 +23,8 @@ export function check(field: string, reason: string | null): void {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-function describeChar(c: string): string {
+/** The character a message refuses, in words (a space, a control character by its code, "x"). */
+export function describeChar(c: string): string {
   if (c === ' ') return 'a space';
   if (CONTROL.test(c))
     return `a control character (U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
@@ -250,7 +251,9 @@ export function validateRemotePath(path: string): string | null {
   if (!path.startsWith('/'))
     return 'A remote directory must be an absolute path (starting with "/").';
   if (path.length > 4096) return 'A path can have at most 4096 characters.';
-  if (CONTROL.test(path)) return 'A path cannot contain control characters or line breaks.';
+  const control = CONTROL.exec(path);
+  if (control)
+    return `A path cannot contain ${describeChar(control[0])} (line breaks and other control characters are refused).`;
   const bad = PATH_BAD_CHAR.exec(path);
   if (bad) {
     return `A path cannot contain ${describeChar(bad[0])}: use letters, digits and . _ - + @ = , ~ %.`;
@@ -308,8 +311,9 @@ export function validateRemoteTarget(text: string): string | null {
 export function validateArgValue(value: string, max = 4096): string | null {
   if (typeof value !== 'string') return 'A text value is required.';
   if (value.length > max) return `The value can have at most ${max} characters.`;
-  if (CONTROL.test(value))
-    return 'The value cannot contain line breaks, NUL or other control characters.';
+  const control = CONTROL.exec(value);
+  if (control)
+    return `The value cannot contain ${describeChar(control[0])} (line breaks, NUL and other control characters are refused).`;
   return null;
 }
 

@@ -21,6 +21,7 @@ import { pluginMessages } from './messages';
 import { writeDrIntent, writeIntent } from './intent';
 import { PLACE_TOKEN, parseHistoryToken, type PlaceRequest } from './placeToken';
 import { type GlusterVolumeEntity, type PluginApi, PLUGIN_NAME } from './pluginApi';
+import { errorMessage } from '../georep/errorMessage';
 
 export { PLACE_TOKEN };
 export const PLACE_URL = `plugin/${PLUGIN_NAME}/georep.html`;
@@ -87,7 +88,6 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
   const { api, intl, log } = deps;
@@ -124,7 +124,7 @@ export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
       try {
         fn(...args);
       } catch (e) {
-        log('severe', `${name} failed: ${message(e)}`);
+        log('severe', `${name} failed: ${errorMessage(e)}`);
       }
     };
 
@@ -160,7 +160,7 @@ export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
             });
             api.revealPlace(PLACE_TOKEN);
           } catch (e) {
-            log('severe', `New session button failed: ${message(e)}`);
+            log('severe', `New session button failed: ${errorMessage(e)}`);
           }
         },
       },
@@ -184,7 +184,7 @@ export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
             });
             api.revealPlace(PLACE_TOKEN);
           } catch (e) {
-            log('severe', `Remote Data Sync Setup button failed: ${message(e)}`);
+            log('severe', `Remote Data Sync Setup button failed: ${errorMessage(e)}`);
           }
         },
       },
@@ -199,7 +199,7 @@ export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
     try {
       deps.onPlaceAdded?.();
     } catch (e) {
-      log('severe', `Starting after the place was added failed: ${message(e)}`);
+      log('severe', `Starting after the place was added failed: ${errorMessage(e)}`);
     }
   };
 
@@ -244,7 +244,7 @@ export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
         state.glusterVisible = false;
         log(
           'warning',
-          `Cannot ask the engine for Gluster clusters (${message(e)}): Geo Replication is not shown`,
+          `Cannot ask the engine for Gluster clusters (${errorMessage(e)}): Geo Replication is not shown`,
         );
         settle();
       } finally {

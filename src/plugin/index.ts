@@ -9,6 +9,7 @@ import { getPluginApi, log } from './pluginApi';
 import { startWatcher, type WatcherDeps } from './watcher';
 import { startAlerts } from './serverAlerts';
 import { listTransitions } from '../api/transitions';
+import { errorMessage } from '../georep/errorMessage';
 
 async function main(): Promise<void> {
   const api = getPluginApi();
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
     intl = await createPluginIntl(api.currentLocale());
   } catch (e) {
     // Never leave WebAdmin waiting: register a no-op and say ready.
-    log('severe', `Start-up failed: ${e instanceof Error ? e.message : String(e)}`);
+    log('severe', `Start-up failed: ${errorMessage(e)}`);
     api.register({});
     api.ready();
     return;

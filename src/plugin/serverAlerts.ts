@@ -6,6 +6,7 @@
 import type { IntlShape } from '@formatjs/intl';
 import { defineMessages } from '@formatjs/intl';
 import { ApiError } from '../api/http';
+import { errorMessage } from '../georep/errorMessage';
 import type { FeedTransition, Ongoing, TransitionFeed } from '../api/transitions';
 import { untyped } from '../intl';
 import { ALERT_AUTO_HIDE_MS, alertMessages, type Notice } from './alerts';
@@ -150,10 +151,7 @@ export function startAlerts(deps: ServerAlertsDeps): Watcher {
         return;
       }
       if (!failing)
-        deps.log(
-          'warning',
-          `Cannot read the geo-rep service's transitions: ${e instanceof Error ? e.message : String(e)}`,
-        );
+        deps.log('warning', `Cannot read the geo-rep service's transitions: ${errorMessage(e)}`);
       failing = true;
     }
   };

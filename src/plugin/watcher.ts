@@ -5,6 +5,7 @@ import type { IntlShape } from '@formatjs/intl';
 import type { EngineCluster } from '../api/engine';
 import type { SessionList } from '../api/georep';
 import { DEFAULT_RECOVERY_MS, marksOf, noticesFor, type Notice, type SessionMark } from './alerts';
+import { errorMessage } from '../georep/errorMessage';
 
 export interface WatcherDeps {
   intl: IntlShape;
@@ -37,10 +38,7 @@ export function startWatcher(deps: WatcherDeps): Watcher {
     try {
       clusters ??= await deps.listGlusterClusters();
     } catch (e) {
-      deps.log(
-        'warning',
-        `Alert watcher cannot list clusters: ${e instanceof Error ? e.message : String(e)}`,
-      );
+      deps.log('warning', `Alert watcher cannot list clusters: ${errorMessage(e)}`);
       return;
     }
     for (const c of clusters) {
@@ -57,10 +55,7 @@ export function startWatcher(deps: WatcherDeps): Watcher {
       } catch (e) {
         // Keep the last marks: when the service is back, only real transitions are reported.
         if (!failing.has(c.id))
-          deps.log(
-            'warning',
-            `Cannot read sessions of cluster ${c.name}: ${e instanceof Error ? e.message : String(e)}`,
-          );
+          deps.log('warning', `Cannot read sessions of cluster ${c.name}: ${errorMessage(e)}`);
         failing.add(c.id);
       }
     }

@@ -1,8 +1,7 @@
 // src/app/index.tsx wires the real environment: WebAdmin's pluginApi (token read at each call,
-// locale, config, toasts), the engine client (no Filter, as WebAdmin) and the geo-rep service client on the
-// page's origin. Network is replaced by a fake axios adapter.
+// locale, config, toasts), the engine client (no Filter, as WebAdmin) and the geo-rep service
+// client on the page's origin. The network is a fake fetch.
 import { screen, waitFor } from '@testing-library/react';
-import type { AxiosAdapter, InternalAxiosRequestConfig } from 'axios';
 import { resetPluginApi } from '../../src/plugin/pluginApi';
 
 interface Call {
@@ -15,25 +14,23 @@ interface Call {
 jest.setTimeout(30_000);
 
 let calls: Call[];
-let adapter: AxiosAdapter | undefined;
 
-function installAdapter(reply: (url: string) => unknown) {
-  adapter = (config: InternalAxiosRequestConfig) => {
-    const url = `${config.baseURL ?? ''}${config.url ?? ''}`;
+function installFetch(reply: (url: string) => unknown) {
+  jest.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const headers = new Headers(init?.headers);
     calls.push({
       url,
-      auth: config.headers.get('Authorization'),
-      filter: config.headers.get('Filter'),
+      auth: headers.get('Authorization'),
+      filter: headers.get('Filter') ?? undefined,
     });
-    return Promise.resolve({
-      data: reply(url),
-      status: 200,
-      statusText: 'OK',
-      headers: {},
-      config,
-      request: {},
-    });
-  };
+    return Promise.resolve(
+      new Response(JSON.stringify(reply(url)), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      }),
+    );
+  });
 }
 
 function installPluginApi(token: { value: string }) {
@@ -48,10 +45,10 @@ function installPluginApi(token: { value: string }) {
   return api;
 }
 
-// The storage domain DR panel is a chunk loaded on demand (React.lazy): its import() runs after
+// The storage domain DR panel is a chunk loaded on demand (onDemand): its import() runs after
 // loadEntry's isolated module registry has closed, so it would get a second React. This file is
 // about the entry's wiring; the panel has its own tests (test/e2e/dr.spec.ts).
-jest.mock('../../src/app/dr/StorageDomainsDr', () => ({ __esModule: true, default: () => null }));
+jest.mock('../../src/app/dr/StorageDomainsDr', () => ({ StorageDomainsDr: () => null }));
 
 const actEnv = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
 let previousActEnv: boolean | undefined;
@@ -61,9 +58,8 @@ beforeEach(() => {
   previousActEnv = actEnv.IS_REACT_ACT_ENVIRONMENT;
   actEnv.IS_REACT_ACT_ENVIRONMENT = false;
   calls = [];
-  adapter = undefined;
-  // No test may reach the network.
-  jest.spyOn(XMLHttpRequest.prototype, 'send').mockImplementation(() => {
+  // No test may reach the network (installFetch answers the one that expects calls).
+  jest.spyOn(globalThis, 'fetch').mockImplementation(() => {
     throw new Error('network access in a component test');
   });
   resetPluginApi();
@@ -79,9 +75,6 @@ afterEach(() => {
 
 async function loadEntry() {
   await jest.isolateModulesAsync(async () => {
-    // The entry's own copy of axios (isolated registry) gets the fake adapter.
-    const isolated = (await import('axios')).default;
-    if (adapter) isolated.defaults.adapter = adapter;
     await import('../../src/app/index');
   });
 }
@@ -98,7 +91,7 @@ test('outside WebAdmin (no pluginApi) it says so instead of failing silently', a
 test('inside WebAdmin it reads the clusters from the engine and the sessions from the service, with the user’s token', async () => {
   const token = { value: 'token-1' };
   installPluginApi(token);
-  installAdapter((url) => {
+  installFetch((url) => {
     if (url.endsWith('/ovirt-engine/api/clusters')) {
       return {
         cluster: [

@@ -148,6 +148,17 @@ export function fakeServices(
       worker_diagnosis: [],
       findings: [],
     }),
+    // The Start flow's calls (its own tests fake them: start/harness.tsx)
+    listClusterHosts: jest.fn().mockResolvedValue([]),
+    listClusterVolumes: jest.fn().mockResolvedValue([]),
+    listRemoteHosts: jest.fn().mockResolvedValue([]),
+    preflight: jest.fn().mockRejectedValue(new Error('preflight not faked')),
+    createSession: jest.fn().mockRejectedValue(new Error('createSession not faked')),
+    getHostKey: jest.fn().mockRejectedValue(new Error('getHostKey not faked')),
+    getRemoteKey: jest.fn().mockRejectedValue(new Error('getRemoteKey not faked')),
+    verifySsh: jest.fn().mockRejectedValue(new Error('verifySsh not faked')),
+    setupSsh: jest.fn().mockRejectedValue(new Error('setupSsh not faked')),
+    setupSshWithKey: jest.fn().mockRejectedValue(new Error('setupSshWithKey not faked')),
     ...overrides,
   };
 }

@@ -79,6 +79,18 @@ async function openOptions(getConfig = jest.fn().mockResolvedValue(catalogue()),
   return { ...r, dialog, services };
 }
 
+/** The elements scrolled into view (jsdom has no layout: the call is what can be checked). */
+const scrolled: Element[] = [];
+beforeEach(() => {
+  scrolled.length = 0;
+  Element.prototype.scrollIntoView = function (this: Element) {
+    scrolled.push(this);
+  };
+});
+afterEach(() => {
+  delete (Element.prototype as Partial<Element>).scrollIntoView;
+});
+
 const optionRow = (dialog: HTMLElement, name: string) =>
   dialog.querySelector<HTMLElement>(`tr[data-option="${name}"]`)!;
 
@@ -220,7 +232,7 @@ test('reset many: every modified option at once', async () => {
   ]);
 });
 
-test('a change Gluster rejects is reported for that option only; the others still apply', async () => {
+test('a change Gluster rejects is reported for that option only, the results in view with the focus; the others still apply', async () => {
   const setConfigOption = jest.fn((_c: string, _s: string, name: string) =>
     name === 'sync-jobs'
       ? Promise.reject(apiError('invalid', 'sync-jobs: value out of range for this version'))
@@ -244,6 +256,10 @@ test('a change Gluster rejects is reported for that option only; the others stil
     'Set sync-jobs to “50”: Failed: sync-jobs: value out of range for this version',
     'Set use-meta-volume to “false”: Done',
   ]);
+  // Under the long table, the results are brought into view with the focus.
+  const shown = within(dialog).getByTestId('options-results');
+  await waitFor(() => expect(shown).toHaveFocus());
+  expect(scrolled).toContain(shown);
   // The failed edit stays in the field to fix; no success toast.
   expect(within(dialog).getByRole('textbox', { name: 'Value of sync-jobs' })).toHaveValue('50');
   expect(environment.showToast).not.toHaveBeenCalled();

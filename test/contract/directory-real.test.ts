@@ -15,7 +15,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { defaultLab } from '../../dev/lab';
 import { createGlusterClient } from '../../server/gluster/client';
-import { localExec } from '../../server/gluster/exec-local';
+import { localExec } from '../../dev/gluster-exec-local';
 import { sshExec } from '../../server/gluster/exec-ssh';
 import {
   localHostShell,
@@ -27,7 +27,7 @@ import {
   type RemoteGluster,
   type RemoteLogin,
 } from '../../server/gluster/provision';
-import { demoSimulator, simRemoteGluster } from '../../server/gluster/sim';
+import { demoSimulator, simRemoteGluster } from '../../dev/sim/gluster';
 import type { SessionKey } from '../../src/georep/types';
 import { checkDirectoryTarget } from '../../src/georep/validation';
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createGlusterClient } from '../../server/gluster/client';
-import { localExec } from '../../server/gluster/exec-local';
+import { localExec } from '../../dev/gluster-exec-local';
 import { sshExec } from '../../server/gluster/exec-ssh';
 import { execProbe } from '../../server/gluster/probe';
 import { georepContractSuite } from './suite';

@@ -5,7 +5,7 @@
 // (fake) Date.now(), so its clock, the suite's checkpoint checks and its waits all agree.
 import { defaultLab } from '../../dev/lab';
 import { createGlusterClient } from '../../server/gluster/client';
-import { GlusterSimulator, simProbe } from '../../server/gluster/sim';
+import { GlusterSimulator, simProbe } from '../../dev/sim/gluster';
 import { georepContractSuite } from './suite';
 
 const realSetInterval = globalThis.setInterval;

@@ -8,6 +8,8 @@ const KNOWN = {
   'test/contract/real.test.ts': 'Gluster contract (real Gluster)',
   'test/contract/directory-real.test.ts': 'directory target (real Gluster)',
   'test/contract/ssh-real.test.ts': 'SSH flows (real OpenSSH)',
+  'test/contract/nonroot-real.test.ts': 'non-root session, mountbroker (real Gluster)',
+  'test/contract/metavolume-real.test.ts': 'use-meta-volume, shared storage (real Gluster)',
   'test/e2e-lab/real-gluster.spec.ts': 'end-to-end in Chromium (real Gluster)',
 };
 

@@ -15,7 +15,7 @@ import { registerEngineEmulator, type EngineEmulator } from '../../dev/engine';
 import { startGlusterSshHosts, type SshHosts } from '../../dev/gluster-ssh-hosts';
 import { defaultLab, LAB_IDS, type Lab } from '../../dev/lab';
 import { SETTINGS, renderConfigFile } from '../../server/config';
-import { demoSimulator } from '../../server/gluster/sim';
+import { demoSimulator } from '../../dev/sim/gluster';
 
 const ROOT = path.resolve(__dirname, '../..');
 const NAME = 'ovirt-gluster-georep';

@@ -10,9 +10,9 @@ import type { EngineClient, EngineEvent } from '../../server/engine';
 import { badGateway } from '../../server/errors';
 import { createGlusterClient } from '../../server/gluster/client';
 import { GlusterTimeoutError } from '../../server/gluster/exec';
-import { demoSimulator } from '../../server/gluster/sim';
+import { demoSimulator } from '../../dev/sim/gluster';
 import type { GlusterClient } from '../../server/gluster/types';
-import { createSimSshTrust } from '../../server/ssh/sim';
+import { createSimSshTrust } from '../../dev/sim/ssh';
 import { PROD, startStack, type Fault, type SessionList, type Stack } from './harness';
 
 const quiet = pino({ level: 'silent' });
@@ -236,6 +236,31 @@ describe('the audit outbox', () => {
     void event;
   });
 
+  it('record does not wait for the engine: the event is on disk in the outbox when it returns', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'georep-spool-'));
+    let answer: () => void = () => undefined;
+    const posted: EngineEvent[] = [];
+    const eng = {
+      postEvent: (_t: string, e: EngineEvent) => {
+        posted.push(e);
+        // The engine takes its time: the action's answer must not wait for it.
+        return new Promise<void>((resolve) => {
+          answer = resolve;
+        });
+      },
+    } as unknown as EngineClient;
+    const a = new Audit(eng, undefined, { spoolDir: dir, retryMs: 60_000 });
+    await a.record(principal, { action: 'pause', cluster, key, ok: true }, quiet);
+    expect(a.pending()).toHaveLength(1);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    expect(posted).toHaveLength(1);
+    answer();
+    await a.settled();
+    a.close();
+    expect(a.pending()).toEqual([]);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.json'))).toEqual([]);
+  });
+
   it('an event the engine already has (posted, answer lost) leaves the outbox', async () => {
     const posted: EngineEvent[] = [];
     let first = true;
@@ -255,6 +280,7 @@ describe('the audit outbox', () => {
     } as unknown as EngineClient;
     const a = new Audit(eng, undefined, {});
     await a.record(principal, { action: 'stop', cluster, key, ok: true }, quiet);
+    await a.settled();
     expect(a.pending()).toEqual([]);
   });
 });

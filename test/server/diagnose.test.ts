@@ -4,7 +4,7 @@
 import { defaultLab } from '../../dev/lab';
 import { diagnoseWorker, relevantEntries } from '../../server/diagnose';
 import { parseGsyncdLog, type NodeProbe } from '../../server/gluster/probe';
-import { simProbe } from '../../server/gluster/sim';
+import { simProbe } from '../../dev/sim/gluster';
 import { envelope, harness } from '../unit/sim/helpers';
 
 const P1 = 'gprod1.lab.example';

@@ -3,7 +3,7 @@
 // the service provisions a single-brick volume on it (from the source host, on the remote's own
 // glusterd), creates the session into it, and removes that volume with the session on request,
 // keeping the directory's data.
-import { runCli } from '../../server/gluster/sim/cli';
+import { runCli } from '../../dev/sim/gluster/cli';
 import { PROVISIONED_OPTION } from '../../server/gluster/provision';
 import { provisionedVolumeName } from '../../src/georep/validation';
 import type { GeoRepSession, PreflightCheck, ProvisionedVolume } from '../../src/georep/types';

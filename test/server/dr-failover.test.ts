@@ -6,7 +6,7 @@ import type { DrProcedureView } from '../../src/georep/dr';
 import { DR_PROCEDURE_OPTION } from '../../src/georep/dr';
 import type { GeoRepJob, GeoRepSession } from '../../src/georep/types';
 import { ssoTokenProvider } from '../../server/serviceAccount';
-import { ManualClock } from '../../server/gluster/sim/simulator';
+import { ManualClock } from '../../dev/sim/gluster/simulator';
 import { PROD, startStack, type Stack } from './harness';
 
 const ADMIN = 'admin@internal';

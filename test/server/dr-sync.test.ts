@@ -10,8 +10,8 @@ import { registerEngineEmulator, type EngineEmulator } from '../../dev/engine';
 import { defaultLab, LAB_IDS } from '../../dev/lab';
 import { registerGeoRepService } from '../../server/app';
 import { createGlusterClient } from '../../server/gluster/client';
-import { demoSimulator, simRemoteGluster, type GlusterSimulator } from '../../server/gluster/sim';
-import { ManualClock } from '../../server/gluster/sim/simulator';
+import { demoSimulator, simRemoteGluster, type GlusterSimulator } from '../../dev/sim/gluster';
+import { ManualClock } from '../../dev/sim/gluster/simulator';
 import { ssoTokenProvider } from '../../server/serviceAccount';
 import type { DrScheduler, DrService } from '../../server/dr/service';
 import {

@@ -1,6 +1,6 @@
 // A small in-memory GlusterClient for the service tests that need to steer Gluster precisely
 // (failures at a given step, unreachable nodes, timeouts). It answers like Gluster 10 in shape,
-// not in every rule: the simulator (server/gluster/sim) is the faithful one.
+// not in every rule: the simulator (dev/sim/gluster) is the faithful one.
 import { GlusterTimeoutError, GlusterUnreachableError } from '../../server/gluster/exec';
 import {
   GlusterCommandError,

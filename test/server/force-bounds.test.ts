@@ -1,8 +1,8 @@
 /* eslint-disable @typescript-eslint/no-unsafe-assignment -- jest's asymmetric matchers are typed `any` */
 // Force within its bounds: what preflight calls unbypassable, create refuses whatever `force` says
-// (one rule, src/georep/force.ts CREATE_CHECK_SEVERITY and otherWritersOf).
+// (one rule, server/preflight/catalogue.ts CHECK_SEVERITY, src/georep/force.ts otherWritersOf).
 import { LAB_IDS } from '../../dev/lab';
-import { CREATE_CHECK_SEVERITY } from '../../src/georep/force';
+import { CHECK_SEVERITY } from '../../server/preflight/catalogue';
 import type { PreflightCheck } from '../../src/georep/types';
 import { PROD, startStack, type Fault, type SessionList, type Stack } from './harness';
 
@@ -56,17 +56,17 @@ describe('a secondary another session writes into', () => {
   });
 
   it('every check preflight calls a blocker is one create enforces, and force bypasses only the forceable', () => {
-    const blockers = Object.entries(CREATE_CHECK_SEVERITY)
+    const blockers = Object.entries(CHECK_SEVERITY)
       .filter(([, v]) => v === 'blocker')
       .map(([k]) => k);
     expect(blockers).toEqual(
       expect.arrayContaining(['secondary_not_in_use', 'same_cluster', 'session_exists']),
     );
     expect(
-      Object.entries(CREATE_CHECK_SEVERITY)
+      Object.entries(CHECK_SEVERITY)
         .filter(([, v]) => v === 'forceable')
         .map(([k]) => k)
         .sort(),
-    ).toEqual(['gluster_version', 'secondary_empty', 'secondary_size']);
+    ).toEqual(['gluster_version', 'primary_peers', 'secondary_empty', 'secondary_size']);
   });
 });

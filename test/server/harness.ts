@@ -12,8 +12,9 @@ import { defaultLab, type Lab } from '../../dev/lab';
 import { registerGeoRepService, type GeoRepServiceOptions } from '../../server/app';
 import { createGlusterClient } from '../../server/gluster/client';
 import type { GlusterClient } from '../../server/gluster/types';
-import { demoSimulator, simRemoteGluster, type GlusterSimulator } from '../../server/gluster/sim';
-import type { SimClock } from '../../server/gluster/sim/simulator';
+import { demoSimulator, simRemoteGluster, type GlusterSimulator } from '../../dev/sim/gluster';
+import { simSecondaryRootForWorld } from '../../dev/sim/gluster/mountbroker';
+import type { SimClock } from '../../dev/sim/gluster/simulator';
 import type { Fault, GeoRepConfigOption, GeoRepSession } from '../../src/georep/types';
 
 export const PREFIX = '/ovirt-georep/api';
@@ -36,6 +37,8 @@ export interface Stack {
   lab: Lab;
   /** The simulator behind the service's GlusterClient (null when a fake client was given). */
   sim: GlusterSimulator | null;
+  /** The simulated root on the engine hosts (the non-root preparation); null with a fake client. */
+  secondaryRoot: ReturnType<typeof simSecondaryRootForWorld> | null;
   gluster: GlusterClient;
   token(user: string): string;
   /** A request to the service as `user` (or with no token when user is null). */
@@ -77,12 +80,15 @@ export async function startStack(
   const engine = await registerEngineEmulator(app, { lab, snapshotMs: opts.snapshotMs });
   const sim = opts.gluster ? null : demoSimulator(lab, opts.clock);
   const gluster = opts.gluster ?? createGlusterClient(sim!);
-  await registerGeoRepService(app, {
+  const secondaryRoot = sim ? simSecondaryRootForWorld(sim.world) : null;
+  const service = await registerGeoRepService(app, {
     engineUrl: `http://127.0.0.1:${port}/ovirt-engine/`,
     gluster,
     backendName: 'sim',
     // Gluster on remote hosts from the cluster hosts (directory targets), in the same simulated world.
     ...(sim ? { remoteGluster: simRemoteGluster(sim) } : {}),
+    // The non-root preparation on the simulated engine hosts (no account but root until a test adds one).
+    ...(secondaryRoot ? { secondaryRoot } : {}),
     ...opts.service,
   });
   await app.listen({ host: '127.0.0.1', port });
@@ -102,15 +108,21 @@ export async function startStack(
     engine,
     lab,
     sim,
+    secondaryRoot,
     gluster,
     token,
-    call: (user, method, path, body) =>
-      app.inject({
+    call: async (user, method, path, body) => {
+      const res = await app.inject({
         method,
         url: `${PREFIX}${path}`,
         headers: user ? { authorization: `Bearer ${token(user)}` } : {},
         ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
-      }),
+      });
+      // The answer does not wait for the audit event's delivery; the tests read the engine's
+      // events right after, so they wait for it here.
+      await service.auditSettled();
+      return res;
+    },
     close: () => app.close(),
   };
 }

@@ -10,7 +10,7 @@ import { startGlusterSshHosts, type SshHosts } from '../../dev/gluster-ssh-hosts
 import { EngineClient } from '../../server/engine';
 import { GlusterUnreachableError } from '../../server/gluster/exec';
 import { sshExec } from '../../server/gluster/exec-ssh';
-import { demoSimulator } from '../../server/gluster/sim';
+import { demoSimulator } from '../../dev/sim/gluster';
 import { ssoTokenProvider } from '../../server/serviceAccount';
 import { EngineHostKeys, fingerprintMatches } from '../../server/ssh/host-trust';
 import { KnownHosts, parsePublicKey } from '../../server/ssh/keys';

@@ -60,6 +60,26 @@ describe('GlusterAdmin on one Gluster volume only', () => {
     expect(s.sim!.callCount()).toBe(before);
   });
 
+  it('a refusal to act wins over a session Gluster does not list (the two are asked together)', async () => {
+    const missing = '00000000-0000-5000-8000-000000000000';
+    for (const verb of ['pause', 'checkpoint']) {
+      const r = await s.call(
+        'volumeadmin@internal',
+        'POST',
+        `/clusters/${PROD}/sessions/${missing}/${verb}`,
+        {},
+      );
+      expect([verb, r.statusCode]).toEqual([verb, 403]);
+    }
+    const r = await s.call(
+      'admin@internal',
+      'POST',
+      `/clusters/${PROD}/sessions/${missing}/pause`,
+      {},
+    );
+    expect(r.statusCode).toBe(404);
+  });
+
   it('the engine writes the volume permission with no object, the cluster one with its cluster', async () => {
     const r = await s.app.inject({
       method: 'GET',

@@ -3,7 +3,7 @@
 // engine does not show the user; the remote is another machine under any spelling; a key path
 // stays in an .ssh folder; nothing hostile reaches an event; no internal address in a fault.
 import { defaultLab, LAB_IDS } from '../../dev/lab';
-import { createSimSshTrust } from '../../server/ssh/sim';
+import { createSimSshTrust } from '../../dev/sim/ssh';
 import type { PreflightCheck } from '../../src/georep/types';
 import { DR, PROD, startStack, type Fault, type Stack } from './harness';
 
@@ -78,6 +78,22 @@ describe('the remote is another machine, however it is spelled', () => {
       severity: 'blocker',
       evidence: expect.stringMatching(/address of host gprod1/),
     });
+  });
+
+  it('so does the preflight of a directory target (one same-cluster rule for both)', async () => {
+    const r = await s.call('admin@internal', 'POST', `/clusters/${PROD}/preflight`, {
+      primary_volume: 'home',
+      secondary_host: 'gprod-alias.example',
+      secondary_path: '/data/backup',
+    });
+    expect(r.statusCode).toBe(200);
+    const b = r.json<{ check: PreflightCheck[]; can_create_with_force: boolean }>();
+    expect(b.check.find((x) => x.id === 'same_cluster')).toMatchObject({
+      outcome: 'fail',
+      severity: 'blocker',
+      evidence: expect.stringMatching(/resolves to 10.0.0.11, the address of host gprod1/),
+    });
+    expect(b.can_create_with_force).toBe(false);
   });
 
   it('the SSH routes refuse it too', async () => {

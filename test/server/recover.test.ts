@@ -3,7 +3,7 @@
 // within the bound and the outcome says so; every step is recorded.
 import { defaultLab } from '../../dev/lab';
 import { createGlusterClient } from '../../server/gluster/client';
-import { simProbe } from '../../server/gluster/sim';
+import { simProbe } from '../../dev/sim/gluster';
 import { buildSessions } from '../../server/domain';
 import { recoverStalled, restartOption, type RecoverStep } from '../../server/recover';
 import { envelope, harness, type Harness } from '../unit/sim/helpers';

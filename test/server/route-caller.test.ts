@@ -8,7 +8,7 @@
 // covered (or this test fails) the day it is added.
 import { defaultLab, LAB_IDS } from '../../dev/lab';
 import { filterLab } from '../dev/filter-lab';
-import { createSimSshTrust } from '../../server/ssh/sim';
+import { createSimSshTrust } from '../../dev/sim/ssh';
 import { PROD, startStack, type SessionList, type Stack } from './harness';
 
 type Caller =

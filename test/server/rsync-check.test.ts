@@ -1,8 +1,8 @@
-// The rsync preflight note (server/rsync-check.ts): Debian 12's security rsync syncs 0 bytes
+// The rsync preflight note (server/preflight/rsync.ts): Debian 12's security rsync syncs 0 bytes
 // through gsyncd without an error, so with sync-method rsync the preflight says so, and how to
 // avoid it; tarssh needs no rsync; an unreadable version is said, not guessed.
 import type { NodeProbe } from '../../server/gluster/probe';
-import { rsyncCheck } from '../../server/rsync-check';
+import { rsyncCheck } from '../../server/preflight/rsync';
 import { rsyncCopiesNothing } from '../../src/georep/known-failures';
 
 const probe = (version: string | null): NodeProbe => ({

@@ -1,6 +1,6 @@
 // With an SshTrust, the service mounts the SSH routes and the preflight checks passwordless SSH.
 import { defaultLab } from '../../dev/lab';
-import { createSimSshTrust } from '../../server/ssh/sim';
+import { createSimSshTrust } from '../../dev/sim/ssh';
 import type { PreflightCheck } from '../../src/georep/types';
 import { PROD, startStack, type Stack } from './harness';
 

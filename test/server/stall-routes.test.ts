@@ -8,12 +8,7 @@ import { registerEngineEmulator, type EngineEmulator } from '../../dev/engine';
 import { defaultLab } from '../../dev/lab';
 import { registerGeoRepService } from '../../server/app';
 import { createGlusterClient } from '../../server/gluster/client';
-import {
-  demoSimulator,
-  ManualClock,
-  simProbe,
-  type GlusterSimulator,
-} from '../../server/gluster/sim';
+import { demoSimulator, ManualClock, simProbe, type GlusterSimulator } from '../../dev/sim/gluster';
 import type { Job } from '../../server/jobs';
 import type { GeoRepSession } from '../../src/georep/types';
 import { PASSWORDS, PREFIX, PROD } from './harness';

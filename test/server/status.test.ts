@@ -4,7 +4,7 @@
 import { defaultLab } from '../../dev/lab';
 import type { GlusterExec } from '../../server/gluster/exec';
 import { createGlusterClient } from '../../server/gluster/client';
-import { demoSimulator } from '../../server/gluster/sim';
+import { demoSimulator } from '../../dev/sim/gluster';
 import { FakeGluster } from './fake-gluster';
 import { DR, PROD, startStack, type Stack, type Fault, type SessionList } from './harness';
 

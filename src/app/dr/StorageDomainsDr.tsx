@@ -32,7 +32,7 @@ function gib(n: number | null): string {
   return n === null ? '?' : `${(n / 1024 ** 3).toFixed(1)} GiB`;
 }
 
-export default function StorageDomainsDr({
+export function StorageDomainsDr({
   clusterId,
   canManage,
 }: {

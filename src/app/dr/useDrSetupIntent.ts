@@ -3,7 +3,10 @@
 import { useEffect, useEffectEvent } from 'react';
 import { DR_INTENT_KEY, takeDrIntent, type DrSetupIntent } from '../../plugin/intent';
 
-export function useDrSetupIntent(storage: Storage | null, onIntent: (intent: DrSetupIntent) => void): void {
+export function useDrSetupIntent(
+  storage: Storage | null,
+  onIntent: (intent: DrSetupIntent) => void,
+): void {
   const deliver = useEffectEvent(() => {
     if (!storage) return;
     const intent = takeDrIntent(storage);
@@ -24,7 +27,11 @@ export function useDrSetupIntent(storage: Storage | null, onIntent: (intent: DrS
  * Calls `onReady` once the request for this cluster can be answered (the storage domains are
  * read): the DR panel then opens the set-up or says why it cannot.
  */
-export function useWhenReady<T, R>(request: R | null | undefined, data: T | undefined, onReady: (r: R, d: T) => void): void {
+export function useWhenReady<T, R>(
+  request: R | null | undefined,
+  data: T | undefined,
+  onReady: (r: R, d: T) => void,
+): void {
   const fire = useEffectEvent((r: R, d: T) => onReady(r, d));
   useEffect(() => {
     if (request && data !== undefined) fire(request, data);

@@ -33,6 +33,7 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { ApiError } from '../../api/http';
 import { asApiError } from '../queries';
+import { useRevealWhen } from '../useRevealWhen';
 import { hostKeyFile, sshMessages as m } from './messages';
 import type { SshVerifyFailure } from '../../api/ssh';
 import type { SshHostKey, SshVerifyResult, StartServices } from './services';
@@ -237,6 +238,11 @@ export function PasswordlessSshDialog({
     else void sendPassword();
   };
 
+  // A failure is shown under the form: in view with the focus (null while nothing or busy).
+  const keyResultRef = useRevealWhen<HTMLDivElement>(keyResult && !busy ? 'key' : null);
+  const passwordResultRef = useRevealWhen<HTMLDivElement>(
+    passwordResult && !busy ? passwordResult.kind : null,
+  );
   const titleId = `${ids}-title`;
   const keyInputId = `${ids}-key`;
   const keyHelpId = `${ids}-key-help`;
@@ -365,28 +371,30 @@ export function PasswordlessSshDialog({
                 </FormHelperText>
               </FormGroup>
               {keyResult ? (
-                <Alert
-                  component="h2"
-                  isInline
-                  variant="danger"
-                  title={intl.formatMessage(m.keyFailedTitle)}
-                  role="alert"
-                >
-                  {keyResult.kind === 'failed' ? (
-                    <>
-                      {cause(keyResult.failure) ? (
-                        <Content component="p">{cause(keyResult.failure)}</Content>
-                      ) : null}
+                <div ref={keyResultRef} tabIndex={-1} data-testid="ssh-key-result">
+                  <Alert
+                    component="h2"
+                    isInline
+                    variant="danger"
+                    title={intl.formatMessage(m.keyFailedTitle)}
+                    role="alert"
+                  >
+                    {keyResult.kind === 'failed' ? (
+                      <>
+                        {cause(keyResult.failure) ? (
+                          <Content component="p">{cause(keyResult.failure)}</Content>
+                        ) : null}
+                        <Content component="p">
+                          {intl.formatMessage(m.serviceSaid, { detail: keyResult.detail })}
+                        </Content>
+                      </>
+                    ) : (
                       <Content component="p">
-                        {intl.formatMessage(m.serviceSaid, { detail: keyResult.detail })}
+                        {intl.formatMessage(m.requestFailed, { reason: keyResult.reason })}
                       </Content>
-                    </>
-                  ) : (
-                    <Content component="p">
-                      {intl.formatMessage(m.requestFailed, { reason: keyResult.reason })}
-                    </Content>
-                  )}
-                </Alert>
+                    )}
+                  </Alert>
+                </div>
               ) : null}
             </>
           ) : (
@@ -479,7 +487,11 @@ export function PasswordlessSshDialog({
                   </HelperText>
                 </FormHelperText>
               </FormGroup>
-              {passwordResult ? <PasswordOutcome result={passwordResult} /> : null}
+              {passwordResult ? (
+                <div ref={passwordResultRef} tabIndex={-1} data-testid="ssh-password-result">
+                  <PasswordOutcome result={passwordResult} />
+                </div>
+              ) : null}
             </>
           )}
           <div role="status" aria-live="polite">

@@ -5,68 +5,48 @@
 // passwordless SSH does not work, the Passwordless SSH dialog takes over and the flow continues
 // where it stopped once it works.
 import {
-  Alert,
   Button,
-  Checkbox,
   Content,
   Form,
-  FormGroup,
-  FormHelperText,
   FormSection,
-  FormSelect,
-  FormSelectOption,
-  HelperText,
-  HelperTextItem,
   Modal,
   ModalBody,
   ModalFooter,
   ModalHeader,
-  ProgressStep,
-  ProgressStepper,
-  Spinner,
-  TextInput,
 } from '@patternfly/react-core';
 import { useQuery } from '@tanstack/react-query';
 import {
   type FormEvent,
   type KeyboardEvent,
-  type ReactNode,
   useEffect,
   useId,
   useMemo,
   useRef,
   useState,
 } from 'react';
-import { type MessageDescriptor, useIntl } from 'react-intl';
+import { useIntl } from 'react-intl';
 import type { EngineHost } from '../../api/engine';
 import type { GeoRepSession } from '../../georep/types';
-import { InProgressIcon } from '../icons';
-import { asApiError } from '../queries';
-import { provisionedVolumeName } from '../../georep/validation';
+import { ChecksSection } from './ChecksSection';
+import { useFieldKit } from './fieldKit';
 import {
   type FieldName,
   hasProblems,
   initialForm,
-  type Problem,
-  remoteTargetOf,
   type StartForm,
   toStartInput,
   validateForm,
 } from './form';
-import { hostKeyFile, startMessages as m } from './messages';
-import { OptionsEditor } from './OptionsEditor';
+import { startMessages as m } from './messages';
+import { OptionsSection } from './OptionsSection';
 import { PasswordlessSshDialog } from './PasswordlessSshDialog';
-import { PreflightResults } from './PreflightResults';
+import { RemoteSection } from './RemoteSection';
 import type { StartServices } from './services';
-import {
-  assessPreflight,
-  type FlowOutcome,
-  type FlowState,
-  inputSignature,
-  type StepId,
-  type StepState,
-  useStartFlow,
-} from './useStartFlow';
+import { remoteVolumeChoices } from './remoteEligibility';
+import { SourceSection } from './SourceSection';
+import { queryKeys } from '../queries';
+import { LiveStatus, Outcome, Steps } from './StartProgress';
+import { type FlowOutcome, type FlowState, inputSignature, useStartFlow } from './useStartFlow';
 
 export interface StartSessionDialogProps {
   clusterId: string;
@@ -79,28 +59,6 @@ export interface StartSessionDialogProps {
   onCreated: (session: GeoRepSession | null) => void;
 }
 
-const STEP_TITLE: Record<StepId, MessageDescriptor> = {
-  check: m.stepCheck,
-  verify: m.stepVerify,
-  create: m.stepCreate,
-  config: m.stepConfig,
-  start: m.stepStart,
-};
-const STATUS_TEXT = {
-  pending: m.stepPending,
-  running: m.stepRunning,
-  done: m.stepDone,
-  failed: m.stepFailed,
-  skipped: m.stepSkipped,
-} as const;
-const STEP_VARIANT = {
-  pending: 'pending',
-  running: 'info',
-  done: 'success',
-  failed: 'danger',
-  skipped: 'default',
-} as const;
-
 const FIELD_ORDER: FieldName[] = [
   'volume',
   'hostId',
@@ -110,10 +68,6 @@ const FIELD_ORDER: FieldName[] = [
   'group',
   'port',
 ];
-
-/** The step's title; the create step says it provisions a volume first for a directory. */
-const stepTitle = (id: StepId, state: FlowState): MessageDescriptor =>
-  id === 'create' && state.lastInput?.remotePath ? m.stepCreatePath : STEP_TITLE[id];
 
 const sessionExists = (o: FlowOutcome): boolean =>
   o.kind === 'done' || o.kind === 'created_not_started' || o.kind === 'unknown';
@@ -128,8 +82,6 @@ export function StartSessionDialog({
 }: StartSessionDialogProps) {
   const intl = useIntl();
   const ids = useId();
-  const fieldId = (f: FieldName | 'fingerprint' | 'useDefault' | 'force') => `${ids}-${f}`;
-  const helpId = (f: FieldName | 'fingerprint') => `${ids}-${f}-help`;
 
   const [form, setForm] = useState<StartForm>(() => initialForm(initialVolume ?? ''));
   const [touched, setTouched] = useState<ReadonlySet<FieldName>>(new Set());
@@ -175,6 +127,21 @@ export function StartSessionDialog({
     enabled: knownRemote !== undefined,
   });
 
+  // Eligibility of the remote cluster's volumes: the sessions of this cluster say which are taken.
+  const sessions = useQuery({
+    queryKey: queryKeys.sessions(clusterId),
+    queryFn: () => services.listSessions(clusterId),
+    enabled: knownRemote !== undefined,
+  });
+  const remoteClusterId = knownRemote?.clusterId;
+  const remoteChoices = useMemo(() => {
+    if (!remoteClusterId || !remoteVolumes.data) return null;
+    const hosts = (suggestions.data ?? [])
+      .filter((s) => s.clusterId === remoteClusterId)
+      .flatMap((s) => [s.address, s.name]);
+    return remoteVolumeChoices(remoteVolumes.data, hosts, sessions.data?.sessions ?? []);
+  }, [remoteClusterId, remoteVolumes.data, suggestions.data, sessions.data]);
+
   const problems = useMemo(() => {
     const p = validateForm(effective, { clusterName, ownHosts: allHosts });
     if (
@@ -201,7 +168,6 @@ export function StartSessionDialog({
   const exists = sessionExists(state.outcome);
   const locked = state.running || exists;
   const sshOpen = state.outcome.kind === 'needs_ssh' && !state.running;
-  const target = remoteTargetOf(effective);
   const input = host && !hasProblems(problems) ? toStartInput(effective, clusterId, host) : null;
   const stale =
     state.preflight !== null && (input === null || state.preflightFor !== inputSignature(input));
@@ -216,6 +182,8 @@ export function StartSessionDialog({
   const touch = (f: FieldName) => {
     if (!touched.has(f)) setTouched((t) => new Set(t).add(f));
   };
+  const kit = useFieldKit(ids, problems.fields, (f) => submitted || touched.has(f), touch);
+  const { fieldId } = kit;
 
   const report = (final: FlowState | null) => {
     if (!final) return;
@@ -268,65 +236,13 @@ export function StartSessionDialog({
     if (!state.running) onClose();
   };
 
-  const show = (f: FieldName): Problem | undefined =>
-    submitted || touched.has(f) ? problems.fields[f] : undefined;
-  const text = (p: Problem | undefined): string | null =>
-    p ? intl.formatMessage(p.message, p.values) : null;
-
-  const help = (f: FieldName, normal: ReactNode, extra?: ReactNode) => {
-    const error = text(show(f));
-    return (
-      <FormHelperText>
-        <HelperText id={helpId(f)}>
-          {error ? (
-            <HelperTextItem variant="error">{error}</HelperTextItem>
-          ) : normal ? (
-            <HelperTextItem>{normal}</HelperTextItem>
-          ) : null}
-          {extra}
-        </HelperText>
-      </FormHelperText>
-    );
-  };
-  const aria = (f: FieldName) => ({
-    id: fieldId(f),
-    'aria-describedby': helpId(f),
-    'aria-invalid': show(f) ? true : undefined,
-    validated: show(f) ? ('error' as const) : ('default' as const),
-    onBlur: () => touch(f),
-  });
-
   const volumeOptions = useMemo(() => {
     const list = (volumes.data ?? []).map((v) => ({ name: v.name, status: v.status ?? '?' }));
     if (!volumes.data && initialVolume) list.push({ name: initialVolume, status: '…' });
     return list;
   }, [volumes.data, initialVolume]);
 
-  const hostName = host?.name ?? '';
-  const targetUnderstood =
-    target.kind === 'volume'
-      ? intl.formatMessage(m.remoteTargetVolume, { volume: target.volume })
-      : target.kind === 'path'
-        ? intl.formatMessage(m.remoteTargetPath, { path: target.path })
-        : null;
-
-  const assessment = state.preflight ? assessPreflight(state.preflight) : null;
-  const titlesOf = (cs: { title: string }[]) => cs.map((c) => c.title).join('; ');
-  const forceDescription = !assessment
-    ? intl.formatMessage(m.forceBeforeCheck)
-    : [
-        assessment.forceable.length > 0
-          ? intl.formatMessage(m.forceBypasses, { titles: titlesOf(assessment.forceable) })
-          : intl.formatMessage(m.forceNoneFailed, {
-              titles: titlesOf(assessment.forceableAll) || '—',
-            }),
-        assessment.blockers.length > 0
-          ? intl.formatMessage(m.forceNever, { titles: titlesOf(assessment.blockers) })
-          : '',
-      ]
-        .filter(Boolean)
-        .join(' ');
-
+  const section = { kit, form, effective, locked, update };
   const title = intl.formatMessage(m.title);
   const titleId = `${ids}-title`;
 
@@ -349,342 +265,31 @@ export function StartSessionDialog({
         />
         <ModalBody>
           <Form id={`${ids}-form`} onSubmit={submit} onKeyDown={submitOnEnter} noValidate>
-            <FormSection title={intl.formatMessage(m.sourceSection)} titleElement="h2">
-              <FormGroup
-                label={intl.formatMessage(m.volume)}
-                isRequired
-                fieldId={fieldId('volume')}
-              >
-                <FormSelect
-                  {...aria('volume')}
-                  value={effective.volume}
-                  isRequired
-                  isDisabled={locked}
-                  onChange={(_e, v) => update({ volume: v })}
-                >
-                  <FormSelectOption
-                    value=""
-                    label={intl.formatMessage(m.volumeChoose)}
-                    isPlaceholder
-                  />
-                  {volumeOptions.map((v) => (
-                    <FormSelectOption
-                      key={v.name}
-                      value={v.name}
-                      label={intl.formatMessage(m.volumeOption, { name: v.name, status: v.status })}
-                    />
-                  ))}
-                </FormSelect>
-                {help(
-                  'volume',
-                  volumes.isPending
-                    ? intl.formatMessage(m.volumesLoading)
-                    : volumes.data && volumes.data.length === 0
-                      ? intl.formatMessage(m.noVolumes, { cluster: clusterName })
-                      : null,
-                  volumes.error ? (
-                    <HelperTextItem variant="error">
-                      {intl.formatMessage(m.volumesFailed, {
-                        cluster: clusterName,
-                        reason: reasonOf(volumes.error),
-                      })}
-                    </HelperTextItem>
-                  ) : null,
-                )}
-              </FormGroup>
-
-              <FormGroup label={intl.formatMessage(m.host)} isRequired fieldId={fieldId('hostId')}>
-                <FormSelect
-                  {...aria('hostId')}
-                  value={effective.hostId}
-                  isRequired
-                  isDisabled={locked || upHosts.length === 0}
-                  onChange={(_e, v) => update({ hostId: v })}
-                >
-                  <FormSelectOption
-                    value=""
-                    label={intl.formatMessage(m.hostChoose)}
-                    isPlaceholder
-                  />
-                  {upHosts.map((h) => (
-                    <FormSelectOption
-                      key={h.id}
-                      value={h.id}
-                      label={intl.formatMessage(m.hostOption, { name: h.name, address: h.address })}
-                    />
-                  ))}
-                </FormSelect>
-                {help(
-                  'hostId',
-                  hosts.isPending
-                    ? intl.formatMessage(m.hostsLoading)
-                    : intl.formatMessage(m.hostHelp, { cluster: clusterName }),
-                  hosts.error ? (
-                    <HelperTextItem variant="error">
-                      {intl.formatMessage(m.hostsFailed, {
-                        cluster: clusterName,
-                        reason: reasonOf(hosts.error),
-                      })}
-                    </HelperTextItem>
-                  ) : hosts.data && upHosts.length === 0 ? (
-                    <HelperTextItem variant="error">
-                      {intl.formatMessage(m.noUpHost, {
-                        cluster: clusterName,
-                        count: allHosts.length,
-                      })}
-                    </HelperTextItem>
-                  ) : null,
-                )}
-              </FormGroup>
-
-              {host ? (
-                <FormGroup
-                  label={intl.formatMessage(m.fingerprint, { host: hostName })}
-                  fieldId={fieldId('fingerprint')}
-                >
-                  {hostKey.data ? (
-                    <TextInput
-                      id={fieldId('fingerprint')}
-                      readOnlyVariant="default"
-                      value={intl.formatMessage(m.fingerprintValue, {
-                        fingerprint: hostKey.data.fingerprint,
-                        algorithm: hostKey.data.algorithm,
-                      })}
-                      aria-describedby={helpId('fingerprint')}
-                      className="georep-name"
-                    />
-                  ) : null}
-                  <FormHelperText>
-                    <HelperText id={helpId('fingerprint')} aria-live="polite">
-                      {hostKey.isFetching ? (
-                        <HelperTextItem icon={<Spinner size="sm" aria-hidden />}>
-                          {intl.formatMessage(m.fingerprintLoading, { host: hostName })}
-                        </HelperTextItem>
-                      ) : hostKey.error ? (
-                        <HelperTextItem variant="error">
-                          {intl.formatMessage(m.fingerprintFailed, {
-                            host: hostName,
-                            reason: reasonOf(hostKey.error),
-                          })}
-                        </HelperTextItem>
-                      ) : hostKey.data ? (
-                        <HelperTextItem>
-                          {intl.formatMessage(m.fingerprintHelp, {
-                            file: hostKeyFile(hostKey.data.algorithm),
-                            host: hostName,
-                          })}
-                        </HelperTextItem>
-                      ) : null}
-                    </HelperText>
-                  </FormHelperText>
-                  {hostKey.error && !hostKey.isFetching ? (
-                    <Button variant="link" isInline onClick={() => void hostKey.refetch()}>
-                      {intl.formatMessage(m.fingerprintRetry)}
-                    </Button>
-                  ) : null}
-                </FormGroup>
-              ) : null}
-            </FormSection>
-
-            <FormSection title={intl.formatMessage(m.remoteSection)} titleElement="h2">
-              <FormGroup
-                label={intl.formatMessage(m.remoteHost)}
-                isRequired
-                fieldId={fieldId('remoteHost')}
-              >
-                <TextInput
-                  {...aria('remoteHost')}
-                  value={form.remoteHost}
-                  isRequired
-                  isDisabled={locked}
-                  autoComplete="off"
-                  spellCheck={false}
-                  list={`${ids}-remote-hosts`}
-                  onChange={(_e, v) => update({ remoteHost: v })}
-                />
-                <datalist id={`${ids}-remote-hosts`} data-testid="remote-host-suggestions">
-                  {(suggestions.data ?? []).map((s) => (
-                    <option
-                      key={`${s.clusterId}-${s.address}`}
-                      value={s.address}
-                      label={intl.formatMessage(m.remoteHostSuggestion, {
-                        name: s.name,
-                        cluster: s.clusterName,
-                      })}
-                    />
-                  ))}
-                </datalist>
-                {help(
-                  'remoteHost',
-                  knownRemote
-                    ? intl.formatMessage(m.remoteHostKnown, {
-                        name: knownRemote.name,
-                        cluster: knownRemote.clusterName,
-                        status: knownRemote.status,
-                      })
-                    : intl.formatMessage(m.remoteHostHelp),
-                )}
-              </FormGroup>
-
-              <FormGroup
-                label={intl.formatMessage(m.remoteTarget)}
-                isRequired
-                fieldId={fieldId('remoteTarget')}
-              >
-                <TextInput
-                  {...aria('remoteTarget')}
-                  value={form.remoteTarget}
-                  isRequired
-                  isDisabled={locked}
-                  autoComplete="off"
-                  spellCheck={false}
-                  list={`${ids}-remote-volumes`}
-                  onChange={(_e, v) => update({ remoteTarget: v })}
-                />
-                <datalist id={`${ids}-remote-volumes`}>
-                  {(knownRemote ? (remoteVolumes.data ?? []) : []).map((v) => (
-                    <option key={v.id} value={v.name} />
-                  ))}
-                </datalist>
-                <FormHelperText>
-                  <HelperText id={helpId('remoteTarget')} aria-live="polite">
-                    {targetUnderstood ? (
-                      <HelperTextItem
-                        variant={target.kind === 'volume' ? 'success' : 'indeterminate'}
-                      >
-                        <span data-testid="remote-target-understood">{targetUnderstood}</span>
-                      </HelperTextItem>
-                    ) : null}
-                    {text(show('remoteTarget')) ? (
-                      <HelperTextItem variant="error">{text(show('remoteTarget'))}</HelperTextItem>
-                    ) : target.kind === 'path' ? (
-                      <HelperTextItem>
-                        {intl.formatMessage(m.remoteTargetPathVolume, {
-                          volume: provisionedVolumeName(target.path),
-                        })}
-                      </HelperTextItem>
-                    ) : !targetUnderstood ? (
-                      <HelperTextItem>{intl.formatMessage(m.remoteTargetHelp)}</HelperTextItem>
-                    ) : null}
-                  </HelperText>
-                </FormHelperText>
-              </FormGroup>
-
-              <FormGroup label={intl.formatMessage(m.user)} isRequired fieldId={fieldId('user')}>
-                <TextInput
-                  {...aria('user')}
-                  value={form.user}
-                  isRequired
-                  isDisabled={locked}
-                  autoComplete="off"
-                  spellCheck={false}
-                  onChange={(_e, v) => update({ user: v })}
-                />
-                {help('user', intl.formatMessage(m.userHelp))}
-              </FormGroup>
-
-              {effective.user.trim() !== 'root' ? (
-                <FormGroup
-                  label={intl.formatMessage(m.group)}
-                  isRequired
-                  fieldId={fieldId('group')}
-                >
-                  <TextInput
-                    {...aria('group')}
-                    value={form.group}
-                    isRequired
-                    isDisabled={locked}
-                    autoComplete="off"
-                    spellCheck={false}
-                    onChange={(_e, v) => update({ group: v })}
-                  />
-                  {help('group', intl.formatMessage(m.groupHelp, { user: effective.user.trim() }))}
-                </FormGroup>
-              ) : null}
-
-              <FormGroup label={intl.formatMessage(m.port)} isRequired fieldId={fieldId('port')}>
-                <TextInput
-                  {...aria('port')}
-                  value={form.port}
-                  isRequired
-                  isDisabled={locked}
-                  inputMode="numeric"
-                  autoComplete="off"
-                  onChange={(_e, v) => update({ port: v })}
-                />
-                {help('port', intl.formatMessage(m.portHelp))}
-              </FormGroup>
-            </FormSection>
-
-            <FormSection title={intl.formatMessage(m.configSection)} titleElement="h2">
-              <Checkbox
-                id={fieldId('useDefault')}
-                label={intl.formatMessage(m.useDefault)}
-                description={intl.formatMessage(m.useDefaultHelp)}
-                isChecked={form.useDefault}
-                isDisabled={locked}
-                onChange={(_e, on) => update({ useDefault: on })}
-              />
-              {!form.useDefault ? (
-                <>
-                  <Alert
-                    component="h3"
-                    isInline
-                    isPlain
-                    variant="info"
-                    title={intl.formatMessage(m.customConfigNote)}
-                  />
-                  <OptionsEditor
-                    values={form.config}
-                    problems={problems.config}
-                    disabled={locked}
-                    onChange={(name, value) =>
-                      update({ config: { ...form.config, [name]: value } })
-                    }
-                  />
-                </>
-              ) : null}
-            </FormSection>
-
-            <FormSection title={intl.formatMessage(m.checksSection)} titleElement="h2">
-              <Content component="p">{intl.formatMessage(m.checkHelp)}</Content>
-              {state.checking ? (
-                <Content component="p" role="status">
-                  <Spinner size="sm" aria-hidden /> {intl.formatMessage(m.checking)}
-                </Content>
-              ) : null}
-              {state.preflightError && !state.running ? (
-                <Alert
-                  component="h3"
-                  isInline
-                  variant="danger"
-                  title={intl.formatMessage(m.checkFailed, { reason: state.preflightError })}
-                />
-              ) : null}
-              {state.preflight ? (
-                <PreflightResults
-                  result={state.preflight}
-                  stale={stale}
-                  useDefault={form.useDefault}
-                />
-              ) : null}
-              <Checkbox
-                id={`${ids}-autostart`}
-                label={intl.formatMessage(m.autoStart)}
-                description={intl.formatMessage(m.autoStartHelp)}
-                isChecked={form.autoStart}
-                isDisabled={locked}
-                onChange={(_e, on) => setForm((f) => ({ ...f, autoStart: on }))}
-              />
-              <Checkbox
-                id={fieldId('force')}
-                label={intl.formatMessage(m.force)}
-                description={forceDescription}
-                isChecked={form.force}
-                isDisabled={locked}
-                onChange={(_e, on) => update({ force: on })}
-              />
-            </FormSection>
+            <SourceSection
+              {...section}
+              clusterName={clusterName}
+              volumes={volumes}
+              volumeOptions={volumeOptions}
+              hosts={hosts}
+              allHosts={allHosts}
+              upHosts={upHosts}
+              host={host}
+              hostKey={hostKey}
+            />
+            <RemoteSection
+              {...section}
+              suggestions={suggestions}
+              knownRemote={knownRemote}
+              remoteVolumes={remoteVolumes}
+              remoteChoices={remoteChoices}
+            />
+            <OptionsSection {...section} problems={problems.config} />
+            <ChecksSection
+              {...section}
+              state={state}
+              stale={stale}
+              setAutoStart={(on) => setForm((f) => ({ ...f, autoStart: on }))}
+            />
 
             {state.steps.length > 0 ? (
               <div ref={progressRef} tabIndex={-1} data-testid="start-progress">
@@ -733,184 +338,5 @@ export function StartSessionDialog({
         />
       ) : null}
     </>
-  );
-}
-
-function reasonOf(error: unknown): string {
-  const e = asApiError(error);
-  return e.detail || e.reason;
-}
-
-function Steps({ state, idBase }: { state: FlowState; idBase: string }) {
-  const intl = useIntl();
-  const describe = (s: StepState): string | null => {
-    if (s.id === 'check' && s.status === 'failed' && state.outcome.kind === 'blocked')
-      return intl.formatMessage(m.stepCheckBlocked);
-    if (s.id === 'verify' && s.status === 'skipped' && state.lastInput?.useDefault === false)
-      return intl.formatMessage(m.stepVerifySkipped);
-    if (s.id === 'config' && s.status === 'done') {
-      const n = Object.keys(state.lastInput?.config ?? {}).length;
-      return intl.formatMessage(m.stepConfigDone, { count: n });
-    }
-    if (s.id === 'config' && s.status === 'skipped') return intl.formatMessage(m.stepConfigSkipped);
-    if (s.id === 'start' && s.status === 'skipped') return intl.formatMessage(m.stepStartNotRun);
-    return s.detail;
-  };
-  return (
-    <ProgressStepper isVertical aria-label={intl.formatMessage(m.progressSection)}>
-      {state.steps.map((s) => {
-        const title = intl.formatMessage(stepTitle(s.id, state));
-        const status = intl.formatMessage(STATUS_TEXT[s.status]);
-        return (
-          <ProgressStep
-            key={s.id}
-            id={`${idBase}-step-${s.id}`}
-            titleId={`${idBase}-step-${s.id}-title`}
-            data-step={s.id}
-            data-status={s.status}
-            variant={STEP_VARIANT[s.status]}
-            isCurrent={s.status === 'running'}
-            icon={s.status === 'running' ? <InProgressIcon /> : undefined}
-            description={describe(s)}
-          >
-            {title}
-            <span className="pf-v6-screen-reader">
-              {' '}
-              {intl.formatMessage(m.stepStatusSr, { status })}
-            </span>
-          </ProgressStep>
-        );
-      })}
-    </ProgressStepper>
-  );
-}
-
-function Outcome({ state, volume }: { state: FlowState; volume: string }) {
-  const intl = useIntl();
-  const o = state.outcome;
-  switch (o.kind) {
-    case 'blocked':
-      return (
-        <Alert
-          component="h3"
-          isInline
-          variant="danger"
-          title={intl.formatMessage(m.blocked)}
-          data-testid="start-outcome"
-        >
-          {intl.formatMessage(o.blockers.length === 0 ? m.blockedForce : m.blockedFix)}
-        </Alert>
-      );
-    case 'failed':
-      return (
-        <Alert
-          component="h3"
-          isInline
-          variant="danger"
-          title={intl.formatMessage(m.failedTitle, {
-            step: intl.formatMessage(stepTitle(o.step, state)),
-          })}
-          data-testid="start-outcome"
-        >
-          <Content component="p" className="georep-name">
-            {o.reason}
-          </Content>
-          {o.step === 'verify' ? (
-            <Content component="p">{intl.formatMessage(m.sshNotSetUp)}</Content>
-          ) : null}
-          {o.forceMayHelp ? (
-            <Content component="p" data-testid="create-force-hint">
-              {intl.formatMessage(m.createForceMayHelp)}
-            </Content>
-          ) : null}
-        </Alert>
-      );
-    case 'created_not_started':
-      return (
-        <Alert
-          component="h3"
-          isInline
-          variant="warning"
-          title={intl.formatMessage(m.notCreatedTitle, { reason: o.reason })}
-          data-testid="start-outcome"
-        >
-          {intl.formatMessage(
-            o.step === 'config'
-              ? m.notStartedWhenConfig
-              : o.step === 'start'
-                ? m.notStartedWhenStart
-                : m.notStartedWhenListed,
-          )}
-        </Alert>
-      );
-    case 'unknown':
-      return (
-        <Alert
-          component="h3"
-          isInline
-          variant="warning"
-          title={intl.formatMessage(m.unknownTitle)}
-          data-testid="start-outcome"
-        >
-          {intl.formatMessage(m.unknownBody, { reason: o.reason })}
-        </Alert>
-      );
-    case 'done':
-      return (
-        <Alert
-          component="h3"
-          isInline
-          variant="success"
-          title={intl.formatMessage(o.started === false ? m.doneNotStartedTitle : m.doneTitle, {
-            volume: o.session.primary_volume || volume,
-            remote: `${o.session.secondary_host}::${o.session.secondary_volume}`,
-          })}
-          data-testid="start-outcome"
-        >
-          {o.session.provisioned_volume
-            ? intl.formatMessage(m.doneProvisioned, {
-                reused: String(o.session.provisioned_volume.reused),
-                name: o.session.provisioned_volume.name,
-                host: o.session.provisioned_volume.host,
-                path: o.session.provisioned_volume.path,
-              })
-            : null}
-        </Alert>
-      );
-    default:
-      return null;
-  }
-}
-
-/** What a screen reader hears as the steps go: the running step, then the outcome. */
-function LiveStatus({ state }: { state: FlowState }) {
-  const intl = useIntl();
-  let message = '';
-  const running = state.steps.find((s) => s.status === 'running');
-  if (running) {
-    message = intl.formatMessage(m.live, {
-      title: intl.formatMessage(stepTitle(running.id, state)),
-      status: intl.formatMessage(m.stepRunning),
-    });
-  } else {
-    const o = state.outcome;
-    if (o.kind === 'done')
-      message = intl.formatMessage(o.started === false ? m.doneNotStartedTitle : m.doneTitle, {
-        volume: o.session.primary_volume,
-        remote: `${o.session.secondary_host}::${o.session.secondary_volume}`,
-      });
-    else if (o.kind === 'created_not_started')
-      message = intl.formatMessage(m.notCreatedTitle, { reason: o.reason });
-    else if (o.kind === 'failed')
-      message = intl.formatMessage(m.failedTitle, {
-        step: intl.formatMessage(stepTitle(o.step, state)),
-      });
-    else if (o.kind === 'blocked') message = intl.formatMessage(m.blocked);
-    else if (o.kind === 'unknown') message = intl.formatMessage(m.unknownTitle);
-  }
-  return (
-    <div role="status" aria-live="polite" className="pf-v6-screen-reader" data-testid="start-live">
-      {message}
-    </div>
   );
 }

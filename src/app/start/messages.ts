@@ -100,6 +100,59 @@ export const startMessages = untyped(
       id: 'georep.start.remoteHostSuggestion',
       defaultMessage: '{name}, cluster {cluster}',
     },
+    remoteVolumes: {
+      id: 'georep.start.remoteVolumes',
+      defaultMessage: 'Volumes of cluster {cluster}',
+      description:
+        'Label of the list of the remote cluster’s volumes (oVirt: Show volumes eligible for geo-replication); {cluster} is its name.',
+    },
+    remoteVolumesChoose: {
+      id: 'georep.start.remoteVolumesChoose',
+      defaultMessage: 'Choose a volume, or type one below',
+      description: 'First, empty choice of the remote volumes list.',
+    },
+    remoteVolumeEligible: {
+      id: 'georep.start.remoteVolumeEligible',
+      defaultMessage: '{name}: eligible',
+      description: 'An option of the remote volumes list: a volume that can be the secondary.',
+    },
+    remoteVolumeIneligible: {
+      id: 'georep.start.remoteVolumeIneligible',
+      defaultMessage: '{name}: not eligible ({reasons})',
+      description:
+        'An option of the remote volumes list; {reasons} is a list of reasons joined by semicolons.',
+    },
+    remoteVolumeNotUp: {
+      id: 'georep.start.remoteVolumeNotUp',
+      defaultMessage: 'it is {status}, not Up',
+      description: 'Why a remote volume is not eligible; {status} is the engine’s volume status.',
+    },
+    remoteVolumeInSession: {
+      id: 'georep.start.remoteVolumeInSession',
+      defaultMessage: 'it is already the secondary of session {session}',
+      description:
+        'Why a remote volume is not eligible; {session} reads primary → host::secondary.',
+    },
+    remoteVolumesHelp: {
+      id: 'georep.start.remoteVolumesHelp',
+      defaultMessage:
+        '{eligible} of {total} eligible. Size and emptiness are checked by Check and OK.',
+      description: 'Help under the remote volumes list.',
+    },
+    remoteVolumesLoading: {
+      id: 'georep.start.remoteVolumesLoading',
+      defaultMessage: 'Reading the volumes of cluster {cluster}…',
+    },
+    remoteVolumesFailed: {
+      id: 'georep.start.remoteVolumesFailed',
+      defaultMessage: 'The volumes of cluster {cluster} could not be read: {reason}',
+    },
+    remoteTargetIneligible: {
+      id: 'georep.start.remoteTargetIneligible',
+      defaultMessage: 'Volume {name} is not eligible: {reasons}.',
+      description:
+        'Warning under the remote volume field when the typed or chosen volume is not eligible.',
+    },
     remoteTarget: { id: 'georep.start.remoteTarget', defaultMessage: 'Remote Volume/Path' },
     remoteTargetHelp: {
       id: 'georep.start.remoteTargetHelp',
@@ -288,6 +341,20 @@ export const startMessages = untyped(
     stepCreatePath: {
       id: 'georep.start.stepCreatePath',
       defaultMessage: 'Create the volume on the directory, then the session (push-pem)',
+    },
+    stepCreateNonRoot: {
+      id: 'georep.start.stepCreateNonRoot',
+      defaultMessage:
+        'Prepare the remote for {user} (mountbroker), create the session (push-pem), distribute its keys',
+    },
+    nonRootTitle: {
+      id: 'georep.start.nonRootTitle',
+      defaultMessage: 'Done on the remote for the non-root user {user}:',
+    },
+    nonRootStep: {
+      id: 'georep.start.nonRootStep',
+      defaultMessage:
+        '{step, select, accounts {User and group} setup {gluster-mountbroker setup} add {gluster-mountbroker add} restart_glusterd {glusterd restarted} pem_keys {Keys distributed (set_geo_rep_pem_keys.sh)} other {{step}}} on {node}: {outcome, select, done {{detail}} other {nothing needed. {detail}}}',
     },
     planTitle: { id: 'georep.start.planTitle', defaultMessage: 'What OK will do: {plan}' },
     stepConfig: { id: 'georep.start.stepConfig', defaultMessage: 'Apply the configuration' },

@@ -26,6 +26,7 @@ import type {
   SshVerifyResult,
   StartServices,
 } from './services';
+import { errorMessage } from '../../georep/errorMessage';
 
 export type StepId = 'check' | 'verify' | 'create' | 'config' | 'start';
 export type StepStatus = 'pending' | 'running' | 'done' | 'failed' | 'skipped';
@@ -171,7 +172,7 @@ export function inputSignature(input: StartInput): string {
 
 function reasonOf(err: unknown): string {
   if (err instanceof ApiError) return err.detail || err.reason;
-  return err instanceof Error ? err.message : String(err);
+  return errorMessage(err);
 }
 
 function preflightRequest(input: StartInput): PreflightRequest {
@@ -433,7 +434,7 @@ export class StartFlow {
     }
     this.step('start', 'running');
     try {
-      await this.services.startSession(input.clusterId, session.id);
+      await this.services.controlSession(input.clusterId, session.id, 'start', false);
     } catch (err) {
       const reason = reasonOf(err);
       this.step('start', 'failed', reason);

@@ -116,7 +116,7 @@ test('keyboard only: OK, the SSH dialog with its password, then the created sess
   expect(within(dialog).getByRole('button', { name: 'Send password' })).toHaveFocus();
   await user.keyboard('{Enter}');
 
-  await waitFor(() => expect(services.startSession).toHaveBeenCalled());
+  await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
   expect(arg(services.setupSsh, 0, 2)).toMatchObject({ password: 's3cret' });
   expect(await screen.findByTestId('start-outcome')).toHaveTextContent('created and started');
 });

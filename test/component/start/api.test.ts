@@ -1,54 +1,13 @@
-// The thin clients of src/api/create.ts and src/api/ssh.ts, and createStartServices, against a fake
-// axios adapter: paths, methods, bodies, the bearer token, faults as ApiError (409 host_key_changed,
+// The thin clients of src/api/create.ts and src/api/ssh.ts, and createServices, against a fake
+// fetch (fakeFetch.ts): paths, methods, bodies, the bearer token, faults as ApiError (409 host_key_changed,
 // 429), and the engine reads behind the remote host suggestions.
-import type { AxiosAdapter, AxiosInstance, InternalAxiosRequestConfig } from 'axios';
 import { createSession, listRemoteHostSuggestions, runPreflight } from '../../../src/api/create';
 import { engineClient } from '../../../src/api/engine';
 import { georepClient } from '../../../src/api/georep';
+import { fake } from '../fakeFetch';
 import { ApiError } from '../../../src/api/http';
 import { getHostSshKey, getRemoteHostKey, setupSsh, verifySsh } from '../../../src/api/ssh';
-import { createStartServices } from '../../../src/app/start/services';
-
-interface Seen {
-  method: string;
-  url: string;
-  params: unknown;
-  data: unknown;
-  auth: string | undefined;
-  filter: string | undefined;
-}
-
-function fake(
-  client: AxiosInstance,
-  reply: (c: InternalAxiosRequestConfig) => { status: number; data: unknown },
-): Seen[] {
-  const seen: Seen[] = [];
-  const adapter: AxiosAdapter = (config) => {
-    seen.push({
-      method: (config.method ?? 'get').toUpperCase(),
-      url: `${config.baseURL ?? ''}${config.url ?? ''}`,
-      params: config.params,
-      data: typeof config.data === 'string' ? JSON.parse(config.data) : config.data,
-      auth: config.headers.get('Authorization') as string | undefined,
-      filter: config.headers.get('Filter') as string | undefined,
-    });
-    const { status, data } = reply(config);
-    const response = { data, status, statusText: String(status), headers: {}, config, request: {} };
-    if (status >= 400) {
-      return Promise.reject(
-        Object.assign(new Error(`Request failed with status code ${status}`), {
-          isAxiosError: true,
-          response,
-          config,
-          code: 'ERR_BAD_RESPONSE',
-        }),
-      );
-    }
-    return Promise.resolve(response);
-  };
-  client.defaults.adapter = adapter;
-  return seen;
-}
+import { createServices } from '../../../src/api/services';
 
 const BASE = 'https://engine.example.com/ovirt-georep/api';
 const FP = `SHA256:${'a'.repeat(43)}`;
@@ -117,7 +76,7 @@ test('preflight of a directory: the provisioned volume and the plan are passed o
 test('create: POST clusters/{cid}/sessions; a fault becomes an ApiError with the service detail', async () => {
   const c = client();
   const seen = fake(c, (cfg) =>
-    (cfg.data as string).includes('"secondary_volume":"bad"')
+    JSON.stringify(cfg.data).includes('"secondary_volume":"bad"')
       ? { status: 409, data: { reason: 'Conflict', detail: 'The session was not created.' } }
       : { status: 201, data: { id: 's-1' } },
   );
@@ -151,7 +110,7 @@ test('ssh: the host key, the remote key, verify (with and without a key path) an
   const seen = fake(c, (cfg) => ({
     status: 200,
     data:
-      cfg.url!.endsWith('/ssh') || cfg.url!.endsWith('remote-key')
+      cfg.url.endsWith('/ssh') || cfg.url.endsWith('remote-key')
         ? { algorithm: 'ssh-ed25519', fingerprint: FP, public_key: null }
         : { ok: true, detail: 'fine' },
   }));
@@ -292,7 +251,7 @@ test('remote host suggestions: hosts of the other Gluster clusters, sorted, read
   ]);
 });
 
-test('createStartServices wires each function to its call (start: POST .../start without force)', async () => {
+test('createServices wires each Start call to its request (start: POST .../start without force)', async () => {
   const engine = engineClient('https://engine.example.com/ovirt-engine/', () => 'tok', 5000);
   const georep = client();
   const engineSeen = fake(engine, (cfg) => ({
@@ -303,7 +262,7 @@ test('createStartServices wires each function to its call (start: POST .../start
         : { gluster_volume: [{ id: 'v-1', name: 'data' }] },
   }));
   const seen = fake(georep, () => ({ status: 200, data: { ok: true, detail: '', check: [] } }));
-  const s = createStartServices(engine, georep);
+  const s = createServices(engine, georep);
   expect(await s.listClusterHosts('east')).toEqual([{ id: 'h-1' }]);
   expect(await s.listClusterVolumes('c-1')).toEqual([{ id: 'v-1', name: 'data' }]);
   expect(
@@ -316,7 +275,7 @@ test('createStartServices wires each function to its call (start: POST .../start
     ['hosts', { search: 'cluster = east' }],
     ['clusters/c-1/glustervolumes', undefined],
   ]);
-  await s.startSession('c-1', 's-1');
+  await s.controlSession('c-1', 's-1', 'start', false);
   await s.getHostKey('c-1', 'h-1');
   await s.getRemoteKey('c-1', 'h-1', { remote_host: 'r', port: 22 });
   await s.verifySsh('c-1', 'h-1', { user: 'root', remote_host: 'r', port: 22 });

@@ -141,7 +141,7 @@ describe('preflight', () => {
 
     await user.click(force);
     await user.click(okButton());
-    await waitFor(() => expect(services.startSession).toHaveBeenCalled());
+    await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
     expect(arg(services.createSession, 0, 1)).toMatchObject({ force: true });
   });
 
@@ -189,7 +189,7 @@ describe('OK', () => {
     const services = fakeStartServices({
       verifySsh: jest.fn(() => verify.promise),
       createSession: jest.fn(() => create.promise),
-      startSession: jest.fn(() => start.promise),
+      controlSession: jest.fn(() => start.promise),
     });
     const { user, onCreated } = renderStart({ services });
     await fillForm(user);
@@ -230,9 +230,14 @@ describe('OK', () => {
 
     await settle(() => start.resolve(null));
     await waitFor(() => expect(stepStatuses().start).toBe('done'));
-    expect(actions(services)).toEqual(['preflight', 'verifySsh', 'createSession', 'startSession']);
+    expect(actions(services)).toEqual(['preflight', 'verifySsh', 'createSession', 'controlSession']);
     expect(arg(services.createSession, 0, 1)).toMatchObject({ start: false });
-    expect(services.startSession).toHaveBeenCalledWith('c-1', 'data_remote1_data-dr');
+    expect(services.controlSession).toHaveBeenCalledWith(
+      'c-1',
+      'data_remote1_data-dr',
+      'start',
+      false,
+    );
     expect(screen.getByTestId('start-outcome')).toHaveTextContent(
       'Session data → remote1.example.com::data-dr created and started',
     );
@@ -253,8 +258,8 @@ describe('OK', () => {
     await fillForm(user);
     await user.dblClick(okButton());
     await settle(() => pre.resolve(preflightOf(PASSING_CHECKS)));
-    await waitFor(() => expect(services.startSession).toHaveBeenCalled());
-    expect(actions(services)).toEqual(['preflight', 'verifySsh', 'createSession', 'startSession']);
+    await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
+    expect(actions(services)).toEqual(['preflight', 'verifySsh', 'createSession', 'controlSession']);
   });
 
   test('two clicks before React re-renders still send once', async () => {
@@ -266,13 +271,13 @@ describe('OK', () => {
       ok.click();
       ok.click();
     });
-    await waitFor(() => expect(services.startSession).toHaveBeenCalled());
-    expect(actions(services)).toEqual(['preflight', 'verifySsh', 'createSession', 'startSession']);
+    await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
+    expect(actions(services)).toEqual(['preflight', 'verifySsh', 'createSession', 'controlSession']);
   });
 
   test('create ok, start fails: "Created — not started" with the reason, and the table is told', async () => {
     const services = fakeStartServices({
-      startSession: jest
+      controlSession: jest
         .fn()
         .mockRejectedValue(
           apiError(
@@ -321,7 +326,7 @@ describe('OK', () => {
       config: 'failed',
       start: 'skipped',
     });
-    expect(services.startSession).not.toHaveBeenCalled();
+    expect(services.controlSession).not.toHaveBeenCalled();
     expect(onCreated).toHaveBeenCalledWith(null);
   });
 
@@ -343,11 +348,11 @@ describe('OK', () => {
     expect(outcome).toHaveTextContent(
       'Unable to mount the remote volume. The session was not created.',
     );
-    expect(services.startSession).not.toHaveBeenCalled();
+    expect(services.controlSession).not.toHaveBeenCalled();
     expect(onCreated).not.toHaveBeenCalled();
     expect(okButton()).toBeEnabled();
     await user.click(okButton());
-    await waitFor(() => expect(services.startSession).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(services.controlSession).toHaveBeenCalledTimes(1));
   });
 
   test('no answer in time to the create: the session may exist, said so', async () => {
@@ -401,7 +406,7 @@ describe('OK', () => {
     expect(screen.getByLabelText(/^Remote Host/)).toBeDisabled();
     expect(screen.getByRole('checkbox', { name: 'Force' })).toBeDisabled();
     await settle(() => pre.resolve(preflightOf(PASSING_CHECKS)));
-    await waitFor(() => expect(services.startSession).toHaveBeenCalled());
+    await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
   });
 });
 
@@ -516,7 +521,7 @@ test('Auto-start unticked: the session is created, not started, and said so', as
   const outcome = await screen.findByTestId('start-outcome');
   expect(outcome).toHaveTextContent('created, not started: start it from the table');
   expect(services.createSession).toHaveBeenCalledTimes(1);
-  expect(services.startSession).not.toHaveBeenCalled();
+  expect(services.controlSession).not.toHaveBeenCalled();
   expect(stepStatuses()).toMatchObject({ create: 'done', start: 'skipped' });
   expect(onCreated).toHaveBeenCalled();
 });

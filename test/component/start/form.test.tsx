@@ -136,6 +136,70 @@ describe('remote', () => {
     expect(list.querySelector('option')).toHaveAttribute('value', 'data-dr');
   });
 
+  test("a known remote's volumes are listed with their eligibility and why not; a choice fills the field", async () => {
+    const services = fakeStartServices({
+      listClusterVolumes: jest.fn((cid: string) =>
+        Promise.resolve(
+          cid === 'c-2'
+            ? [
+                { id: 'rv-1', name: 'data-dr', status: 'up' },
+                { id: 'rv-2', name: 'old-dr', status: 'down' },
+                { id: 'rv-3', name: 'taken-dr', status: 'up' },
+              ]
+            : [{ id: 'v-1', name: 'data', status: 'up' }],
+        ),
+      ),
+      listSessions: jest.fn().mockResolvedValue({
+        sessions: [
+          makeSession({
+            primary_volume: 'logs',
+            secondary_host: 'remote2.example.com',
+            secondary_volume: 'taken-dr',
+          }),
+        ],
+        readAt: '2026-01-01T00:00:00Z',
+        backend: 'sim',
+      }),
+    });
+    const { user } = renderStart({ services });
+    await fillForm(user, { remoteTarget: '' });
+    const picker = await screen.findByRole('combobox', { name: 'Volumes of cluster gluster-west' });
+    await waitFor(() => expect(within(picker).getAllByRole('option')).toHaveLength(4));
+    expect(
+      within(picker)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([
+      'Choose a volume, or type one below',
+      'data-dr: eligible',
+      'old-dr: not eligible (it is down, not Up)',
+      'taken-dr: not eligible (it is already the secondary of session logs → remote2.example.com::taken-dr)',
+    ]);
+    expect(
+      screen.getByText(/^1 of 3 eligible\. Size and emptiness are checked/),
+    ).toBeInTheDocument();
+    expect(services.listSessions).toHaveBeenCalledWith('c-1');
+
+    await user.selectOptions(picker, 'data-dr');
+    expect(field(/^Remote Volume\/Path/)).toHaveValue('data-dr');
+    expect(screen.queryByTestId('remote-target-ineligible')).toBeNull();
+
+    // An ineligible one may be chosen (oVirt: not "eligible only"); the reason stays in view.
+    await user.selectOptions(picker, 'old-dr');
+    expect(field(/^Remote Volume\/Path/)).toHaveValue('old-dr');
+    expect(screen.getByTestId('remote-target-ineligible')).toHaveTextContent(
+      'Volume old-dr is not eligible: it is down, not Up.',
+    );
+  });
+
+  test('a remote of no cluster the user sees: no volume list, the field takes free text', async () => {
+    const { user, services } = renderStart();
+    await fillForm(user, { remoteHost: 'standalone.example.org', remoteTarget: 'backup' });
+    expect(screen.queryByRole('combobox', { name: /^Volumes of cluster/ })).toBeNull();
+    expect(field(/^Remote Volume\/Path/)).toHaveValue('backup');
+    expect(services.listSessions).not.toHaveBeenCalled();
+  });
+
   test('the remote target is understood as a volume, or as a directory', async () => {
     const { user } = renderStart();
     await screen.findByLabelText(/^Remote Volume\/Path/);
@@ -185,7 +249,7 @@ describe('remote', () => {
     expect(body).not.toHaveProperty('secondary_volume');
 
     await user.click(okButton());
-    await waitFor(() => expect(services.startSession).toHaveBeenCalled());
+    await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
     const create = arg(services.createSession, 0, 1);
     expect(create.secondary_path).toBe('/srv/geo');
     expect(create).not.toHaveProperty('secondary_volume');
@@ -297,7 +361,7 @@ describe('remote', () => {
     expect(screen.getByText(/A group name cannot contain a space/)).toBeInTheDocument();
     await type(user, /^Remote group/, 'geogroup');
     await user.click(okButton());
-    await waitFor(() => expect(services.startSession).toHaveBeenCalled());
+    await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
     expect(arg(services.preflight, 0, 1)).toMatchObject({
       secondary_user: 'geoaccount',
       secondary_group: 'geogroup',
@@ -339,7 +403,7 @@ describe('Use Default', () => {
     expect(screen.getByRole('checkbox', { name: 'Use Default' })).toBeChecked();
     expect(screen.queryByRole('region', { name: 'Session options' })).not.toBeInTheDocument();
     await user.click(okButton());
-    await waitFor(() => expect(services.startSession).toHaveBeenCalled());
+    await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
     expect(services.verifySsh).toHaveBeenCalledTimes(1);
   });
 
@@ -401,11 +465,7 @@ describe('Use Default', () => {
     await user.type(within(editor).getByLabelText('sync-jobs'), '500');
     await user.click(okButton());
     expect(within(editor).getByLabelText('ssh-command')).toHaveAttribute('aria-invalid', 'true');
-    expect(
-      screen.getByText(
-        /"ssh-command" takes the ssh binary only/,
-      ),
-    ).toBeInTheDocument();
+    expect(screen.getByText(/"ssh-command" takes the ssh binary only/)).toBeInTheDocument();
     expect(screen.getByText('"sync-jobs" must be at most 100.')).toBeInTheDocument();
     expect(screen.getByText(/2 options have a value that cannot be set/)).toBeInTheDocument();
     expect(actions(services)).toEqual([]);
@@ -416,9 +476,9 @@ describe('Use Default', () => {
     await user.type(within(editor).getByLabelText('sync-jobs'), '3'); // the default: not sent
     await user.selectOptions(within(editor).getByLabelText('sync-method'), 'tarssh');
     await user.click(okButton());
-    await waitFor(() => expect(services.startSession).toHaveBeenCalled());
+    await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
     expect(services.verifySsh).not.toHaveBeenCalled();
-    expect(actions(services)).toEqual(['preflight', 'createSession', 'startSession']);
+    expect(actions(services)).toEqual(['preflight', 'createSession', 'controlSession']);
     const config = { 'ssh-command': '/usr/local/bin/ssh', 'sync-method': 'tarssh' };
     expect(arg(services.preflight, 0, 1).config).toEqual(config);
     expect(arg(services.createSession, 0, 1).config).toEqual(config);

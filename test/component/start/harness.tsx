@@ -168,7 +168,10 @@ export function fakeStartServices(
     }),
     preflight: jest.fn().mockResolvedValue(preflightOf(PASSING_CHECKS)),
     createSession: jest.fn().mockResolvedValue(makeSession()),
-    startSession: jest.fn().mockResolvedValue(null),
+    controlSession: jest.fn().mockResolvedValue(null),
+    listSessions: jest
+      .fn()
+      .mockResolvedValue({ sessions: [], readAt: '2026-01-01T00:00:00Z', backend: 'sim' }),
   };
   const mocks = { ...defaults, ...overrides };
   const proxy = {} as Record<keyof StartServices, (...args: unknown[]) => unknown>;
@@ -184,7 +187,14 @@ export function fakeStartServices(
 /** Only the calls that act or probe (not the engine reads of the form). */
 export const actions = (s: FakeStartServices): string[] =>
   s.calls.filter(
-    (c) => !['listClusterHosts', 'listClusterVolumes', 'listRemoteHosts', 'getHostKey'].includes(c),
+    (c) =>
+      ![
+        'listClusterHosts',
+        'listClusterVolumes',
+        'listRemoteHosts',
+        'getHostKey',
+        'listSessions',
+      ].includes(c),
   );
 
 export function renderStart(

@@ -1,7 +1,9 @@
 // The Start and Passwordless SSH catalogues: complete English, ids unique (also against the tab's
 // own catalogue), every message valid ICU that formats with its arguments.
 import { createIntl, type MessageDescriptor } from 'react-intl';
+import * as dialogs from '../../../src/app/dialogMessages';
 import * as tab from '../../../src/app/messages';
+import * as options from '../../../src/app/optionsMessages';
 import { hostKeyFile, sshMessages, startMessages } from '../../../src/app/start/messages';
 
 const flatten = (catalogues: object[]): MessageDescriptor[] =>
@@ -19,7 +21,10 @@ test('every message has an id under georep.start / georep.ssh and an English def
 });
 
 test('ids are unique, here and against the tab’s catalogue', () => {
-  const ids = [...ours, ...flatten(Object.values(tab))].map((m) => m.id);
+  const ids = [
+    ...ours,
+    ...flatten([...Object.values(tab), ...Object.values(dialogs), ...Object.values(options)]),
+  ].map((m) => m.id);
   expect(new Set(ids).size).toBe(ids.length);
 });
 

@@ -41,6 +41,18 @@ async function openSshDialog(services = fakeStartServices()) {
   return r;
 }
 
+/** The elements scrolled into view (jsdom has no layout: the call is what can be checked). */
+const scrolled: Element[] = [];
+beforeEach(() => {
+  scrolled.length = 0;
+  Element.prototype.scrollIntoView = function (this: Element) {
+    scrolled.push(this);
+  };
+});
+afterEach(() => {
+  delete (Element.prototype as Partial<Element>).scrollIntoView;
+});
+
 const passwordField = () =>
   within(sshDialog()).getByLabelText(/^Password of root@remote1\.example\.com/);
 const sendButton = () => within(sshDialog()).getByRole('button', { name: 'Send password' });
@@ -80,7 +92,7 @@ describe('a different private key', () => {
       "The key is verified, then used once to add root's own key of node1 to root@remote1.example.com's authorized keys: Gluster's create logs in with root's own key only.",
     );
     await user.click(within(sshDialog()).getByRole('button', { name: 'Set up with this key' }));
-    await waitFor(() => expect(services.startSession).toHaveBeenCalled());
+    await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
     expect(services.setupSshWithKey).toHaveBeenCalledWith('c-1', 'h-1', {
       user: 'root',
       remote_host: 'remote1.example.com',
@@ -100,7 +112,7 @@ describe('a different private key', () => {
       'setupSshWithKey',
       'verifySsh',
       'createSession',
-      'startSession',
+      'controlSession',
     ]);
     expect(
       screen.queryByRole('dialog', { name: 'Passwordless SSH setup' }),
@@ -139,6 +151,10 @@ describe('a different private key', () => {
       await user.click(within(sshDialog()).getByRole('button', { name: 'Set up with this key' }));
       const alert = await within(sshDialog()).findByText(cause, { exact: false });
       expect(alert).toBeInTheDocument();
+      // under the form: brought into view, with the focus
+      const result = within(sshDialog()).getByTestId('ssh-key-result');
+      await waitFor(() => expect(result).toHaveFocus());
+      expect(scrolled).toContain(result);
       expect(sshDialog()).toHaveTextContent(`The service said: ${detail}`);
       expect(services.createSession).not.toHaveBeenCalled();
       expect(
@@ -184,7 +200,7 @@ describe('the remote user’s password', () => {
     expect(sendButton()).toBeEnabled();
 
     await user.click(sendButton());
-    await waitFor(() => expect(services.startSession).toHaveBeenCalled());
+    await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
     expect(services.setupSsh).toHaveBeenCalledWith('c-1', 'h-1', {
       user: 'root',
       remote_host: 'remote1.example.com',
@@ -199,7 +215,7 @@ describe('the remote user’s password', () => {
       'setupSsh',
       'verifySsh',
       'createSession',
-      'startSession',
+      'controlSession',
     ]);
     expect(stepStatuses()).toMatchObject({ verify: 'done', create: 'done', start: 'done' });
   });
@@ -250,6 +266,12 @@ describe('the remote user’s password', () => {
       expect(
         await within(sshDialog()).findByText('The password was not accepted. You can try again.'),
       ).toBeInTheDocument();
+      // each answer in view with the focus, the second too
+      const result = within(sshDialog()).getByTestId('ssh-password-result');
+      await waitFor(() => expect(result).toHaveFocus());
+      expect(scrolled).toContain(result);
+      scrolled.length = 0;
+      await user.click(passwordField());
       expect(passwordField()).toHaveValue('');
       expect(passwordField()).toBeEnabled();
       expect(sendButton()).toBeDisabled(); // until a password is typed again
@@ -257,7 +279,7 @@ describe('the remote user’s password', () => {
     expect(sshDialog()).toHaveTextContent(`The service said: ${wrong.detail}`);
     await user.type(passwordField(), 'right');
     await user.click(sendButton());
-    await waitFor(() => expect(services.startSession).toHaveBeenCalled());
+    await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
     expect(args<{ password: string }>(services.setupSsh, 2).map((b) => b.password)).toEqual([
       'one',
       'two',
@@ -346,7 +368,7 @@ describe('the remote user’s password', () => {
     await user.type(passwordField(), 'pw');
     await user.dblClick(sendButton());
     await settle(() => setup.resolve({ ok: true, detail: 'works' }));
-    await waitFor(() => expect(services.startSession).toHaveBeenCalled());
+    await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
     expect(services.setupSsh).toHaveBeenCalledTimes(1);
   });
 });

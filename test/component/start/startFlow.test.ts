@@ -138,7 +138,7 @@ test('happy run: preflight, verify, create, start, in order; the state ends done
     if (running && seen[seen.length - 1] !== running.id) seen.push(running.id);
   });
   const final = await flow.run(INPUT);
-  expect(s.calls).toEqual(['preflight', 'verifySsh', 'createSession', 'startSession']);
+  expect(s.calls).toEqual(['preflight', 'verifySsh', 'createSession', 'controlSession']);
   expect(seen).toEqual(['check', 'verify', 'create', 'start']);
   expect(final?.outcome).toEqual({
     kind: 'done',
@@ -176,7 +176,7 @@ test('verification keys can fix pauses the flow; after a password setup it verif
   });
   expect(s.calls).toEqual(['preflight', 'verifySsh']);
   const final = await flow.continueAfterSsh({ kind: 'password', detail: 'set up' });
-  expect(s.calls).toEqual(['preflight', 'verifySsh', 'verifySsh', 'createSession', 'startSession']);
+  expect(s.calls).toEqual(['preflight', 'verifySsh', 'verifySsh', 'createSession', 'controlSession']);
   expect(final?.outcome.kind).toBe('done');
 });
 
@@ -190,7 +190,7 @@ test("after a key setup: verified again with root's own key (what Gluster's crea
     path: '/root/.ssh/k',
     detail: 'set up with k',
   });
-  expect(s.calls).toEqual(['preflight', 'verifySsh', 'verifySsh', 'createSession', 'startSession']);
+  expect(s.calls).toEqual(['preflight', 'verifySsh', 'verifySsh', 'createSession', 'controlSession']);
   expect(final?.steps.find((x) => x.id === 'verify')?.status).toBe('done');
   expect(final?.outcome.kind).toBe('done');
 });
@@ -230,7 +230,7 @@ test('Use Default off: verify skipped, config sent with create and reported as a
     useDefault: false,
     config: { 'ssh-command': '/usr/bin/ssh' },
   });
-  expect(s.calls).toEqual(['preflight', 'createSession', 'startSession']);
+  expect(s.calls).toEqual(['preflight', 'createSession', 'controlSession']);
   expect(arg(s.createSession, 0, 1).config).toEqual({ 'ssh-command': '/usr/bin/ssh' });
   expect(final?.steps.map((x) => [x.id, x.status])).toEqual([
     ['check', 'done'],
@@ -257,7 +257,7 @@ test('forceable failures stop the run without Force and pass with it', async () 
 
 test('start fails: created, not started, with the session and the reason', async () => {
   const s = fakeStartServices({
-    startSession: jest.fn().mockRejectedValue(apiError('conflict', 'start failed: x')),
+    controlSession: jest.fn().mockRejectedValue(apiError('conflict', 'start failed: x')),
   });
   const final = await new StartFlow(s.proxy).run(INPUT);
   expect(final?.outcome).toEqual({

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GlusterTimeoutError, GlusterUnreachableError } from '../../../server/gluster/exec';
-import { CLEAN_ENV, localExec } from '../../../server/gluster/exec-local';
+import { CLEAN_ENV, localExec } from '../../../dev/gluster-exec-local';
 
 let dir: string;
 let fake: string;

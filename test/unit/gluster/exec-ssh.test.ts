@@ -9,13 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Server, utils, type Connection, type ParsedKey } from 'ssh2';
 import { GlusterTimeoutError, GlusterUnreachableError } from '../../../server/gluster/exec';
-import {
-  buildRemoteCommand,
-  knownHostsCheck,
-  sshExec,
-  sshFingerprint,
-} from '../../../server/gluster/exec-ssh';
+import { buildRemoteCommand, sshExec } from '../../../server/gluster/exec-ssh';
 import { createGlusterClient } from '../../../server/gluster/client';
+import { fingerprintOfBlob, KnownHosts, parsePublicKey } from '../../../server/ssh/keys';
 import { GeoRepValidationError } from '../../../src/georep/validation';
 
 const HOSTILE = [
@@ -134,45 +130,42 @@ describe('buildRemoteCommand: through real shells', () => {
   });
 });
 
-describe('knownHostsCheck', () => {
-  const key = randomBytes(51);
+describe("the exec's host keys: the one known_hosts matcher (ssh/keys.ts KnownHosts)", () => {
+  // An ssh-ed25519 wire blob: string "ssh-ed25519", string <32 bytes>.
+  const sshString = (b: Buffer): Buffer => {
+    const n = Buffer.alloc(4);
+    n.writeUInt32BE(b.length);
+    return Buffer.concat([n, b]);
+  };
+  const blob = (): Buffer =>
+    Buffer.concat([sshString(Buffer.from('ssh-ed25519')), sshString(randomBytes(32))]);
+  const key = blob();
   const b64 = key.toString('base64');
-  it('plain, [host]:port, wildcards, negation, hashed, revoked', () => {
-    expect(knownHostsCheck(`gl1,gl2 ssh-ed25519 ${b64}`)('gl2', 22, key)).toBe(true);
-    expect(knownHostsCheck(`gl1 ssh-ed25519 ${b64}`)('gl1', 2222, key)).toBe(false);
-    expect(knownHostsCheck(`[gl1]:2222 ssh-ed25519 ${b64}`)('gl1', 2222, key)).toBe(true);
-    expect(knownHostsCheck(`[gl1]:2222 ssh-ed25519 ${b64}`)('gl1', 22, key)).toBe(false);
-    expect(knownHostsCheck(`*.example.com ssh-ed25519 ${b64}`)('gl1.example.com', 22, key)).toBe(
-      true,
+  const pk = parsePublicKey(`ssh-ed25519 ${b64}`)!;
+  const ok = (text: string, host: string, port: number): boolean =>
+    KnownHosts.parse(text).check(host, port, pk) === 'match';
+  it('plain, [host]:port, wildcards, negation, hashed, revoked, any case (as OpenSSH)', () => {
+    expect(ok(`gl1,gl2 ssh-ed25519 ${b64}`, 'gl2', 22)).toBe(true);
+    expect(ok(`gl1 ssh-ed25519 ${b64}`, 'gl1', 2222)).toBe(false);
+    expect(ok(`[gl1]:2222 ssh-ed25519 ${b64}`, 'gl1', 2222)).toBe(true);
+    expect(ok(`[gl1]:2222 ssh-ed25519 ${b64}`, 'gl1', 22)).toBe(false);
+    expect(ok(`*.example.com ssh-ed25519 ${b64}`, 'gl1.example.com', 22)).toBe(true);
+    expect(ok(`*.example.com,!bad.example.com ssh-ed25519 ${b64}`, 'bad.example.com', 22)).toBe(
+      false,
     );
-    expect(
-      knownHostsCheck(`*.example.com,!bad.example.com ssh-ed25519 ${b64}`)(
-        'bad.example.com',
-        22,
-        key,
-      ),
-    ).toBe(false);
+    // The same answer whichever way the name is spelled (the exec used to differ from the trust here).
+    expect(ok(`GL1.Example.COM ssh-ed25519 ${b64}`, 'gl1.example.com', 22)).toBe(true);
+    expect(ok(`gl1.example.com ssh-ed25519 ${b64}`, 'GL1.EXAMPLE.COM', 22)).toBe(true);
     const salt = randomBytes(20);
     const hash = createHmac('sha1', salt).update('[gl1]:2222').digest('base64');
-    expect(
-      knownHostsCheck(`|1|${salt.toString('base64')}|${hash} ssh-ed25519 ${b64}`)('gl1', 2222, key),
-    ).toBe(true);
-    expect(
-      knownHostsCheck(`|1|${salt.toString('base64')}|${hash} ssh-ed25519 ${b64}`)('gl2', 2222, key),
-    ).toBe(false);
-    expect(
-      knownHostsCheck(`gl1 ssh-ed25519 ${b64}\n@revoked * ssh-ed25519 ${b64}`)('gl1', 22, key),
-    ).toBe(false);
-    expect(
-      knownHostsCheck(`# comment\n\ngl1 ssh-ed25519 ${randomBytes(51).toString('base64')}`)(
-        'gl1',
-        22,
-        key,
-      ),
-    ).toBe(false);
+    expect(ok(`|1|${salt.toString('base64')}|${hash} ssh-ed25519 ${b64}`, 'gl1', 2222)).toBe(true);
+    expect(ok(`|1|${salt.toString('base64')}|${hash} ssh-ed25519 ${b64}`, 'GL1', 2222)).toBe(true);
+    expect(ok(`|1|${salt.toString('base64')}|${hash} ssh-ed25519 ${b64}`, 'gl2', 2222)).toBe(false);
+    expect(ok(`gl1 ssh-ed25519 ${b64}\n@revoked * ssh-ed25519 ${b64}`, 'gl1', 22)).toBe(false);
+    expect(ok(`# comment\n\ngl1 ssh-ed25519 ${blob().toString('base64')}`, 'gl1', 22)).toBe(false);
   });
-  it('fingerprints as ssh-keygen -l prints them', () => {
-    expect(sshFingerprint(Buffer.from('abc'))).toBe(
+  it('fingerprints as ssh-keygen -l prints them (one function: fingerprintOfBlob)', () => {
+    expect(fingerprintOfBlob(Buffer.from('abc'))).toBe(
       'SHA256:ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0',
     );
   });
@@ -192,7 +185,7 @@ describe('sshExec against an SSH server', () => {
     const hostKey = utils.generateKeyPairSync('ed25519');
     const hostPub = utils.parseKey(hostKey.public) as ParsedKey;
     const allowed = utils.parseKey(clientKey.public) as ParsedKey;
-    hostFingerprint = sshFingerprint(hostPub.getPublicSSH());
+    hostFingerprint = fingerprintOfBlob(hostPub.getPublicSSH());
     server = new Server({ hostKeys: [hostKey.private] }, (client: Connection) => {
       connections++;
       client
@@ -418,6 +411,8 @@ describe('sshExec against an SSH server', () => {
   });
 
   it('needs a way to check host keys', () => {
-    expect(() => sshExec({ privateKey: clientKey.private })).toThrow(/knownHosts, hostKeyCheck or hostKeys/);
+    expect(() => sshExec({ privateKey: clientKey.private })).toThrow(
+      /knownHosts, hostKeyCheck or hostKeys/,
+    );
   });
 });

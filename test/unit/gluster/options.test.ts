@@ -111,7 +111,7 @@ describe('validateOptionName / validateOptionValue', () => {
     ['sync-jobs', '0', /at least 1/],
     ['sync-jobs', '101', /at most 100/],
     ['sync-jobs', 'four', /whole number/],
-    ['sync-jobs', '4\n5', /line breaks/],
+    ['sync-jobs', '4\n5', /cannot contain a control character \(U\+000A\)/],
     ['sync-jobs', '', /reset/],
     ['sync-jobs', ' 4', /spaces/],
     ['ssh-port', '70000', /at most 65535/],

@@ -32,7 +32,7 @@ import {
   type RemoteGluster,
   type RemoteLogin,
 } from '../../../server/gluster/provision';
-import { demoSimulator, simRemoteGluster } from '../../../server/gluster/sim';
+import { demoSimulator, simRemoteGluster } from '../../../dev/sim/gluster';
 import {
   checkDirectoryTarget,
   GeoRepValidationError,

@@ -3,7 +3,7 @@
 // the evidence on its node says so; a restart (a config reset) replays them. The sim probe reads
 // that evidence and the session's gsyncd.log as the real probe reads a node's files.
 import { defaultLab } from '../../../dev/lab';
-import { simProbe } from '../../../server/gluster/sim';
+import { simProbe } from '../../../dev/sim/gluster';
 import { classifyEvidence, stallThresholds } from '../../../src/georep/stall';
 import { envelope, harness, pairs, type Harness } from './helpers';
 

@@ -1,6 +1,6 @@
 // The `npm start` lab: sessions in every state, deterministic, and alive as time passes.
 import { defaultLab } from '../../../dev/lab';
-import { demoSimulator, ManualClock } from '../../../server/gluster/sim';
+import { demoSimulator, ManualClock } from '../../../dev/sim/gluster';
 import { envelope, pairs, parseXml, T0 } from './helpers';
 
 const P1 = 'gprod1.lab.example';

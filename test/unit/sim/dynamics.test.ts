@@ -3,8 +3,8 @@
 // unreachable nodes and secondaries, determinism, latency and timeouts.
 import { defaultLab } from '../../../dev/lab';
 import { GlusterTimeoutError, GlusterUnreachableError } from '../../../server/gluster/exec';
-import { GlusterSimulator, ManualClock } from '../../../server/gluster/sim';
-import { TIMING } from '../../../server/gluster/sim/world';
+import { GlusterSimulator, ManualClock } from '../../../dev/sim/gluster';
+import { TIMING } from '../../../dev/sim/gluster/world';
 import { envelope, harness, pairs, parseXml, T0, type Harness } from './helpers';
 
 const P1 = 'gprod1.lab.example';

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Lab } from '../../../dev/lab';
-import { GlusterSimulator, ManualClock } from '../../../server/gluster/sim';
+import { GlusterSimulator, ManualClock } from '../../../dev/sim/gluster';
 import type { ExecResult } from '../../../server/gluster/exec';
 
 export interface XEl {

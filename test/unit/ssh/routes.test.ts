@@ -4,7 +4,7 @@ import swagger from '@fastify/swagger';
 import fastify from 'fastify';
 import { defaultLab } from '../../../dev/lab';
 import { registerSshRoutes } from '../../../server/routes/ssh';
-import { createSimSshTrust, type SimSshTrust } from '../../../server/ssh/sim';
+import { createSimSshTrust, type SimSshTrust } from '../../../dev/sim/ssh';
 import { startSshService, type SshService } from './service-harness';
 
 const PROD = '9d89dd81-a594-3d63-a06d-d4e8df16b64e';

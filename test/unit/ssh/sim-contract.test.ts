@@ -1,6 +1,6 @@
 // The shared SSH contract against the simulator: the same cases as test/contract/ssh-real.test.ts.
 import { defaultLab } from '../../../dev/lab';
-import { SIM_LOOSE_KEY_PATH, SimSshTrust } from '../../../server/ssh/sim';
+import { SIM_LOOSE_KEY_PATH, SimSshTrust } from '../../../dev/sim/ssh';
 import { defineSshContract, type SshWorld } from './contract-cases';
 
 describe('SshTrust contract: simulator', () => {

@@ -2,13 +2,13 @@
 // strict host-key checking, key files, reachability, and its test controls.
 import fastify from 'fastify';
 import { defaultLab } from '../../../dev/lab';
-import { passwordlessSshCheck } from '../../../server/ssh/preflight';
+import { passwordlessSshCheck } from '../../../server/preflight/passwordless-ssh';
 import {
   createSimSshTrust,
   SIM_PROTECTED_KEY_PATH,
   SIM_ROOT_KEY_PATH,
   SimSshTrust,
-} from '../../../server/ssh/sim';
+} from '../../../dev/sim/ssh';
 import { SshNodeError, SshRemoteError } from '../../../server/ssh/types';
 
 const lab = defaultLab();

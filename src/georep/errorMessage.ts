@@ -1,0 +1,8 @@
+// The words of anything thrown, for a log line or an error detail: one helper instead of the
+// same conditional in every catch.
+
+/** An Error's message; anything else thrown (a string, a number, an object) as a string. */
+export function errorMessage(err: unknown): string {
+  // eslint-disable-next-line no-restricted-syntax -- the one place this conditional lives
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,12 @@
+import { errorMessage } from '../../../src/georep/errorMessage';
+
+describe('errorMessage', () => {
+  it("gives an Error's message, without its name or stack", () => {
+    expect(errorMessage(new TypeError('bad port'))).toBe('bad port');
+  });
+  it('gives anything else thrown as a string', () => {
+    expect(errorMessage('timed out')).toBe('timed out');
+    expect(errorMessage(42)).toBe('42');
+    expect(errorMessage(undefined)).toBe('undefined');
+  });
+});
