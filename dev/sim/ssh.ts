@@ -41,6 +41,7 @@ import {
   assertKeySetup,
   assertRemote,
   assertSetup,
+  assertTarget,
   assertVerifyTarget,
 } from '../../server/ssh/validate';
 
@@ -276,6 +277,17 @@ export class SimSshTrust implements SshTrust {
       'passwordless SSH setup with a password',
     );
     return result;
+  }
+
+  /**
+   * The simulated create push-pem installs gsyncd's key at once (the real hook does it after
+   * create returned, server/ssh/real.ts asks the remote): accepted wherever the remote answers.
+   */
+  async gsyncdKeyAccepted(fromNode: string, target: SshTarget): Promise<boolean | null> {
+    assertTarget(target);
+    await this.delay();
+    this.clusterHost(fromNode);
+    return 'host' in this.reach(target.host, target.port) ? true : null;
   }
 
   async setupWithKey(

@@ -22,6 +22,8 @@ import {
   classifyChannelOpen,
   classifyKeyCheck,
   classifySsh,
+  GSYNCD_SECRET_PEM,
+  gsyncdKeyVerdict,
   keyCheckArgv,
   keyscanArgv,
   knownHostsCommand,
@@ -371,6 +373,20 @@ export class RealSshTrust implements SshTrust {
       );
     }
     return key;
+  }
+
+  async gsyncdKeyAccepted(fromNode: string, target: SshTarget): Promise<boolean | null> {
+    const t = { ...target, privateKeyPath: GSYNCD_SECRET_PEM };
+    assertVerifyTarget(t);
+    return this.withNode(fromNode, async (c) => {
+      const r = await this.exec(
+        c,
+        fromNode,
+        toCommand(verifyArgv(t, this.client, this.connectTimeoutMs / 1000)),
+        { timeoutMs: this.connectTimeoutMs * 2 + 5_000, stdin: '' },
+      );
+      return r.timedOut ? null : gsyncdKeyVerdict(classifySsh(r, true));
+    });
   }
 
   private async verifyOn(c: Client, s: Situation): Promise<VerifyResult> {

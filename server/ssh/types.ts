@@ -54,6 +54,11 @@ export interface SshTrust {
    * enough for geo-replication; this makes it so.
    */
   setupWithKey(fromNode: string, target: SshTarget, privateKeyPath: string): Promise<VerifyResult>;
+  /**
+   * Whether `user@host:port` accepts gsyncd's own key of `fromNode` (GSYNCD_SECRET_PEM), the key
+   * push-pem's hook installs in the background after create returned. null: cannot tell.
+   */
+  gsyncdKeyAccepted(fromNode: string, target: SshTarget): Promise<boolean | null>;
 }
 
 /**
