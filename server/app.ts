@@ -84,6 +84,11 @@ export interface GeoRepServiceOptions {
   extraRoutes?: (scope: FastifyInstance, ctx: ServiceContext) => Promise<void> | void;
   /** SSH trust between cluster hosts and remotes: mounts the SSH routes and the preflight check. */
   ssh?: SshTrust;
+  /**
+   * Create-and-start: how long to wait for the secondary to accept gsyncd's key before the start
+   * (push-pem's hook installs it in the background; server/pushPem.ts). Default 30000; needs `ssh`.
+   */
+  pushPemWaitMs?: number;
   /** For an https engine URL: the agent that trusts the engine's CA. */
   engineHttpsAgent?: HttpsAgent;
   /**
@@ -203,6 +208,14 @@ export async function registerGeoRepService(
       ...(opts.ssh ? { passwordlessSsh: passwordlessSshCheck(opts.ssh) } : {}),
       ...opts.preflightHooks,
     },
+    ...(opts.ssh
+      ? {
+          gsyncdKey: {
+            accepted: opts.ssh.gsyncdKeyAccepted.bind(opts.ssh),
+            waitMs: opts.pushPemWaitMs ?? 30_000,
+          },
+        }
+      : {}),
     locks: new SessionLocks(),
     resolveHost: opts.resolveHost ?? systemResolve,
     allowLocalRemote: opts.allowLocalRemote ?? false,

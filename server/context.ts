@@ -104,6 +104,14 @@ export interface ServiceContext {
   };
   /** The service's own watch over every cluster (watch.ts), when it has an engine account. */
   watch?: Watch;
+  /** Whether a secondary accepts gsyncd's key yet (server/pushPem.ts), when SSH can tell. */
+  gsyncdKey?: {
+    accepted: (
+      fromNode: string,
+      target: { user: string; host: string; port: number },
+    ) => Promise<boolean | null>;
+    waitMs: number;
+  };
 }
 
 declare module 'fastify' {

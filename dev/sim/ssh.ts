@@ -17,16 +17,17 @@ import { createHash } from 'node:crypto';
 import type { Lab } from '../lab';
 import { fingerprintOfBlob, knownHostsName } from '../../server/ssh/keys';
 import {
-  dest,
   failed,
   fingerprintMismatch,
   keySetupOk,
+  logOutcome,
+  situationOf,
   stillFails,
   setupOk,
   verifiedOk,
   type Situation,
 } from '../../server/ssh/messages';
-import type { SshLog } from '../../server/ssh/real';
+import type { SshLog } from '../../server/ssh/types';
 import {
   SshNodeError,
   SshRemoteError,
@@ -41,6 +42,7 @@ import {
   assertKeySetup,
   assertRemote,
   assertSetup,
+  assertTarget,
   assertVerifyTarget,
 } from '../../server/ssh/validate';
 
@@ -221,18 +223,9 @@ export class SimSshTrust implements SshTrust {
   async verify(fromNode: string, target: VerifyTarget): Promise<VerifyResult> {
     assertVerifyTarget(target);
     await this.delay();
-    const s: Situation = { from: fromNode, ...target };
+    const s = situationOf(fromNode, target, target.privateKeyPath);
     const result = this.check(this.clusterHost(fromNode), s);
-    this.opts.log?.info(
-      {
-        ssh_from: fromNode,
-        ssh_to: dest(s),
-        key: target.privateKeyPath ?? 'default',
-        ok: result.ok,
-        failure: result.failure,
-      },
-      'passwordless SSH check',
-    );
+    logOutcome(this.opts.log, 'check', s, result);
     return result;
   }
 
@@ -245,12 +238,7 @@ export class SimSshTrust implements SshTrust {
     assertSetup(target, password, confirmedFingerprint);
     await this.delay();
     const node = this.clusterHost(fromNode);
-    const s: Situation = {
-      from: fromNode,
-      user: target.user,
-      host: target.host,
-      port: target.port,
-    };
+    const s = situationOf(fromNode, target);
     const result = ((): VerifyResult => {
       const r = this.reach(target.host, target.port);
       if ('failure' in r) return failed(r.failure, s, { cause: r.cause });
@@ -271,11 +259,19 @@ export class SimSshTrust implements SshTrust {
       if (v.ok) return setupOk(s, this.rootKeyFingerprint(node), added);
       return stillFails(s, added, v);
     })();
-    this.opts.log?.info(
-      { ssh_from: fromNode, ssh_to: dest(s), ok: result.ok, failure: result.failure },
-      'passwordless SSH setup with a password',
-    );
+    logOutcome(this.opts.log, 'setup with a password', s, result);
     return result;
+  }
+
+  /**
+   * The simulated create push-pem installs gsyncd's key at once (the real hook does it after
+   * create returned, server/ssh/real.ts asks the remote): accepted wherever the remote answers.
+   */
+  async gsyncdKeyAccepted(fromNode: string, target: SshTarget): Promise<boolean | null> {
+    assertTarget(target);
+    await this.delay();
+    this.clusterHost(fromNode);
+    return 'host' in this.reach(target.host, target.port) ? true : null;
   }
 
   async setupWithKey(
@@ -299,16 +295,7 @@ export class SimSshTrust implements SshTrust {
       if (v.ok) return keySetupOk(s, this.rootKeyFingerprint(node), added);
       return stillFails(s, added, v);
     })();
-    this.opts.log?.info(
-      {
-        ssh_from: fromNode,
-        ssh_to: dest(s),
-        key: privateKeyPath,
-        ok: result.ok,
-        failure: result.failure,
-      },
-      'passwordless SSH setup with a key',
-    );
+    logOutcome(this.opts.log, 'setup with a key', s, result);
     return result;
   }
 

@@ -38,6 +38,7 @@ import { errorMessage } from '../../src/georep/errorMessage';
 import { ensureSharedStorage, refuseTarsshWithSharding } from '../prerequisites';
 import { distributeKeys, prepareSecondary } from '../mountbroker/flow';
 import { turnsMetaVolumeOn } from '../../src/georep/prerequisites';
+import { waitForGsyncdKey } from '../pushPem';
 
 type Verb = 'start' | 'stop' | 'pause' | 'resume';
 const VERBS: readonly Verb[] = ['start', 'stop', 'pause', 'resume'];
@@ -554,8 +555,22 @@ async function createChecked(
   }
   ctx.status.invalidate(cluster.id);
 
-  // 4. Start, if asked.
+  // 4. Start, if asked: once the secondary accepts gsyncd's key (server/pushPem.ts).
   if (input.start) {
+    const keyWait = await waitForGsyncdKey(
+      ctx,
+      node,
+      { user: key.secondary_user, host: key.secondary_host, port: input.ssh_port },
+      log,
+    );
+    if (keyWait.accepted === false) {
+      const detail =
+        `${key.secondary_user}@${key.secondary_host} still refuses the session's SSH key (gsyncd's key of ${source.name}) ${Math.round(keyWait.waitedMs / 1000)} s after the create: ` +
+        `Gluster's create installs it on the secondary in the background (the gsync-create hook), and a session started without it never starts. ` +
+        `Look for the hook's failure in glusterd's log on ${source.name}; start the session once the key is accepted. The session exists (Created) and was not started.`;
+      await ctx.audit.record(p, { action: 'start', cluster, key, ok: false, error: detail }, log);
+      throw new ApiError(504, 'Gateway Timeout', detail);
+    }
     try {
       await ctx.gluster.start(node, key, { force: false });
     } catch (err) {

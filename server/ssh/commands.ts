@@ -344,7 +344,27 @@ export function classifySsh(
   return { failure: 'unreachable', said: lines(e).at(-1) ?? `ssh exited with status ${r.code}` };
 }
 
-/** What `ssh-keygen -y -P "" -f KEY` failing means. */
+/**
+ * gsyncd's own key on a primary node: glusterd's working directory, GEOREP dir (glusterd.h
+ * GLUSTERD_DEFAULT_WORKDIR, "geo-replication"); gsec_create makes it, push-pem's hook installs its
+ * public half on the secondary with a forced command (gsyncd), and gsyncd's monitor and workers log
+ * in with it (`-i .../secret.pem`, gsyncd.conf ssh-command).
+ */
+export const GSYNCD_SECRET_PEM = '/var/lib/glusterd/geo-replication/secret.pem';
+
+/**
+ * Does the remote accept gsyncd's key (an `ssh -i secret.pem ... true` run, classified)? The key is
+ * installed with gsyncd as its forced command, which refuses `true` ("invoking true in restricted
+ * SSH session is not allowed", exit 1): logged in, so accepted. null: cannot tell (unreachable,
+ * host key, ...).
+ */
+export function gsyncdKeyVerdict(why: Classified | null): boolean | null {
+  if (!why) return true;
+  if (why.failure === 'refused' && why.cause === 'no_shell') return true;
+  if (why.failure === 'key_rejected') return false;
+  return null;
+}
+
 export function classifyKeyCheck(r: { code: number; stderr: string }): Classified | null {
   if (r.code === 0) return null;
   const e = r.stderr;

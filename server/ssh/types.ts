@@ -17,6 +17,12 @@ export { VERIFY_FAILURES, type VerifyFailure } from '../../src/georep/contract';
 export type { SshVerifyResult as VerifyResult } from '../../src/georep/contract';
 import type { SshVerifyResult as VerifyResult, VerifyFailure } from '../../src/georep/contract';
 
+/** Where a backend says what it did (fastify's logger fits). */
+export interface SshLog {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
 export interface SshTarget {
   user: string;
   host: string;
@@ -54,6 +60,11 @@ export interface SshTrust {
    * enough for geo-replication; this makes it so.
    */
   setupWithKey(fromNode: string, target: SshTarget, privateKeyPath: string): Promise<VerifyResult>;
+  /**
+   * Whether `user@host:port` accepts gsyncd's own key of `fromNode` (GSYNCD_SECRET_PEM), the key
+   * push-pem's hook installs in the background after create returned. null: cannot tell.
+   */
+  gsyncdKeyAccepted(fromNode: string, target: SshTarget): Promise<boolean | null>;
 }
 
 /**
