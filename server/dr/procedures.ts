@@ -36,6 +36,7 @@ import type { EngineCluster } from '../engine';
 import { ApiError, conflict, notFound } from '../errors';
 import { GlusterUnreachableError } from '../gluster/exec';
 import type { ParsedVolume } from '../gluster/types';
+import { waitForGsyncdKey } from '../pushPem';
 import type { DrService } from './service';
 import { describeKey } from './sync';
 
@@ -531,7 +532,23 @@ export class DrProcedures {
           if (!s) throw new Error('The reverse session is gone: create it again.');
           if (!['Stopped', 'Created'].includes(s.status))
             return { skipped: `the reverse session is ${s.status} already.` };
-          await this.onSecondary(w, (n) => this.ctx.gluster.start(n, keyOfSession(s), {}));
+          const rk = keyOfSession(s);
+          await this.onSecondary(w, async (n) => {
+            // create push-pem returned before its hook installed gsyncd's key on the original
+            // primary; started before that, the monitor dies and the session stays Created
+            // (server/pushPem.ts): wait until it is accepted, as create-and-start does.
+            const cfg = await this.ctx.gluster
+              .config(n, rk)
+              .catch((): Record<string, string> => ({}));
+            const port = Number(cfg['ssh-port'] ?? cfg.ssh_port ?? 22);
+            const target = { user: rk.secondary_user, host: rk.secondary_host, port };
+            const key = await waitForGsyncdKey(this.ctx, n, target, w.log);
+            if (key.accepted === false)
+              throw new Error(
+                `${target.user}@${target.host} still refuses the reverse session's SSH key (gsyncd's key of ${n}) ${Math.round(key.waitedMs / 1000)} s after it was created: Gluster's create installs it there in the background (the gsync-create hook), and a session started without it never starts. Look for the hook's failure in glusterd's log on ${n}, then run this step again.`,
+              );
+            await this.ctx.gluster.start(n, rk, {});
+          });
           return 'Started.';
         },
       },

@@ -7,7 +7,9 @@ import { DR_PROCEDURE_OPTION } from '../../src/georep/dr';
 import type { GeoRepJob, GeoRepSession } from '../../src/georep/types';
 import { ssoTokenProvider } from '../../server/serviceAccount';
 import { ManualClock } from '../../dev/sim/gluster/simulator';
-import { PROD, startStack, type Stack } from './harness';
+import { createSimSshTrust } from '../../dev/sim/ssh';
+import { defaultLab } from '../../dev/lab';
+import { DR, PROD, startStack, type Stack } from './harness';
 
 const ADMIN = 'admin@internal';
 const SESSION = sessionId({
@@ -136,4 +138,70 @@ test('failover, then failback: every step in order, state on the secondary, the 
   const original = sessions.georep_session.find((x) => x.id === SESSION)!;
   expect(['Active', 'Initializing']).toContain(original.status);
   expect(volOption('data-dr', 'features.read-only')).toBe('on');
+});
+
+// Failback's reverse session is created with push-pem and started a step later: Gluster's hook
+// installs gsyncd's key on the original primary in the background (server/pushPem.ts), so the
+// start waits until the key is accepted, and does not start a session that would never run.
+describe('failback: the reverse session starts once the original primary accepts its key', () => {
+  const run = async (answers: (boolean | null)[], waitMs: number) => {
+    const asked: string[] = [];
+    let i = 0;
+    const ssh = createSimSshTrust(defaultLab());
+    ssh.gsyncdKeyAccepted = (from, t) => {
+      asked.push(`${from} -> ${t.user}@${t.host}:${t.port}`);
+      return Promise.resolve(answers[Math.min(i++, answers.length - 1)]!);
+    };
+    const clock = new ManualClock(Date.UTC(2026, 11, 7, 10, 0, 0));
+    const stack = await startStack({
+      snapshotMs: 0,
+      clock,
+      service: {
+        ssh,
+        pushPemWaitMs: waitMs,
+        dr: {
+          autoStart: false,
+          pollMs: 5_000,
+          checkpointWithinMs: 30 * 60_000,
+          now: () => clock.now(),
+          sleep: async (ms) => {
+            clock.advance(ms);
+            await new Promise((r) => setImmediate(r));
+          },
+        },
+      },
+    });
+    const prev = s;
+    s = stack;
+    try {
+      for (const x of (await view('failover')).steps)
+        expect((await step('failover', x.id, { force: true })).state).toBe('succeeded');
+      const results: Record<string, GeoRepJob> = {};
+      for (const id of ['stop-original', 'create-reverse', 'configure-reverse', 'start-reverse'])
+        results[id] = await step('failback', id);
+      const reverse = (await s.call(ADMIN, 'GET', `/clusters/${DR}/sessions`))
+        .json<{ georep_session: GeoRepSession[] }>()
+        .georep_session.find((x) => x.primary_volume === 'data-dr');
+      return { asked, results, reverse };
+    } finally {
+      s = prev;
+      await stack.close();
+    }
+  };
+
+  it('waits, asking from the recovery site node, then starts', async () => {
+    const { asked, results, reverse } = await run([false, false, true], 5_000);
+    expect(results['start-reverse']!.state).toBe('succeeded');
+    expect(asked).toHaveLength(3);
+    expect(asked[0]).toMatch(/^gdr\d\.lab\.example -> root@gprod1\.lab\.example:22$/);
+    expect(reverse?.status).not.toBe('Created');
+  });
+
+  it('does not start, and says why, when the key is still refused at the end of the wait', async () => {
+    const { results, reverse } = await run([false], 200);
+    const j = results['start-reverse']!;
+    expect(j.state).toBe('failed');
+    expect(j.detail).toMatch(/still refuses the reverse session's SSH key/);
+    expect(reverse?.status).toBe('Created');
+  });
 });
