@@ -36,6 +36,7 @@ import {
   type DrSyncRecord,
 } from '../../src/georep/dr';
 import { isDrSetup, isDrSyncRecord } from './records';
+import { waitForGsyncdKey } from '../pushPem';
 import type { GeoRepJob, GeoRepSession, SessionKey } from '../../src/georep/types';
 import { formatSecondary } from '../../src/georep/validation';
 import type { Principal } from '../auth';
@@ -428,6 +429,18 @@ export class DrService {
                 sameSession(keyOfSession(s), key),
               ) ?? null,
             recover: this.recoverer(servicePrincipal, cluster, key, log),
+            keyAccepted: async (n) => {
+              const cfg = await this.ctx.gluster
+                .config(n, key)
+                .catch((): Record<string, string> => ({}));
+              const port = Number(cfg['ssh-port'] ?? cfg.ssh_port ?? 22);
+              return waitForGsyncdKey(
+                this.ctx,
+                n,
+                { user: key.secondary_user, host: key.secondary_host, port },
+                log,
+              );
+            },
             usage: async () => ({
               primary: await this.usedBytes(servicePrincipal, cluster, key.primary_volume),
               secondary: secondary

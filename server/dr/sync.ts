@@ -27,6 +27,12 @@ export interface SyncDeps {
   readSession(): Promise<GeoRepSession | null>;
   /** Recover a stalled session (server/recover.ts), bounded; absent when there is no probe. */
   recover?(): Promise<{ recovered: boolean; detail: string }>;
+  /**
+   * Waits until the secondary accepts gsyncd's key of `node` (server/pushPem.ts): a session never
+   * started may have been created a moment ago, and push-pem's hook installs that key in the
+   * background. Absent: not waited.
+   */
+  keyAccepted?(node: string): Promise<{ accepted: boolean | null; waitedMs: number }>;
   /** Used bytes of the primary and secondary volumes, when known. */
   usage?(): Promise<{ primary: number | null; secondary: number | null }>;
   sleep(ms: number): Promise<void>;
@@ -38,6 +44,8 @@ export interface SyncDeps {
   snapshotWithinMs?: number;
   /** Recoveries of a stalled session at most per sync; default 2. */
   maxRecoveries?: number;
+  /** How long a session this sync started may stay Created before the sync fails (ms); default 2 min. */
+  createdWithinMs?: number;
 }
 
 export interface SyncRequest {
@@ -67,6 +75,7 @@ export async function runSync(deps: SyncDeps, req: SyncRequest): Promise<SyncOut
   const poll = deps.pollMs ?? 5_000;
   const snapWithin = deps.snapshotWithinMs ?? 600_000;
   const maxRecoveries = deps.maxRecoveries ?? 2;
+  const createdWithin = deps.createdWithinMs ?? 120_000;
   const steps: GeoRepJobStep[] = [];
   const iso = (): string => new Date(deps.now()).toISOString();
   const begin = (title: string): GeoRepJobStep => {
@@ -141,10 +150,18 @@ export async function runSync(deps: SyncDeps, req: SyncRequest): Promise<SyncOut
       startedBySync = true;
       end(current, 'done', `The session was paused: resumed it${forced}.`);
     } else if (['Stopped', 'Created', 'Offline', 'Unknown'].includes(s0.status)) {
-      const forced = await forceIfPeerDown(
-        deps,
-        (force) => (n) => deps.gluster.start(n, key, { force }),
-      );
+      const forced = await forceIfPeerDown(deps, (force) => async (n) => {
+        // Never started: push-pem's hook may still be installing gsyncd's key on the secondary;
+        // a start before it leaves a monitor that dies at once (server/pushPem.ts).
+        if (s0.status === 'Created' && deps.keyAccepted) {
+          const k = await deps.keyAccepted(n);
+          if (k.accepted === false)
+            throw new Failed(
+              `The secondary still refuses the session's SSH key (gsyncd's key of ${n}) ${Math.round(k.waitedMs / 1000)} s after it was asked: Gluster's create installs it in the background (the gsync-create hook), and a session started without it never starts. Look for the hook's failure in glusterd's log on ${n}. The session was not started.`,
+            );
+        }
+        await deps.gluster.start(n, key, { force });
+      });
       startedBySync = true;
       end(current, 'done', `The session was ${s0.status}: started it${forced}.`);
     } else {
@@ -161,6 +178,7 @@ export async function runSync(deps: SyncDeps, req: SyncRequest): Promise<SyncOut
       `Wait until the secondary reached the checkpoint (at most ${req.max_wait_minutes} min)`,
     );
     const deadline = deps.now() + bound;
+    const startedAt = deps.now();
     let recoveries = 0;
     for (;;) {
       await deps.sleep(poll);
@@ -181,6 +199,14 @@ export async function runSync(deps: SyncDeps, req: SyncRequest): Promise<SyncOut
       if (s.status === 'Faulty')
         throw new Failed(
           'The session turned Faulty while syncing (a replica set has no Active worker); see its details.',
+        );
+      // Gluster's start answers success once glusterd spawned the monitor; a monitor that cannot
+      // reach the secondary (its first ssh, `gluster volume info` there, refused: a key not
+      // installed, a wrong ssh-port) exits and the session stays Created for good (seen on the
+      // lab: gsyncd.log "ssh: connect to host ... port 22: Connection refused", status Created).
+      if (startedBySync && s.status === 'Created' && deps.now() - startedAt >= createdWithin)
+        throw new Failed(
+          `Gluster took the start, but the session is still Created ${Math.round((deps.now() - startedAt) / 1000)} s later: its monitor did not come up. The session's gsyncd.log on the primary's nodes says why (often the secondary refusing gsyncd's SSH key, or nothing listening on the session's ssh-port).`,
         );
       if (s.status === 'Stalled') {
         if (!deps.recover || recoveries >= maxRecoveries)
