@@ -38,7 +38,7 @@ import { GlusterUnreachableError } from '../gluster/exec';
 import type { ParsedVolume } from '../gluster/types';
 import { waitForGsyncdKey } from '../pushPem';
 import type { DrService } from './service';
-import { describeKey } from './sync';
+import { checkpointSetAt, describeKey } from './sync';
 
 export type ProcedureKind = 'failover' | 'failback';
 
@@ -561,8 +561,13 @@ export class DrProcedures {
           const s0 = await this.reverseSession(w);
           if (!s0) throw new Error('The reverse session is gone: create it again.');
           const rk = keyOfSession(s0);
-          const setAt = Math.floor(this.dr.now() / 1000) * 1000;
+          const setHere = Math.floor(this.dr.now() / 1000) * 1000;
           await this.onSecondary(w, (n) => this.ctx.gluster.configSet(n, rk, 'checkpoint', 'now'));
+          // the checkpoint's time by Gluster's clock, as the status prints it (server/dr/sync.ts)
+          const setAt = await checkpointSetAt(
+            () => this.onSecondary(w, (n) => this.ctx.gluster.config(n, rk)),
+            setHere,
+          );
           const deadline = this.dr.now() + waitMs;
           for (;;) {
             await this.dr.sleep(this.opts.pollMs ?? 5_000);

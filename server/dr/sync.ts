@@ -71,6 +71,27 @@ export interface SyncOutcome {
 
 class Failed extends Error {}
 
+/**
+ * When the checkpoint just set was taken, by Gluster's clock: glusterd turns `checkpoint now` into
+ * the node's current time in seconds (glusterd-geo-rep.c, glusterd_gsync_configure) and keeps it
+ * in the session's config, and the status prints that time as CHECKPOINT TIME. Comparing it with
+ * this service's clock instead would wait for ever when the clocks differ by more than a second
+ * (seen on the lab with the test's clock moved ahead: the checkpoint completed in 8 s, the sync
+ * never saw it). `fallback` (this service's time) when the config does not say.
+ */
+export async function checkpointSetAt(
+  readConfig: () => Promise<Record<string, string>>,
+  fallback: number,
+): Promise<number> {
+  let v: string | undefined;
+  try {
+    v = (await readConfig()).checkpoint;
+  } catch {
+    v = undefined; // not known: this service's clock
+  }
+  return v !== undefined && /^[1-9]\d{0,11}$/.test(v) ? Number(v) * 1000 : fallback;
+}
+
 export async function runSync(deps: SyncDeps, req: SyncRequest): Promise<SyncOutcome> {
   const poll = deps.pollMs ?? 5_000;
   const snapWithin = deps.snapshotWithinMs ?? 600_000;
@@ -168,8 +189,12 @@ export async function runSync(deps: SyncDeps, req: SyncRequest): Promise<SyncOut
       end(current, 'done', `The session is ${s0.status}: left running.`);
     }
     current = begin('Set a checkpoint (config checkpoint now)');
-    const setAt = Math.floor(deps.now() / 1000) * 1000;
+    const setHere = Math.floor(deps.now() / 1000) * 1000;
     await deps.onPrimary((n) => deps.gluster.configSet(n, key, 'checkpoint', 'now'));
+    const setAt = await checkpointSetAt(
+      () => deps.onPrimary((n) => deps.gluster.config(n, key)),
+      setHere,
+    );
     end(current, 'done', `Checkpoint set at ${new Date(setAt).toISOString()}.`);
 
     // 3. wait for it, within the bound, recovering a stalled session

@@ -14,7 +14,12 @@ const KEY: SessionKey = {
   secondary_volume: 'data-dr',
 };
 
-function deps(opts: { statuses: string[]; keyAnswers?: (boolean | null)[] }): {
+function deps(opts: {
+  statuses: string[];
+  keyAnswers?: (boolean | null)[];
+  /** The checkpoint Gluster's status shows, and the config's `checkpoint` (epoch seconds). */
+  checkpoint?: { time: string; completed: boolean; config: string };
+}): {
   deps: SyncDeps;
   calls: string[];
 } {
@@ -34,13 +39,28 @@ function deps(opts: { statuses: string[]; keyAnswers?: (boolean | null)[] }): {
       calls.push('stop');
       return Promise.resolve();
     },
+    config: () =>
+      opts.checkpoint
+        ? Promise.resolve({ checkpoint: opts.checkpoint.config })
+        : Promise.reject(new Error('no config')),
     configSet: (_n: string, _k: SessionKey, name: string, value: string) => {
       calls.push(`config ${name} ${value}`);
       return Promise.resolve();
     },
   } as unknown as GlusterClient;
   const session = (status: string): GeoRepSession =>
-    ({ ...KEY, status, checkpoint: null }) as unknown as GeoRepSession;
+    ({
+      ...KEY,
+      status,
+      checkpoint: opts.checkpoint
+        ? {
+            time: opts.checkpoint.time,
+            completed: opts.checkpoint.completed,
+            completion_time: opts.checkpoint.completed ? opts.checkpoint.time : null,
+            as_of: null,
+          }
+        : null,
+    }) as unknown as GeoRepSession;
   const d: SyncDeps = {
     engine,
     token: 't',
@@ -110,4 +130,31 @@ it('a stopped session starts without asking for the key, and Created for a momen
   expect(calls).not.toContain('key asked from gprod1.lab.example');
   // it went on past the Created read, to the Faulty one
   expect(out.detail).toMatch(/turned Faulty/);
+});
+
+it("the checkpoint is recognised by Gluster's own time for it, whatever this service's clock says", async () => {
+  // this service's clock is 90 s ahead of the Gluster node's (the real lab test moves it so)
+  const glusterSetAt = Date.UTC(2026, 11, 7, 9, 58, 30);
+  const { deps: d } = deps({
+    statuses: ['Stopped', 'Active'],
+    checkpoint: {
+      time: new Date(glusterSetAt).toISOString(),
+      completed: true,
+      config: String(glusterSetAt / 1000),
+    },
+  });
+  const out = await runSync(d, REQ);
+  expect([out.ok, out.detail]).toEqual([true, expect.stringMatching(/^Synced/)]);
+  expect(out.checkpoint_time).toBe(new Date(glusterSetAt).toISOString());
+});
+
+it('without the config, an older checkpoint than the service clock is not taken for this one', async () => {
+  const older = Date.UTC(2026, 11, 7, 9, 0, 0);
+  const { deps: d } = deps({
+    statuses: ['Stopped', 'Active'],
+    checkpoint: { time: new Date(older).toISOString(), completed: true, config: 'not a number' },
+  });
+  const out = await runSync({ ...d, createdWithinMs: 60_000 }, { ...REQ, max_wait_minutes: 1 });
+  expect(out.ok).toBe(false);
+  expect(out.detail).toMatch(/did not complete within 1 min/);
 });
