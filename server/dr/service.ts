@@ -557,7 +557,8 @@ export class DrService {
     );
   }
 
-  private recoverer(
+  /** Recover a stalled session of `cluster` (server/recover.ts); undefined without a probe. */
+  recoverer(
     p: Principal,
     cluster: EngineCluster,
     key: SessionKey,

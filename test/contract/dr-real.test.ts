@@ -255,17 +255,21 @@ if (skipReason) {
         gluster('volume', 'delete', v);
       }
       for (const b of [pbrick, sbrick]) fs.rmSync(b, { recursive: true, force: true });
-      // both sessions' logs, gsyncd's working folders and the keys push-pem left
+      // both sessions' logs, gsyncd's working folders and the keys push-pem left (the logs kept
+      // with DR_REAL_KEEP_LOGS=1, to read why a run failed)
       for (const [a, b] of [
         [pvol, svol],
         [svol, pvol],
       ] as const) {
-        for (const d of [
-          `/var/log/glusterfs/geo-replication/${a}_${host}_${b}`,
-          `/var/log/glusterfs/geo-replication/${a}`,
-          `/var/log/glusterfs/geo-replication-secondaries/${a}_${host}_${b}`,
-          `/var/lib/misc/gluster/gsyncd/${a}_${host}_${b}`,
-        ])
+        const logs =
+          process.env.DR_REAL_KEEP_LOGS === '1'
+            ? []
+            : [
+                `/var/log/glusterfs/geo-replication/${a}_${host}_${b}`,
+                `/var/log/glusterfs/geo-replication/${a}`,
+                `/var/log/glusterfs/geo-replication-secondaries/${a}_${host}_${b}`,
+              ];
+        for (const d of [...logs, `/var/lib/misc/gluster/gsyncd/${a}_${host}_${b}`])
           fs.rmSync(d, { recursive: true, force: true });
         fs.rmSync(`/var/lib/glusterd/geo-replication/${a}_${b}_common_secret.pem.pub`, {
           force: true,
