@@ -205,3 +205,54 @@ describe('failback: the reverse session starts once the original primary accepts
     expect(reverse?.status).toBe('Created');
   });
 });
+
+// Gluster 10.3's freshly started workers sometimes come up deaf (src/georep/stall.ts); the lab's
+// reverse session did: sync-back recovers it as the scheduled sync does, instead of failing.
+test('failback sync-back: a reverse session whose worker came up deaf is recovered, and the write arrives', async () => {
+  const clock = new ManualClock(Date.UTC(2026, 11, 7, 10, 0, 0));
+  const stack = await startStack({
+    snapshotMs: 0,
+    clock,
+    probe: true,
+    service: {
+      dr: {
+        autoStart: false,
+        pollMs: 5_000,
+        checkpointWithinMs: 30 * 60_000,
+        now: () => clock.now(),
+        sleep: async (ms) => {
+          clock.advance(ms);
+          await new Promise((r) => setImmediate(r));
+        },
+      },
+    },
+  });
+  const prev = s;
+  s = stack;
+  try {
+    for (const x of (await view('failover')).steps)
+      expect((await step('failover', x.id, { force: true })).state).toBe('succeeded');
+    for (const id of ['stop-original', 'create-reverse', 'configure-reverse', 'start-reverse'])
+      expect([id, (await step('failback', id)).state]).toEqual([id, 'succeeded']);
+    // the reverse session's first crawl, then it syncs live from changelogs: its worker goes deaf
+    clock.advance(10 * 60_000);
+    const reverse = {
+      primaryVolume: 'data-dr',
+      secondaryHost: 'gprod1.lab.example',
+      secondaryVolume: 'data',
+    };
+    s.sim!.setWorkerDeaf(reverse, '*', true);
+    s.sim!.writeFile('data-dr', 'written-while-deaf.txt', 'at the recovery site');
+    const j = await step('failback', 'sync-back');
+    expect([j.state, j.detail]).toEqual([
+      'succeeded',
+      expect.stringMatching(/The reverse session stalled and was recovered/),
+    ]);
+    expect(s.sim!.readSecondary('gprod1.lab.example', 'data', 'written-while-deaf.txt')).toBe(
+      'at the recovery site',
+    );
+  } finally {
+    s = prev;
+    await stack.close();
+  }
+});

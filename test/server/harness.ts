@@ -12,7 +12,12 @@ import { defaultLab, type Lab } from '../../dev/lab';
 import { registerGeoRepService, type GeoRepServiceOptions } from '../../server/app';
 import { createGlusterClient } from '../../server/gluster/client';
 import type { GlusterClient } from '../../server/gluster/types';
-import { demoSimulator, simRemoteGluster, type GlusterSimulator } from '../../dev/sim/gluster';
+import {
+  demoSimulator,
+  simProbe,
+  simRemoteGluster,
+  type GlusterSimulator,
+} from '../../dev/sim/gluster';
 import { simSecondaryRootForWorld } from '../../dev/sim/gluster/mountbroker';
 import type { SimClock } from '../../dev/sim/gluster/simulator';
 import type { Fault, GeoRepConfigOption, GeoRepSession } from '../../src/georep/types';
@@ -72,6 +77,8 @@ export async function startStack(
     clock?: SimClock;
     /** How long the engine takes to take or remove a VM snapshot (ms). */
     snapshotMs?: number;
+    /** Read gsyncd's files on the simulated nodes: stall detection and Recover (every status read). */
+    probe?: boolean;
   } = {},
 ): Promise<Stack> {
   const lab = opts.lab ?? defaultLab();
@@ -89,6 +96,7 @@ export async function startStack(
     ...(sim ? { remoteGluster: simRemoteGluster(sim) } : {}),
     // The non-root preparation on the simulated engine hosts (no account but root until a test adds one).
     ...(secondaryRoot ? { secondaryRoot } : {}),
+    ...(sim && opts.probe ? { probe: simProbe(sim), stallIntervalMs: 0 } : {}),
     ...opts.service,
   });
   await app.listen({ host: '127.0.0.1', port });
