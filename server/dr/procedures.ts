@@ -38,7 +38,8 @@ import { GlusterUnreachableError } from '../gluster/exec';
 import type { ParsedVolume } from '../gluster/types';
 import { waitForGsyncdKey } from '../pushPem';
 import type { DrService } from './service';
-import { checkpointSetAt, describeKey } from './sync';
+import { checkpointSetAt, describeKey, idleReachedWords } from './sync';
+import { idlePastCheckpoint } from './idle';
 
 export type ProcedureKind = 'failover' | 'failback';
 
@@ -578,6 +579,11 @@ export class DrProcedures {
             const cp = s.checkpoint;
             if (cp && cp.completed && !cp.as_of && Date.parse(cp.time) >= setAt - 1000)
               return `Checkpoint ${cp.time} completed${cp.completion_time ? ` at ${cp.completion_time}` : ''}: what was written to ${w.key.secondary_volume} before it is on ${w.key.primary_volume}.${recovered.length ? ` The reverse session stalled and was recovered: ${recovered.join(' ')}` : ''}`;
+            if (
+              s.status === 'Active' &&
+              (await idlePastCheckpoint(this.ctx, w.p, w.secondary!.cluster, s, setAt, w.log))
+            )
+              return `${idleReachedWords(new Date(setAt).toISOString())} (${w.key.secondary_volume} to ${w.key.primary_volume})${recovered.length ? ` The reverse session stalled and was recovered: ${recovered.join(' ')}` : ''}`;
             if (s.status === 'Faulty')
               throw new Error(
                 'The reverse session turned Faulty; see its details on the recovery cluster, then run this step again.',

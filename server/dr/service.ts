@@ -37,6 +37,7 @@ import {
 } from '../../src/georep/dr';
 import { isDrSetup, isDrSyncRecord } from './records';
 import { waitForGsyncdKey } from '../pushPem';
+import { idlePastCheckpoint } from './idle';
 import type { GeoRepJob, GeoRepSession, SessionKey } from '../../src/georep/types';
 import { formatSecondary } from '../../src/georep/validation';
 import type { Principal } from '../auth';
@@ -429,6 +430,8 @@ export class DrService {
                 sameSession(keyOfSession(s), key),
               ) ?? null,
             recover: this.recoverer(servicePrincipal, cluster, key, log),
+            idlePast: (s, setAt) =>
+              idlePastCheckpoint(this.ctx, servicePrincipal, cluster, s, setAt, log),
             keyAccepted: async (n) => {
               const cfg = await this.ctx.gluster
                 .config(n, key)

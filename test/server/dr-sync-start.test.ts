@@ -158,3 +158,24 @@ it('without the config, an older checkpoint than the service clock is not taken 
   expect(out.ok).toBe(false);
   expect(out.detail).toMatch(/did not complete within 1 min/);
 });
+
+it('an idle volume: the checkpoint Gluster never completes is reached by the bricks’ evidence', async () => {
+  const glusterSetAt = Date.UTC(2026, 11, 7, 9, 58, 30);
+  const { deps: d } = deps({
+    statuses: ['Stopped', 'Active'],
+    checkpoint: {
+      time: new Date(glusterSetAt).toISOString(),
+      completed: false,
+      config: String(glusterSetAt / 1000),
+    },
+  });
+  const asked: number[] = [];
+  d.idlePast = (_s, setAt) => {
+    asked.push(setAt);
+    return Promise.resolve(asked.length >= 2);
+  };
+  const out = await runSync(d, REQ);
+  expect([out.ok, out.checkpoint_time]).toEqual([true, new Date(glusterSetAt).toISOString()]);
+  // asked with Gluster's time of the checkpoint, until it said so
+  expect(asked).toEqual([glusterSetAt, glusterSetAt]);
+});
