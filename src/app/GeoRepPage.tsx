@@ -10,7 +10,7 @@ import {
   StackItem,
   Title,
 } from '@patternfly/react-core';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { GeoRepEnvironmentProvider, useGeoRepEnvironment } from './environment';
 import { StartSessionLauncher, useStartSessionIntent } from './start/StartSessionLauncher';
@@ -30,11 +30,27 @@ export function GeoRepPage() {
   const env = useGeoRepEnvironment();
   const { canStartSessions = false, services } = env;
   // The Start dialog: from the "New session" buttons, or from the Volumes list's intent.
-  const [start, setStart] = useState<{ clusterId: string; volume?: string } | null>(null);
+  const [start, setStart] = useState<{
+    clusterId: string;
+    volume?: string;
+    /** Opened from another WebAdmin place (Volumes): Cancel goes back there. */
+    returnTo?: string;
+  } | null>(null);
+  const created = useRef(false);
   useStartSessionIntent(canStartSessions ? (env.intentStorage ?? null) : null, (intent) => {
     choice.choose(intent.clusterId); // the table behind the dialog shows that cluster
-    setStart({ clusterId: intent.clusterId, volume: intent.volumeName });
+    created.current = false;
+    setStart({
+      clusterId: intent.clusterId,
+      volume: intent.volumeName,
+      ...(intent.returnTo ? { returnTo: intent.returnTo } : {}),
+    });
   });
+  const closeStart = () => {
+    const back = start?.returnTo && !created.current ? start.returnTo : null;
+    setStart(null);
+    if (back) env.revealPlace?.(back);
+  };
   const pageEnv = useMemo(
     () =>
       canStartSessions
@@ -114,8 +130,10 @@ export function GeoRepPage() {
             clusterName={startCluster?.name ?? ''}
             initialVolume={start?.volume}
             services={services}
-            onClose={() => setStart(null)}
-            onCreated={() => undefined}
+            onClose={closeStart}
+            onCreated={() => {
+              created.current = true; // a session made: the user stays to see it
+            }}
           />
         ) : null}
       </PageSection>

@@ -163,10 +163,12 @@ export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
           try {
             const volume = selected[0];
             if (!volume) return;
+            const from = currentPlace();
             writeIntent(window.sessionStorage, {
               action: 'start-session',
               clusterId: volume.clusterId,
               volumeName: volume.name,
+              ...(from ? { returnTo: from } : {}),
             });
             api.revealPlace(PLACE_TOKEN);
           } catch (e) {

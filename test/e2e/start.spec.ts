@@ -82,6 +82,19 @@ test('Storage › Volumes: New Geo-Replication Session opens the Start dialog fo
   await expect(dlg.getByLabel('Source volume')).toHaveValue('archive');
 });
 
+test('Storage › Volumes: Cancel in the Start dialog takes the user back to Volumes', async ({
+  page,
+}) => {
+  await login(page, 'admin', 'volumes');
+  await page.getByRole('checkbox', { name: 'Select archive', exact: true }).check();
+  await page.getByRole('button', { name: 'New Geo-Replication Session' }).click();
+  const dlg = placeFrame(page).getByRole('dialog', { name: 'New geo-replication session' });
+  await expect(dlg).toBeVisible({ timeout: 20_000 });
+  await dlg.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page).toHaveURL(/#volumes$/);
+  await expect(page.getByRole('checkbox', { name: 'Select archive', exact: true })).toBeVisible();
+});
+
 // WebAdmin's item carries only id, name and cluster: the plugin reads the volumes' statuses and the
 // user's access ahead (src/plugin/volumeButton.ts); a selection made before that read is judged on
 // what it knew, the next one on what it read, hence the re-selection until the verdict shows.

@@ -264,4 +264,22 @@ describe('start-session intent', () => {
     expect(takeIntent(window.sessionStorage)).toBeNull();
     expect(window.sessionStorage.getItem(INTENT_KEY)).toBeNull();
   });
+
+  it('carries the place to go back to only when it is a WebAdmin place token', async () => {
+    const { takeIntent, writeIntent } = await import('../../src/plugin/intent');
+    const write = (returnTo: string) =>
+      writeIntent(
+        window.sessionStorage,
+        { action: 'start-session', clusterId: 'c1', volumeName: 'data', returnTo },
+        1000,
+      );
+    write('volumes');
+    expect(takeIntent(window.sessionStorage, 2000)?.returnTo).toBe('volumes');
+    for (const bad of ['javascript:alert(1)', 'volumes;x=1', '', '../vms']) {
+      write(bad);
+      const got = takeIntent(window.sessionStorage, 2000);
+      expect(got?.volumeName).toBe('data');
+      expect(got).not.toHaveProperty('returnTo');
+    }
+  });
 });
