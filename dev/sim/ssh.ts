@@ -27,17 +27,16 @@ import {
   verifiedOk,
   type Situation,
 } from '../../server/ssh/messages';
-import type { SshLog } from '../../server/ssh/types';
-import {
-  SshNodeError,
-  SshRemoteError,
-  type HostKeyInfo,
-  type SshTarget,
-  type SshTrust,
-  type VerifyFailure,
-  type VerifyResult,
-  type VerifyTarget,
+import type {
+  SshLog,
+  HostKeyInfo,
+  SshTarget,
+  SshTrust,
+  VerifyFailure,
+  VerifyResult,
+  VerifyTarget,
 } from '../../server/ssh/types';
+import { SshNodeError, SshRemoteError } from '../../server/ssh/types';
 import {
   assertKeySetup,
   assertRemote,

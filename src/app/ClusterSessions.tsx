@@ -55,6 +55,7 @@ import { PER_PAGE_OPTIONS, SessionsToolbar } from './SessionsToolbar';
 import { usePaginationTitles } from './usePaginationTitles';
 import { useDocumentVisible } from './useDocumentVisible';
 import { useAccess, useSessions } from './useSessions';
+import { asSentence } from '../georep/errorMessage';
 
 type Dialog =
   | {
@@ -302,7 +303,7 @@ export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
       >
         <span className="georep-name">
           {intl.formatMessage(pageMessages.staleBody, {
-            detail: error.detail || error.reason,
+            detail: asSentence(error.detail || error.reason),
             seconds: Math.round(refreshIntervalMs / 1000),
           })}
         </span>

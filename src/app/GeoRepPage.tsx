@@ -1,4 +1,4 @@
-// The Geo Replication place: pick a Gluster cluster, then its sessions.
+// The Geo-Replication place: pick a Gluster cluster, then its sessions.
 import {
   Alert,
   Bullseye,
@@ -10,7 +10,7 @@ import {
   StackItem,
   Title,
 } from '@patternfly/react-core';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useDrSetupIntent } from './dr/useDrSetupIntent';
 import { useIntl } from 'react-intl';
 import { GeoRepEnvironmentProvider, useGeoRepEnvironment } from './environment';
@@ -31,10 +31,21 @@ export function GeoRepPage() {
   const env = useGeoRepEnvironment();
   const { canStartSessions = false, services } = env;
   // The Start dialog: from the "New session" buttons, or from the Volumes list's intent.
-  const [start, setStart] = useState<{ clusterId: string; volume?: string } | null>(null);
+  const [start, setStart] = useState<{
+    clusterId: string;
+    volume?: string;
+    /** Opened from another WebAdmin place (Volumes): Cancel goes back there. */
+    returnTo?: string;
+  } | null>(null);
+  const created = useRef(false);
   useStartSessionIntent(canStartSessions ? (env.intentStorage ?? null) : null, (intent) => {
     choice.choose(intent.clusterId); // the table behind the dialog shows that cluster
-    setStart({ clusterId: intent.clusterId, volume: intent.volumeName });
+    created.current = false;
+    setStart({
+      clusterId: intent.clusterId,
+      volume: intent.volumeName,
+      ...(intent.returnTo ? { returnTo: intent.returnTo } : {}),
+    });
   });
   // The storage domain sync set-up, from the Volumes list's "Remote Data Sync Setup".
   const [drSetup, setDrSetup] = useState<{ clusterId: string; volume: string; at: number } | null>(
@@ -44,6 +55,11 @@ export function GeoRepPage() {
     choice.choose(intent.clusterId); // the panel of that cluster opens the set-up
     setDrSetup({ clusterId: intent.clusterId, volume: intent.volumeName, at: intent.at });
   });
+  const closeStart = () => {
+    const back = start?.returnTo && !created.current ? start.returnTo : null;
+    setStart(null);
+    if (back) env.revealPlace?.(back);
+  };
   const pageEnv = useMemo(
     () => ({
       ...env,
@@ -127,8 +143,10 @@ export function GeoRepPage() {
             clusterName={startCluster?.name ?? ''}
             initialVolume={start?.volume}
             services={services}
-            onClose={() => setStart(null)}
-            onCreated={() => undefined}
+            onClose={closeStart}
+            onCreated={() => {
+              created.current = true; // a session made: the user stays to see it
+            }}
           />
         ) : null}
       </PageSection>

@@ -44,6 +44,8 @@ export interface GeoRepEnvironment {
   canStartSessions?: boolean;
   /** Where the Volumes list's start-session intent arrives (window.sessionStorage); null: none. */
   intentStorage?: Storage | null;
+  /** Take the user to one of WebAdmin's places (back to Volumes after Cancel). */
+  revealPlace?: (token: string) => void;
   /**
    * Opens the Start dialog for a cluster. GeoRepPage provides it when startServices are given;
    * when absent the "New session" buttons are not shown.

@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     reloadWebAdmin: host.reloadWebAdmin,
     canStartSessions: true,
     intentStorage: sessionStore(),
+    revealPlace: host.revealPlace,
   };
   root.render(<GeoRepApp environment={environment} locale={locale} messages={messages} />);
 }

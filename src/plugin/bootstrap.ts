@@ -29,7 +29,7 @@ export const PLACE_URL = `plugin/${PLUGIN_NAME}/georep.html`;
  * Insertion index in the Storage menu (section/main/view/MenuView.java:280-300 inserts at
  * index + 1, after the menu's header widget). The Storage menu of an AllModes/VirtOnly WebAdmin
  * is header, Data Centers, Clusters (hidden, MenuView.java:202-205), Domains, Volumes, Disks
- * (MenuView.ui.xml:97-137): 4 puts Geo Replication right after Volumes, before Disks.
+ * (MenuView.ui.xml:97-137): 4 puts Geo-Replication right after Volumes, before Disks.
  */
 export const PLACE_PRIORITY = 4;
 /** How often to look whether WebAdmin made its first place transition (currentPlace() set). */
@@ -59,6 +59,14 @@ export interface BootstrapDeps {
    * whose detail view is open), e.g. for addVolumeDetailPlace's `select`; errors are caught.
    */
   onVolumesSelected?: (selected: GlusterVolumeEntity[]) => void;
+  /**
+   * The Volumes button's verdict beyond "one volume of a Gluster cluster the user sees" (the
+   * volume Up, the user may act: volumeButton.ts); must answer at once.
+   */
+  buttonEnabled?: (
+    selected: GlusterVolumeEntity[],
+    glusterClusterIds: ReadonlySet<string>,
+  ) => boolean;
 }
 
 export interface PluginState {
@@ -148,15 +156,19 @@ export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
       {
         id: 'GlusterGeoRepNewSession',
         isEnabled: (selected) =>
-          selected.length === 1 && state.glusterClusterIds.has(selected[0]!.clusterId),
+          selected.length === 1 &&
+          state.glusterClusterIds.has(selected[0]!.clusterId) &&
+          (deps.buttonEnabled?.(selected, state.glusterClusterIds) ?? true),
         onClick: (selected) => {
           try {
             const volume = selected[0];
             if (!volume) return;
+            const from = currentPlace();
             writeIntent(window.sessionStorage, {
               action: 'start-session',
               clusterId: volume.clusterId,
               volumeName: volume.name,
+              ...(from ? { returnTo: from } : {}),
             });
             api.revealPlace(PLACE_TOKEN);
           } catch (e) {
@@ -237,14 +249,14 @@ export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
         state.glusterVisible = clusters.length > 0;
         state.glusterClusterIds = new Set(clusters.map((c) => c.id));
         if (!state.glusterVisible) {
-          log('info', 'No Gluster cluster is visible to this user: Geo Replication is not shown');
+          log('info', 'No Gluster cluster is visible to this user: Geo-Replication is not shown');
           settle();
         }
       } catch (e) {
         state.glusterVisible = false;
         log(
           'warning',
-          `Cannot ask the engine for Gluster clusters (${errorMessage(e)}): Geo Replication is not shown`,
+          `Cannot ask the engine for Gluster clusters (${errorMessage(e)}): Geo-Replication is not shown`,
         );
         settle();
       } finally {

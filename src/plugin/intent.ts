@@ -1,5 +1,5 @@
 // A request from WebAdmin (e.g. the Volumes list's "New Geo-Replication Session" button) to the
-// Geo Replication place. Both run in same-origin frames of one WebAdmin tab, so sessionStorage is
+// Geo-Replication place. Both run in same-origin frames of one WebAdmin tab, so sessionStorage is
 // shared: the hidden iframe writes the intent and reveals the place; the place consumes it on load,
 // or at once through the `storage` event when it is already open.
 export const INTENT_KEY = 'gluster-georep.intent';
@@ -10,8 +10,13 @@ export interface StartSessionIntent {
   action: 'start-session';
   clusterId: string;
   volumeName: string;
+  /** WebAdmin's place the button was clicked in (`volumes`): where Cancel takes the user back. */
+  returnTo?: string;
   at: number;
 }
+
+/** A WebAdmin place token as its own places are named (`volumes`, `volumes-general`). */
+const PLACE_TOKEN_RE = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
 export function writeIntent(
   storage: Storage,
@@ -36,7 +41,15 @@ export function takeIntent(storage: Storage, now = Date.now()): StartSessionInte
       now - v.at >= 0 &&
       now - v.at < INTENT_TTL_MS
     ) {
-      return { action: v.action, clusterId: v.clusterId, volumeName: v.volumeName, at: v.at };
+      return {
+        action: v.action,
+        clusterId: v.clusterId,
+        volumeName: v.volumeName,
+        ...(typeof v.returnTo === 'string' && PLACE_TOKEN_RE.test(v.returnTo)
+          ? { returnTo: v.returnTo }
+          : {}),
+        at: v.at,
+      };
     }
   } catch {
     // malformed: dropped

@@ -23,6 +23,8 @@ export interface PlaceHost {
   setDeepLink: (link: { cluster: string | null; session: string | null }) => void;
   /** Reload WebAdmin, so the user logs in again. */
   reloadWebAdmin: () => void;
+  /** Take the user to one of WebAdmin's places (`volumes`). */
+  revealPlace: (token: string) => void;
 }
 
 /** Write what the tab shows into WebAdmin's URL, in its own token format, while it shows our place. */
@@ -64,5 +66,6 @@ export function connectPlaceHost(): PlaceHost {
     location: placeLocation(),
     setDeepLink,
     reloadWebAdmin: () => (window.top ?? window).location.reload(),
+    revealPlace: (token) => api.revealPlace(token),
   };
 }

@@ -37,7 +37,7 @@ function deferred<T>() {
 }
 
 describe('plugin bootstrap', () => {
-  it('adds Geo Replication under Storage, after Volumes, when the user sees a Gluster cluster', async () => {
+  it('adds Geo-Replication under Storage, after Volumes, when the user sees a Gluster cluster', async () => {
     const wa = fakeWebAdmin();
     const state = await run(wa, () => Promise.resolve([gluster]));
     await state.settled;
@@ -46,7 +46,7 @@ describe('plugin bootstrap', () => {
     expect(wa.places).toEqual([
       {
         menu: 'storage',
-        label: 'Geo Replication',
+        label: 'Geo-Replication',
         token: PLACE_TOKEN,
         url: PLACE_URL,
         // MenuView.addSecondaryMenuItemPlace inserts at index + 1: after Volumes.
@@ -290,5 +290,23 @@ describe('start-session intent', () => {
     window.sessionStorage.setItem(INTENT_KEY, '{not json');
     expect(takeIntent(window.sessionStorage)).toBeNull();
     expect(window.sessionStorage.getItem(INTENT_KEY)).toBeNull();
+  });
+
+  it('carries the place to go back to only when it is a WebAdmin place token', async () => {
+    const { takeIntent, writeIntent } = await import('../../src/plugin/intent');
+    const write = (returnTo: string) =>
+      writeIntent(
+        window.sessionStorage,
+        { action: 'start-session', clusterId: 'c1', volumeName: 'data', returnTo },
+        1000,
+      );
+    write('volumes');
+    expect(takeIntent(window.sessionStorage, 2000)?.returnTo).toBe('volumes');
+    for (const bad of ['javascript:alert(1)', 'volumes;x=1', '', '../vms']) {
+      write(bad);
+      const got = takeIntent(window.sessionStorage, 2000);
+      expect(got?.volumeName).toBe('data');
+      expect(got).not.toHaveProperty('returnTo');
+    }
   });
 });

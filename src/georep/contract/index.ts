@@ -4,4 +4,5 @@ export * from './create';
 export * from './ssh';
 export * from './jobs';
 export * from './results';
+export * from './session';
 export * from './dr';
