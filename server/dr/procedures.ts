@@ -527,7 +527,7 @@ export class DrProcedures {
         id: 'start-reverse',
         title: 'Start the reverse session',
         explain: (w) =>
-          `gluster volume geo-replication ${w.key.secondary_volume} <original primary>::${w.key.primary_volume} start (RHGS 10.8.2 step 5).`,
+          `gluster volume geo-replication ${w.key.secondary_volume} <original primary>::${w.key.primary_volume} start (RHGS 10.8.2 step 5), once the original primary accepts the recovery site's gsyncd key (the create installs it in the background; a session started before stays Created).`,
         run: async (w) => {
           const s = await this.reverseSession(w);
           if (!s) throw new Error('The reverse session is gone: create it again.');
@@ -557,7 +557,7 @@ export class DrProcedures {
         id: 'sync-back',
         title: 'Sync back: checkpoint and wait',
         explain: (w) =>
-          `Stop the applications writing to ${w.key.secondary_volume} first (move the VMs back or shut them down): what is written after the checkpoint is not synced back. Then config checkpoint now on the reverse session and wait until it is completed (at most ${Math.round(waitMs / 60_000)} min; a Faulty or stalled reverse session stops the wait with the reason, to be fixed and the step run again) (RHGS 10.8.2 steps 6-7).`,
+          `Stop the applications writing to ${w.key.secondary_volume} first (move the VMs back or shut them down): what is written after the checkpoint is not synced back. Then config checkpoint now on the reverse session and wait until it is completed (at most ${Math.round(waitMs / 60_000)} min; a Faulty reverse session stops the wait with the reason; a stalled one is recovered at most twice; on a volume nothing writes to, Gluster never marks the checkpoint completed, and the bricks' own evidence that nothing recorded is left to sync stands for it) (RHGS 10.8.2 steps 6-7).`,
         run: async (w) => {
           const s0 = await this.reverseSession(w);
           if (!s0) throw new Error('The reverse session is gone: create it again.');
