@@ -29,6 +29,7 @@ import {
   groupByReplicaSet,
 } from './sessionRules';
 import { LagHistory } from './LagHistory';
+import { SessionEventsLink } from './SessionEventsLink';
 import { StatusLabel } from './StatusLabel';
 import { TruncatedText } from './TruncatedText';
 import { LogSection, WorkerProblems, type RecoverAction } from './WorkerProblems';
@@ -204,6 +205,9 @@ export function SessionDetails({ clusterId, session, recover }: SessionDetailsPr
       </StackItem>
       <StackItem>
         <SyncPointSentence session={session} />
+      </StackItem>
+      <StackItem>
+        <SessionEventsLink clusterId={clusterId} session={session} />
       </StackItem>
       {cp ? (
         <StackItem>

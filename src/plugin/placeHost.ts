@@ -3,6 +3,7 @@
 // the deep link, a reload to log in again). The tab's code (src/app) reaches WebAdmin only
 // through this, as the architecture wants: src/plugin is the only code that touches the pluginApi.
 import { readConfig, type PluginConfig } from './config';
+import { revealEvents } from './eventsPlace';
 import { formatPlaceToken, parseHistoryToken, PLACE_TOKEN } from './placeToken';
 import { getPluginApi } from './pluginApi';
 
@@ -23,6 +24,8 @@ export interface PlaceHost {
   setDeepLink: (link: { cluster: string | null; session: string | null }) => void;
   /** Reload WebAdmin, so the user logs in again. */
   reloadWebAdmin: () => void;
+  /** Open WebAdmin's Events with this search (eventsPlace.ts: sessionEventsSearch). */
+  showEvents: (search: string) => void;
 }
 
 /** Write what the tab shows into WebAdmin's URL, in its own token format, while it shows our place. */
@@ -64,5 +67,6 @@ export function connectPlaceHost(): PlaceHost {
     location: placeLocation(),
     setDeepLink,
     reloadWebAdmin: () => (window.top ?? window).location.reload(),
+    showEvents: (search) => revealEvents(api, search),
   };
 }
