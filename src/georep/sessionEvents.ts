@@ -23,14 +23,18 @@ export function secondaryUrl(key: SessionKey): string {
  * `events: cluster=<name>`: searchbackend SearchObjectAutoCompleter.java:255-259), and a message
  * with the source volume as a word and then the remote (`*` is the wildcard of the string field
  * `message`: AuditLogConditionFieldAutoCompleter.java:13,90; SyntaxChecker.java:1176; a quoted
- * value is taken whole, spaces included: SyntaxChecker.java:116-128). What a LIKE pattern cannot
- * rule out: a session from the same volume to `h::v2` also matches `h::v`.
+ * value is taken whole, spaces included: SyntaxChecker.java:116-128). A root session's remote is
+ * `h::v`, which a non-root one's `user@h::v` contains: those are left out (`!=`). What a LIKE
+ * pattern cannot rule out: a session from the same volume to `h::v2` also matches `h::v`.
  */
 export function sessionEventsSearch(key: SessionKey, clusterName: string): string {
-  return [
+  const remote = secondaryUrl(key);
+  const parts = [
     `Events: ${searchCondition('origin', EVENT_ORIGIN)}`,
     searchCondition('cluster', clusterName),
     // Always quoted: the pattern holds spaces.
-    `message = "* ${key.primary_volume} *${secondaryUrl(key)}*"`,
-  ].join(' and ');
+    `message = "* ${key.primary_volume} *${remote}*"`,
+  ];
+  if (!remote.includes('@')) parts.push(`message != "*@${remote}*"`);
+  return parts.join(' and ');
 }
