@@ -32,7 +32,7 @@ async function openVolumeTab(page: Page, volume: string, logIn = true) {
 
 async function expectNoSideScroll(page: Page): Promise<void> {
   const handle = await page.locator('iframe.detail-frame').elementHandle();
-  const frame = (await handle!.contentFrame())!;
+  const frame = (await handle.contentFrame())!;
   const [scroll, client] = await frame.evaluate(() => [
     document.documentElement.scrollWidth,
     document.documentElement.clientWidth,
