@@ -49,6 +49,7 @@ import {
   type SortKey,
   type StateBucket,
 } from './sessionRules';
+import { useShowSessionEvents } from './SessionEventsLink';
 import { SessionSummary } from './SessionSummary';
 import { type RowAction, SessionsTable } from './SessionsTable';
 import { PER_PAGE_OPTIONS, SessionsToolbar } from './SessionsToolbar';
@@ -232,6 +233,7 @@ export function ClusterSessions({ cluster, volume }: ClusterSessionsProps) {
     (action: SessionAction, s: GeoRepSession) => open(action, [s], []),
     [open],
   );
+  const onShowEvents = useShowSessionEvents(clusterId);
   const toolbarAvailability = useCallback(
     (action: SessionAction) => availability(intl, action, selectedSessions, permission),
     [intl, selectedSessions, permission],
@@ -475,6 +477,7 @@ export function ClusterSessions({ cluster, volume }: ClusterSessionsProps) {
           onSort={onSort}
           rowActions={rowActions}
           onAction={onRowAction}
+          onShowEvents={onShowEvents}
           empty={noMatch}
         />
         <Pagination

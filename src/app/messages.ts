@@ -221,6 +221,7 @@ export const actionMessages = untyped(
     pause: { id: 'georep.action.pause', defaultMessage: 'Pause' },
     resume: { id: 'georep.action.resume', defaultMessage: 'Resume' },
     checkpoint: { id: 'georep.action.checkpoint', defaultMessage: 'Set checkpoint now' },
+    showEvents: { id: 'georep.action.showEvents', defaultMessage: 'Show events' },
     recover: { id: 'georep.action.recover', defaultMessage: 'Recover' },
     remove: { id: 'georep.action.remove', defaultMessage: 'Remove' },
     options: { id: 'georep.action.options', defaultMessage: 'Options' },

@@ -180,6 +180,23 @@ describe("a volume's sub tab", () => {
     );
   });
 
+  test("a row's actions end with Show events, for a read-only user too", async () => {
+    const showEvents = jest.fn();
+    const services = fakeServices(
+      [makeSession({ primary_volume: 'alpha', secondary_user: 'geoaccount' })],
+      { getAccess: readOnly() },
+    );
+    const { user } = renderVolumeTab({ services, showEvents });
+    const row = (await sessionRows())[0]!;
+    await user.click(within(row).getByRole('button', { name: /^Actions for session/ }));
+    const items = await screen.findAllByRole('menuitem');
+    expect(items.at(-1)).toHaveTextContent('Show events');
+    await user.click(items.at(-1)!);
+    expect(showEvents).toHaveBeenCalledWith(
+      'Events: origin = gluster-georep and cluster = gluster-east and message = "* alpha *geoaccount@remote1.example.com::alpha-dr*"',
+    );
+  });
+
   test('outside WebAdmin (no Events to open): no events link', async () => {
     renderVolumeTab({ services: fakeServices([makeSession({ primary_volume: 'alpha' })]) });
     const row = (await sessionRows())[0]!;
@@ -188,5 +205,8 @@ describe("a volume's sub tab", () => {
       await screen.findByRole('heading', { name: 'Workers, by replica set' }),
     ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /events/ })).not.toBeInTheDocument();
+    await userEvent.click(within(row).getByRole('button', { name: /^Actions for session/ }));
+    await screen.findAllByRole('menuitem');
+    expect(screen.queryByRole('menuitem', { name: 'Show events' })).not.toBeInTheDocument();
   });
 });
