@@ -93,6 +93,10 @@ test("a volume's sub tab lists its sessions only, acts on one, and links to its 
   );
   // Only this session's: none of vmstore's.
   await expect(events).not.toContainText('vmstore');
+  // WebAdmin's URL now holds the search: a reload comes back to Events searched so.
+  await page.reload();
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue(search);
+  await expect(page.getByRole('table', { name: 'Events' })).not.toContainText('vmstore');
 });
 
 test('a read-only user sees the sessions of a volume and cannot act', async ({ page }) => {
@@ -107,6 +111,11 @@ test('a read-only user sees the sessions of a volume and cannot act', async ({ p
   );
   await f.getByRole('button', { name: /^Actions for session data to / }).click();
   await expect(f.getByRole('menuitem', { name: 'Pause' })).toBeDisabled();
+  // Reading the session's events is not acting: offered.
+  await f.getByRole('menuitem', { name: 'Show events' }).click();
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue(
+    /^Events: origin = gluster-georep and cluster = gluster-prod and message = "\* data \*gdr1/,
+  );
 });
 
 for (const [width, height] of [
