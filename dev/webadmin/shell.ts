@@ -40,6 +40,9 @@ import {
   orderTabs,
   priorityIndex,
   resolvePlace,
+  searchApplies,
+  searchCollectorKey,
+  searchFragment,
   tabPriority,
   versionAtLeast,
   type DetailTab,
@@ -413,10 +416,10 @@ function renderVolumeDetail(el: HTMLElement, tabToken: string, params: Record<st
  * current history item). Anything else is ignored.
  */
 function applyEventsSearch(search: string, redraw = true): void {
-  if (!search || !search.startsWith(EVENTS_DEFAULT_SEARCH)) return;
+  if (!searchApplies(search, EVENTS_DEFAULT_SEARCH)) return;
   eventsSearch = search;
   if (current) {
-    const params = { ...current.params, search: search.slice(EVENTS_DEFAULT_SEARCH.length) };
+    const params = { ...current.params, search: searchFragment(search, EVENTS_DEFAULT_SEARCH) };
     current = { name: current.name, params };
     history.replaceState(null, '', `#${formatPlaceToken(current.name, params)}`);
   }
@@ -429,8 +432,8 @@ function applyEventsSearch(search: string, redraw = true): void {
  * (AbstractMainWithDetailsPresenter.onBind :109-111).
  */
 function fireApplySearchString(search: string): void {
-  const colon = search.indexOf(':');
-  if (colon >= 0) collectedSearch.set(search.slice(0, colon + 1), search);
+  const key = searchCollectorKey(search);
+  if (key !== null) collectedSearch.set(key, search);
   if (eventsBound) applyEventsSearch(search);
 }
 
