@@ -14,7 +14,7 @@ import {
 } from '@patternfly/react-core';
 import { useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { volumeFromSearch } from '../plugin/detailPlace';
+import { volumeFromSearch } from '../plugin/placeHost';
 import { ClusterSessions } from './ClusterSessions';
 import { GeoRepEnvironmentProvider, useGeoRepEnvironment } from './environment';
 import { CubesIcon } from './icons';

@@ -4,6 +4,9 @@
 // through this, as the architecture wants: src/plugin is the only code that touches the pluginApi.
 import { readConfig, type PluginConfig } from './config';
 import { revealEvents } from './eventsPlace';
+
+/** The volume a volume's sub tab was pointed at, from its page's URL (detailPlace.ts). */
+export { volumeFromSearch } from './detailPlace';
 import { formatPlaceToken, parseHistoryToken, PLACE_TOKEN } from './placeToken';
 import { getPluginApi } from './pluginApi';
 
