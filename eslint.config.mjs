@@ -4,6 +4,10 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import jsxA11y from 'eslint-plugin-jsx-a11y-x';
+import testingLibrary from 'eslint-plugin-testing-library';
+import playwright from 'eslint-plugin-playwright';
+import { importX } from 'eslint-plugin-import-x';
 
 export default defineConfig(
   globalIgnores(['dist/', 'build/', 'coverage/', 'test-results/', 'playwright-report/', '.lab/']),
@@ -94,9 +98,49 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/plugin/pluginApi'], message: 'Go through src/plugin/placeHost.ts.' }] },
+        {
+          patterns: [
+            { group: ['**/plugin/pluginApi'], message: 'Go through src/plugin/placeHost.ts.' },
+          ],
+        },
       ],
     },
+  },
+  // Accessibility of the views as written (axe checks them rendered, in the e2e runs).
+  {
+    files: ['src/**/*.tsx'],
+    ...jsxA11y.configs.recommended,
+    rules: {
+      ...jsxA11y.configs.recommended.rules,
+      // A tooltip's trigger must take focus to show it from the keyboard; PatternFly's Tooltip
+      // asks for tabIndex={0} on a trigger that is not focusable (a <span> or <time> of text).
+      // A scrolling <pre> (log lines) takes focus so the keyboard can scroll it (axe's
+      // scrollable-region-focusable).
+      'jsx-a11y-x/no-noninteractive-tabindex': ['error', { tags: ['span', 'time', 'pre'] }],
+    },
+  },
+  // No import circles, no import twice (the architecture's drawing has none; keep it so).
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    rules: { 'import-x/no-cycle': 'error', 'import-x/no-duplicates': 'error' },
+  },
+  {
+    files: ['test/component/**/*.{ts,tsx}'],
+    ...testingLibrary.configs['flat/react'],
+    rules: {
+      ...testingLibrary.configs['flat/react'].rules,
+      // Some tests assert on the DOM itself (every control labelled, no injected element, a row
+      // found from its cell): node access is their point, not a shortcut past the user's view.
+      'testing-library/no-node-access': 'off',
+      'testing-library/no-container': 'off',
+      // The harnesses return more than render's result under names of their own.
+      'testing-library/render-result-naming-convention': 'off',
+    },
+  },
+  {
+    files: ['test/e2e/**/*.ts', 'test/e2e-lab/**/*.ts'],
+    ...playwright.configs['flat/recommended'],
   },
   {
     files: ['test/**/*.{ts,tsx}'],

@@ -3,6 +3,11 @@
 // become OpenAPI components. Wire names follow src/georep/types.ts.
 
 import {
+  CheckpointSchema,
+  ConfigOptionSchema,
+  FaultSchema,
+  SessionSchema,
+  WorkerSchema,
   CreateSessionBody,
   ENGINE_ID_PATTERN,
   GeoRepDiagnosisSchema,
@@ -14,215 +19,16 @@ import {
 } from '../src/georep/contract';
 
 // Defined once in the wire contract; re-exported under the names the routes use.
-export { PreflightCheckSchema, ProvisionedVolumeSchema, SyncPointSchema };
-
-const nullable = (type: string): { type: string[] } => ({ type: [type, 'null'] });
-
-const iso = (description: string) => ({
-  type: ['string', 'null'],
-  format: 'date-time',
-  description,
-});
-
-export const FaultSchema = {
-  $id: 'Fault',
-  type: 'object',
-  description:
-    "An error, in the engine's shape: reason says what kind, detail says what happened in plain words.",
-  required: ['reason', 'detail'],
-  properties: {
-    reason: { type: 'string' },
-    detail: { type: 'string' },
-  },
-} as const;
-
-export const CheckpointSchema = {
-  $id: 'GeoRepCheckpoint',
-  type: ['object', 'null'],
-  required: ['time', 'completed', 'completion_time'],
-  properties: {
-    time: { type: 'string', description: 'When the checkpoint was set (ISO-8601 UTC).' },
-    completed: { type: 'boolean' },
-    completion_time: iso('When it completed (ISO-8601 UTC); null until then.'),
-    sets_done: {
-      type: 'integer',
-      description: 'Session checkpoint: replica sets known to have reached it.',
-    },
-    sets_total: {
-      type: 'integer',
-      description: 'Session checkpoint: replica sets of the session.',
-    },
-    as_of: iso(
-      'Session checkpoint: null when read now from the Active workers; else when this service last read it (no worker is Active).',
-    ),
-  },
-} as const;
-
-export const WorkerSchema = {
-  $id: 'GeoRepWorker',
-  type: 'object',
-  description: 'One worker: one primary brick.',
-  required: ['primary_node', 'primary_brick', 'replica_set', 'status'],
-  properties: {
-    primary_node: { type: 'string' },
-    primary_node_uuid: nullable('string'),
-    primary_brick: { type: 'string' },
-    replica_set: {
-      type: 'integer',
-      description: '0-based index of the replica set (subvolume) of this brick.',
-    },
-    secondary_user: { type: 'string' },
-    secondary_node: nullable('string'),
-    status: {
-      type: 'string',
-      enum: [
-        'Active',
-        'Passive',
-        'Faulty',
-        'Initializing',
-        'Created',
-        'Stopped',
-        'Paused',
-        'Offline',
-      ],
-    },
-    crawl_status: {
-      type: ['string', 'null'],
-      enum: ['Changelog Crawl', 'History Crawl', 'Hybrid Crawl', 'N/A', null],
-    },
-    last_synced: iso('Last synced time (ISO-8601 UTC).'),
-    entry_pending: nullable('integer'),
-    data_pending: nullable('integer'),
-    meta_pending: nullable('integer'),
-    failures: nullable('integer'),
-    checkpoint: { $ref: 'GeoRepCheckpoint#' },
-    restarting: {
-      type: 'boolean',
-      description:
-        'Gluster reads it Initializing, but it was Faulty within the crash-loop window: gsyncd is restarting a failed worker, and status says Faulty.',
-    },
-    last_synced_seen: {
-      type: ['object', 'null'],
-      required: ['time', 'read_at'],
-      properties: { time: { type: 'string' }, read_at: { type: 'string' } },
-      description: 'The last last_synced the service read while this worker was Active, and when.',
-    },
-    stall: {
-      type: ['object', 'null'],
-      description:
-        'Set when the service found this Active worker stalled: changes recorded on its brick and not synced, ' +
-        "with nothing being processed, beyond the session's threshold (read on the brick's node). Null otherwise.",
-      required: [
-        'pending_since',
-        'pending_changelogs',
-        'last_synced',
-        'stalled_since',
-        'waited_seconds',
-      ],
-      properties: {
-        pending_since: { type: 'string', description: 'The oldest change waiting (ISO-8601 UTC).' },
-        pending_changelogs: {
-          type: 'integer',
-          description: 'Changelogs recorded after the last sync.',
-        },
-        last_synced: iso("The worker's last sync (ISO-8601 UTC)."),
-        stalled_since: { type: 'string', description: 'When the service first saw it stalled.' },
-        waited_seconds: { type: 'integer', description: 'How long the oldest change has waited.' },
-      },
-    },
-  },
-} as const;
-
-export const SessionSchema = {
-  $id: 'GeoRepSession',
-  type: 'object',
-  description: 'A geo-replication session, as Gluster reported it at read_at.',
-  required: [
-    'id',
-    'cluster_id',
-    'primary_volume',
-    'secondary_host',
-    'secondary_volume',
-    'secondary_user',
-    'status',
-    'workers',
-    'read_at',
-  ],
-  properties: {
-    id: { type: 'string', description: 'Stable, URL-safe id derived from the session identity.' },
-    cluster_id: { type: 'string' },
-    primary_volume: { type: 'string' },
-    secondary_host: { type: 'string' },
-    secondary_volume: { type: 'string' },
-    secondary_user: { type: 'string' },
-    status: {
-      type: 'string',
-      enum: [
-        'Active',
-        'Passive',
-        'Faulty',
-        'PartiallyFaulty',
-        'Stalled',
-        'Initializing',
-        'Created',
-        'Stopped',
-        'Paused',
-        'Offline',
-        'Unknown',
-      ],
-    },
-    workers: { type: 'array', items: { $ref: 'GeoRepWorker#' } },
-    last_synced: iso('Oldest last-synced time over the Active workers: data is safe up to then.'),
-    sync_point: { $ref: 'GeoRepSyncPoint#' },
-    lag_seconds: { type: ['number', 'null'] },
-    checkpoint: { $ref: 'GeoRepCheckpoint#' },
-    read_at: {
-      type: 'string',
-      description: 'When the service read this from Gluster (ISO-8601 UTC).',
-    },
-    provisioned_volume: {
-      $ref: 'ProvisionedVolume#',
-      description:
-        'Only in the answer to a create with secondary_path: the volume provisioned on that directory.',
-    },
-    nonroot_preparation: {
-      type: 'array',
-      description:
-        'Only in the answer to a create for a non-root secondary user: what the service did on the secondary, step by step (mountbroker).',
-      items: {
-        type: 'object',
-        required: ['step', 'node', 'outcome', 'detail'],
-        properties: {
-          step: {
-            type: 'string',
-            enum: ['accounts', 'setup', 'add', 'restart_glusterd', 'pem_keys'],
-          },
-          node: { type: 'string' },
-          outcome: { type: 'string', enum: ['done', 'already'] },
-          detail: { type: 'string' },
-        },
-      },
-    },
-  },
-} as const;
-
-export const ConfigOptionSchema = {
-  $id: 'GeoRepConfigOption',
-  type: 'object',
-  required: ['name', 'value', 'default', 'description', 'type', 'modified', 'read_only'],
-  properties: {
-    name: { type: 'string', description: "Gluster's option name, dash form (sync-jobs)." },
-    value: { type: 'string' },
-    default: nullable('string'),
-    description: { type: 'string' },
-    type: { type: 'string', enum: ['boolean', 'int', 'string', 'enum', 'path', 'command'] },
-    allowed_values: { type: ['array', 'null'], items: { type: 'string' } },
-    min: nullable('number'),
-    max: nullable('number'),
-    modified: { type: 'boolean', description: 'The value differs from the default.' },
-    read_only: { type: 'boolean', description: 'Managed by Gluster itself: shown, not editable.' },
-  },
-} as const;
+export {
+  CheckpointSchema,
+  ConfigOptionSchema,
+  FaultSchema,
+  PreflightCheckSchema,
+  ProvisionedVolumeSchema,
+  SessionSchema,
+  SyncPointSchema,
+  WorkerSchema,
+};
 
 // The job and the diagnosis are defined once, in the wire contract (src/georep/contract/jobs.ts).
 export const JobSchema = GeoRepJobSchema;
@@ -272,23 +78,12 @@ function sessionActionFaults(): Record<number, unknown> {
     409: {
       description:
         "Gluster refused: the detail carries Gluster's own message; force_may_help says whether " +
-        'retrying with force may get past this refusal.',
-      type: 'object',
-      required: ['reason', 'detail'],
-      properties: {
-        reason: { type: 'string' },
-        detail: { type: 'string' },
-        force_may_help: {
-          type: 'boolean',
-          description:
-            'Present when Gluster refused the action itself. ' +
-            "true when Gluster's force skips the check that refused (e.g. stop while a peer is down, " +
-            'start of a session Gluster has as started, pause of a paused one); false when Gluster ' +
-            'refuses this with force too (pause or resume while a peer is down, a primary volume ' +
-            'that is not started, delete of a running session: delete has no force), or when the ' +
-            'refused attempt was already forced.',
-        },
-      },
+        "retrying with force may get past this refusal: true when Gluster's force skips the check that " +
+        'refused (e.g. stop while a peer is down, start of a session Gluster has as started, pause of a ' +
+        'paused one); false when Gluster refuses this with force too (pause or resume while a peer is ' +
+        'down, a primary volume that is not started, delete of a running session: delete has no force), ' +
+        'or when the refused attempt was already forced.',
+      ...ref('Fault'),
     },
   };
 }

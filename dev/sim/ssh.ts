@@ -17,26 +17,26 @@ import { createHash } from 'node:crypto';
 import type { Lab } from '../lab';
 import { fingerprintOfBlob, knownHostsName } from '../../server/ssh/keys';
 import {
-  dest,
   failed,
   fingerprintMismatch,
   keySetupOk,
+  logOutcome,
+  situationOf,
   stillFails,
   setupOk,
   verifiedOk,
   type Situation,
 } from '../../server/ssh/messages';
-import type { SshLog } from '../../server/ssh/real';
-import {
-  SshNodeError,
-  SshRemoteError,
-  type HostKeyInfo,
-  type SshTarget,
-  type SshTrust,
-  type VerifyFailure,
-  type VerifyResult,
-  type VerifyTarget,
+import type {
+  SshLog,
+  HostKeyInfo,
+  SshTarget,
+  SshTrust,
+  VerifyFailure,
+  VerifyResult,
+  VerifyTarget,
 } from '../../server/ssh/types';
+import { SshNodeError, SshRemoteError } from '../../server/ssh/types';
 import {
   assertKeySetup,
   assertRemote,
@@ -222,18 +222,9 @@ export class SimSshTrust implements SshTrust {
   async verify(fromNode: string, target: VerifyTarget): Promise<VerifyResult> {
     assertVerifyTarget(target);
     await this.delay();
-    const s: Situation = { from: fromNode, ...target };
+    const s = situationOf(fromNode, target, target.privateKeyPath);
     const result = this.check(this.clusterHost(fromNode), s);
-    this.opts.log?.info(
-      {
-        ssh_from: fromNode,
-        ssh_to: dest(s),
-        key: target.privateKeyPath ?? 'default',
-        ok: result.ok,
-        failure: result.failure,
-      },
-      'passwordless SSH check',
-    );
+    logOutcome(this.opts.log, 'check', s, result);
     return result;
   }
 
@@ -246,12 +237,7 @@ export class SimSshTrust implements SshTrust {
     assertSetup(target, password, confirmedFingerprint);
     await this.delay();
     const node = this.clusterHost(fromNode);
-    const s: Situation = {
-      from: fromNode,
-      user: target.user,
-      host: target.host,
-      port: target.port,
-    };
+    const s = situationOf(fromNode, target);
     const result = ((): VerifyResult => {
       const r = this.reach(target.host, target.port);
       if ('failure' in r) return failed(r.failure, s, { cause: r.cause });
@@ -272,10 +258,7 @@ export class SimSshTrust implements SshTrust {
       if (v.ok) return setupOk(s, this.rootKeyFingerprint(node), added);
       return stillFails(s, added, v);
     })();
-    this.opts.log?.info(
-      { ssh_from: fromNode, ssh_to: dest(s), ok: result.ok, failure: result.failure },
-      'passwordless SSH setup with a password',
-    );
+    logOutcome(this.opts.log, 'setup with a password', s, result);
     return result;
   }
 
@@ -311,16 +294,7 @@ export class SimSshTrust implements SshTrust {
       if (v.ok) return keySetupOk(s, this.rootKeyFingerprint(node), added);
       return stillFails(s, added, v);
     })();
-    this.opts.log?.info(
-      {
-        ssh_from: fromNode,
-        ssh_to: dest(s),
-        key: privateKeyPath,
-        ok: result.ok,
-        failure: result.failure,
-      },
-      'passwordless SSH setup with a key',
-    );
+    logOutcome(this.opts.log, 'setup with a key', s, result);
     return result;
   }
 

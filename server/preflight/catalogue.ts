@@ -10,6 +10,7 @@
 // Two primaries writing into one secondary, the primary cluster as its own secondary and a session
 // that exists already are never made right by force.
 import type { FastifyBaseLogger } from 'fastify';
+import { GLUSTER_VERSION_CHECK } from '../../src/georep/prerequisites';
 import type { PreflightCheck, ProvisionedVolume } from '../../src/georep/types';
 import type { Principal } from '../auth';
 import type { CheckedCreateInput } from '../domain';
@@ -32,10 +33,7 @@ export const CHECKS = {
   same_cluster: { title: 'The secondary is in another cluster', severity: 'blocker' },
   remote_reachable: { title: 'The remote host can be reached', severity: 'blocker' },
   remote_gluster: { title: 'Gluster is installed on the remote host', severity: 'blocker' },
-  gluster_version: {
-    title: 'The secondary runs the same Gluster version as the primary',
-    severity: 'forceable',
-  },
+  gluster_version: GLUSTER_VERSION_CHECK, // src/georep/prerequisites.ts versionCheck reports it
   cluster_compatibility: {
     title: 'Both clusters have the same compatibility version',
     // oVirt's own dialog offers only volumes of clusters at the same version; Gluster does not care.

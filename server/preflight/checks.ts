@@ -2,7 +2,6 @@
 // rule, the Gluster versions, the sessions already writing into the secondary, and passwordless
 // SSH from the hook. Each is written once, with the catalogue's title and severity.
 import { otherWritersOf } from '../../src/georep/force';
-import { versionCheck } from '../../src/georep/prerequisites';
 import type { PreflightCheck, SessionKey } from '../../src/georep/types';
 import { secondaryUrl } from '../audit';
 import type { ServiceContext } from '../context';
@@ -140,14 +139,6 @@ export async function sameClusterCheck(
       ? `${host} is in cluster ${remoteCluster.name}.`
       : `${host} is not a host of cluster ${cluster.name}.`,
   );
-}
-
-/** The versions as gverify compares them (one rule: src/georep/prerequisites.ts versionCheck). */
-export function glusterVersionCheck(
-  primaryVersion: string | null,
-  secondaryVersion: string | null,
-): PreflightCheck {
-  return versionCheck(primaryVersion, secondaryVersion);
 }
 
 /**

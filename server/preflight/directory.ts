@@ -3,6 +3,7 @@
 // host's passwordless SSH: the remote may be reachable from there only.
 import type { FastifyBaseLogger } from 'fastify';
 import type { PreflightCheck, SessionKey } from '../../src/georep/types';
+import { versionCheck } from '../../src/georep/prerequisites';
 import type { Principal } from '../auth';
 import type { ServiceContext } from '../context';
 import type { CheckedCreateInput } from '../domain';
@@ -17,7 +18,6 @@ import {
 import { GlusterCommandError } from '../gluster/types';
 import { fail, pass, passIf, skip, verdict, type PreflightResult } from './catalogue';
 import {
-  glusterVersionCheck,
   managedWords,
   passwordlessSshFromHook,
   primarySideChecks,
@@ -137,7 +137,7 @@ export async function runDirectoryPreflight(
     ctx.gluster,
     (sourceHost ?? ownHosts.find((h) => h.status === 'up'))?.address,
   );
-  add(glusterVersionCheck(primaryVersion, insp?.glusterVersion ?? null));
+  add(versionCheck(primaryVersion, insp?.glusterVersion ?? null));
 
   // ---- the directory and the volume name
   const where = `${host}:${path}`;

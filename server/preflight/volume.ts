@@ -22,7 +22,6 @@ import {
 import { classifySsh } from '../ssh/commands';
 import { fail, pass, passIf, skip, verdict, type PreflightResult } from './catalogue';
 import {
-  glusterVersionCheck,
   managedWords,
   passwordlessSshFromHook,
   primarySideChecks,
@@ -36,6 +35,7 @@ import {
   sharedStorageEnabled,
   shardingChecks,
   turnsMetaVolumeOn,
+  versionCheck,
 } from '../../src/georep/prerequisites';
 
 /** Used space up to this share of the volume counts as file-system overhead, not data. */
@@ -138,7 +138,7 @@ export async function runVolumePreflight(
     (sourceHost ?? ownHosts.find((h) => h.status === 'up'))?.address,
   );
   add(
-    glusterVersionCheck(
+    versionCheck(
       primaryVersion,
       remote.kind === 'ok' || remote.kind === 'no_volume' ? remote.version : null,
     ),

@@ -1,7 +1,7 @@
 // The plain words of every outcome, shared by the real backend and the simulator so that the same
 // situation reads the same in both. `from` is the cluster host (as the service names it).
 import type { Classified } from './commands';
-import type { VerifyFailure, VerifyResult } from './types';
+import type { SshLog, VerifyFailure, VerifyResult } from './types';
 
 export interface Situation {
   from: string;
@@ -9,6 +9,40 @@ export interface Situation {
   host: string;
   port: number;
   privateKeyPath?: string;
+}
+
+/** Who is asked what: the target's fields only (nothing else a caller's object may carry). */
+export function situationOf(
+  from: string,
+  t: { user: string; host: string; port: number },
+  privateKeyPath?: string,
+): Situation {
+  return {
+    from,
+    user: t.user,
+    host: t.host,
+    port: t.port,
+    ...(privateKeyPath !== undefined ? { privateKeyPath } : {}),
+  };
+}
+
+/** One log line per check or setup, the same from every backend; never a password. */
+export function logOutcome(
+  log: SshLog | undefined,
+  what: 'check' | 'setup with a password' | 'setup with a key',
+  s: Situation,
+  result: VerifyResult,
+): void {
+  log?.info(
+    {
+      ssh_from: s.from,
+      ssh_to: dest(s),
+      ...(what === 'setup with a password' ? {} : { key: s.privateKeyPath ?? 'default' }),
+      ok: result.ok,
+      failure: result.failure,
+    },
+    what === 'check' ? 'passwordless SSH check' : `passwordless SSH ${what}`,
+  );
 }
 
 export const dest = (s: Pick<Situation, 'user' | 'host' | 'port'>): string =>

@@ -41,6 +41,8 @@ import {
   failed,
   fingerprintMismatch,
   keySetupOk,
+  logOutcome,
+  situationOf,
   stillFails,
   noPasswordMethod,
   passwordExpired,
@@ -52,6 +54,7 @@ import {
   SshNodeError,
   SshRemoteError,
   type HostKeyInfo,
+  type SshLog,
   type SshTarget,
   type SshTrust,
   type VerifyResult,
@@ -61,10 +64,7 @@ import { connectNode, openSsh, readHostKey, runCommand, TransportError } from '.
 import { assertKeySetup, assertRemote, assertSetup, assertVerifyTarget } from './validate';
 
 /** The subset of a pino/fastify logger the backend uses. Nothing secret is ever passed to it. */
-export interface SshLog {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-}
+export type { SshLog } from './types';
 
 export interface RealSshTrustOptions {
   /** The service's private key for the cluster hosts (OpenSSH or PEM text). */
@@ -195,18 +195,9 @@ export class RealSshTrust implements SshTrust {
 
   async verify(fromNode: string, target: VerifyTarget): Promise<VerifyResult> {
     assertVerifyTarget(target);
-    const s: Situation = { from: fromNode, ...target };
+    const s = situationOf(fromNode, target, target.privateKeyPath);
     const result = await this.withNode(fromNode, (c) => this.verifyOn(c, s));
-    this.log.info(
-      {
-        ssh_from: fromNode,
-        ssh_to: dest(s),
-        key: target.privateKeyPath ?? 'default',
-        ok: result.ok,
-        failure: result.failure,
-      },
-      'passwordless SSH check',
-    );
+    logOutcome(this.log, 'check', s, result);
     return result;
   }
 
@@ -217,12 +208,7 @@ export class RealSshTrust implements SshTrust {
     confirmedFingerprint: string,
   ): Promise<VerifyResult> {
     assertSetup(target, password, confirmedFingerprint);
-    const s: Situation = {
-      from: fromNode,
-      user: target.user,
-      host: target.host,
-      port: target.port,
-    };
+    const s = situationOf(fromNode, target);
     const result = await this.withNode(fromNode, async (c) => {
       // 1. Root's own key on the cluster host (created if it has none): before the password is used.
       const rootKey = await this.rootKey(c, s.from);
@@ -294,10 +280,7 @@ export class RealSshTrust implements SshTrust {
       if (v.ok) return setupOk(s, rootKey.fingerprint, added);
       return stillFails(s, added, v);
     });
-    this.log.info(
-      { ssh_from: fromNode, ssh_to: dest(s), ok: result.ok, failure: result.failure },
-      'passwordless SSH setup with a password',
-    );
+    logOutcome(this.log, 'setup with a password', s, result);
     return result;
   }
 
@@ -344,16 +327,7 @@ export class RealSshTrust implements SshTrust {
       if (v.ok) return keySetupOk(s, rootKey.fingerprint, added);
       return stillFails(s, added, v);
     });
-    this.log.info(
-      {
-        ssh_from: fromNode,
-        ssh_to: dest(s),
-        key: privateKeyPath,
-        ok: result.ok,
-        failure: result.failure,
-      },
-      'passwordless SSH setup with a key',
-    );
+    logOutcome(this.log, 'setup with a key', s, result);
     return result;
   }
 

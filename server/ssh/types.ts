@@ -17,6 +17,12 @@ export { VERIFY_FAILURES, type VerifyFailure } from '../../src/georep/contract';
 export type { SshVerifyResult as VerifyResult } from '../../src/georep/contract';
 import type { SshVerifyResult as VerifyResult, VerifyFailure } from '../../src/georep/contract';
 
+/** Where a backend says what it did (fastify's logger fits). */
+export interface SshLog {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
 export interface SshTarget {
   user: string;
   host: string;

@@ -64,12 +64,17 @@ export function compareGlusterVersions(a: GlusterVersion, b: GlusterVersion): nu
  * `force` skips (a string comparison, so "10.3" and "10.3-5" differ too). An older secondary is
  * said so, since it may not understand what a newer primary sends.
  */
+export const GLUSTER_VERSION_CHECK = {
+  title: 'The secondary runs the same Gluster version as the primary',
+  severity: 'forceable',
+} as const;
+
 export function versionCheck(
   primaryOut: string | null,
   secondaryOut: string | null,
 ): PreflightCheck {
   const id = 'gluster_version';
-  const title = 'The secondary runs the same Gluster version as the primary';
+  const { title, severity } = GLUSTER_VERSION_CHECK;
   const p = parseGlusterVersion(primaryOut);
   const s = parseGlusterVersion(secondaryOut);
   if (!p || !s) {
@@ -77,7 +82,7 @@ export function versionCheck(
       id,
       title,
       outcome: 'skipped',
-      severity: 'forceable',
+      severity,
       evidence: `The Gluster version of the ${!p ? 'primary' : 'secondary'} could not be read by this service; Gluster compares them when it creates the session (gverify.sh).`,
     };
   }
@@ -86,7 +91,7 @@ export function versionCheck(
       id,
       title,
       outcome: 'pass',
-      severity: 'forceable',
+      severity,
       evidence: `Both run Gluster ${p.text}.`,
     };
   }
@@ -95,7 +100,7 @@ export function versionCheck(
     id,
     title,
     outcome: 'fail',
-    severity: 'forceable',
+    severity,
     evidence:
       `Primary Gluster ${p.text}, secondary Gluster ${s.text}. Gluster refuses to create a session between different versions unless forced ("Gluster version mismatch between primary and secondary", gverify.sh).` +
       (order < 0

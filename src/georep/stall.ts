@@ -67,18 +67,9 @@ export function classifyEvidence(e: WorkerEvidence, t: StallThresholds): StallVe
 }
 
 /** What the session's details show for a stalled worker: the evidence in the user's words. */
-export interface StallEvidence {
-  /** ISO-8601 UTC of the oldest change recorded and not synced. */
-  pending_since: string;
-  /** Changes recorded after the last sync. */
-  pending_changelogs: number;
-  /** ISO-8601 UTC of the worker's last sync. */
-  last_synced: string | null;
-  /** When the service first saw it stalled (ISO-8601 UTC). */
-  stalled_since: string;
-  /** Seconds the change waited, at the reading. */
-  waited_seconds: number;
-}
+// Defined once in the wire contract (src/georep/contract/session.ts).
+import type { StallEvidence } from './contract';
+export type { StallEvidence };
 
 export function toStallEvidence(e: WorkerEvidence, stalledSince: number): StallEvidence {
   const iso = (s: number): string => new Date(s * 1000).toISOString();

@@ -78,6 +78,14 @@ export interface BootstrapDeps {
    * whose detail view is open), e.g. for addVolumeDetailPlace's `select`; errors are caught.
    */
   onVolumesSelected?: (selected: GlusterVolumeEntity[]) => void;
+  /**
+   * The Volumes button's verdict beyond "one volume of a Gluster cluster the user sees" (the
+   * volume Up, the user may act: volumeButton.ts); must answer at once.
+   */
+  buttonEnabled?: (
+    selected: GlusterVolumeEntity[],
+    glusterClusterIds: ReadonlySet<string>,
+  ) => boolean;
 }
 
 export interface PluginState {
@@ -190,7 +198,9 @@ export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
       {
         id: 'GlusterGeoRepNewSession',
         isEnabled: (selected) =>
-          selected.length === 1 && state.glusterClusterIds.has(selected[0]!.clusterId),
+          selected.length === 1 &&
+          state.glusterClusterIds.has(selected[0]!.clusterId) &&
+          (deps.buttonEnabled?.(selected, state.glusterClusterIds) ?? true),
         onClick: (selected) => {
           try {
             const volume = selected[0];

@@ -1,15 +1,19 @@
 // Entry of the hidden plugin iframe (plugin.html). It talks only to WebAdmin's pluginApi and to
 // the engine REST API; the tab itself is a separate page (georep.html) loaded when the place opens.
-import { engineClient, listGlusterClusters } from '../api/engine';
-import { georepClient, listSessions } from '../api/georep';
+import { engineClient, listGlusterClusters, listGlusterVolumes } from '../api/engine';
+import { georepClient, getClusterAccess, listSessions } from '../api/georep';
 import { createPluginIntl } from '../intl';
-import { bootstrap } from './bootstrap';
+import { bootstrap, type PluginState } from './bootstrap';
 import { readConfig } from './config';
 import { getPluginApi, log } from './pluginApi';
 import { startWatcher, type WatcherDeps } from './watcher';
 import { startAlerts } from './serverAlerts';
 import { listTransitions } from '../api/transitions';
 import { errorMessage } from '../georep/errorMessage';
+import { VolumeButtonState } from './volumeButton';
+
+/** How often the Volumes button's facts (volume statuses, may act) are read again. */
+const BUTTON_FACTS_MS = 60_000;
 
 async function main(): Promise<void> {
   const api = getPluginApi();
@@ -26,7 +30,22 @@ async function main(): Promise<void> {
     return;
   }
   const engine = engineClient(api.engineBaseUrl(), () => api.ssoToken(), config.engineTimeoutMs);
-  await bootstrap({
+  const georep = georepClient(
+    `${window.location.origin}${config.georepServicePath}`,
+    () => api.ssoToken(),
+    config.engineTimeoutMs,
+  );
+  const button = new VolumeButtonState({
+    listVolumes: (clusterId) => listGlusterVolumes(engine, clusterId),
+    mayAct: async (clusterId) => (await getClusterAccess(georep, clusterId)).can_manage,
+    log,
+  });
+  // Set once bootstrap returns; the place may be added (onPlaceAdded) before that.
+  let plugin: PluginState | null = null;
+  const refreshButton = () => {
+    if (plugin) void button.refresh(plugin.glusterClusterIds);
+  };
+  plugin = await bootstrap({
     api,
     intl,
     listGlusterClusters: () => listGlusterClusters(engine),
@@ -38,12 +57,12 @@ async function main(): Promise<void> {
       if (window.top) window.top.location.hash = token;
     },
     log,
+    buttonEnabled: (selected, clusterIds) => button.enabled(selected, clusterIds),
+    // The selected volume's cluster read again: WebAdmin asks isEnabled at the next selection.
+    onVolumesSelected: (selected) => void button.refresh(new Set(selected.map((v) => v.clusterId))),
     onPlaceAdded: () => {
-      const georep = georepClient(
-        `${window.location.origin}${config.georepServicePath}`,
-        () => api.ssoToken(),
-        config.engineTimeoutMs,
-      );
+      queueMicrotask(refreshButton);
+      setInterval(refreshButton, BUTTON_FACTS_MS);
       // The service's watch feeds the alerts (serverAlerts.ts); the plugin's own watcher when it has none.
       const own: WatcherDeps = {
         intl,
@@ -64,6 +83,7 @@ async function main(): Promise<void> {
       });
     },
   });
+  if (plugin.placeAdded) refreshButton(); // added before bootstrap returned (a deep link)
 }
 
 main().catch((e: unknown) => {

@@ -289,7 +289,5 @@ test('details follow the live data', async () => {
   await expand(user, 'live');
   expect(screen.queryByText(/Faulty worker on/)).not.toBeInTheDocument();
   await queryClient.refetchQueries({ queryKey: ['georep', 'sessions', 'c-1'] });
-  await waitFor(() =>
-    expect(screen.getByText('Faulty worker on node1.example.com')).toBeInTheDocument(),
-  );
+  expect(await screen.findByText('Faulty worker on node1.example.com')).toBeInTheDocument();
 });

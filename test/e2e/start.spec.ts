@@ -1,6 +1,7 @@
 // The seed's flow end to end: Start dialog → passwordless SSH verification fails → Passwordless
 // SSH dialog with the remote user's password (fingerprint confirmed first) → the flow continues:
 // create, configure, start; and the Volumes list's button opening it with the volume chosen.
+import type { Locator, Page } from '@playwright/test';
 import { expect, login, placeFrame, test } from './fixtures';
 
 test('start a session to a new remote: SSH set up with the password, then created and started', async ({
@@ -79,6 +80,40 @@ test('Storage › Volumes: New Geo-Replication Session opens the Start dialog fo
   const dlg = placeFrame(page).getByRole('dialog', { name: 'New geo-replication session' });
   await expect(dlg).toBeVisible({ timeout: 20_000 });
   await expect(dlg.getByLabel('Source volume')).toHaveValue('archive');
+});
+
+// WebAdmin's item carries only id, name and cluster: the plugin reads the volumes' statuses and the
+// user's access ahead (src/plugin/volumeButton.ts); a selection made before that read is judged on
+// what it knew, the next one on what it read, hence the re-selection until the verdict shows.
+async function reselectUntil(
+  page: Page,
+  volume: string,
+  check: (button: Locator) => Promise<void>,
+): Promise<void> {
+  const box = page.getByRole('checkbox', { name: `Select ${volume}`, exact: true });
+  const button = page.getByRole('button', { name: 'New Geo-Replication Session' });
+  await expect(async () => {
+    await box.uncheck();
+    await box.check();
+    await check(button);
+  }).toPass({ timeout: 15_000 });
+}
+
+test('Storage › Volumes: the button stays disabled for a volume that is not Up', async ({
+  page,
+}) => {
+  await login(page, 'admin', 'volumes');
+  await reselectUntil(page, 'scratch', (b) => expect(b).toBeDisabled({ timeout: 500 }));
+  await page.getByRole('checkbox', { name: 'Select scratch', exact: true }).uncheck();
+  await page.getByRole('checkbox', { name: 'Select archive', exact: true }).check();
+  await expect(page.getByRole('button', { name: 'New Geo-Replication Session' })).toBeEnabled();
+});
+
+test('Storage › Volumes: a read-only user finds the button disabled on an Up volume', async ({
+  page,
+}) => {
+  await login(page, 'glusterviewer', 'volumes');
+  await reselectUntil(page, 'archive', (b) => expect(b).toBeDisabled({ timeout: 500 }));
 });
 
 test('preflight: a missing remote volume blocks; a non-empty one is a blocker Force may bypass', async ({

@@ -1,44 +1,18 @@
 // Recover (server/recover.ts) on the simulator: a stalled session is restarted by a config reset
 // that changes nothing, the waiting changes arrive; a worker that keeps coming up deaf is retried
 // within the bound and the outcome says so; every step is recorded.
-import { defaultLab } from '../../dev/lab';
 import { createGlusterClient } from '../../server/gluster/client';
 import { simProbe } from '../../dev/sim/gluster';
 import { buildSessions } from '../../server/domain';
 import { recoverStalled, restartOption, type RecoverStep } from '../../server/recover';
-import { envelope, harness, type Harness } from '../unit/sim/helpers';
+import { HOME_DR, liveHomeSession, type Harness } from '../unit/sim/helpers';
 
-const P1 = 'gprod1.lab.example';
-const SEC = 'gdr1.lab.example::backup-dr';
-const REF = {
-  primaryVolume: 'home',
-  secondaryHost: 'gdr1.lab.example',
-  secondaryVolume: 'backup-dr',
-};
-const KEY = {
-  primary_volume: 'home',
-  secondary_host: 'gdr1.lab.example',
-  secondary_volume: 'backup-dr',
-  secondary_user: 'root',
-};
+const { node: P1, ref: REF, key: KEY, brick: BRICK } = HOME_DR;
 
+/** Live, then its worker goes deaf and a change waits unsynced for two minutes. */
 async function stalled(): Promise<Harness> {
-  const h = harness(defaultLab());
-  await h.xml(P1, 'system::', 'execute', 'gsec_create');
-  const r = await h.xml(
-    P1,
-    'volume',
-    'geo-replication',
-    'home',
-    SEC,
-    'create',
-    'push-pem',
-    'force',
-  );
-  expect(envelope(r.stdout).opRet).toBe(0);
-  await h.xml(P1, 'volume', 'geo-replication', 'home', SEC, 'start');
-  h.advance(300);
-  h.sim.setWorkerDeaf(REF, `${P1}:/gluster_bricks/home/brick1`, true);
+  const h = await liveHomeSession();
+  h.sim.setWorkerDeaf(REF, `${P1}:${BRICK}`, true);
   h.sim.writeFile('home', 'waiting.txt', 'waiting');
   h.advance(120);
   return h;

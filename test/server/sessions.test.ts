@@ -283,7 +283,12 @@ describe('a refusal says whether force may help (force_may_help)', () => {
   it('the OpenAPI document describes force_may_help on the refusals of the actions', async () => {
     const doc = (await f.call(ADMIN, 'GET', '/openapi.json')).json<{
       paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, { required: string[]; properties: object }> };
     }>();
+    // The refusal is the Fault component, which names force_may_help beside reason and detail.
+    const fault = doc.components.schemas.Fault!;
+    expect(fault.required).toEqual(['reason', 'detail']);
+    expect(Object.keys(fault.properties)).toEqual(['reason', 'detail', 'force_may_help']);
     const refusal = (path: string, method: string) =>
       JSON.stringify(
         doc.paths[`${PREFIX}/clusters/{cluster_id}/sessions/{session_id}${path}`]![method]!
@@ -291,7 +296,7 @@ describe('a refusal says whether force may help (force_may_help)', () => {
       );
     for (const verb of ['start', 'stop', 'pause', 'resume']) {
       expect(refusal(`/${verb}`, 'post')).toContain('force_may_help');
-      expect(refusal(`/${verb}`, 'post')).toContain('"reason"');
+      expect(refusal(`/${verb}`, 'post')).toContain('#/components/schemas/Fault');
     }
     expect(refusal('', 'delete')).toContain('force_may_help');
   });

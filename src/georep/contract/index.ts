@@ -4,3 +4,4 @@ export * from './create';
 export * from './ssh';
 export * from './jobs';
 export * from './results';
+export * from './session';

@@ -2,44 +2,12 @@
 // healthy by every field the CLI prints, changes written after it went live never arrive, and
 // the evidence on its node says so; a restart (a config reset) replays them. The sim probe reads
 // that evidence and the session's gsyncd.log as the real probe reads a node's files.
-import { defaultLab } from '../../../dev/lab';
 import { simProbe } from '../../../dev/sim/gluster';
 import { classifyEvidence, stallThresholds } from '../../../src/georep/stall';
-import { envelope, harness, pairs, type Harness } from './helpers';
+import { HOME_DR, liveHomeSession, pairs, type Harness } from './helpers';
 
-const P1 = 'gprod1.lab.example';
-const SEC = 'gdr1.lab.example::backup-dr';
-const REF = {
-  primaryVolume: 'home',
-  secondaryHost: 'gdr1.lab.example',
-  secondaryVolume: 'backup-dr',
-};
-const KEY = {
-  primary_volume: 'home',
-  secondary_host: 'gdr1.lab.example',
-  secondary_volume: 'backup-dr',
-  secondary_user: 'root',
-};
-const BRICK = '/gluster_bricks/home/brick1';
-
-async function live(): Promise<Harness> {
-  const h = harness(defaultLab());
-  await h.xml(P1, 'system::', 'execute', 'gsec_create');
-  const r = await h.xml(
-    P1,
-    'volume',
-    'geo-replication',
-    'home',
-    SEC,
-    'create',
-    'push-pem',
-    'force',
-  );
-  expect(envelope(r.stdout).opRet).toBe(0);
-  await h.xml(P1, 'volume', 'geo-replication', 'home', SEC, 'start');
-  h.advance(300); // the initial Hybrid Crawl done, live from changelogs
-  return h;
-}
+const { node: P1, secondary: SEC, ref: REF, key: KEY, brick: BRICK } = HOME_DR;
+const live = liveHomeSession;
 
 const active = async (h: Harness) =>
   pairs(

@@ -2,7 +2,7 @@
 // Gluster 10.3 fixtures, and a lab that mirrors the machine the fixtures were captured on.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Lab } from '../../../dev/lab';
+import { defaultLab, type Lab } from '../../../dev/lab';
 import { GlusterSimulator, ManualClock } from '../../../dev/sim/gluster';
 import type { ExecResult } from '../../../server/gluster/exec';
 
@@ -235,4 +235,39 @@ export function envelope(stdout: string): { opRet: number; opErrno: number; opEr
   const root = parseXml(stdout);
   const t = (n: string): string => root.children.find((c) => c.name === n)?.text ?? '';
   return { opRet: Number(t('opRet')), opErrno: Number(t('opErrno')), opErrstr: t('opErrstr') };
+}
+
+/** The default lab's session home -> gdr1::backup-dr, as each name of it is spelled. */
+export const HOME_DR = {
+  node: 'gprod1.lab.example',
+  secondary: 'gdr1.lab.example::backup-dr',
+  ref: { primaryVolume: 'home', secondaryHost: 'gdr1.lab.example', secondaryVolume: 'backup-dr' },
+  key: {
+    primary_volume: 'home',
+    secondary_host: 'gdr1.lab.example',
+    secondary_volume: 'backup-dr',
+    secondary_user: 'root',
+  },
+  brick: '/gluster_bricks/home/brick1',
+} as const;
+
+/** HOME_DR created (push-pem) and started on the default lab, its initial crawl done: live. */
+export async function liveHomeSession(): Promise<Harness> {
+  const h = harness(defaultLab());
+  const { node, secondary } = HOME_DR;
+  await h.xml(node, 'system::', 'execute', 'gsec_create');
+  const r = await h.xml(
+    node,
+    'volume',
+    'geo-replication',
+    'home',
+    secondary,
+    'create',
+    'push-pem',
+    'force',
+  );
+  expect(envelope(r.stdout).opRet).toBe(0);
+  await h.xml(node, 'volume', 'geo-replication', 'home', secondary, 'start');
+  h.advance(300); // the initial Hybrid Crawl done, live from changelogs
+  return h;
 }
