@@ -124,6 +124,7 @@ for (const [width, height] of [
 ] as const) {
   test.describe(`at ${width}×${height}`, () => {
     test.use({ windowSize: { width, height } });
+
     test('the sub tab fits: nothing scrolls sideways', async ({ page }) => {
       const f = await openVolumeTab(page, 'vmstore');
       await expect(f.getByRole('grid', { name: 'Geo-replication sessions' })).toBeVisible();
