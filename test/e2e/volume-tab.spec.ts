@@ -43,37 +43,48 @@ async function expectNoSideScroll(page: Page): Promise<void> {
 test("a volume's sub tab lists its sessions only, acts on one, and links to its events", async ({
   page,
 }) => {
+  // Other specs share the stack and change the demo's sessions (tab.spec stops data, start.spec
+  // creates sessions from archive): this one asserts what holds whatever ran before it.
   const f = await openVolumeTab(page, 'vmstore');
   const grid = f.getByRole('grid', { name: 'Geo-replication sessions' });
-  // The demo's vmstore is the source of two sessions; data's and the DR cluster's are not here.
-  await expect(grid.locator('tr[data-session-id]')).toHaveCount(2);
-  await expect(grid.locator('td[data-label="Source volume"]')).toHaveText(['vmstore', 'vmstore']);
+  const sources = grid.locator('td[data-label="Source volume"]');
+  await expect(
+    grid.getByRole('button', { name: /^Details of session vmstore to root@gdr1/ }),
+  ).toBeVisible();
+  await expect(
+    grid.getByRole('button', { name: /^Details of session vmstore to root@backup.remote/ }),
+  ).toBeVisible();
+  // Only vmstore's: data's, archive's and the DR cluster's sessions are not here.
+  expect(new Set(await sources.allTextContents())).toEqual(new Set(['vmstore']));
   await expect(grid).not.toContainText('data-dr');
 
   // The page WebAdmin's selection event pointed the tab at names the volume.
   const src = await page.locator('iframe.detail-frame').getAttribute('src');
   expect(new URL(src!).searchParams.get('volumeName')).toBe('vmstore');
-  await page.screenshot({ path: test.info().outputPath('volume-tab-1400.png') });
 
-  // Another volume: only its own session.
+  // Another volume: only its own sessions.
   await page
     .getByRole('navigation', { name: 'Breadcrumb' })
     .getByRole('link', { name: 'Volumes' })
     .click();
-  const g = await openVolumeTab(page, 'data', false);
-  const dataGrid = g.getByRole('grid', { name: 'Geo-replication sessions' });
-  await expect(dataGrid.locator('tr[data-session-id]')).toHaveCount(1);
+  const g = await openVolumeTab(page, 'archive', false);
+  const archiveGrid = g.getByRole('grid', { name: 'Geo-replication sessions' });
+  await expect(
+    archiveGrid.getByRole('button', { name: /^Details of session archive to root@gdr1/ }),
+  ).toBeVisible();
+  expect(
+    new Set(await archiveGrid.locator('td[data-label="Source volume"]').allTextContents()),
+  ).toEqual(new Set(['archive']));
 
-  // Act: a checkpoint, from the row's actions (data's peer gprod3 is in maintenance, so Gluster
-  // would refuse a plain pause; the checkpoint is a config set it accepts).
-  await g.getByRole('button', { name: /^Actions for session data to / }).click();
+  // Act: a checkpoint on archive -> gdr1 (Paused: a checkpoint is a config set Gluster accepts).
+  await g.getByRole('button', { name: /^Actions for session archive to root@gdr1/ }).click();
   await g.getByRole('menuitem', { name: 'Set checkpoint now' }).click();
   const dialog = g.getByRole('dialog', { name: 'Set a checkpoint now' });
   await dialog.getByRole('button', { name: 'Set checkpoint now', exact: true }).click();
   await expect(dialog).toBeHidden({ timeout: 20_000 });
 
   // The session's events: WebAdmin's Events, searched for this session.
-  await g.getByRole('button', { name: /^Details of session data to / }).click();
+  await g.getByRole('button', { name: /^Details of session archive to root@gdr1/ }).click();
   await g
     .getByRole('button', {
       name: "Show this session's events (actions and status changes) in Events",
@@ -81,7 +92,7 @@ test("a volume's sub tab lists its sessions only, acts on one, and links to its 
     .click();
   await expect(page.getByRole('heading', { name: 'Events', level: 2 })).toBeVisible();
   const search =
-    'Events: origin = gluster-georep and cluster = gluster-prod and message = "* data *gdr1.lab.example::data-dr*" and message != "*@gdr1.lab.example::data-dr*"';
+    'Events: origin = gluster-georep and cluster = gluster-prod and message = "* archive *gdr1.lab.example::archive-dr*" and message != "*@gdr1.lab.example::archive-dr*"';
   await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue(search);
   // As WebAdmin writes an applied search into its URL (the `Events:` prefix cut).
   await expect
@@ -89,13 +100,15 @@ test("a volume's sub tab lists its sessions only, acts on one, and links to its 
     .toMatch(/^#events;search=/);
   const events = page.getByRole('table', { name: 'Events' });
   await expect(events).toContainText(
-    'A checkpoint has been set on the geo-replication session from volume data of cluster gluster-prod to gdr1.lab.example::data-dr (User: admin@internal',
+    'A checkpoint has been set on the geo-replication session from volume archive of cluster gluster-prod to gdr1.lab.example::archive-dr (User: admin@internal',
   );
-  // Only this session's: none of vmstore's.
+  // Only this session's: none of the other sessions' events.
   await expect(events).not.toContainText('vmstore');
+  await expect(events).not.toContainText('data-dr');
   // WebAdmin's URL now holds the search: a reload comes back to Events searched so.
   await page.reload();
   await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue(search);
+  await expect(page.getByRole('table', { name: 'Events' })).toContainText('archive-dr');
   await expect(page.getByRole('table', { name: 'Events' })).not.toContainText('vmstore');
 });
 
