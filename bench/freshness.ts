@@ -43,7 +43,7 @@ export async function placeFrameOf(page: Page): Promise<Frame> {
     if (f) return f;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('the Geo Replication place is not open');
+  throw new Error('the Geo-Replication place is not open');
 }
 
 declare global {

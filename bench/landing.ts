@@ -4,7 +4,7 @@
 // ready() is blank time for every user. Measured in the WebAdmin stand-in with this plugin and the
 // dashboard-like test plugin installed, the engine emulator answering every request `latency` late:
 //  - blank: from the host page's navigation start to WebAdmin's first place transition;
-//  - place: from navigation start to the Geo Replication menu entry being there;
+//  - place: from navigation start to the Geo-Replication menu entry being there;
 // for a login with no token and for a deep link to the place. Needs `npm run build` and Chromium.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -47,7 +47,7 @@ async function measure(page: Page, hash: string): Promise<{ blank: number; place
   const blank = await page.evaluate(() => window.__standin.firstTransitionAt() ?? NaN);
   await page
     .getByRole('navigation', { name: 'Main menu' })
-    .getByRole('link', { name: 'Geo Replication' })
+    .getByRole('link', { name: 'Geo-Replication' })
     .waitFor({ timeout: 60_000 });
   const place = await page.evaluate(() => performance.now());
   return { blank, place };

@@ -1,4 +1,4 @@
-// Benchmark of the Geo Replication tab (prints figures; asserts nothing). Needs `npm run build`
+// Benchmark of the Geo-Replication tab (prints figures; asserts nothing). Needs `npm run build`
 // first and Debian's Chromium. Compares with a bare PatternFly 6 page (a table and a modal, built
 // by the same toolchain, bench/bare-page.tsx):
 //  1. payload: the tab's JS + CSS, raw and gzip, against the bare page's;
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
   const tab = payload(RES, 'georep.html');
   const bare = payload(BARE, 'index.html');
   const table = payload(BARE, 'table.html');
-  console.log('Geo Replication tab benchmark\n');
+  console.log('Geo-Replication tab benchmark\n');
   console.log(
     `1. payload (JS+CSS): tab ${kb(tab.raw)} raw, ${kb(tab.gz)} gzip; bare PF6 table+modal page ${kb(bare.raw)} raw, ${kb(bare.gz)} gzip (tab/bare gzip ${(tab.gz / bare.gz).toFixed(2)}x)`,
   );
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < 5; i++) {
       await page.getByRole('link', { name: 'Hosts' }).click();
       const t0 = Date.now();
-      await page.getByRole('link', { name: 'Geo Replication' }).click();
+      await page.getByRole('link', { name: 'Geo-Replication' }).click();
       await page
         .frameLocator('iframe.place-frame')
         .getByRole('checkbox', { name: /^Select session vol-00000 / })
@@ -192,7 +192,7 @@ async function main(): Promise<void> {
       backend: 'sim',
     });
     await page.getByRole('link', { name: 'Hosts' }).click();
-    await page.getByRole('link', { name: 'Geo Replication' }).click();
+    await page.getByRole('link', { name: 'Geo-Replication' }).click();
     const f = page.frameLocator('iframe.place-frame');
     await f.getByRole('checkbox', { name: /^Select session vol-00000 / }).waitFor();
     const filter = f.getByRole('textbox', { name: 'Filter sessions by text' });

@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     const dlg = frame.getByRole('dialog', { name: 'New geo-replication session' });
     await dlg.getByLabel('Source volume').selectOption({ label: 'home (up)' });
     await dlg
-      .getByLabel('Start Geo Replication from Host')
+      .getByLabel('Start Geo-Replication from Host')
       .selectOption({ label: 'gprod1 (gprod1.lab.example)' });
     await dlg.getByLabel('Remote Host').fill('backup.remote.example');
     // (the cluster's own notification hides by itself; wait it out so the dialog is seen whole)

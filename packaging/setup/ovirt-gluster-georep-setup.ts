@@ -483,7 +483,7 @@ export async function setup(o: SetupOptions, io: Io): Promise<void> {
   }
   io.say(
     changed.length
-      ? `Done (changed: ${changed.join(', ')}). Reload the Administration Portal to see Storage > Geo Replication.`
+      ? `Done (changed: ${changed.join(', ')}). Reload the Administration Portal to see Storage > Geo-Replication.`
       : 'Done: nothing needed changing.',
   );
 }

@@ -56,6 +56,7 @@ import { PER_PAGE_OPTIONS, SessionsToolbar } from './SessionsToolbar';
 import { usePaginationTitles } from './usePaginationTitles';
 import { useDocumentVisible } from './useDocumentVisible';
 import { useAccess, useSessions } from './useSessions';
+import { asSentence } from '../georep/errorMessage';
 
 type Dialog =
   | {
@@ -316,7 +317,7 @@ export function ClusterSessions({ cluster, volume }: ClusterSessionsProps) {
       >
         <span className="georep-name">
           {intl.formatMessage(pageMessages.staleBody, {
-            detail: error.detail || error.reason,
+            detail: asSentence(error.detail || error.reason),
             seconds: Math.round(refreshIntervalMs / 1000),
           })}
         </span>

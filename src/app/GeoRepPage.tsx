@@ -1,4 +1,4 @@
-// The Geo Replication place: pick a Gluster cluster, then its sessions.
+// The Geo-Replication place: pick a Gluster cluster, then its sessions.
 import {
   Alert,
   Bullseye,

@@ -26,6 +26,7 @@ import { recoverMessages as m } from './recoverMessages';
 import { sessionName } from './sessionName';
 import { SessionTargets } from './SessionTargets';
 import { useNotify } from './Toasts';
+import { asSentence } from '../georep/errorMessage';
 
 export interface RecoverDialogProps {
   clusterId: string;
@@ -130,7 +131,7 @@ export function RecoverDialog({ clusterId, session, onClose }: RecoverDialogProp
                 isInline
                 variant="warning"
                 title={intl.formatMessage(m.followFailed, {
-                  detail: asApiError(job.error).detail || asApiError(job.error).reason,
+                  detail: asSentence(asApiError(job.error).detail || asApiError(job.error).reason),
                 })}
               />
             </StackItem>

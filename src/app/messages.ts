@@ -1,11 +1,11 @@
-// Every user-visible string of the Geo Replication tab (English is the source; catalogs translate by id).
+// Every user-visible string of the Geo-Replication tab (English is the source; catalogs translate by id).
 // The UI says "source" and "remote" (Gluster 10+ says primary/secondary, oVirt master/slave).
 import { defineMessages } from 'react-intl';
 import { untyped } from '../intl';
 
 export const pageMessages = untyped(
   defineMessages({
-    title: { id: 'georep.page.title', defaultMessage: 'Geo Replication' },
+    title: { id: 'georep.page.title', defaultMessage: 'Geo-Replication' },
     intro: {
       id: 'georep.page.intro',
       defaultMessage:
@@ -119,7 +119,7 @@ export const pageMessages = untyped(
     },
     staleBody: {
       id: 'georep.error.staleBody',
-      defaultMessage: '{detail}. The sessions are read again every {seconds} seconds.',
+      defaultMessage: '{detail} The sessions are read again every {seconds} seconds.',
     },
     accessFailed: {
       id: 'georep.error.accessFailed',
@@ -129,7 +129,7 @@ export const pageMessages = untyped(
     errorDetail: { id: 'georep.error.detail', defaultMessage: '{reason}: {detail}' },
     outsideWebAdmin: {
       id: 'georep.error.outsideWebAdmin',
-      defaultMessage: 'This page works only inside oVirt WebAdmin (Storage, Geo Replication).',
+      defaultMessage: 'This page works only inside oVirt WebAdmin (Storage, Geo-Replication).',
     },
   }),
 );

@@ -27,7 +27,7 @@ export const recoverMessages = untyped(
     followFailed: {
       id: 'georep.recover.followFailed',
       defaultMessage:
-        'The recovery runs in the service, but its progress cannot be read now: {detail}. The table shows the session as Gluster reports it.',
+        'The recovery runs in the service, but its progress cannot be read now: {detail} The table shows the session as Gluster reports it.',
     },
     toastDone: { id: 'georep.recover.toastDone', defaultMessage: 'Session {name} recovered.' },
     stepDone: { id: 'georep.recover.stepDone', defaultMessage: 'Done' },

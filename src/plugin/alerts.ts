@@ -25,7 +25,7 @@ export const alertMessages = untyped(
     stalled: {
       id: 'alerts.stalled',
       defaultMessage:
-        'Geo-replication {source} → {remote} is Stalled: changes are recorded but not synced, though Gluster reports its workers Active. Recover it from Geo Replication.',
+        'Geo-replication {source} → {remote} is Stalled: changes are recorded but not synced, though Gluster reports its workers Active. Recover it from Geo-Replication.',
       description: 'WebAdmin alert when a session is found stalled (src/georep/stall.ts)',
     },
     recovered: {

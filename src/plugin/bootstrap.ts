@@ -30,7 +30,7 @@ export const PLACE_URL = `plugin/${PLUGIN_NAME}/georep.html`;
  * Insertion index in the Storage menu (section/main/view/MenuView.java:280-300 inserts at
  * index + 1, after the menu's header widget). The Storage menu of an AllModes/VirtOnly WebAdmin
  * is header, Data Centers, Clusters (hidden, MenuView.java:202-205), Domains, Volumes, Disks
- * (MenuView.ui.xml:97-137): 4 puts Geo Replication right after Volumes, before Disks.
+ * (MenuView.ui.xml:97-137): 4 puts Geo-Replication right after Volumes, before Disks.
  */
 export const PLACE_PRIORITY = 4;
 /**
@@ -265,14 +265,14 @@ export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
         state.glusterVisible = clusters.length > 0;
         state.glusterClusterIds = new Set(clusters.map((c) => c.id));
         if (!state.glusterVisible) {
-          log('info', 'No Gluster cluster is visible to this user: Geo Replication is not shown');
+          log('info', 'No Gluster cluster is visible to this user: Geo-Replication is not shown');
           settle();
         }
       } catch (e) {
         state.glusterVisible = false;
         log(
           'warning',
-          `Cannot ask the engine for Gluster clusters (${errorMessage(e)}): Geo Replication is not shown`,
+          `Cannot ask the engine for Gluster clusters (${errorMessage(e)}): Geo-Replication is not shown`,
         );
         settle();
       } finally {

@@ -11,7 +11,7 @@ export interface PluginConfig {
   engineTimeoutMs: number;
   /**
    * The longest WebAdmin waits for this plugin before its first place transition, and only when
-   * the URL names the Geo Replication place (bootstrap.ts). A second or two is what a user
+   * the URL names the Geo-Replication place (bootstrap.ts). A second or two is what a user
    * tolerates before a blank page feels broken.
    */
   landingWaitMs: number;

@@ -1,5 +1,5 @@
 // A request from WebAdmin (e.g. the Volumes list's "New Geo-Replication Session" button) to the
-// Geo Replication place. Both run in same-origin frames of one WebAdmin tab, so sessionStorage is
+// Geo-Replication place. Both run in same-origin frames of one WebAdmin tab, so sessionStorage is
 // shared: the hidden iframe writes the intent and reveals the place; the place consumes it on load,
 // or at once through the `storage` event when it is already open.
 export const INTENT_KEY = 'gluster-georep.intent';

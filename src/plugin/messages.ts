@@ -5,7 +5,7 @@ export const pluginMessages = untyped(
   defineMessages({
     placeLabel: {
       id: 'plugin.place.label',
-      defaultMessage: 'Geo Replication',
+      defaultMessage: 'Geo-Replication',
       description: 'Menu entry under Storage for the geo-replication sessions of Gluster clusters',
     },
     volumeTabLabel: {

@@ -2,10 +2,10 @@
 // WebAdmin's TokenFormatter in ovirt-engine frontend/.../common/gin/BaseSystemModule.java:60)
 // reads and writes them: `name;key=value;key=value`, hierarchy levels separated by `/`; inside a
 // name, key or value `/ ; = \` are escaped as `\0 \1 \2 \3`, and the whole token passes through
-// URL query-string encoding. A deep link to the Geo Replication place is therefore
+// URL query-string encoding. A deep link to the Geo-Replication place is therefore
 // `#gluster-georep;cluster=<id>;session=<id>`, and it is what WebAdmin itself keeps in the URL.
 
-/** The Geo Replication place's name token. */
+/** The Geo-Replication place's name token. */
 export const PLACE_TOKEN = 'gluster-georep';
 
 export interface PlaceRequest {

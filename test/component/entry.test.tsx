@@ -78,7 +78,7 @@ test('outside WebAdmin (no pluginApi) it says so instead of failing silently', a
   await loadEntry();
   expect(
     await screen.findByText(
-      'This page works only inside oVirt WebAdmin (Storage, Geo Replication).',
+      'This page works only inside oVirt WebAdmin (Storage, Geo-Replication).',
     ),
   ).toBeInTheDocument();
 });

@@ -1,4 +1,4 @@
-// Test harness for the Geo Replication tab: fake services (jest functions, no network), data
+// Test harness for the Geo-Replication tab: fake services (jest functions, no network), data
 // builders and a render helper with a fresh QueryClient (no retries) per test.
 import { QueryClient } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';

@@ -166,7 +166,7 @@ describe('errors', () => {
     const listSessions = jest
       .fn()
       .mockResolvedValueOnce(first)
-      .mockRejectedValueOnce(apiError('unreachable', 'Bad Gateway'))
+      .mockRejectedValueOnce(apiError('unreachable', 'The geo-rep service did not answer.'))
       .mockResolvedValue(
         sessionList([makeSession({ primary_volume: 'alpha', status: 'Stopped' })]),
       );
@@ -177,7 +177,12 @@ describe('errors', () => {
     });
     const alert = await screen.findByText(/The latest refresh failed: showing the data read/);
     expect(alert).toBeInTheDocument();
-    expect(screen.getByText(/Bad Gateway/)).toBeInTheDocument();
+    // the detail's own period ends the sentence: never two
+    expect(
+      screen.getByText(
+        'The geo-rep service did not answer. The sessions are read again every 600 seconds.',
+      ),
+    ).toBeInTheDocument();
     // the data is still there
     const row = await rowFor('alpha');
     expect(within(row).getByText('Active')).toBeInTheDocument();

@@ -91,14 +91,14 @@ describe('menus (E:section/main/view/MenuView.java, MenuView.ui.xml)', () => {
       PLACE_PRIORITY,
       {
         token: 'gluster-georep',
-        label: 'Geo Replication',
+        label: 'Geo-Replication',
       },
     );
     expect(storageLabels(menu)).toEqual([
       'Data Centers',
       'Domains',
       'Volumes',
-      'Geo Replication',
+      'Geo-Replication',
       'Disks',
     ]);
   });

@@ -178,7 +178,7 @@ test('a real session: started from the dialog, files replicate, checkpoint, stop
 
   await dlg.getByLabel('Source volume').selectOption({ label: `${pvol} (up)` });
   await dlg
-    .getByLabel('Start Geo Replication from Host')
+    .getByLabel('Start Geo-Replication from Host')
     .selectOption({ label: 'lab1 (127.0.0.1)' });
   // The fingerprint the host's real sshd presents, as ssh-keygen -lf prints it.
   await expect(dlg.getByLabel('SSH fingerprint of lab1')).toHaveValue(

@@ -130,7 +130,7 @@ test.describe('at 1024×768', () => {
     await expect(dlg.getByLabel('Source volume')).toBeFocused();
     await page.keyboard.type('home');
     await expect(dlg.getByLabel('Source volume')).toHaveValue('home');
-    await tabTo(/^Start Geo Replication from Host/, 3);
+    await tabTo(/^Start Geo-Replication from Host/, 3);
     await page.keyboard.type('gprod2');
     await expect(dlg.getByLabel('SSH fingerprint of gprod2')).toHaveValue(/^SHA256:/);
     await tabTo(/^Remote Host/, 4);

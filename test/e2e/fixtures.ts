@@ -143,7 +143,7 @@ export async function fillStart(dlg: Locator, v: StartFields): Promise<void> {
     await dlg.getByLabel('Source volume').selectOption({ label: `${v.volume} (up)` });
   if (v.host !== undefined) {
     await dlg
-      .getByLabel('Start Geo Replication from Host')
+      .getByLabel('Start Geo-Replication from Host')
       .selectOption({ label: SOURCE_HOSTS[v.host] });
     await expect(dlg.getByLabel(`SSH fingerprint of ${v.host}`)).toHaveValue(/^SHA256:/);
   }

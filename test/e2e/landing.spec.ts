@@ -15,7 +15,7 @@ const standin = <T>(page: Page, fn: () => T) => page.evaluate(fn);
 const geoRepLink = (page: Page) =>
   page
     .getByRole('navigation', { name: 'Main menu' })
-    .getByRole('link', { name: 'Geo Replication' });
+    .getByRole('link', { name: 'Geo-Replication' });
 
 test.afterEach(async ({ page }) => {
   await devControl(page, 'engine', { down: false, latencyMs: 0 });
@@ -41,7 +41,7 @@ test('with a Dashboard plugin installed, a Gluster user logging in with no token
     'Data Centers',
     'Domains',
     'Volumes',
-    'Geo Replication',
+    'Geo-Replication',
     'Disks',
   ]);
   // The Dashboard is first in the menu (priority -1: inserted at 0).
@@ -55,7 +55,7 @@ test('with a Dashboard plugin installed, a Gluster user logging in with no token
   await geoRepLink(page).click();
   await expect(page).toHaveURL(/#gluster-georep$/);
   await expect(
-    placeFrame(page).getByRole('heading', { name: 'Geo Replication', level: 1 }),
+    placeFrame(page).getByRole('heading', { name: 'Geo-Replication', level: 1 }),
   ).toBeVisible();
 });
 

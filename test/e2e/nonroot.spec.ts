@@ -32,7 +32,7 @@ test('non-root user: the remote is prepared (mountbroker) and the steps are list
   const dlg = f.getByRole('dialog', { name: 'New geo-replication session' });
   await dlg.getByLabel('Source volume').selectOption({ label: 'home (up)' });
   await dlg
-    .getByLabel('Start Geo Replication from Host')
+    .getByLabel('Start Geo-Replication from Host')
     .selectOption({ label: 'gprod1 (gprod1.lab.example)' });
   await dlg.getByLabel('Remote Host').fill('gdr1.lab.example');
   await dlg.getByLabel('Remote Volume/Path').fill('backup-dr');

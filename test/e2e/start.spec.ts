@@ -17,7 +17,7 @@ test('start a session to a new remote: SSH set up with the password, then create
 
   await dlg.getByLabel('Source volume').selectOption({ label: 'home (up)' });
   await dlg
-    .getByLabel('Start Geo Replication from Host')
+    .getByLabel('Start Geo-Replication from Host')
     .selectOption({ label: 'gprod1 (gprod1.lab.example)' });
   await expect(dlg.getByLabel('SSH fingerprint of gprod1')).toHaveValue(
     /^SHA256:[A-Za-z0-9+/]{43} \(ssh-ed25519\)$/,
@@ -125,7 +125,7 @@ test('preflight: a missing remote volume blocks; a non-empty one is a blocker Fo
   const dlg = f.getByRole('dialog', { name: 'New geo-replication session' });
   await dlg.getByLabel('Source volume').selectOption({ label: 'archive (up)' });
   await dlg
-    .getByLabel('Start Geo Replication from Host')
+    .getByLabel('Start Geo-Replication from Host')
     .selectOption({ label: 'gprod2 (gprod2.lab.example)' });
   await dlg.getByLabel('Remote Host').fill('gdr2.lab.example');
   await dlg.getByLabel('Remote Volume/Path').fill('no-such-volume');

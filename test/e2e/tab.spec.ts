@@ -1,4 +1,4 @@
-// The Geo Replication tab end to end, in Chromium, through the WebAdmin stand-in, the engine
+// The Geo-Replication tab end to end, in Chromium, through the WebAdmin stand-in, the engine
 // emulator and the geo-rep service on the Gluster simulator. The stack is shared by the tests of
 // this file (one server): each test acts on its own session of the demo lab.
 import type { FrameLocator, Page } from '@playwright/test';

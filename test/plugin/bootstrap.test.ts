@@ -43,7 +43,7 @@ function deferred<T>() {
 }
 
 describe('plugin bootstrap', () => {
-  it('adds Geo Replication under Storage, after Volumes, when the user sees a Gluster cluster', async () => {
+  it('adds Geo-Replication under Storage, after Volumes, when the user sees a Gluster cluster', async () => {
     const wa = fakeWebAdmin();
     const state = await run(wa, () => Promise.resolve([gluster]));
     await state.settled;
@@ -52,7 +52,7 @@ describe('plugin bootstrap', () => {
     expect(wa.places).toEqual([
       {
         menu: 'storage',
-        label: 'Geo Replication',
+        label: 'Geo-Replication',
         token: PLACE_TOKEN,
         url: PLACE_URL,
         // MenuView.addSecondaryMenuItemPlace inserts at index + 1: after Volumes.

@@ -15,6 +15,6 @@ describe('message catalog', () => {
   it('falls back to English for a locale without a catalog', async () => {
     const intl = await createPluginIntl('ko_KR');
     expect(intl.locale).toBe('ko-KR');
-    expect(intl.formatMessage(pluginMessages.placeLabel)).toBe('Geo Replication');
+    expect(intl.formatMessage(pluginMessages.placeLabel)).toBe('Geo-Replication');
   });
 });

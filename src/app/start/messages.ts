@@ -36,7 +36,7 @@ export const startMessages = untyped(
       defaultMessage: 'Cluster {cluster} has no Gluster volume to replicate.',
     },
 
-    host: { id: 'georep.start.host', defaultMessage: 'Start Geo Replication from Host' },
+    host: { id: 'georep.start.host', defaultMessage: 'Start Geo-Replication from Host' },
     hostHelp: {
       id: 'georep.start.hostHelp',
       defaultMessage:

@@ -43,7 +43,7 @@ test('the Start dialog with field errors, the options editor, checks and steps h
     ),
   });
   const { user } = renderStart({ services });
-  await screen.findByLabelText(/^Start Geo Replication from Host/);
+  await screen.findByLabelText(/^Start Geo-Replication from Host/);
   await user.click(okButton()); // errors everywhere
   expect(await violations(startDialog())).toEqual([]);
 

@@ -22,7 +22,7 @@ import {
 describe('source', () => {
   test('the volume given is preselected; the host list offers only Up hosts, each with its address', async () => {
     renderStart({ initialVolume: 'logs' });
-    const hostSelect = await screen.findByLabelText(/^Start Geo Replication from Host/);
+    const hostSelect = await screen.findByLabelText(/^Start Geo-Replication from Host/);
     await waitFor(() => expect(within(hostSelect).getAllByRole('option')).toHaveLength(3));
     expect(
       within(hostSelect)
@@ -37,7 +37,7 @@ describe('source', () => {
 
   test('choosing a host reads its SSH fingerprint and shows it with the algorithm', async () => {
     const { user, services } = renderStart();
-    const hostSelect = await screen.findByLabelText(/^Start Geo Replication from Host/);
+    const hostSelect = await screen.findByLabelText(/^Start Geo-Replication from Host/);
     await waitFor(() => expect(within(hostSelect).getAllByRole('option').length).toBe(3));
     expect(services.getHostKey).not.toHaveBeenCalled();
     await user.selectOptions(hostSelect, 'h-2');
@@ -59,7 +59,7 @@ describe('source', () => {
       )
       .mockResolvedValueOnce({ algorithm: 'ssh-rsa', fingerprint: FP_HOST, public_key: null });
     const { user } = renderStart({ services });
-    const hostSelect = await screen.findByLabelText(/^Start Geo Replication from Host/);
+    const hostSelect = await screen.findByLabelText(/^Start Geo-Replication from Host/);
     await waitFor(() => expect(within(hostSelect).getAllByRole('option').length).toBe(3));
     await user.selectOptions(hostSelect, 'h-1');
     expect(
@@ -84,7 +84,7 @@ describe('source', () => {
     expect(await screen.findByLabelText('SSH fingerprint of solo')).toHaveValue(
       `${FP_HOST} (ssh-ed25519)`,
     );
-    expect(field(/^Start Geo Replication from Host/)).toHaveValue('h-9');
+    expect(field(/^Start Geo-Replication from Host/)).toHaveValue('h-9');
   });
 
   test('no Up host: said, with the count of hosts', async () => {
@@ -333,7 +333,7 @@ describe('remote', () => {
 
   test('OK with problems focuses the first field to fix and sends nothing', async () => {
     const { user, services } = renderStart();
-    const hostSelect = await screen.findByLabelText(/^Start Geo Replication from Host/);
+    const hostSelect = await screen.findByLabelText(/^Start Geo-Replication from Host/);
     await waitFor(() => expect(within(hostSelect).getAllByRole('option').length).toBe(3));
     await user.click(okButton());
     expect(hostSelect).toHaveFocus();

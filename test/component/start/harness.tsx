@@ -243,7 +243,7 @@ export interface Fill {
 
 /** Fills the form: waits for the data, picks the host, types the remote side. */
 export async function fillForm(user: User, f: Fill = {}) {
-  const hostSelect = await screen.findByLabelText(/^Start Geo Replication from Host/);
+  const hostSelect = await screen.findByLabelText(/^Start Geo-Replication from Host/);
   await waitFor(() => expect(within(hostSelect).getAllByRole('option').length).toBeGreaterThan(1));
   await waitFor(() =>
     expect(

@@ -1,4 +1,4 @@
-import { errorMessage } from '../../../src/georep/errorMessage';
+import { asSentence, errorMessage } from '../../../src/georep/errorMessage';
 
 describe('errorMessage', () => {
   it("gives an Error's message, without its name or stack", () => {
@@ -8,5 +8,15 @@ describe('errorMessage', () => {
     expect(errorMessage('timed out')).toBe('timed out');
     expect(errorMessage(42)).toBe('42');
     expect(errorMessage(undefined)).toBe('undefined');
+  });
+});
+
+describe('asSentence', () => {
+  it('ends a detail with a period once, never twice', () => {
+    expect(asSentence('The engine did not answer')).toBe('The engine did not answer.');
+    expect(asSentence('The engine did not answer.')).toBe('The engine did not answer.');
+    expect(asSentence('Really?  ')).toBe('Really?');
+    expect(asSentence('Wait…')).toBe('Wait…');
+    expect(asSentence('')).toBe('');
   });
 });
