@@ -54,7 +54,10 @@ export function GeoRepPage() {
   const pageEnv = useMemo(
     () =>
       canStartSessions
-        ? { ...env, onStartSession: (clusterId: string) => setStart({ clusterId }) }
+        ? {
+            ...env,
+            onStartSession: (clusterId: string, volume?: string) => setStart({ clusterId, volume }),
+          }
         : env,
     [env, canStartSessions],
   );

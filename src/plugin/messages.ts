@@ -8,6 +8,12 @@ export const pluginMessages = untyped(
       defaultMessage: 'Geo-Replication',
       description: 'Menu entry under Storage for the geo-replication sessions of Gluster clusters',
     },
+    volumeTabLabel: {
+      id: 'plugin.volumeTab.label',
+      defaultMessage: 'Geo-Replication (live)',
+      description:
+        "Sub tab of a Gluster volume, next to WebAdmin's own Geo-Replication sub tab: this one reads Gluster live",
+    },
     newSessionButton: {
       id: 'plugin.volumes.newSession',
       defaultMessage: 'New Geo-Replication Session',
