@@ -78,6 +78,8 @@ module.exports = (_env, argv) => {
       entry: {
         plugin: './src/plugin/index.ts',
         georep: './src/app/index.tsx',
+        // A Gluster volume's sub tab: its own page, so it loads only what it shows.
+        'georep-volume': './src/app/volumeIndex.tsx',
       },
       output: {
         path: path.resolve(__dirname, 'dist', descriptor.resourcePath),
@@ -99,6 +101,12 @@ module.exports = (_env, argv) => {
           filename: 'georep.html',
           template: './static/georep.html',
           chunks: ['georep'],
+          scriptLoading: 'defer',
+        }),
+        new HtmlWebpackPlugin({
+          filename: 'georep-volume.html',
+          template: './static/georep.html',
+          chunks: ['georep-volume'],
           scriptLoading: 'defer',
         }),
         new MiniCssExtractPlugin({ filename: '[name].[contenthash:8].css' }),

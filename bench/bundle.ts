@@ -3,6 +3,8 @@
 // a time. Group figures add up to a bit more than the real bundle (each group is compressed on its
 // own), so read them as shares. The chunks loaded on demand are listed with their real sizes.
 // Run: npm run bench:bundle (builds the plugin with --json stats first). docs/bundle.md has a run.
+// `npm run bench:bundle -- georep-volume` takes a volume's sub tab (georep-volume.html) instead;
+// both pages' first-paint totals are printed either way.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -78,7 +80,8 @@ function main(): void {
   const all = JSON.parse(fs.readFileSync(statsFile, 'utf8')) as Stats;
   fs.rmSync(statsFile);
   const stats = all.children?.find((c) => c.name === 'plugin') ?? all;
-  const entry = stats.chunks.filter((c) => c.names.includes('georep'));
+  const entryName = process.argv[2] ?? 'georep';
+  const entry = stats.chunks.filter((c) => c.names.includes(entryName));
   const ids = new Set(entry.map((c) => c.id));
 
   const groups = new Map<string, string[]>();
@@ -101,7 +104,7 @@ function main(): void {
 
   const emitted = (f: string) => fs.readFileSync(path.join(RES, f));
   const entryFiles = entry.flatMap((c) => c.files).filter((f) => /\.(js|css)$/.test(f));
-  console.log('First paint (georep entry), as emitted:');
+  console.log(`First paint (${entryName} entry), as emitted:`);
   for (const f of entryFiles) {
     const b = emitted(f);
     console.log(`  ${f}: ${kb(b.length)} raw, ${kb(gz(b))} gzip`);
@@ -114,6 +117,17 @@ function main(): void {
     console.log(
       `  ${kb(rest.reduce((s, r) => s + r.gz, 0)).padStart(10)}  (${rest.length} smaller groups)`,
     );
+
+  console.log('\nFirst paint of each page (all its initial files, gzip):');
+  for (const page of ['georep', 'georep-volume']) {
+    const files = stats.chunks
+      .filter((c) => c.names.includes(page))
+      .flatMap((c) => c.files)
+      .filter((f) => /\.(js|css)$/.test(f));
+    const js = files.filter((f) => f.endsWith('.js')).reduce((n, f) => n + gz(emitted(f)), 0);
+    const css = files.filter((f) => f.endsWith('.css')).reduce((n, f) => n + gz(emitted(f)), 0);
+    console.log(`  ${`${page}.html`.padEnd(20)} JS ${kb(js)} + CSS ${kb(css)} = ${kb(js + css)}`);
+  }
 
   console.log('\nChunks loaded on demand:');
   for (const c of stats.chunks.filter((c) => !c.initial)) {

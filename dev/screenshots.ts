@@ -77,6 +77,20 @@ async function main(): Promise<void> {
     await page.setViewportSize({ width: 1024, height: 768 });
     await frame.getByRole('button', { name: /^Details of session vmstore to root@gdr1/ }).click();
     await shot('georep-tab-1024');
+    // A volume's Geo-Replication (live) sub tab: Storage › Volumes › vmstore, at both sizes.
+    await page.goto(`${BASE}/ovirt-engine/webadmin/#volumes`);
+    await page.getByRole('link', { name: 'vmstore', exact: true }).click();
+    await page.getByRole('tab', { name: 'Geo-Replication (live)' }).click();
+    const tab = page.frameLocator('iframe.detail-frame');
+    await tab.getByRole('grid').waitFor();
+    await shot('volume-tab-1024');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await shot('volume-tab');
+    // From a session's actions, its events in WebAdmin's Events.
+    await tab.getByRole('button', { name: /^Actions for session vmstore to root@gdr1/ }).click();
+    await tab.getByRole('menuitem', { name: 'Show events' }).click();
+    await page.getByRole('table', { name: 'Events' }).waitFor();
+    await shot('session-events');
   } finally {
     await ctx.close();
     fs.rmSync(profile, { recursive: true, force: true });

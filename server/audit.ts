@@ -18,8 +18,10 @@ import type { EngineClient, EngineCluster, EngineEvent } from './engine';
 import { ApiError } from './errors';
 import { errorMessage } from '../src/georep/errorMessage';
 
-/** The origin of every event this service posts. */
-export const EVENT_ORIGIN = 'gluster-georep';
+// The origin of every event this service posts, and how its texts name a secondary: shared with
+// the plugin, which searches WebAdmin's Events for a session's events (src/georep/sessionEvents.ts).
+import { EVENT_ORIGIN, secondaryUrl } from '../src/georep/sessionEvents';
+export { EVENT_ORIGIN, secondaryUrl };
 
 export type AuditAction =
   | 'create'
@@ -57,12 +59,6 @@ export interface AuditEntry {
   note?: string;
   /** dr_*: the storage domain, the schedule or the procedure step, in words. */
   dr?: { storage_domain?: string; what: string };
-}
-
-/** `[user@]host::volume`, as Gluster names a secondary. */
-export function secondaryUrl(key: SessionKey): string {
-  const user = key.secondary_user && key.secondary_user !== 'root' ? `${key.secondary_user}@` : '';
-  return `${user}${key.secondary_host}::${key.secondary_volume}`;
 }
 
 /** The description of an event, in the spirit of oVirt's audit-log texts, always naming the user. */

@@ -122,7 +122,7 @@ export class AccessControl {
     if (grant) {
       return {
         can_manage: true,
-        reason: `${p.user.user_name} has the ${grant.role.name} role on ${grant.on}${via(grant)}.`,
+        reason: `${p.user.display_name} has the ${grant.role.name} role on ${grant.on}${via(grant)}.`,
         checked_at,
       };
     }
@@ -131,7 +131,7 @@ export class AccessControl {
     return {
       can_manage: false,
       reason:
-        `${p.user.user_name} may view the geo-replication sessions of cluster ${cluster.name} but not change them:` +
+        `${p.user.display_name} may view the geo-replication sessions of cluster ${cluster.name} but not change them:` +
         ` that needs a role with the "${MANAGE_PERMIT}" permit (for example GlusterAdmin) on the cluster, its data center or the system` +
         ` (a role on one Gluster volume or another object does not count).${has}`,
       checked_at,

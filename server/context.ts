@@ -57,7 +57,7 @@ export class SessionLocks {
         `Another action is running on the session ${key.primary_volume} -> ${formatSecondary(key)}: ${busy.what} by ${busy.by}, started ${secs} s ago. Try again when it has finished.`,
       );
     }
-    const mine = { what, by: p.user.user_name, since: new Date() };
+    const mine = { what, by: p.user.display_name, since: new Date() };
     this.running.set(id, mine);
     return () => {
       if (this.running.get(id) === mine) this.running.delete(id);

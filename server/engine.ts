@@ -15,8 +15,23 @@ export { engineReadHeaders };
 
 export interface EngineUser {
   id: string;
-  /** `name@domain` when the engine tells it, else the id. */
+  /**
+   * `name@domain` when the engine tells it, else the id: the engine's own spelling, with the
+   * authorization extension's name (`admin@internal-authz`), as the engine's audit log writes it.
+   */
   user_name: string;
+  /**
+   * The user as WebAdmin's header shows them: the login profile instead of the authz extension
+   * (`admin@internal`). A profile's authz extension is named `<profile>-authz` by the engine's
+   * internal domain (ovirt-engine-extension-aaa-jdbc: internal / internal-authz) and by
+   * ovirt-engine-extension-aaa-ldap-setup; any other name is shown as the engine spells it.
+   */
+  display_name: string;
+}
+
+/** `admin@internal-authz` → `admin@internal` (see EngineUser.display_name). */
+export function displayUserName(userName: string): string {
+  return userName.replace(/@([^@]+)-authz$/, '@$1');
 }
 
 export interface EngineCluster {
@@ -194,7 +209,7 @@ export class EngineClient {
       const domain = idOf(ud.domain) ? str((ud.domain as Json).name) : null;
       if (!user_name.includes('@') && domain) user_name = `${user_name}@${domain}`;
     }
-    return { id, user_name };
+    return { id, user_name, display_name: displayUserName(user_name) };
   }
 
   /** `GET api/clusters/{id}` as the engine shows it to the user; null when it does not. */

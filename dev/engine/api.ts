@@ -564,6 +564,13 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
     origin: { kind: 'text', get: (e) => e.origin },
     message: { kind: 'text', get: (e) => e.description },
     custom_event_id: { kind: 'text', get: (e) => e.custom_id },
+    // The cluster cross-reference (searchbackend SearchObjectAutoCompleter.java:255-259, audit
+    // log's cluster_id): `cluster = <name>`, as ClusterEventListModel searches a cluster's events.
+    cluster: { kind: 'text', get: (e) => (e.cluster_id ? clusterName(e.cluster_id) : undefined) },
+    'cluster.name': {
+      kind: 'text',
+      get: (e) => (e.cluster_id ? clusterName(e.cluster_id) : undefined),
+    },
   };
 
   /**

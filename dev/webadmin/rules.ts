@@ -431,3 +431,29 @@ export const EVENT_HANDLERS = new Set([
 
 /** Entity type names WebAdmin knows (EntityType.from: anything else is Undefined, a no-op). */
 export const ENTITY_TYPES = new Set(Object.keys(MAIN_PLACE_OF));
+
+// ---------------------------------------------------------------- search strings
+
+/**
+ * The key SearchStringCollector keeps a search string under, for a presenter bound later: the
+ * text up to and with the first ':' (e.g. `Events:`); null when there is none
+ * (E:section/main/presenter/SearchStringCollector.java:22-29).
+ */
+export function searchCollectorKey(search: string): string | null {
+  const colon = search.indexOf(':');
+  return colon >= 0 ? search.slice(0, colon + 1) : null;
+}
+
+/**
+ * Whether a main list applies a search string: only a non-empty one that starts, case and all,
+ * with its model's default search string (AbstractMainWithDetailsPresenter.applySearchString
+ * :155-167); anything else is silently ignored.
+ */
+export function searchApplies(search: string, defaultSearch: string): boolean {
+  return search !== '' && search.startsWith(defaultSearch);
+}
+
+/** The `search` URL parameter written for it: the default prefix cut (getFragmentParameters :169-176). */
+export function searchFragment(search: string, defaultSearch: string): string {
+  return search.startsWith(defaultSearch) ? search.slice(defaultSearch.length) : search;
+}

@@ -17,7 +17,11 @@
 // - the default place is `vms` until a plugin adds a menu place; then the last one added
 //   (PluginUiFunctions.addContentView :128); tokens are GWTP's `name;key=value`.
 import './shell.css';
-import { parseHistoryToken, type PlaceRequest } from '../../src/plugin/placeToken';
+import {
+  formatPlaceToken,
+  parseHistoryToken,
+  type PlaceRequest,
+} from '../../src/plugin/placeToken';
 import {
   DEFAULT_MAIN_SECTION_PLACE,
   ENTITY_TYPES,
@@ -36,6 +40,9 @@ import {
   orderTabs,
   priorityIndex,
   resolvePlace,
+  searchApplies,
+  searchCollectorKey,
+  searchFragment,
   tabPriority,
   versionAtLeast,
   type DetailTab,
@@ -138,6 +145,21 @@ let detailEntity: StandinEntity | null = null;
 let selectedVolumeId: string | null = null;
 /** Bumped at every render of the content: an answer for an older render is dropped. */
 let renderSeq = 0;
+/**
+ * WebAdmin's search strings (oVirt/ovirt-engine frontend/webadmin/modules/webadmin/src/main/java/
+ * org/ovirt/engine/ui/webadmin/section/main/presenter/, master 0111fc63036): the Events list
+ * model's search string, its default `Events:` (uicommonweb EventListModel.java:116); whether the
+ * Events presenter is bound yet (a GWTP presenter is created and bound the first time its place
+ * is revealed, @ProxyCodeSplit: MainEventPresenter.java:32-35); and SearchStringCollector's map
+ * of search strings by prefix, kept for presenters not bound yet (SearchStringCollector.java:
+ * 22-38).
+ */
+const EVENTS_DEFAULT_SEARCH = 'Events:';
+let eventsSearch = EVENTS_DEFAULT_SEARCH;
+let eventsBound = false;
+/** Bumped at every drawing of the Events list: an answer for an older one is dropped. */
+let eventsSeq = 0;
+const collectedSearch = new Map<string, string>();
 
 function refuse(plugin: string, call: string, why: string): void {
   refusals.push({ plugin, call, why });
@@ -386,19 +408,84 @@ function renderVolumeDetail(el: HTMLElement, tabToken: string, params: Record<st
     });
 }
 
-/** Events: the engine's audit log, where the geo-rep service writes one event per action. */
+/**
+ * AbstractMainWithDetailsPresenter.applySearchString (:155-167), for Events: a string that starts
+ * with the model's default search (case-sensitive) becomes the model's search, runs, and is
+ * written into the URL of the *current* place as its `search` parameter, the default prefix cut
+ * (getFragmentParameters :169-176; ApplicationPlaceManager.setFragmentParameters replaces the
+ * current history item). Anything else is ignored.
+ */
+function applyEventsSearch(search: string, redraw = true): void {
+  if (!searchApplies(search, EVENTS_DEFAULT_SEARCH)) return;
+  eventsSearch = search;
+  if (current) {
+    const params = { ...current.params, search: searchFragment(search, EVENTS_DEFAULT_SEARCH) };
+    current = { name: current.name, params };
+    history.replaceState(null, '', `#${formatPlaceToken(current.name, params)}`);
+  }
+  if (redraw && current?.name === 'events') renderEvents(document.getElementById('content')!);
+}
+
+/**
+ * The ApplySearchStringEvent of PluginUiFunctions.setSearchString: SearchStringCollector keeps it
+ * by its prefix up to ':' (for a presenter bound later), and a bound Events presenter applies it
+ * (AbstractMainWithDetailsPresenter.onBind :109-111).
+ */
+function fireApplySearchString(search: string): void {
+  const key = searchCollectorKey(search);
+  if (key !== null) collectedSearch.set(key, search);
+  if (eventsBound) applyEventsSearch(search);
+}
+
+/**
+ * Revealing Events: bound on first reveal, taking what the collector kept for `Events:`
+ * (onBind :127-131); then onReveal applies the URL's `search` parameter (:194-209), so a link
+ * `#events;search=…` opens Events searched.
+ */
+function revealEvents(el: HTMLElement, params: Record<string, string>): void {
+  if (!eventsBound) {
+    eventsBound = true;
+    const collected = collectedSearch.get(EVENTS_DEFAULT_SEARCH);
+    collectedSearch.delete(EVENTS_DEFAULT_SEARCH);
+    if (collected !== undefined) applyEventsSearch(collected, false);
+  }
+  if (params.search) applyEventsSearch(EVENTS_DEFAULT_SEARCH + params.search, false);
+  renderEvents(el);
+}
+
+/**
+ * Events: the engine's audit log, where the geo-rep service writes one event per action, under
+ * WebAdmin's search box showing the list's search (the stand-in reads it through the REST API's
+ * `search`, the same search language without the `Events:` prefix).
+ */
 function renderEvents(el: HTMLElement): void {
   el.innerHTML = '';
   el.append(text('h2', 'Events'));
+  const box = document.createElement('input');
+  box.type = 'search';
+  box.className = 'search-box';
+  box.setAttribute('aria-label', 'Search');
+  box.readOnly = true; // the stand-in shows WebAdmin's search; typing a new one is not modelled
+  box.value = eventsSearch;
+  el.append(box);
   const status = text('p', 'Loading…', 'placeholder');
   el.append(status);
+  const rest = eventsSearch.slice(EVENTS_DEFAULT_SEARCH.length).trim();
+  const seq = renderSeq;
+  const drawing = ++eventsSeq;
   engineGet<{ event?: { id: string; time?: string; severity?: string; description?: string }[] }>(
-    'events?max=100',
+    `events?max=100${rest ? `&search=${encodeURIComponent(rest)}` : ''}`,
   )
     .then((d) => {
+      if (seq !== renderSeq || drawing !== eventsSeq) return;
       status.remove();
+      if (!d.event?.length) {
+        el.append(text('p', 'No items to display', 'placeholder'));
+        return;
+      }
       const list = document.createElement('table');
       list.className = 'grid';
+      list.setAttribute('aria-label', 'Events');
       list.innerHTML = '<thead><tr><th>Time</th><th>Severity</th><th>Message</th></tr></thead>';
       const tbody = document.createElement('tbody');
       for (const ev of d.event ?? []) {
@@ -564,7 +651,7 @@ function reveal(request: PlaceRequest | null, redraw = false): void {
   } else if (place.token === 'volumes') {
     renderVolumes(content);
   } else if (place.token === 'events') {
-    renderEvents(content);
+    revealEvents(content, req.params);
   } else {
     placeholder(place.label, place.token)(content);
   }
@@ -948,8 +1035,11 @@ function makeApi(name: string): Record<string, unknown> {
         reveal({ name: t, params: {} });
       }, 0);
     },
-    setSearchString() {
-      uiAllowed('setSearchString');
+    setSearchString(search: unknown) {
+      if (!uiAllowed('setSearchString')) return;
+      // PluginUiFunctions.setSearchString :313-315: deferred; it moves nowhere by itself.
+      const s = String(search);
+      setTimeout(() => fireApplySearchString(s), 0);
     },
     loginUserName: () => (safeAllowed('loginUserName') ? userInfo.userName : undefined),
     loginUserId: () => (safeAllowed('loginUserId') ? userInfo.userId : undefined),

@@ -50,7 +50,7 @@ export function stallRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       // the middle of Recover's restarts would make its steps meaningless).
       const release = ctx.locks.acquire(cluster, key, 'Recover', p);
       const job = ctx.jobs.start(
-        { kind: 'recover', cluster_id: cluster.id, session_id: s.id, user: p.user.user_name },
+        { kind: 'recover', cluster_id: cluster.id, session_id: s.id, user: p.user.display_name },
         async (progress) => {
           const out = await recoverStalled(
             {

@@ -1,5 +1,7 @@
 // The sessions of one cluster: live data (polled), its freshness, the summary, filters, the table,
 // actions and their dialogs. Mounted per cluster (keyed), so filters and selection start afresh.
+// With `volume` (a volume's Geo-Replication sub tab) it shows only the sessions whose source
+// volume that is: same views, same actions, the summary and counts of those sessions alone.
 import {
   Alert,
   AlertActionLink,
@@ -49,6 +51,7 @@ import {
   type SortKey,
   type StateBucket,
 } from './sessionRules';
+import { useShowSessionEvents } from './SessionEventsLink';
 import { SessionSummary } from './SessionSummary';
 import { type RowAction, SessionsTable } from './SessionsTable';
 import { PER_PAGE_OPTIONS, SessionsToolbar } from './SessionsToolbar';
@@ -101,7 +104,13 @@ function NoMatch({ onClear }: { onClear: () => void }) {
   );
 }
 
-export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
+export interface ClusterSessionsProps {
+  cluster: EngineCluster;
+  /** Only the sessions whose source (primary) volume has this name; New session preselects it. */
+  volume?: string;
+}
+
+export function ClusterSessions({ cluster, volume }: ClusterSessionsProps) {
   const intl = useIntl();
   const env = useGeoRepEnvironment();
   const { refreshIntervalMs, onStartSession } = env;
@@ -131,7 +140,12 @@ export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
   });
   const [dialog, setDialog] = useState<Dialog | null>(null);
 
-  const all = sessions.data?.sessions ?? EMPTY;
+  const listed = sessions.data?.sessions ?? EMPTY;
+  // Volume names are unique within a cluster (glusterd), so the name names the volume.
+  const all = useMemo(
+    () => (volume === undefined ? listed : listed.filter((s) => s.primary_volume === volume)),
+    [listed, volume],
+  );
   const filtered = useMemo(
     () => filterAndSort(all, { text: deferredText, bucket, sortKey, direction }),
     [all, deferredText, bucket, sortKey, direction],
@@ -222,6 +236,7 @@ export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
     (action: SessionAction, s: GeoRepSession) => open(action, [s], []),
     [open],
   );
+  const onShowEvents = useShowSessionEvents(clusterId);
   const toolbarAvailability = useCallback(
     (action: SessionAction) => availability(intl, action, selectedSessions, permission),
     [intl, selectedSessions, permission],
@@ -234,7 +249,8 @@ export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
   const newSession = onStartSession
     ? {
         availability: { enabled: permission.allowed, reason: permission.reason },
-        onClick: () => onStartSession(clusterId),
+        onClick: () =>
+          volume === undefined ? onStartSession(clusterId) : onStartSession(clusterId, volume),
       }
     : null;
 
@@ -390,7 +406,12 @@ export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
           >
             <EmptyStateBody>
               <span className="georep-name">
-                {intl.formatMessage(pageMessages.noSessionsBody, { cluster: cluster.name })}
+                {volume === undefined
+                  ? intl.formatMessage(pageMessages.noSessionsBody, { cluster: cluster.name })
+                  : intl.formatMessage(pageMessages.noVolumeSessionsBody, {
+                      volume,
+                      cluster: cluster.name,
+                    })}
               </span>
               {newSession ? <> {intl.formatMessage(pageMessages.noSessionsHowTo)}</> : null}
             </EmptyStateBody>
@@ -459,6 +480,7 @@ export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
           onSort={onSort}
           rowActions={rowActions}
           onAction={onRowAction}
+          onShowEvents={onShowEvents}
           empty={noMatch}
         />
         <Pagination
@@ -479,7 +501,8 @@ export function ClusterSessions({ cluster }: { cluster: EngineCluster }) {
           widgetId="georep-pagination-bottom"
         />
       </StackItem>
-      {env.services.dr ? (
+      {/* the storage domains' DR is the cluster's: on the place, not in a volume's sub tab */}
+      {env.services.dr && volume === undefined ? (
         <StackItem>
           {/* Storage domain disaster recovery: its own chunk, loaded when a cluster's sessions are
               shown. */}

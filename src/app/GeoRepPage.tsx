@@ -64,7 +64,9 @@ export function GeoRepPage() {
     () => ({
       ...env,
       ...(canStartSessions
-        ? { onStartSession: (clusterId: string) => setStart({ clusterId }) }
+        ? {
+            onStartSession: (clusterId: string, volume?: string) => setStart({ clusterId, volume }),
+          }
         : {}),
       drSetupRequest: drSetup,
       onDrSetupHandled: () => setDrSetup(null),

@@ -29,6 +29,7 @@ import {
   groupByReplicaSet,
 } from './sessionRules';
 import { LagHistory } from './LagHistory';
+import { SessionEventsLink } from './SessionEventsLink';
 import { StatusLabel } from './StatusLabel';
 import { TruncatedText } from './TruncatedText';
 import { LogSection, WorkerProblems, type RecoverAction } from './WorkerProblems';
@@ -79,7 +80,8 @@ function WorkerCheckpoint({ worker }: { worker: GeoRepWorker }) {
 /** A worker's last sync: live while Active, else the last one read while it was, or why not known. */
 function WorkerLastSynced({ worker: w }: { worker: GeoRepWorker }) {
   const intl = useIntl();
-  if (w.status === 'Active' && w.last_synced) return <RelativeTime iso={w.last_synced} />;
+  // May wrap: unbroken, "21 seconds ago" pushed the workers' table past a 1240 px frame (1440 px).
+  if (w.status === 'Active' && w.last_synced) return <RelativeTime iso={w.last_synced} wrap />;
   const seen = w.last_synced_seen;
   if (seen && w.status !== 'Active') {
     return (
@@ -204,6 +206,9 @@ export function SessionDetails({ clusterId, session, recover }: SessionDetailsPr
       </StackItem>
       <StackItem>
         <SyncPointSentence session={session} />
+      </StackItem>
+      <StackItem>
+        <SessionEventsLink clusterId={clusterId} session={session} />
       </StackItem>
       {cp ? (
         <StackItem>

@@ -27,6 +27,7 @@ import {
 } from './messages';
 import { RelativeText, RelativeTime } from './RelativeTime';
 import { Loadable, SessionDetails } from './onDemand';
+import { searchable } from './SessionEventsLink';
 import type { RecoverAction } from './WorkerProblems';
 import { sessionName } from './sessionName';
 import {
@@ -100,6 +101,8 @@ export interface SessionsTableProps {
   onSort: (key: SortKey, direction: SortDirection) => void;
   rowActions: (session: GeoRepSession) => RowAction[];
   onAction: (action: SessionAction, session: GeoRepSession) => void;
+  /** The session's events in WebAdmin's Events, last in its actions menu; absent: not offered. */
+  onShowEvents?: ((session: GeoRepSession) => void) | null;
   /** Shown in the body when there are no rows (e.g. no match for the filters). */
   empty?: ReactNode;
 }
@@ -289,6 +292,7 @@ interface RowProps {
   onToggleExpand: (id: string) => void;
   rowActions: (session: GeoRepSession) => RowAction[];
   onAction: (action: SessionAction, session: GeoRepSession) => void;
+  onShowEvents?: ((session: GeoRepSession) => void) | null;
 }
 
 /** Recover in the details, as the row's menu offers it (absent when the menu has no Recover). */
@@ -307,6 +311,7 @@ const SessionRow = memo(function SessionRow({
   onToggleExpand,
   rowActions,
   onAction,
+  onShowEvents,
 }: RowProps) {
   const intl = useIntl();
   const name = sessionName(intl, session);
@@ -319,6 +324,16 @@ const SessionRow = memo(function SessionRow({
       if (enabled) onAction(action, session);
     },
   }));
+  // Reading, not acting: offered to every user, after the actions.
+  if (onShowEvents && searchable(session)) {
+    items.push(
+      { isSeparator: true },
+      {
+        title: intl.formatMessage(actionMessages.showEvents),
+        onClick: () => onShowEvents(session),
+      },
+    );
+  }
   const detailsId = `georep-details-${rowIndex}`;
   return (
     <Tbody isExpanded={isExpanded}>
@@ -493,6 +508,7 @@ export const SessionsTable = memo(function SessionsTable(props: SessionsTablePro
             onToggleExpand={props.onToggleExpand}
             rowActions={props.rowActions}
             onAction={props.onAction}
+            onShowEvents={props.onShowEvents}
           />
         ))
       )}

@@ -38,6 +38,11 @@ export interface GeoRepEnvironment {
   /** Reload WebAdmin so the user can log in again (token expired). */
   reloadWebAdmin: () => void;
   /**
+   * Open WebAdmin's Events place with a search (src/plugin/eventsPlace.ts builds a session's);
+   * absent (tests, outside WebAdmin): no Events link is offered.
+   */
+  showEvents?: (search: string) => void;
+  /**
    * Whether the page offers the Start dialog ("New session" buttons, the Volumes list's intent);
    * false e.g. for a read-only embedding.
    */
@@ -47,10 +52,10 @@ export interface GeoRepEnvironment {
   /** Take the user to one of WebAdmin's places (back to Volumes after Cancel). */
   revealPlace?: (token: string) => void;
   /**
-   * Opens the Start dialog for a cluster. GeoRepPage provides it when startServices are given;
-   * when absent the "New session" buttons are not shown.
+   * Opens the Start dialog for a cluster (with a source volume preselected when given). The
+   * pages provide it when they can start sessions; when absent no "New session" button is shown.
    */
-  onStartSession?: (clusterId: string) => void;
+  onStartSession?: (clusterId: string, volume?: string) => void;
   /**
    * The Volumes list's "Remote Data Sync Setup" asked to set up this volume's storage domain sync
    * (GeoRepPage takes the intent and chooses the cluster; the DR panel opens the dialog and calls

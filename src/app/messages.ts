@@ -57,6 +57,11 @@ export const pageMessages = untyped(
       defaultMessage:
         'No volume of cluster {cluster} replicates to a remote volume yet. A session copies a volume continuously and asynchronously to a Gluster volume at another site.',
     },
+    noVolumeSessionsBody: {
+      id: 'georep.empty.noVolumeSessionsBody',
+      defaultMessage:
+        'Volume {volume} of cluster {cluster} is not the source volume of any geo-replication session. A session copies a volume continuously and asynchronously to a Gluster volume at another site.',
+    },
     noSessionsHowTo: {
       id: 'georep.empty.noSessionsHowTo',
       defaultMessage: 'Start one with New session.',
@@ -216,6 +221,7 @@ export const actionMessages = untyped(
     pause: { id: 'georep.action.pause', defaultMessage: 'Pause' },
     resume: { id: 'georep.action.resume', defaultMessage: 'Resume' },
     checkpoint: { id: 'georep.action.checkpoint', defaultMessage: 'Set checkpoint now' },
+    showEvents: { id: 'georep.action.showEvents', defaultMessage: 'Show events' },
     recover: { id: 'georep.action.recover', defaultMessage: 'Recover' },
     remove: { id: 'georep.action.remove', defaultMessage: 'Remove' },
     options: { id: 'georep.action.options', defaultMessage: 'Options' },
@@ -353,6 +359,10 @@ export const tableMessages = untyped(
 export const detailsMessages = untyped(
   defineMessages({
     title: { id: 'georep.details.title', defaultMessage: 'Workers, by replica set' },
+    showEvents: {
+      id: 'georep.details.showEvents',
+      defaultMessage: "Show this session's events (actions and status changes) in Events",
+    },
     noWorkers: {
       id: 'georep.details.noWorkers',
       defaultMessage: 'Gluster reported no workers for this session.',
@@ -494,5 +504,37 @@ export const paginationMessages = untyped(
     toLastPage: { id: 'georep.pagination.toLastPage', defaultMessage: 'Go to last page' },
     optionsToggle: { id: 'georep.pagination.optionsToggle', defaultMessage: 'Sessions per page' },
     currPage: { id: 'georep.pagination.currPage', defaultMessage: 'Current page' },
+  }),
+);
+
+/** A volume's sub tab (Storage › Volumes › <volume>). */
+export const volumeTabMessages = untyped(
+  defineMessages({
+    title: {
+      id: 'georep.volumeTab.title',
+      defaultMessage: 'Geo-replication sessions from volume {volume}',
+    },
+    titleNoVolume: {
+      id: 'georep.volumeTab.titleNoVolume',
+      defaultMessage: 'Geo-replication sessions of this volume',
+    },
+    noVolumeTitle: {
+      id: 'georep.volumeTab.noVolumeTitle',
+      defaultMessage: 'No volume selected',
+    },
+    noVolumeBody: {
+      id: 'georep.volumeTab.noVolumeBody',
+      defaultMessage:
+        'WebAdmin did not say which volume this tab is for. Open the volume again from Storage › Volumes.',
+    },
+    noClusterTitle: {
+      id: 'georep.volumeTab.noClusterTitle',
+      defaultMessage: 'Cluster not found',
+    },
+    noClusterBody: {
+      id: 'georep.volumeTab.noClusterBody',
+      defaultMessage:
+        'The cluster of volume {volume} is not among the Gluster clusters you see, so its sessions cannot be shown.',
+    },
   }),
 );

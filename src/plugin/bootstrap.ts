@@ -21,6 +21,7 @@ import { pluginMessages } from './messages';
 import { writeDrIntent, writeIntent } from './intent';
 import { PLACE_TOKEN, parseHistoryToken, type PlaceRequest } from './placeToken';
 import { type GlusterVolumeEntity, type PluginApi, PLUGIN_NAME } from './pluginApi';
+import { addVolumeDetailPlace, type VolumeDetailPlaceHandle } from './detailPlace';
 import { errorMessage } from '../georep/errorMessage';
 
 export { PLACE_TOKEN };
@@ -32,6 +33,24 @@ export const PLACE_URL = `plugin/${PLUGIN_NAME}/georep.html`;
  * (MenuView.ui.xml:97-137): 4 puts Geo-Replication right after Volumes, before Disks.
  */
 export const PLACE_PRIORITY = 4;
+/**
+ * A Gluster volume's sub tab (addDetailPlace on GlusterVolume). WebAdmin 4.5 has a native
+ * "Geo-Replication" sub tab there already (volumes-geo_replication, DetailTabDataIndex.java:87):
+ * the engine's own record of sessions, refreshed by its sync jobs (status every 300 s, discovery
+ * every 3600 s: GlusterRefreshRateGeoRepStatusInSecs / …DiscoveryInSecs in packaging/dbscripts/
+ * upgrade/pre_upgrade/0000_config.sql:163-164). This one reads Gluster as the user looks, through
+ * the geo-rep service, with workers, stalls and the plugin's actions: its label says "(live)" so
+ * an administrator who sees both tabs side by side knows which is which, and never takes it for
+ * WebAdmin's own.
+ */
+export const VOLUME_TAB_TOKEN = 'volumes-gluster_georep';
+export const VOLUME_TAB_URL = `plugin/${PLUGIN_NAME}/georep-volume.html`;
+/**
+ * Right after WebAdmin's own Geo-Replication tab: Events and Geo-Replication are both 4, Snapshots
+ * 5 (DetailTabDataIndex.java:85-89); tabs are ordered by priority, a float for plugin tabs
+ * (PluginUiFunctions.java:154).
+ */
+export const VOLUME_TAB_PRIORITY = 4.5;
 /** How often to look whether WebAdmin made its first place transition (currentPlace() set). */
 const TRANSITION_POLL_MS = 100;
 
@@ -75,6 +94,8 @@ export interface PluginState {
   glusterClusterIds: Set<string>;
   placeAdded: boolean;
   buttonAdded: boolean;
+  /** The volumes' sub tab (VOLUME_TAB_TOKEN). */
+  volumeTabAdded: boolean;
   /** Resolves once the place is added, or the engine said (or failed to say) there is none. */
   settled: Promise<void>;
 }
@@ -105,6 +126,7 @@ export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
     glusterClusterIds: new Set(),
     placeAdded: false,
     buttonAdded: false,
+    volumeTabAdded: false,
     settled: new Promise<void>((r) => (settle = r)),
   };
   let uiInitialised = false;
@@ -136,7 +158,27 @@ export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
       }
     };
 
+  let volumeTab: VolumeDetailPlaceHandle | null = null;
+  /** The last GlusterVolumeSelectionChange, for a tab added after it. */
+  let selectedVolumes: GlusterVolumeEntity[] = [];
+  /**
+   * The volumes' sub tab: no need to wait for WebAdmin's first transition (a detail place never
+   * becomes the default place: PluginUiFunctions.addDetailPlace :134-144 sets none).
+   */
+  const addVolumeTab = (): void => {
+    if (!uiInitialised || !state.glusterVisible || volumeTab) return;
+    volumeTab = addVolumeDetailPlace(api, {
+      label: intl.formatMessage(pluginMessages.volumeTabLabel),
+      token: VOLUME_TAB_TOKEN,
+      contentUrl: VOLUME_TAB_URL,
+      priority: VOLUME_TAB_PRIORITY,
+    });
+    state.volumeTabAdded = true;
+    volumeTab.select(selectedVolumes);
+  };
+
   const addPlace = (): void => {
+    guard('addVolumeTab', addVolumeTab)();
     if (!uiInitialised || !state.glusterVisible || state.placeAdded) return;
     noticeTransition();
     // Before the first transition only for a deep link to us (else we would take the landing).
@@ -289,14 +331,18 @@ export async function bootstrap(deps: BootstrapDeps): Promise<PluginState> {
       state.glusterVisible = false;
     }),
     GlusterVolumeSelectionChange: guard('GlusterVolumeSelectionChange', (selected) => {
-      deps.onVolumesSelected?.(Array.isArray(selected) ? selected : []);
+      selectedVolumes = Array.isArray(selected) ? selected : [];
+      volumeTab?.select(selectedVolumes);
+      deps.onVolumesSelected?.(selectedVolumes);
     }),
   });
 
   const first = checkVisibility();
   try {
-    // Only a deep link to us is worth keeping WebAdmin waiting for, and only briefly.
-    if (deepLink !== null) await Promise.race([first, sleep(deps.landingWaitMs)]);
+    // Only a deep link to us is worth keeping WebAdmin waiting for, and only briefly: to the
+    // place, or to a volume's sub tab (a reload while on it), which UiInit then adds in time.
+    if (deepLink !== null || landing?.name === VOLUME_TAB_TOKEN)
+      await Promise.race([first, sleep(deps.landingWaitMs)]);
   } finally {
     api.ready();
   }

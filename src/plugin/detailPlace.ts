@@ -33,6 +33,17 @@ export function volumeContentUrl(contentUrl: string, volume: GlusterVolumeEntity
   return `${contentUrl}${contentUrl.includes('?') ? '&' : '?'}${q.toString()}`;
 }
 
+/** The volume the tab's page was pointed at (volumeContentUrl's parameters), or null. */
+export function volumeFromSearch(
+  search: string,
+): { clusterId: string; volumeId: string; volumeName: string } | null {
+  const q = new URLSearchParams(search);
+  const clusterId = q.get('clusterId');
+  const volumeId = q.get('volumeId');
+  const volumeName = q.get('volumeName');
+  return clusterId && volumeId && volumeName ? { clusterId, volumeId, volumeName } : null;
+}
+
 export interface VolumeDetailPlaceHandle {
   /** Call from GlusterVolumeSelectionChange: one volume selected points the tab at it. */
   select(selected: GlusterVolumeEntity[]): void;

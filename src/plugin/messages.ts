@@ -14,6 +14,12 @@ export const pluginMessages = untyped(
       description:
         'Action button on the Storage > Volumes list: the storage domain sync of the volume',
     },
+    volumeTabLabel: {
+      id: 'plugin.volumeTab.label',
+      defaultMessage: 'Geo-Replication (live)',
+      description:
+        "Sub tab of a Gluster volume, next to WebAdmin's own Geo-Replication sub tab: this one reads Gluster live",
+    },
     newSessionButton: {
       id: 'plugin.volumes.newSession',
       defaultMessage: 'New Geo-Replication Session',

@@ -3,6 +3,10 @@
 // the deep link, a reload to log in again). The tab's code (src/app) reaches WebAdmin only
 // through this, as the architecture wants: src/plugin is the only code that touches the pluginApi.
 import { readConfig, type PluginConfig } from './config';
+import { revealEvents } from './eventsPlace';
+
+/** The volume a volume's sub tab was pointed at, from its page's URL (detailPlace.ts). */
+export { volumeFromSearch } from './detailPlace';
 import { formatPlaceToken, parseHistoryToken, PLACE_TOKEN } from './placeToken';
 import { getPluginApi } from './pluginApi';
 
@@ -25,6 +29,8 @@ export interface PlaceHost {
   reloadWebAdmin: () => void;
   /** Take the user to one of WebAdmin's places (`volumes`). */
   revealPlace: (token: string) => void;
+  /** Open WebAdmin's Events with this search (eventsPlace.ts: sessionEventsSearch). */
+  showEvents: (search: string) => void;
 }
 
 /** Write what the tab shows into WebAdmin's URL, in its own token format, while it shows our place. */
@@ -67,5 +73,6 @@ export function connectPlaceHost(): PlaceHost {
     setDeepLink,
     reloadWebAdmin: () => (window.top ?? window).location.reload(),
     revealPlace: (token) => api.revealPlace(token),
+    showEvents: (search) => revealEvents(api, search),
   };
 }

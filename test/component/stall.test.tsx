@@ -44,7 +44,7 @@ const job = (over: Partial<GeoRepJob>): GeoRepJob => ({
   kind: 'recover',
   cluster_id: 'c1',
   session_id: 'st',
-  user: 'admin@internal-authz',
+  user: 'admin@internal',
   state: 'running',
   steps: [],
   detail: null,

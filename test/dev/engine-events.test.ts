@@ -81,6 +81,29 @@ describe('engine emulator: events', () => {
     });
   });
 
+  it("searches by the event's cluster name (the audit log's cluster cross-reference), quoted patterns and !=", async () => {
+    const post = (over: Record<string, unknown>) =>
+      h.post('admin@internal', '/events', event(over)).then((r) => expect(r.statusCode).toBe(201));
+    await post({ custom_id: '1', description: 'Session data to h::v has been paused.' });
+    await post({ custom_id: '2', description: 'Session data to u@h::v has been paused.' });
+    await post({
+      custom_id: '3',
+      description: 'Session data to h::v is Faulty.',
+      cluster: { id: DR },
+    });
+    const ids = async (search: string) =>
+      items(await h.get('admin@internal', `/events?search=${encodeURIComponent(search)}`), 'event')
+        .map((e) => e.custom_id)
+        .sort();
+    expect(await ids('cluster = gluster-prod')).toEqual(['1', '2']);
+    expect(await ids('cluster.name = gluster-dr')).toEqual(['3']);
+    expect(
+      await ids(
+        'origin = gluster-georep and cluster = gluster-prod and message = "* data *h::v*" and message != "*@h::v*"',
+      ),
+    ).toEqual(['1']);
+  });
+
   it('refuses a duplicate (origin, custom_id)', async () => {
     expect((await h.post('admin@internal', '/events', event())).statusCode).toBe(201);
     expect(

@@ -14,11 +14,14 @@ import {
   orderTabs,
   priorityIndex,
   resolvePlace,
+  searchApplies,
+  searchCollectorKey,
+  searchFragment,
   tabPriority,
   versionAtLeast,
   type MenuItem,
 } from '../../dev/webadmin/rules';
-import { PLACE_PRIORITY } from '../../src/plugin/bootstrap';
+import { PLACE_PRIORITY, VOLUME_TAB_PRIORITY } from '../../src/plugin/bootstrap';
 
 const storageLabels = (menu: MenuItem[]) =>
   menu
@@ -241,5 +244,54 @@ describe('what each engine version offers', () => {
     expect(versionAtLeast('4.4.7.4', LOGGER_SINCE)).toBe(true);
     expect(versionAtLeast('4.4.8', LOGGER_SINCE)).toBe(true);
     expect(versionAtLeast('4.5.7', LOGGER_SINCE)).toBe(true);
+  });
+});
+
+describe('search strings (PluginUiFunctions.setSearchString, SearchStringCollector, applySearchString)', () => {
+  const search = 'Events: origin = gluster-georep and message = "* data *h::v*"';
+
+  it('keeps a string for a list not bound yet under its prefix up to the first colon', () => {
+    expect(searchCollectorKey(search)).toBe('Events:');
+    expect(searchCollectorKey('Vms: name = a:b')).toBe('Vms:');
+    expect(searchCollectorKey('no prefix')).toBeNull();
+  });
+
+  it("Events applies only a string that starts with exactly its default 'Events:'", () => {
+    expect(searchApplies(search, 'Events:')).toBe(true);
+    expect(searchApplies('events: origin = x', 'Events:')).toBe(false); // case counts
+    expect(searchApplies('Vms: name = x', 'Events:')).toBe(false);
+    expect(searchApplies('', 'Events:')).toBe(false);
+  });
+
+  it('writes the search into the URL without the default prefix', () => {
+    expect(searchFragment(search, 'Events:')).toBe(
+      ' origin = gluster-georep and message = "* data *h::v*"',
+    );
+  });
+});
+
+describe("the plugin's volume sub tab among WebAdmin's (DetailTabDataIndex.java:77-89)", () => {
+  it("comes right after WebAdmin's own Geo-Replication tab, before Snapshots", () => {
+    const tabs = [
+      ...builtinVolumeTabs(),
+      {
+        token: 'volumes-gluster_georep',
+        label: 'Geo-Replication (live)',
+        priority: tabPriority(VOLUME_TAB_PRIORITY),
+        plugin: 'gluster-georep',
+        contentUrl: 'x',
+        accessible: true,
+      },
+    ];
+    expect(orderTabs(tabs).map((t) => t.label)).toEqual([
+      'General',
+      'Bricks',
+      'Volume Options',
+      'Permissions',
+      'Events',
+      'Geo-Replication',
+      'Geo-Replication (live)',
+      'Snapshots',
+    ]);
   });
 });

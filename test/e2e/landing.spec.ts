@@ -199,9 +199,11 @@ test("a plugin's Gluster volume sub tab (addDetailPlace), pointed at the open vo
     'Events',
     'Geo-Replication',
     'Volume Report',
+    // Ours, also 4.5: equal priorities in the order the tabs were added (the Dashboard loads first).
+    'Geo-Replication (live)',
     'Snapshots',
   ]);
-  await tabs.filter({ hasText: 'Geo-Replication' }).click();
+  await tabs.getByText('Geo-Replication', { exact: true }).click();
   await expect(page.getByRole('button', { name: 'Report on this volume' })).toBeEnabled();
   await tabs.filter({ hasText: 'Volume Report' }).click();
   await expect(page).toHaveURL(/#volumes-dashboard_like_report;name=data$/);

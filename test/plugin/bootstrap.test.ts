@@ -1,5 +1,11 @@
 import { createPluginIntl } from '../../src/intl';
-import { bootstrap, PLACE_TOKEN, PLACE_URL } from '../../src/plugin/bootstrap';
+import {
+  bootstrap,
+  PLACE_TOKEN,
+  PLACE_URL,
+  VOLUME_TAB_TOKEN,
+  VOLUME_TAB_URL,
+} from '../../src/plugin/bootstrap';
 import type { EngineCluster } from '../../src/api/engine';
 import { fakeWebAdmin, type FakeWebAdmin } from './fakePluginApi';
 
@@ -308,5 +314,73 @@ describe('start-session intent', () => {
       expect(got?.volumeName).toBe('data');
       expect(got).not.toHaveProperty('returnTo');
     }
+  });
+});
+
+describe("the volumes' Geo-Replication (live) sub tab", () => {
+  const data = { id: 'v-1', name: 'data', clusterId: 'c1' };
+
+  it("is added beside WebAdmin's own Geo-Replication tab when the user sees a Gluster cluster", async () => {
+    const wa = fakeWebAdmin();
+    const state = await run(wa, () => Promise.resolve([gluster]));
+    await state.settled;
+    expect(state.volumeTabAdded).toBe(true);
+    expect(wa.detailPlaces).toEqual([
+      {
+        entity: 'GlusterVolume',
+        label: 'Geo-Replication (live)',
+        token: VOLUME_TAB_TOKEN,
+        url: VOLUME_TAB_URL,
+        priority: 4.5,
+      },
+    ]);
+    expect(wa.refused).toEqual([]);
+  });
+
+  it('is not added for a user who sees no Gluster cluster', async () => {
+    const wa = fakeWebAdmin();
+    const state = await run(wa, () => Promise.resolve([]));
+    await state.settled;
+    expect(state.volumeTabAdded).toBe(false);
+    expect(wa.detailPlaces).toEqual([]);
+  });
+
+  it('follows the volume WebAdmin says is open, also one selected before the tab was added', async () => {
+    const wa = fakeWebAdmin();
+    const answer = deferred<EngineCluster[]>();
+    const state = run(wa, () => answer.promise);
+    await tick(10);
+    wa.fire('GlusterVolumeSelectionChange', [data]);
+    expect(wa.contentUrls).toEqual([]);
+    answer.resolve([gluster]);
+    await (
+      await state
+    ).settled;
+    await tick(10);
+    expect(wa.contentUrls).toEqual([
+      {
+        token: VOLUME_TAB_TOKEN,
+        url: `${VOLUME_TAB_URL}?clusterId=c1&volumeId=v-1&volumeName=data`,
+      },
+    ]);
+    wa.fire('GlusterVolumeSelectionChange', [{ id: 'v-2', name: 'home', clusterId: 'c1' }]);
+    expect(wa.contentUrls.at(-1)).toEqual({
+      token: VOLUME_TAB_TOKEN,
+      url: `${VOLUME_TAB_URL}?clusterId=c1&volumeId=v-2&volumeName=home`,
+    });
+    expect(wa.refused).toEqual([]);
+  });
+
+  it('a reload on the sub tab waits for the engine, so the tab exists when WebAdmin resolves the URL', async () => {
+    const wa = fakeWebAdmin({ hash: `${VOLUME_TAB_TOKEN};name=data`, holdTransition: true });
+    const answer = deferred<EngineCluster[]>();
+    const state = run(wa, () => answer.promise, { landingWaitMs: 5000 });
+    await tick(20);
+    expect(wa.state()).toBe('LOADING'); // ready() not yet: WebAdmin holds its first transition
+    answer.resolve([gluster]);
+    await state;
+    expect(wa.state()).toBe('IN_USE');
+    expect(wa.detailPlaces.map((p) => p.token)).toEqual([VOLUME_TAB_TOKEN]);
+    expect(wa.current()).toBeNull(); // added before the first transition
   });
 });

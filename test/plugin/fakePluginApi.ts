@@ -20,6 +20,8 @@ export interface FakeWebAdmin {
   contentUrls: { token: string; url: string }[];
   buttons: { entity: string; label: string; button: ActionButtonInterface<GlusterVolumeEntity> }[];
   revealed: string[];
+  /** UI calls that navigate, in order: `revealPlace <token>`, `setSearchString <search>`. */
+  navigation: string[];
   logs: { level: string; message: string }[];
   alerts: { kind: 'alert' | 'toast'; type: string; message: string }[];
   /** Fire an event as WebAdmin would (queued until IN_USE for UserLogin/UserLogout). */
@@ -64,6 +66,7 @@ export function fakeWebAdmin(
     contentUrls: [],
     buttons: [],
     revealed: [],
+    navigation: [],
     logs: [],
     alerts: [],
     fire: () => undefined,
@@ -165,9 +168,13 @@ export function fakeWebAdmin(
       if (ui('showToast')) fake.alerts.push({ kind: 'toast', type, message });
     },
     revealPlace(token) {
-      if (ui('revealPlace')) fake.revealed.push(token);
+      if (!ui('revealPlace')) return;
+      fake.revealed.push(token);
+      fake.navigation.push(`revealPlace ${token}`);
     },
-    setSearchString: notImplemented('setSearchString'),
+    setSearchString(search) {
+      if (ui('setSearchString')) fake.navigation.push(`setSearchString ${search}`);
+    },
     loginUserName: () => 'admin@internal',
     loginUserId: () => '59c035ea-763e-3ad9-a8e6-532bf4d0cdba',
     ssoToken: () => (opts.token === undefined ? 'token-1' : opts.token),

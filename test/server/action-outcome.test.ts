@@ -168,7 +168,7 @@ describe('the audit outbox', () => {
     custom_id: n,
     cluster_id: PROD,
   });
-  const principal = { token: 't', user: { id: 'u', user_name: 'admin@internal' } };
+  const principal = { token: 't', user: { id: 'u', user_name: 'admin@internal', display_name: 'admin@internal' } };
   const cluster = {
     id: PROD,
     name: 'gluster-prod',

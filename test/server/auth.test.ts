@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-unsafe-assignment -- jest's asymmetric matchers (expect.stringContaining, ...) are typed `any` */
 // Who may call the service and what they may do, as the engine (emulator) decides.
+import { displayUserName } from '../../server/engine';
 import { DR, PROD, startStack, VIRT, type Fault, type SessionList, type Stack } from './harness';
 
 let s: Stack;
@@ -160,5 +161,16 @@ describe('the engine down', () => {
     } finally {
       s.engine.setDown(false);
     }
+  });
+});
+
+describe('displayUserName', () => {
+  it('shows the login profile, as WebAdmin does, where the engine writes its authz extension', () => {
+    expect(displayUserName('admin@internal-authz')).toBe('admin@internal');
+    expect(displayUserName('jdoe@example.com-authz')).toBe('jdoe@example.com');
+    expect(displayUserName('jdoe@corp')).toBe('jdoe@corp');
+    expect(displayUserName('5e0a3d1c-0000-0000-0000-000000000000')).toBe(
+      '5e0a3d1c-0000-0000-0000-000000000000',
+    );
   });
 });

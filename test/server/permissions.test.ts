@@ -35,6 +35,8 @@ describe('GlusterAdmin on one Gluster volume only', () => {
       can_manage: false,
       reason: expect.stringContaining('ReadOnlyAdmin on cluster gluster-prod'),
     });
+    // the user as WebAdmin's header shows them, not the engine's authz spelling
+    expect(a.json<{ reason: string }>().reason).toMatch(/^volumeadmin@internal may view /);
     const id = await firstSession('volumeadmin@internal', PROD);
     const before = s.sim!.callCount();
     for (const [method, path, body] of [

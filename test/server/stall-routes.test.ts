@@ -120,7 +120,7 @@ test('Recover: a job only a user who may act can start, once at a time, that end
   const started = await call('admin@internal', 'POST', path);
   expect(started.statusCode).toBe(202);
   const job = started.json<Job>();
-  expect(job).toMatchObject({ kind: 'recover', session_id: s.id, user: 'admin@internal-authz' });
+  expect(job).toMatchObject({ kind: 'recover', session_id: s.id, user: 'admin@internal' });
   const again = await call('admin@internal', 'POST', path);
   expect(again.statusCode).toBe(409);
   expect(again.json<{ detail: string }>().detail).toMatch(/still running/);
