@@ -1,7 +1,8 @@
 // Benchmark of the geo-rep service (prints figures; asserts nothing):
 //  1. Gluster CLI calls per refresh interval with 1 and with 20 concurrent pollers;
 //  2. session-list latency p50/p99 with 50 concurrent pollers on loopback;
-//  3. an action through the service against the same action straight on the Gluster client.
+//  3. an action through the service against the same action straight on the Gluster client
+//     (and with the tab's re-read of the sessions after it).
 // Runs on the simulator with a fixed per-call latency standing in for the CLI's cost; with
 // GLUSTER_LAB=1 and the lab up (npm run lab:up), section 3 also times the real CLI.
 import fs from 'node:fs';
@@ -125,6 +126,8 @@ async function main(): Promise<void> {
     if (!r.ok) throw new Error(`${verb}: HTTP ${r.status}`);
     return performance.now() - t0;
   };
+  /** What the tab waits for: the action, then its re-read of the sessions (which joins the read after). */
+  const withReread: number[] = [];
   for (let i = 0; i < 5; i++) {
     // archive starts Paused in the demo lab.
     let t0 = performance.now();
@@ -133,21 +136,32 @@ async function main(): Promise<void> {
     t0 = performance.now();
     await client.pause('gprod1.lab.example', key, {});
     direct.push(performance.now() - t0);
-    viaService.push(await post('resume'));
-    viaService.push(await post('pause'));
+    for (const verb of ['resume', 'pause']) {
+      t0 = performance.now();
+      viaService.push(await post(verb));
+      await get(`/clusters/${PROD}/sessions`);
+      withReread.push(performance.now() - t0);
+    }
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  // The answer carries the session fresh from Gluster (its contract), so the floor is two CLI
-  // calls in turn: the action, then the status read. The permission check runs beside the
-  // session's lookup and the audit event is delivered after the answer (server/audit.ts outbox).
+  // The answer says Gluster accepted the action; it does not wait for a read. The permission check
+  // runs beside the session's lookup (the status the service holds), the read after the action
+  // starts as the service answers (the tab's re-read joins it), and the audit event is delivered
+  // after the answer (server/audit.ts outbox).
   const cliCallsBefore = sim.callCount();
   await post('resume');
+  await get(`/clusters/${PROD}/sessions`);
   const callsPerAction = sim.callCount() - cliCallsBefore;
   await post('pause');
+  await get(`/clusters/${PROD}/sessions`);
   const d = mean(direct);
   const v = mean(viaService);
+  const w = mean(withReread);
   console.log(
-    `3. pause/resume: straight on the client ${ms(d)} per action; through the service ${ms(v)} (auth, permissions, the action, a fresh status read, an audit event): ${(v / d).toFixed(2)}x the bare CLI call; ${callsPerAction} CLI calls per action (the action, then the fresh read: status and volume info side by side), floor ${ms(2 * CLI_LATENCY_MS)} (${(v / (2 * CLI_LATENCY_MS)).toFixed(2)}x the action + the fresh read)`,
+    `3. pause/resume: straight on the client ${ms(d)} per action; through the service ${ms(v)} (auth, permissions, the action, an audit event): ${(v / d).toFixed(2)}x the bare CLI call (goal <= 1.3x)`,
+  );
+  console.log(
+    `   with the tab's re-read after it (the read the service started as it answered, joined): ${ms(w)} = ${(w / d).toFixed(2)}x the bare call; ${callsPerAction} CLI calls per action and re-read (the action, then status and volume info side by side), floor ${ms(2 * CLI_LATENCY_MS)}`,
   );
 
   if (process.env.GLUSTER_LAB === '1' && fs.existsSync('lab/lab.env')) {

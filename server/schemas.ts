@@ -187,12 +187,15 @@ const sessionList = {
   },
 } as const;
 
+// Gluster accepted the action. The session's state is not in the answer: the service starts a
+// read of the cluster as it answers, and GET .../sessions (or the stream) returns that read.
 const actionResult = {
   type: 'object',
   required: ['status'],
+  description:
+    'Gluster accepted the action. The session state is not part of the answer: a read of the cluster starts as the service answers, and GET .../sessions returns it (a request made meanwhile joins that read).',
   properties: {
     status: { type: 'string', enum: ['complete'] },
-    georep_session: ref('GeoRepSession'),
   },
 } as const;
 

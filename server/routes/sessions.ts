@@ -117,7 +117,8 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
               force ? 'Forced.' : undefined,
               force,
             );
-            return { status: 'complete', ...(await freshSession(ctx, p, cluster, s.id, req.log)) };
+            readAfterAction(ctx, p, cluster, req.log);
+            return { status: 'complete' };
           },
         );
       },
@@ -182,7 +183,8 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext): void {
         await act(ctx, p, cluster, key, 'checkpoint', req.log, (node) =>
           ctx.gluster.configSet(node, key, 'checkpoint', 'now'),
         );
-        return { status: 'complete', ...(await freshSession(ctx, p, cluster, s.id, req.log)) };
+        readAfterAction(ctx, p, cluster, req.log);
+        return { status: 'complete' };
       });
     },
   );
@@ -306,25 +308,26 @@ function withForceVerdict(
   );
 }
 
-/** `{georep_session}` fresh from Gluster after an action; empty when it cannot be read (the action still succeeded). */
-async function freshSession(
+/**
+ * After an action: a read of the cluster from Gluster starts now, without holding the answer. The
+ * answer says only that Gluster accepted the action (its own "success"); the state comes from
+ * that read, which the tab's re-read after an action (`invalidateQueries`) and every other reader
+ * join (status.ts: readers join the read in flight). An answer carrying a state read by the
+ * service would cost one more CLI call per action and, on real Gluster, still show the state of an
+ * instant that is already past (a status right after `start` prints Stopped, then Initializing).
+ */
+function readAfterAction(
   ctx: ServiceContext,
   p: Principal,
   cluster: EngineCluster,
-  id: string,
   log: FastifyBaseLogger,
-): Promise<{ georep_session?: GeoRepSession }> {
-  try {
-    const st = await ctx.status.fresh(p, cluster, log);
-    const s = st.sessions.find((x) => x.id === id);
-    return s ? { georep_session: s } : {};
-  } catch (err) {
+): void {
+  ctx.status.fresh(p, cluster, log).catch((err: unknown) => {
     log.warn(
       { err: errorMessage(err) },
-      'The action succeeded but the fresh status could not be read',
+      'The action succeeded but the cluster could not be read after it',
     );
-    return {};
-  }
+  });
 }
 
 /** The state of a session in words, for faults after a partial create. Never throws. */

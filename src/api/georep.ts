@@ -71,19 +71,21 @@ export async function getSession(
   return data;
 }
 
+/** Gluster accepted the action; the state is read afterwards (the service has started that read). */
 export async function controlSession(
   client: HttpClient,
   clusterId: string,
   sessionId: string,
   action: SessionControlAction,
   force: boolean,
-): Promise<GeoRepSession | null> {
-  const { data } = await client.post<{ status?: string; georep_session?: GeoRepSession }>(
+): Promise<void> {
+  await client.post(
     `${sessionPath(clusterId, sessionId)}/${action}`,
     force ? { force: true } : {},
-    { timeout: ACTION_TIMEOUT_MS },
+    {
+      timeout: ACTION_TIMEOUT_MS,
+    },
   );
-  return data?.georep_session ?? null;
 }
 
 export async function deleteSession(

@@ -107,7 +107,7 @@ export interface GeoRepServices {
     sessionId: string,
     action: SessionControlAction,
     force: boolean,
-  ): Promise<unknown>;
+  ): Promise<void>;
   removeSession(
     clusterId: string,
     sessionId: string,

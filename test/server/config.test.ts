@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-unsafe-assignment -- jest's asymmetric matchers (expect.stringContaining, ...) are typed `any` */
 // A session's options: read with the catalogue, set (checked before Gluster hears of it), reset.
-import type { GeoRepConfigOption } from '../../src/georep/types';
+import type { GeoRepConfigOption, GeoRepSession } from '../../src/georep/types';
 import {
   PROD,
   startStack,
@@ -143,7 +143,11 @@ describe('checkpoint', () => {
     )!;
     const r = await s.call(ADMIN, 'POST', `/clusters/${PROD}/sessions/${vm.id}/checkpoint`);
     expect(r.statusCode).toBe(200);
-    expect(r.json<Acted>().georep_session.checkpoint).toMatchObject({
+    expect(r.json<Acted>()).toEqual({ status: 'complete' });
+    const after = (
+      await s.call(ADMIN, 'GET', `/clusters/${PROD}/sessions/${vm.id}`)
+    ).json<GeoRepSession>();
+    expect(after.checkpoint).toMatchObject({
       completed: expect.any(Boolean),
     });
     expect(s.engine.events().at(-1)!.description).toMatch(

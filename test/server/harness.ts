@@ -141,9 +141,9 @@ export interface SessionList {
   read_at: string;
   backend: string;
 }
+/** An action's answer: Gluster accepted it; the state is read with GET (server/routes/sessions.ts). */
 export interface Acted {
   status: 'complete';
-  georep_session: GeoRepSession;
 }
 export interface ConfigList {
   georep_config_option: GeoRepConfigOption[];
