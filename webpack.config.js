@@ -9,16 +9,20 @@ const pluginName = descriptor.name;
 const swcRule = {
   test: /\.tsx?$/,
   exclude: /node_modules/,
-  use: {
-    loader: 'swc-loader',
-    options: {
-      jsc: {
-        parser: { syntax: 'typescript', tsx: true },
-        transform: { react: { runtime: 'automatic' } },
-        target: 'es2020',
+  // Loaders run last to first: the messages are compiled to ICU ASTs on the TypeScript source.
+  use: [
+    {
+      loader: 'swc-loader',
+      options: {
+        jsc: {
+          parser: { syntax: 'typescript', tsx: true },
+          transform: { react: { runtime: 'automatic' } },
+          target: 'es2020',
+        },
       },
     },
-  },
+    path.resolve(__dirname, 'webpack', 'compile-messages.cjs'),
+  ],
 };
 // PatternFly components import their own CSS from node_modules: no `exclude` on this rule. The
 // plugin's CSS leaves out what the tab never shows (other themes, the icon font, unused
@@ -30,6 +34,11 @@ const cssRule = {
     'css-loader',
     path.resolve(__dirname, 'webpack', 'trim-patternfly-css.cjs'),
   ],
+};
+// The icons' second ("rh-ui") drawing, never shown here: webpack/strip-rh-ui-icons.cjs.
+const iconRule = {
+  test: /@patternfly[\\/]react-icons[\\/]dist[\\/]esm[\\/]icons[\\/][^\\/]+\.js$/,
+  use: [path.resolve(__dirname, 'webpack', 'strip-rh-ui-icons.cjs')],
 };
 const fontRule = {
   test: /\.(woff2?|ttf|eot|otf)$/,
@@ -89,7 +98,19 @@ module.exports = (_env, argv) => {
         publicPath: '',
         clean: true,
       },
-      module: { rules: [swcRule, cssRule, fontRule, imageRule] },
+      resolve: {
+        ...common(prod).resolve,
+        alias: {
+          ...common(prod).resolve.alias,
+          // Every message is an AST already (webpack/compile-messages.cjs): the types and helpers
+          // of the parser package without the parser.
+          '@formatjs/icu-messageformat-parser$': path.resolve(
+            __dirname,
+            'node_modules/@formatjs/icu-messageformat-parser/no-parser.js',
+          ),
+        },
+      },
+      module: { rules: [swcRule, iconRule, cssRule, fontRule, imageRule] },
       plugins: [
         new HtmlWebpackPlugin({
           filename: 'plugin.html',
