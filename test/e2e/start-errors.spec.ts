@@ -313,9 +313,9 @@ const START_FIELDS: { label: string; good: string; bad: BadInput[] }[] = [
         error:
           'Enter only the remote volume name (or a /path); the remote host is a separate field.',
       },
-      { value: 'data/backup', error: 'A remote directory must be an absolute path' },
-      { value: './backup', error: 'A remote directory must be an absolute path' },
-      { value: '~/backup', error: 'A remote directory must be an absolute path' },
+      { value: 'data/backup', error: 'A directory of the secondary host must be an absolute path' },
+      { value: './backup', error: 'A directory of the secondary host must be an absolute path' },
+      { value: '~/backup', error: 'A directory of the secondary host must be an absolute path' },
       { value: '/', error: 'The root directory "/" cannot be a geo-replication target.' },
       {
         value: '/etc/georep',
