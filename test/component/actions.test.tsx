@@ -487,13 +487,13 @@ describe('remove', () => {
     await rowAction(user, 'other', 'Remove');
     let dialog = await screen.findByRole('dialog');
     expect(
-      within(dialog).queryByRole('checkbox', { name: /remote volume created for a directory/ }),
+      within(dialog).queryByRole('checkbox', { name: /secondary volume created for a directory/ }),
     ).toBeNull();
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await rowAction(user, 'old', 'Remove');
     dialog = await screen.findByRole('dialog');
     const volume = within(dialog).getByRole('checkbox', {
-      name: /remote volume created for a directory/,
+      name: /secondary volume created for a directory/,
     });
     expect(within(dialog).getByText(/the files in the directory stay/)).toBeInTheDocument();
     await user.click(volume);

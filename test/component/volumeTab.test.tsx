@@ -87,7 +87,7 @@ describe("a volume's sub tab", () => {
     await user.click(screen.getByRole('button', { name: 'New session' }));
     const dialog = await screen.findByRole('dialog', { name: 'New geo-replication session' });
     await waitFor(() =>
-      expect(within(dialog).getByLabelText(/^Source volume/)).toHaveValue('alpha'),
+      expect(within(dialog).getByLabelText(/^Primary volume/)).toHaveValue('alpha'),
     );
   });
 

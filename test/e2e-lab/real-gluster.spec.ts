@@ -176,7 +176,7 @@ test('a real session: started from the dialog, files replicate, checkpoint, stop
   const dlg = f.getByRole('dialog', { name: 'New geo-replication session' });
   await expect(dlg).toBeVisible();
 
-  await dlg.getByLabel('Source volume').selectOption({ label: `${pvol} (up)` });
+  await dlg.getByLabel('Primary volume').selectOption({ label: `${pvol} (up)` });
   await dlg
     .getByLabel('Start Geo-Replication from Host')
     .selectOption({ label: 'lab1 (127.0.0.1)' });
@@ -184,10 +184,10 @@ test('a real session: started from the dialog, files replicate, checkpoint, stop
   await expect(dlg.getByLabel('SSH fingerprint of lab1')).toHaveValue(
     `${need(env, 'LAB_SSH_HOST_FINGERPRINT')} (ssh-ed25519)`,
   );
-  await dlg.getByLabel('Remote Host').fill(host);
+  await dlg.getByLabel('Secondary Host').fill(host);
   await dlg.getByLabel('SSH port').fill(port);
-  await dlg.getByLabel('Remote Volume/Path').fill(svol);
-  await expect(dlg.getByText(`Volume ${svol} on the remote cluster`)).toBeVisible();
+  await dlg.getByLabel('Secondary Volume/Path').fill(svol);
+  await expect(dlg.getByText(`Volume ${svol} on the secondary cluster`)).toBeVisible();
   // Debian 12's security rsync (3.5.0+ds1-0+deb12u1) cannot write through /proc/PID/cwd, which
   // gsyncd relies on, and syncs 0 bytes without an error (gluster-local.md): an administrator here
   // changes the configuration before the start, as the seed allows: tar over ssh.

@@ -108,10 +108,10 @@ test('the Passwordless SSH dialog, with the password and with a different key', 
   });
   const ssh = await okUntilSshDialog(f, dlg);
 
-  await ssh.getByLabel('Password of the remote user').check();
+  await ssh.getByLabel('Password of the secondary user').check();
   await expect(ssh.getByTestId('remote-fingerprint')).toHaveText(/^SHA256:/);
   await expectNoViolations(page, 'the SSH dialog (password)', DIALOG);
-  await ssh.getByLabel("I have compared this fingerprint with the remote host's key").check();
+  await ssh.getByLabel("I have compared this fingerprint with the secondary host's key").check();
   await ssh.getByLabel('Password of root@backup.remote.example').fill('x');
   await expectNoViolations(page, 'the SSH dialog (password, confirmed)', DIALOG);
 

@@ -127,15 +127,15 @@ test.describe('at 1024×768', () => {
     const dlg = f.getByRole('dialog', { name: 'New geo-replication session' });
     await expect(dlg).toBeVisible();
     // the first field has the focus
-    await expect(dlg.getByLabel('Source volume')).toBeFocused();
+    await expect(dlg.getByLabel('Primary volume')).toBeFocused();
     await page.keyboard.type('home');
-    await expect(dlg.getByLabel('Source volume')).toHaveValue('home');
+    await expect(dlg.getByLabel('Primary volume')).toHaveValue('home');
     await tabTo(/^Start Geo-Replication from Host/, 3);
     await page.keyboard.type('gprod2');
     await expect(dlg.getByLabel('SSH fingerprint of gprod2')).toHaveValue(/^SHA256:/);
-    await tabTo(/^Remote Host/, 4);
+    await tabTo(/^Secondary Host/, 4);
     await page.keyboard.type('gdr1.lab.example');
-    await tabTo(/^Remote Volume\/Path/, 3);
+    await tabTo(/^Secondary Volume\/Path/, 3);
     await page.keyboard.type('backup-dr');
     // Enter submits the form: OK
     await page.keyboard.press('Enter');

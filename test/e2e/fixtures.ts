@@ -140,15 +140,15 @@ export interface StartFields {
 /** Fill the Start dialog's fields that are given (source volume by name, host by its short name). */
 export async function fillStart(dlg: Locator, v: StartFields): Promise<void> {
   if (v.volume !== undefined)
-    await dlg.getByLabel('Source volume').selectOption({ label: `${v.volume} (up)` });
+    await dlg.getByLabel('Primary volume').selectOption({ label: `${v.volume} (up)` });
   if (v.host !== undefined) {
     await dlg
       .getByLabel('Start Geo-Replication from Host')
       .selectOption({ label: SOURCE_HOSTS[v.host] });
     await expect(dlg.getByLabel(`SSH fingerprint of ${v.host}`)).toHaveValue(/^SHA256:/);
   }
-  if (v.remoteHost !== undefined) await dlg.getByLabel('Remote Host').fill(v.remoteHost);
-  if (v.target !== undefined) await dlg.getByLabel('Remote Volume/Path').fill(v.target);
+  if (v.remoteHost !== undefined) await dlg.getByLabel('Secondary Host').fill(v.remoteHost);
+  if (v.target !== undefined) await dlg.getByLabel('Secondary Volume/Path').fill(v.target);
 }
 
 /**

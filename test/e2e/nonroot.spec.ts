@@ -30,14 +30,14 @@ test('non-root user: the remote is prepared (mountbroker) and the steps are list
   }
   await f.getByRole('button', { name: 'New session' }).first().click();
   const dlg = f.getByRole('dialog', { name: 'New geo-replication session' });
-  await dlg.getByLabel('Source volume').selectOption({ label: 'home (up)' });
+  await dlg.getByLabel('Primary volume').selectOption({ label: 'home (up)' });
   await dlg
     .getByLabel('Start Geo-Replication from Host')
     .selectOption({ label: 'gprod1 (gprod1.lab.example)' });
-  await dlg.getByLabel('Remote Host').fill('gdr1.lab.example');
-  await dlg.getByLabel('Remote Volume/Path').fill('backup-dr');
-  await dlg.getByLabel('Remote user').fill('geoaccount');
-  await dlg.getByLabel('Remote group').fill('geogroup');
+  await dlg.getByLabel('Secondary Host').fill('gdr1.lab.example');
+  await dlg.getByLabel('Secondary Volume/Path').fill('backup-dr');
+  await dlg.getByLabel('Secondary user').fill('geoaccount');
+  await dlg.getByLabel('Secondary group').fill('geogroup');
   await dlg.getByRole('button', { name: 'Check' }).click();
   await expect(dlg.getByText(/glusterd will be RESTARTED on gdr1\.lab\.example/)).toBeVisible({
     timeout: 20_000,
@@ -47,8 +47,8 @@ test('non-root user: the remote is prepared (mountbroker) and the steps are list
   // geoaccount does not accept gprod1's key yet: the Passwordless SSH dialog, for that user.
   const ssh = f.getByRole('dialog', { name: 'Passwordless SSH setup' });
   await expect(ssh).toBeVisible({ timeout: 20_000 });
-  await ssh.getByLabel('Password of the remote user').check();
-  await ssh.getByLabel("I have compared this fingerprint with the remote host's key").check();
+  await ssh.getByLabel('Password of the secondary user').check();
+  await ssh.getByLabel("I have compared this fingerprint with the secondary host's key").check();
   await ssh.getByLabel('Password of geoaccount@gdr1.lab.example').fill('geoaccount-pw');
   await ssh.getByRole('button', { name: 'Send password' }).click();
   await expect(ssh).toHaveCount(0, { timeout: 20_000 });

@@ -154,9 +154,9 @@ test('the password is nowhere after the browser flow: logs, responses, storage, 
       target: `/data/pw-${suffix}`,
     });
     const ssh = await okUntilSshDialog(f, dlg);
-    await ssh.getByLabel('Password of the remote user').check();
+    await ssh.getByLabel('Password of the secondary user').check();
     await expect(ssh.getByTestId('remote-fingerprint')).toHaveText(/^SHA256:/);
-    await ssh.getByLabel("I have compared this fingerprint with the remote host's key").check();
+    await ssh.getByLabel("I have compared this fingerprint with the secondary host's key").check();
     const field = ssh.getByLabel(`Password of root@${REMOTE}`);
     const send = ssh.getByRole('button', { name: 'Send password' });
     await field.fill(wrong);

@@ -16,7 +16,7 @@ for (const size of [
     await expect(f.getByRole('grid', { name: 'Geo-replication sessions' })).toBeVisible();
     await f.getByRole('button', { name: 'New session' }).first().click();
     const dlg = f.getByRole('dialog', { name: 'New geo-replication session' });
-    await dlg.getByLabel('Remote Host').fill('gdr1.lab.example');
+    await dlg.getByLabel('Secondary Host').fill('gdr1.lab.example');
     const picker = dlg.getByRole('combobox', { name: 'Volumes of cluster gluster-dr' });
     await expect(picker).toBeVisible();
     await expect(picker.getByRole('option')).not.toHaveCount(1); // the volumes are read
@@ -27,7 +27,7 @@ for (const size of [
 
     const first = labels[1]!.split(':')[0]!;
     await picker.selectOption(first);
-    await expect(dlg.getByLabel('Remote Volume/Path')).toHaveValue(first);
+    await expect(dlg.getByLabel('Secondary Volume/Path')).toHaveValue(first);
     // the picker lies within the dialog's width
     const box = (await picker.boundingBox())!;
     const dialogBox = (await dlg.boundingBox())!;

@@ -77,12 +77,14 @@ test.describe('the remote host key changes after the user compared it', () => {
       target: '/data/fp',
     });
     const ssh = await okUntilSshDialog(f, dlg);
-    await ssh.getByLabel('Password of the remote user').check();
+    await ssh.getByLabel('Password of the secondary user').check();
     const shown = ssh.getByTestId('remote-fingerprint');
     await expect(shown).toHaveText(`${original.fingerprint} (${original.algorithm})`);
 
     // The user compares the fingerprint, confirms it and types the password...
-    const confirm = ssh.getByLabel("I have compared this fingerprint with the remote host's key");
+    const confirm = ssh.getByLabel(
+      "I have compared this fingerprint with the secondary host's key",
+    );
     const password = ssh.getByLabel(`Password of root@${REMOTE}`);
     const send = ssh.getByRole('button', { name: 'Send password' });
     await confirm.check();
@@ -101,10 +103,12 @@ test.describe('the remote host key changes after the user compared it', () => {
 
     const refused = ssh.getByRole('alert').filter({
       hasText:
-        'Refused: the remote host now shows a different key than the one you confirmed. Nothing was sent.',
+        'Refused: the secondary host now shows a different key than the one you confirmed. Nothing was sent.',
     });
     await expect(refused).toBeVisible({ timeout: 20_000 });
-    await expect(refused).toContainText('compare it again with the remote host before confirming');
+    await expect(refused).toContainText(
+      'compare it again with the secondary host before confirming',
+    );
     // The new fingerprint, for a new comparison; the old one is gone.
     await expect(shown).toContainText(rekeyed.fingerprint);
     await expect(shown).not.toContainText(original.fingerprint);
@@ -140,10 +144,12 @@ test.describe('the remote host key changes after the user compared it', () => {
       target: '/data/fp2',
     });
     const ssh = await okUntilSshDialog(f, dlg);
-    await ssh.getByLabel('Password of the remote user').check();
+    await ssh.getByLabel('Password of the secondary user').check();
     const shown = ssh.getByTestId('remote-fingerprint');
     await expect(shown).toHaveText(/^SHA256:/);
-    const confirm = ssh.getByLabel("I have compared this fingerprint with the remote host's key");
+    const confirm = ssh.getByLabel(
+      "I have compared this fingerprint with the secondary host's key",
+    );
     await confirm.check();
     await ssh.getByLabel(`Password of root@${REMOTE}`).fill('pw-that-must-not-be-sent');
 
@@ -202,7 +208,7 @@ test('preflight: remote volume too small or not empty is forceable; missing or s
   ];
   for (const c of cases) {
     await test.step(`${c.target}: ${c.check} fails (${c.severity})`, async () => {
-      await dlg.getByLabel('Remote Volume/Path').fill(c.target);
+      await dlg.getByLabel('Secondary Volume/Path').fill(c.target);
       await checked(page, () => dlg.getByRole('button', { name: 'Check' }).click());
       const item = checks.locator(`[data-check="${c.check}"]`);
       await expect(item).toContainText(/^Failed: /, { timeout: 20_000 });
@@ -273,10 +279,10 @@ async function expectRefused(
 
 const START_FIELDS: { label: string; good: string; bad: BadInput[] }[] = [
   {
-    label: 'Remote Host',
+    label: 'Secondary Host',
     good: 'gdr2.lab.example',
     bad: [
-      { value: '', error: 'Enter the name or address of the remote host.' },
+      { value: '', error: 'Enter the name or address of the secondary host.' },
       { value: 'gdr2 lab', error: 'A host name cannot contain a space' },
       { value: 'gdr_2.lab.example', error: 'A host name cannot contain "_"' },
       { value: 'root@gdr2.lab.example', error: 'A host name cannot contain "@"' },
@@ -288,12 +294,12 @@ const START_FIELDS: { label: string; good: string; bad: BadInput[] }[] = [
       {
         value: 'gprod1.lab.example',
         error:
-          'gprod1.lab.example is a host of cluster gluster-prod itself: the remote must be in another cluster.',
+          'gprod1.lab.example is a host of cluster gluster-prod itself: the secondary must be in another cluster.',
       },
     ],
   },
   {
-    label: 'Remote Volume/Path',
+    label: 'Secondary Volume/Path',
     good: 'backup-dr',
     bad: [
       { value: '', error: 'Enter a remote volume name or a directory path starting with "/".' },
@@ -307,9 +313,9 @@ const START_FIELDS: { label: string; good: string; bad: BadInput[] }[] = [
         error:
           'Enter only the remote volume name (or a /path); the remote host is a separate field.',
       },
-      { value: 'data/backup', error: 'A remote directory must be an absolute path' },
-      { value: './backup', error: 'A remote directory must be an absolute path' },
-      { value: '~/backup', error: 'A remote directory must be an absolute path' },
+      { value: 'data/backup', error: 'A directory of the secondary host must be an absolute path' },
+      { value: './backup', error: 'A directory of the secondary host must be an absolute path' },
+      { value: '~/backup', error: 'A directory of the secondary host must be an absolute path' },
       { value: '/', error: 'The root directory "/" cannot be a geo-replication target.' },
       {
         value: '/etc/georep',
@@ -328,7 +334,7 @@ const START_FIELDS: { label: string; good: string; bad: BadInput[] }[] = [
     ],
   },
   {
-    label: 'Remote user',
+    label: 'Secondary user',
     good: 'root',
     bad: [
       { value: '', error: 'A user name is required.' },
@@ -373,14 +379,14 @@ test('Start dialog: every field refuses bad input next to the field, and OK send
   }
 
   await test.step('a user other than root needs a valid group', async () => {
-    await dlg.getByLabel('Remote user').fill('geoaccount');
-    const group = dlg.getByLabel('Remote group');
+    await dlg.getByLabel('Secondary user').fill('geoaccount');
+    const group = dlg.getByLabel('Secondary group');
     await expect(group).toBeVisible();
     for (const bad of [
       {
         value: '',
         error:
-          'Required for a user other than root: the mountbroker group of geoaccount on the remote host.',
+          'Required for a user other than root: the mountbroker group of geoaccount on the secondary host.',
       },
       { value: 'geo group', error: 'A group name cannot contain a space' },
       { value: '9geo', error: 'A group name must start with a letter or "_".' },
@@ -389,19 +395,19 @@ test('Start dialog: every field refuses bad input next to the field, and OK send
     }
   });
 
-  await test.step('a directory needs root as the remote user', async () => {
-    await dlg.getByLabel('Remote Volume/Path').fill('/data/backup');
-    const user = dlg.getByLabel('Remote user');
+  await test.step('a directory needs root as the secondary user', async () => {
+    await dlg.getByLabel('Secondary Volume/Path').fill('/data/backup');
+    const user = dlg.getByLabel('Secondary user');
     await user.blur();
     await expect(user).toHaveAttribute('aria-invalid', 'true');
     await expect(user).toHaveAccessibleDescription(
-      /A directory needs root as the remote user: creating a Gluster volume on the remote host takes root\. For geoaccount, enter a volume of the remote cluster\./,
+      /A directory needs root as the secondary user: creating a Gluster volume on the secondary host takes root\. For geoaccount, enter a volume of the secondary cluster\./,
     );
     await dlg.getByRole('button', { name: 'OK' }).click();
     await expect(user).toBeFocused();
     expect(paths(calls)).toEqual([]);
     await user.fill('root');
-    await expect(dlg.getByLabel('Remote group')).toHaveCount(0);
+    await expect(dlg.getByLabel('Secondary group')).toHaveCount(0);
   });
 
   await test.step('options: bad values with Use Default unchecked', async () => {

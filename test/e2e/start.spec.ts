@@ -15,22 +15,22 @@ test('start a session to a new remote: SSH set up with the password, then create
   const dlg = f.getByRole('dialog', { name: 'New geo-replication session' });
   await expect(dlg).toBeVisible();
 
-  await dlg.getByLabel('Source volume').selectOption({ label: 'home (up)' });
+  await dlg.getByLabel('Primary volume').selectOption({ label: 'home (up)' });
   await dlg
     .getByLabel('Start Geo-Replication from Host')
     .selectOption({ label: 'gprod1 (gprod1.lab.example)' });
   await expect(dlg.getByLabel('SSH fingerprint of gprod1')).toHaveValue(
     /^SHA256:[A-Za-z0-9+/]{43} \(ssh-ed25519\)$/,
   );
-  await dlg.getByLabel('Remote Host').fill('backup.remote.example');
-  await dlg.getByLabel('Remote Volume/Path').fill('home-backup');
-  await expect(dlg.getByText('Volume home-backup on the remote cluster')).toBeVisible();
+  await dlg.getByLabel('Secondary Host').fill('backup.remote.example');
+  await dlg.getByLabel('Secondary Volume/Path').fill('home-backup');
+  await expect(dlg.getByText('Volume home-backup on the secondary cluster')).toBeVisible();
   await dlg.getByRole('button', { name: 'OK' }).click();
 
   // Passwordless SSH from gprod1 to root@backup.remote.example does not work yet.
   const ssh = f.getByRole('dialog', { name: 'Passwordless SSH setup' });
   await expect(ssh).toBeVisible({ timeout: 20_000 });
-  await ssh.getByLabel('Password of the remote user').check();
+  await ssh.getByLabel('Password of the secondary user').check();
   await expect(
     ssh
       .getByText(/SHA256:/)
@@ -41,7 +41,7 @@ test('start a session to a new remote: SSH set up with the password, then create
   const send = ssh.getByRole('button', { name: 'Send password' });
   await password.fill('not-the-password');
   await expect(send).toBeDisabled(); // the fingerprint is not confirmed yet
-  await ssh.getByLabel("I have compared this fingerprint with the remote host's key").check();
+  await ssh.getByLabel("I have compared this fingerprint with the secondary host's key").check();
   await send.click();
   await expect(ssh.getByText('The password was not accepted. You can try again.')).toBeVisible();
   await expect(password).toHaveValue('');
@@ -79,7 +79,7 @@ test('Storage › Volumes: New Geo-Replication Session opens the Start dialog fo
   await expect(page).toHaveURL(/#gluster-georep$/);
   const dlg = placeFrame(page).getByRole('dialog', { name: 'New geo-replication session' });
   await expect(dlg).toBeVisible({ timeout: 20_000 });
-  await expect(dlg.getByLabel('Source volume')).toHaveValue('archive');
+  await expect(dlg.getByLabel('Primary volume')).toHaveValue('archive');
 });
 
 test('Storage › Volumes: Cancel in the Start dialog takes the user back to Volumes', async ({
@@ -136,17 +136,17 @@ test('preflight: a missing remote volume blocks; a non-empty one is a blocker Fo
   const f = placeFrame(page);
   await f.getByRole('button', { name: 'New session' }).first().click();
   const dlg = f.getByRole('dialog', { name: 'New geo-replication session' });
-  await dlg.getByLabel('Source volume').selectOption({ label: 'archive (up)' });
+  await dlg.getByLabel('Primary volume').selectOption({ label: 'archive (up)' });
   await dlg
     .getByLabel('Start Geo-Replication from Host')
     .selectOption({ label: 'gprod2 (gprod2.lab.example)' });
-  await dlg.getByLabel('Remote Host').fill('gdr2.lab.example');
-  await dlg.getByLabel('Remote Volume/Path').fill('no-such-volume');
+  await dlg.getByLabel('Secondary Host').fill('gdr2.lab.example');
+  await dlg.getByLabel('Secondary Volume/Path').fill('no-such-volume');
   await dlg.getByRole('button', { name: 'Check' }).click();
   const checks = dlg.getByRole('list', { name: 'Check results' });
   await expect(checks).toContainText(/Failed/);
   await expect(checks).toContainText(/no-such-volume/);
-  await dlg.getByLabel('Remote Volume/Path').fill('used-dr');
+  await dlg.getByLabel('Secondary Volume/Path').fill('used-dr');
   await dlg.getByRole('button', { name: 'Check' }).click();
   await expect(checks).toContainText(/not empty|empty/i);
   const force = dlg.getByRole('checkbox', { name: /^Force/ });
@@ -161,11 +161,11 @@ test('a directory as the target: the dialog says a volume will be created on it'
   const f = placeFrame(page);
   await f.getByRole('button', { name: 'New session' }).first().click();
   const dlg = f.getByRole('dialog', { name: 'New geo-replication session' });
-  await dlg.getByLabel('Remote Volume/Path').fill('/etc');
-  await dlg.getByLabel('Remote Volume/Path').press('Tab');
+  await dlg.getByLabel('Secondary Volume/Path').fill('/etc');
+  await dlg.getByLabel('Secondary Volume/Path').press('Tab');
   await expect(
     dlg.getByText('/etc is a system directory (/etc) and cannot be a geo-replication target.'),
   ).toBeVisible();
-  await dlg.getByLabel('Remote Volume/Path').fill('/data/backup');
-  await expect(dlg.getByText(/Directory \/data\/backup on the remote host/)).toBeVisible();
+  await dlg.getByLabel('Secondary Volume/Path').fill('/data/backup');
+  await expect(dlg.getByText(/Directory \/data\/backup on the secondary host/)).toBeVisible();
 });

@@ -1,4 +1,4 @@
-// What the service did on the remote for a non-root user (the mountbroker), step by step, in the
+// What the service did on the secondary for a non-root user (the mountbroker), step by step, in the
 // Start dialog's outcome: each step, the node it ran on, and whether it changed anything.
 import { List, ListItem } from '@patternfly/react-core';
 import { useIntl } from 'react-intl';

@@ -4,7 +4,7 @@
 //     key of the host at the remote (POST .../ssh/setup-with-key), since Gluster's create logs in
 //     with root's own keys only; a failure says the likely cause (no such file, permissions, key
 //     refused) and the service's words;
-//   - the remote user's password: the remote's key fingerprint is read from the host first
+//   - the secondary user's password: the secondary's key fingerprint is read from the host first
 //     (.../ssh/remote-key) and must be confirmed before the password can be sent with it
 //     (.../ssh/setup {confirmed_fingerprint}); a changed key is refused by the service before
 //     anything is sent, and the new fingerprint is shown for a new comparison.

@@ -1,5 +1,5 @@
-// The Start dialog's remote section: the remote host (suggested from the other Gluster clusters),
-// the remote volume or a directory (said as understood), the user, group and port.
+// The Start dialog's Secondary section: the secondary host (suggested from the other Gluster
+// clusters), the secondary volume or a directory (said as understood), the user, group and port.
 import {
   FormGroup,
   FormHelperText,

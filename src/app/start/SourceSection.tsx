@@ -1,5 +1,5 @@
-// The Start dialog's source section: the volume, the Up host the session is started from, and that
-// host's SSH key as the remote will see it.
+// The Start dialog's Primary section: the volume, the Up host the session is started from, and that
+// host's SSH key as the secondary will see it.
 import {
   Button,
   FormGroup,

@@ -1,6 +1,6 @@
-// The Start dialog (the feature page's "Start a new Geo-Replication Session"): source volume, the
-// Up host to start from (with its SSH fingerprint), the remote host (suggested from the other
-// Gluster clusters), the remote volume (or a path, said as such), user/group/port, Use Default or
+// The Start dialog (the feature page's "Start a new Geo-Replication Session"): the primary volume,
+// the Up host to start from (with its SSH fingerprint), the secondary host (suggested from the other
+// Gluster clusters), the secondary volume (or a path, said as such), user/group/port, Use Default or
 // an options editor, the preflight checks with Force, then the steps of OK as they run. When
 // passwordless SSH does not work, the Passwordless SSH dialog takes over and the flow continues
 // where it stopped once it works.

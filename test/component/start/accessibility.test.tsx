@@ -80,11 +80,11 @@ test('errors are tied to their fields for a screen reader', async () => {
   const { user } = renderStart();
   await fillForm(user, { remoteHost: 'bad_host' });
   await user.click(okButton());
-  const input = screen.getByLabelText(/^Remote Host/);
+  const input = screen.getByLabelText(/^Secondary Host/);
   expect(input).toHaveAccessibleDescription(/A host name cannot contain "_"/);
   expect(input).toHaveAttribute('aria-invalid', 'true');
   expect(screen.getByLabelText(/^SSH port/)).toHaveAccessibleDescription(
-    'The SSH port of the remote host (22 unless it was changed).',
+    'The SSH port of the secondary host (22 unless it was changed).',
   );
 });
 
@@ -104,7 +104,7 @@ test('keyboard only: OK, the SSH dialog with its password, then the created sess
   await within(dialog).findByTestId('remote-fingerprint');
 
   const confirm = within(dialog).getByRole('checkbox', {
-    name: "I have compared this fingerprint with the remote host's key",
+    name: "I have compared this fingerprint with the secondary host's key",
   });
   act(() => confirm.focus());
   await user.keyboard(' ');

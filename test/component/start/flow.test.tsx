@@ -127,7 +127,9 @@ describe('preflight', () => {
     await fillForm(user);
     const force = screen.getByRole('checkbox', { name: 'Force' });
     const description = () => document.getElementById(force.getAttribute('aria-describedby')!)!;
-    expect(description()).toHaveTextContent("Bypasses Gluster's own checks of the remote volume");
+    expect(description()).toHaveTextContent(
+      "Bypasses Gluster's own checks of the secondary volume",
+    );
 
     await user.click(okButton());
     await screen.findByTestId('preflight-forceable');
@@ -155,7 +157,7 @@ describe('preflight', () => {
     await screen.findByTestId('preflight-forceable');
     await user.click(screen.getByRole('checkbox', { name: 'Force' }));
     expect(screen.getByRole('checkbox', { name: 'Force' })).toBeChecked();
-    await type(user, /^Remote Volume\/Path/, 'other-dr');
+    await type(user, /^Secondary Volume\/Path/, 'other-dr');
     expect(screen.getByRole('checkbox', { name: 'Force' })).not.toBeChecked();
     expect(screen.getByText(/These checks were made for other values/)).toBeInTheDocument();
   });
@@ -230,7 +232,12 @@ describe('OK', () => {
 
     await settle(() => start.resolve(null));
     await waitFor(() => expect(stepStatuses().start).toBe('done'));
-    expect(actions(services)).toEqual(['preflight', 'verifySsh', 'createSession', 'controlSession']);
+    expect(actions(services)).toEqual([
+      'preflight',
+      'verifySsh',
+      'createSession',
+      'controlSession',
+    ]);
     expect(arg(services.createSession, 0, 1)).toMatchObject({ start: false });
     expect(services.controlSession).toHaveBeenCalledWith(
       'c-1',
@@ -259,7 +266,12 @@ describe('OK', () => {
     await user.dblClick(okButton());
     await settle(() => pre.resolve(preflightOf(PASSING_CHECKS)));
     await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
-    expect(actions(services)).toEqual(['preflight', 'verifySsh', 'createSession', 'controlSession']);
+    expect(actions(services)).toEqual([
+      'preflight',
+      'verifySsh',
+      'createSession',
+      'controlSession',
+    ]);
   });
 
   test('two clicks before React re-renders still send once', async () => {
@@ -272,7 +284,12 @@ describe('OK', () => {
       ok.click();
     });
     await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
-    expect(actions(services)).toEqual(['preflight', 'verifySsh', 'createSession', 'controlSession']);
+    expect(actions(services)).toEqual([
+      'preflight',
+      'verifySsh',
+      'createSession',
+      'controlSession',
+    ]);
   });
 
   test('create ok, start fails: "Created — not started" with the reason, and the table is told', async () => {
@@ -403,7 +420,7 @@ describe('OK', () => {
     const { user } = renderStart({ services });
     await fillForm(user);
     await user.click(okButton());
-    expect(screen.getByLabelText(/^Remote Host/)).toBeDisabled();
+    expect(screen.getByLabelText(/^Secondary Host/)).toBeDisabled();
     expect(screen.getByRole('checkbox', { name: 'Force' })).toBeDisabled();
     await settle(() => pre.resolve(preflightOf(PASSING_CHECKS)));
     await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
@@ -467,7 +484,7 @@ describe('the check summary agrees with its list', () => {
     await fillForm(user);
     await user.click(within(startDialog()).getByRole('button', { name: 'Check' }));
     expect(await screen.findByTestId('reachable-but-no-ssh')).toHaveTextContent(
-      'Gluster logs in from the source host, and that login is what fails here',
+      'Gluster logs in from the primary host, and that login is what fails here',
     );
   });
 

@@ -29,9 +29,9 @@ describe('source', () => {
         .getAllByRole('option')
         .map((o) => o.textContent),
     ).toEqual(['Choose a host that is Up', 'node1 (node1.example.com)', 'node2 (10.0.0.2)']);
-    await waitFor(() => expect(field(/^Source volume/)).toHaveValue('logs'));
+    await waitFor(() => expect(field(/^Primary volume/)).toHaveValue('logs'));
     expect(
-      within(field(/^Source volume/)).getByRole('option', { name: 'logs (down)' }),
+      within(field(/^Primary volume/)).getByRole('option', { name: 'logs (down)' }),
     ).toBeInTheDocument();
   });
 
@@ -119,7 +119,7 @@ describe('remote', () => {
       ['remote1.example.com', 'remote1, cluster gluster-west'],
       ['remote2.example.com', 'remote2, cluster gluster-west'],
     ]);
-    expect(field(/^Remote Host/)).toHaveAttribute(
+    expect(field(/^Secondary Host/)).toHaveAttribute(
       'list',
       document.querySelector('[data-testid="remote-host-suggestions"]')!.id,
     );
@@ -131,7 +131,7 @@ describe('remote', () => {
     await fillForm(user, { remoteTarget: '' });
     expect(screen.getByText('Host remote1 of cluster gluster-west (up).')).toBeInTheDocument();
     await waitFor(() => expect(services.listClusterVolumes).toHaveBeenCalledWith('c-2'));
-    const list = document.getElementById(field(/^Remote Volume\/Path/).getAttribute('list')!)!;
+    const list = document.getElementById(field(/^Secondary Volume\/Path/).getAttribute('list')!)!;
     await waitFor(() => expect(list.querySelectorAll('option')).toHaveLength(1));
     expect(list.querySelector('option')).toHaveAttribute('value', 'data-dr');
   });
@@ -181,12 +181,12 @@ describe('remote', () => {
     expect(services.listSessions).toHaveBeenCalledWith('c-1');
 
     await user.selectOptions(picker, 'data-dr');
-    expect(field(/^Remote Volume\/Path/)).toHaveValue('data-dr');
+    expect(field(/^Secondary Volume\/Path/)).toHaveValue('data-dr');
     expect(screen.queryByTestId('remote-target-ineligible')).toBeNull();
 
     // An ineligible one may be chosen (oVirt: not "eligible only"); the reason stays in view.
     await user.selectOptions(picker, 'old-dr');
-    expect(field(/^Remote Volume\/Path/)).toHaveValue('old-dr');
+    expect(field(/^Secondary Volume\/Path/)).toHaveValue('old-dr');
     expect(screen.getByTestId('remote-target-ineligible')).toHaveTextContent(
       'Volume old-dr is not eligible: it is down, not Up.',
     );
@@ -196,20 +196,20 @@ describe('remote', () => {
     const { user, services } = renderStart();
     await fillForm(user, { remoteHost: 'standalone.example.org', remoteTarget: 'backup' });
     expect(screen.queryByRole('combobox', { name: /^Volumes of cluster/ })).toBeNull();
-    expect(field(/^Remote Volume\/Path/)).toHaveValue('backup');
+    expect(field(/^Secondary Volume\/Path/)).toHaveValue('backup');
     expect(services.listSessions).not.toHaveBeenCalled();
   });
 
   test('the remote target is understood as a volume, or as a directory', async () => {
     const { user } = renderStart();
-    await screen.findByLabelText(/^Remote Volume\/Path/);
-    await type(user, /^Remote Volume\/Path/, 'data-dr');
+    await screen.findByLabelText(/^Secondary Volume\/Path/);
+    await type(user, /^Secondary Volume\/Path/, 'data-dr');
     expect(screen.getByTestId('remote-target-understood')).toHaveTextContent(
-      'Volume data-dr on the remote cluster',
+      'Volume data-dr on the secondary cluster',
     );
-    await type(user, /^Remote Volume\/Path/, '/srv/geo//copy/');
+    await type(user, /^Secondary Volume\/Path/, '/srv/geo//copy/');
     expect(screen.getByTestId('remote-target-understood')).toHaveTextContent(
-      'Directory /srv/geo/copy on the remote host: a single-brick volume will be created on it',
+      'Directory /srv/geo/copy on the secondary host: a single-brick volume will be created on it',
     );
   });
 
@@ -264,14 +264,14 @@ describe('remote', () => {
     );
   });
 
-  test('a directory needs root as the remote user', async () => {
+  test('a directory needs root as the secondary user', async () => {
     const { user, services } = renderStart();
     await fillForm(user, { remoteTarget: '/srv/geo', user: 'geoaccount', group: 'geogroup' });
     await user.click(okButton());
-    expect(field(/^Remote user/)).toHaveAttribute('aria-invalid', 'true');
+    expect(field(/^Secondary user/)).toHaveAttribute('aria-invalid', 'true');
     expect(
       screen.getByText(
-        'A directory needs root as the remote user: creating a Gluster volume on the remote host takes root. For geoaccount, enter a volume of the remote cluster.',
+        'A directory needs root as the secondary user: creating a Gluster volume on the secondary host takes root. For geoaccount, enter a volume of the secondary cluster.',
       ),
     ).toBeInTheDocument();
     expect(actions(services)).toEqual([]);
@@ -279,34 +279,34 @@ describe('remote', () => {
 
   test.each([
     [
-      /^Remote Host/,
+      /^Secondary Host/,
       'bad_host',
       'A host name cannot contain "_": only letters, digits, "-" and "." are allowed.',
     ],
-    [/^Remote Host/, 'fe80::1', 'IPv6 addresses (and ports) are not accepted here'],
-    [/^Remote Host/, '', 'Enter the name or address of the remote host.'],
+    [/^Secondary Host/, 'fe80::1', 'IPv6 addresses (and ports) are not accepted here'],
+    [/^Secondary Host/, '', 'Enter the name or address of the secondary host.'],
     [
-      /^Remote Host/,
+      /^Secondary Host/,
       'node1.example.com',
-      'node1.example.com is a host of cluster gluster-east itself: the remote must be in another cluster.',
+      'node1.example.com is a host of cluster gluster-east itself: the secondary must be in another cluster.',
     ],
-    [/^Remote Volume\/Path/, 'my vol', 'A volume name cannot contain a space'],
+    [/^Secondary Volume\/Path/, 'my vol', 'A volume name cannot contain a space'],
     [
-      /^Remote Volume\/Path/,
+      /^Secondary Volume\/Path/,
       'remote::vol',
       'Enter only the remote volume name (or a /path); the remote host is a separate field.',
     ],
     [
-      /^Remote Volume\/Path/,
+      /^Secondary Volume\/Path/,
       '/etc/geo',
       '/etc/geo is a system directory (/etc) and cannot be a geo-replication target.',
     ],
     [
-      /^Remote Volume\/Path/,
+      /^Secondary Volume\/Path/,
       '',
       'Enter a remote volume name or a directory path starting with "/".',
     ],
-    [/^Remote user/, '9lives', 'A user name must start with a letter or "_".'],
+    [/^Secondary user/, '9lives', 'A user name must start with a letter or "_".'],
     [/^SSH port/, '70000', 'The SSH port must be between 1 and 65535.'],
     [/^SSH port/, '2x', 'The SSH port must be a whole number.'],
   ])('%s = %j: %s', async (label, value, message) => {
@@ -345,21 +345,21 @@ describe('remote', () => {
   test('a user other than root needs the mountbroker group', async () => {
     const { user, services } = renderStart();
     await fillForm(user);
-    expect(screen.queryByLabelText(/^Remote group/)).not.toBeInTheDocument();
-    await type(user, /^Remote user/, 'geoaccount');
-    const group = field(/^Remote group/);
+    expect(screen.queryByLabelText(/^Secondary group/)).not.toBeInTheDocument();
+    await type(user, /^Secondary user/, 'geoaccount');
+    const group = field(/^Secondary group/);
     await user.click(okButton());
     expect(group).toHaveAttribute('aria-invalid', 'true');
     expect(
       screen.getByText(
-        'Required for a user other than root: the mountbroker group of geoaccount on the remote host.',
+        'Required for a user other than root: the mountbroker group of geoaccount on the secondary host.',
       ),
     ).toBeInTheDocument();
     expect(actions(services)).toEqual([]);
 
-    await type(user, /^Remote group/, 'geo group');
+    await type(user, /^Secondary group/, 'geo group');
     expect(screen.getByText(/A group name cannot contain a space/)).toBeInTheDocument();
-    await type(user, /^Remote group/, 'geogroup');
+    await type(user, /^Secondary group/, 'geogroup');
     await user.click(okButton());
     await waitFor(() => expect(services.controlSession).toHaveBeenCalled());
     expect(arg(services.preflight, 0, 1)).toMatchObject({

@@ -247,15 +247,15 @@ export async function fillForm(user: User, f: Fill = {}) {
   await waitFor(() => expect(within(hostSelect).getAllByRole('option').length).toBeGreaterThan(1));
   await waitFor(() =>
     expect(
-      within(field(/^Source volume/)).getByRole('option', { name: /^data \(up\)/ }),
+      within(field(/^Primary volume/)).getByRole('option', { name: /^data \(up\)/ }),
     ).toBeInTheDocument(),
   );
-  if (f.volume !== undefined) await user.selectOptions(field(/^Source volume/), f.volume);
+  if (f.volume !== undefined) await user.selectOptions(field(/^Primary volume/), f.volume);
   await user.selectOptions(hostSelect, f.host ?? 'h-1');
-  await type(user, /^Remote Host/, f.remoteHost ?? 'remote1.example.com');
-  await type(user, /^Remote Volume\/Path/, f.remoteTarget ?? 'data-dr');
-  if (f.user !== undefined) await type(user, /^Remote user/, f.user);
-  if (f.group !== undefined) await type(user, /^Remote group/, f.group);
+  await type(user, /^Secondary Host/, f.remoteHost ?? 'remote1.example.com');
+  await type(user, /^Secondary Volume\/Path/, f.remoteTarget ?? 'data-dr');
+  if (f.user !== undefined) await type(user, /^Secondary user/, f.user);
+  if (f.group !== undefined) await type(user, /^Secondary group/, f.group);
   if (f.port !== undefined) await type(user, /^SSH port/, f.port);
 }
 

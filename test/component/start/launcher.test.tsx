@@ -73,7 +73,7 @@ test('an intent written before the tab loads opens the dialog with its volume pr
   });
   renderTab();
   await screen.findByRole('dialog', { name: 'New geo-replication session' });
-  await waitFor(() => expect(screen.getByLabelText(/^Source volume/)).toHaveValue('logs'));
+  await waitFor(() => expect(screen.getByLabelText(/^Primary volume/)).toHaveValue('logs'));
   expect(window.sessionStorage.getItem(INTENT_KEY)).toBeNull();
 });
 
@@ -108,7 +108,7 @@ test('an intent written while the tab is open (storage event) opens it; a stale 
     );
   });
   await screen.findByRole('dialog', { name: 'New geo-replication session' });
-  await waitFor(() => expect(screen.getByLabelText(/^Source volume/)).toHaveValue('data'));
+  await waitFor(() => expect(screen.getByLabelText(/^Primary volume/)).toHaveValue('data'));
   await user.click(screen.getByRole('button', { name: 'Cancel' }));
   expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
 });
@@ -120,9 +120,9 @@ test('each opening starts empty; a created session re-reads the sessions and is 
   await user.click(screen.getByRole('button', { name: 'Cancel' }));
   await user.click(screen.getByRole('button', { name: 'New session' }));
   await screen.findByRole('dialog', { name: 'New geo-replication session' });
-  expect(screen.getByLabelText(/^Remote Host/)).toHaveValue('');
+  expect(screen.getByLabelText(/^Secondary Host/)).toHaveValue('');
 
-  expect(screen.getByLabelText(/^Source volume/)).toHaveValue(''); // no volume given this time
+  expect(screen.getByLabelText(/^Primary volume/)).toHaveValue(''); // no volume given this time
   await fillForm(user, { volume: 'data' });
   await user.click(okButton());
   await waitFor(() =>

@@ -71,10 +71,10 @@ test('the create step names the preparation, the mountbroker check shows, and th
   await user.click(okButton());
   await waitFor(() => expect(services.createSession).toHaveBeenCalled());
   expect(document.querySelector('[data-step="create"]')).toHaveTextContent(
-    'Prepare the remote for geoaccount (mountbroker), create the session (push-pem), distribute its keys',
+    'Prepare the secondary for geoaccount (mountbroker), create the session (push-pem), distribute its keys',
   );
   const done = await screen.findByTestId('nonroot-steps');
-  expect(done).toHaveTextContent('Done on the remote for the non-root user geoaccount:');
+  expect(done).toHaveTextContent('Done on the secondary for the non-root user geoaccount:');
   const items = within(done)
     .getAllByRole('listitem')
     .map((li) => li.textContent);

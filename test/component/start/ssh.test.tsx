@@ -58,7 +58,7 @@ const passwordField = () =>
 const sendButton = () => within(sshDialog()).getByRole('button', { name: 'Send password' });
 const confirmBox = () =>
   within(sshDialog()).getByRole('checkbox', {
-    name: "I have compared this fingerprint with the remote host's key",
+    name: "I have compared this fingerprint with the secondary host's key",
   });
 
 test('a failed verification opens the dialog with the host, user@remote and why; the Start dialog waits', async () => {
@@ -76,7 +76,9 @@ test('a failed verification opens the dialog with the host, user@remote and why;
   expect(
     within(dialog).getByRole('radio', { name: 'Use a different private key' }),
   ).toBeInTheDocument();
-  expect(within(dialog).getByRole('radio', { name: 'Password of the remote user' })).toBeChecked();
+  expect(
+    within(dialog).getByRole('radio', { name: 'Password of the secondary user' }),
+  ).toBeChecked();
 });
 
 describe('a different private key', () => {
@@ -405,7 +407,7 @@ test('on demand: the dialog alone, for a given host and remote on another port',
   });
   await user.click(
     within(dialog).getByRole('checkbox', {
-      name: "I have compared this fingerprint with the remote host's key",
+      name: "I have compared this fingerprint with the secondary host's key",
     }),
   );
   await user.type(
