@@ -269,7 +269,8 @@ export const bucketMessages = untyped(
     active: {
       id: 'georep.bucket.active',
       defaultMessage: 'Active',
-      description: 'Status filter button above the table: Active sessions, and those starting (Initializing).',
+      description:
+        'Status filter button above the table: Active sessions, and those starting (Initializing).',
     },
     passive: {
       id: 'georep.bucket.passive',
