@@ -307,7 +307,7 @@ export const bucketMessages = untyped(
     },
     summaryLabel: {
       id: 'georep.bucket.summaryLabel',
-      defaultMessage: 'Sessions by state (select one to filter)',
+      defaultMessage: 'Sessions by status (select one to filter)',
       description: 'Accessible name of the group of status filter buttons above the table.',
     },
     all: {
@@ -408,7 +408,7 @@ export const toolbarMessages = untyped(
     },
     stateChip: {
       id: 'georep.toolbar.stateChip',
-      defaultMessage: 'State',
+      defaultMessage: 'Status',
       description: 'Category of the filter chip that shows the chosen status filter button.',
     },
     selected: {

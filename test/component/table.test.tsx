@@ -1,4 +1,4 @@
-// The sessions table: status labels, the summary by state (each a filter), text filter, sort,
+// The sessions table: status labels, the summary by status (each a filter), text filter, sort,
 // pagination at 10,000 sessions, the lag and checkpoint columns.
 import { screen, waitFor, within } from '@testing-library/react';
 import type { GeoRepSession, SessionStatus } from '../../src/georep/types';
@@ -61,9 +61,9 @@ test('each status is a label with its text and an icon, not colour alone', async
   expect(faulty).not.toEqual(active);
 });
 
-test('the summary counts sessions by state, and each count filters the table', async () => {
+test('the summary counts sessions by status, and each count filters the table', async () => {
   const { user } = renderApp({ services: fakeServices(mixedSessions()) });
-  const summary = await screen.findByRole('group', { name: /Sessions by state/ });
+  const summary = await screen.findByRole('group', { name: /Sessions by status/ });
   const button = (name: RegExp) => within(summary).getByRole('button', { name });
   expect(button(/^All: 10 sessions/)).toHaveAttribute('aria-pressed', 'true');
   expect(button(/^Active: 2 sessions/)).toBeInTheDocument(); // Active + Initializing
@@ -92,7 +92,7 @@ test('the summary counts sessions by state, and each count filters the table', a
 
 test('a state with no session cannot be chosen', async () => {
   renderApp({ services: fakeServices([makeSession({ status: 'Active' })]) });
-  const summary = await screen.findByRole('group', { name: /Sessions by state/ });
+  const summary = await screen.findByRole('group', { name: /Sessions by status/ });
   expect(within(summary).getByRole('button', { name: /^Paused: 0 sessions/ })).toBeDisabled();
 });
 
@@ -190,7 +190,7 @@ test('10,000 sessions: paginated, with filter, sort and page navigation still us
     }).length,
   ).toBeGreaterThan(0);
   expect(
-    within(screen.getByRole('group', { name: /Sessions by state/ })).getByRole('button', {
+    within(screen.getByRole('group', { name: /Sessions by status/ })).getByRole('button', {
       name: /^All: 10,000 sessions/,
     }),
   ).toBeInTheDocument();

@@ -63,7 +63,9 @@ describe("a volume's sub tab", () => {
     expect(rows.map((r) => cellText(r, 'Primary volume'))).toEqual(['alpha', 'alpha']);
     expect(services.listSessions).toHaveBeenCalledWith(CLUSTER.id);
     // The status summary counts this volume's sessions: 2 in all, no Faulty one (alphabet's).
-    const summary = screen.getByRole('group', { name: 'Sessions by state (select one to filter)' });
+    const summary = screen.getByRole('group', {
+      name: 'Sessions by status (select one to filter)',
+    });
     expect(within(summary).getByRole('button', { name: 'All: 2 sessions' })).toBeInTheDocument();
     expect(within(summary).getByRole('button', { name: /^Faulty.*: 0 sessions$/ })).toBeDisabled();
   });
