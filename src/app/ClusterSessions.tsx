@@ -1,6 +1,6 @@
 // The sessions of one cluster: live data (polled), its freshness, the summary, filters, the table,
 // actions and their dialogs. Mounted per cluster (keyed), so filters and selection start afresh.
-// With `volume` (a volume's Geo-Replication sub tab) it shows only the sessions whose source
+// With `volume` (a volume's Geo-Replication sub tab) it shows only the sessions whose primary
 // volume that is: same views, same actions, the summary and counts of those sessions alone.
 import {
   Alert,
@@ -106,7 +106,7 @@ function NoMatch({ onClear }: { onClear: () => void }) {
 
 export interface ClusterSessionsProps {
   cluster: EngineCluster;
-  /** Only the sessions whose source (primary) volume has this name; New session preselects it. */
+  /** Only the sessions whose primary volume has this name; New session preselects it. */
   volume?: string;
 }
 

@@ -1,5 +1,6 @@
 // A session's lag over the last hours, as the geo-rep service's watch recorded it, and when the
-// remote will have caught up at the current rate. The chart is loaded on demand (LagChart).
+// secondary volume will have caught up at the current rate. The chart is loaded on demand
+// (LagChart).
 import { Content, Spinner, Title } from '@patternfly/react-core';
 import { useQuery } from '@tanstack/react-query';
 import {
@@ -36,67 +37,108 @@ class ChartBoundary extends Component<
 
 export const historyMessages = untyped(
   defineMessages({
-    title: { id: 'georep.history.title', defaultMessage: 'Lag over the last {hours} hours' },
+    title: {
+      id: 'georep.history.title',
+      defaultMessage: 'Lag over the last {hours} hours',
+      description:
+        "Heading of the lag history in a session's details. {hours} is a whole number, e.g. 6.",
+    },
     chartTitle: {
       id: 'georep.history.chartTitle',
-      defaultMessage: 'Lag of the remote, in minutes',
+      defaultMessage: 'Lag of the secondary volume, in {unit, select, m {minutes} other {seconds}}',
+      description:
+        'Accessible title of the lag chart: how far the secondary volume (the one replicated to) is behind. {unit} is m or s: translate the words, not the select keys.',
     },
     chartDesc: {
       id: 'georep.history.chartDesc',
       defaultMessage: '{count} readings from {from} to {to}; the latest lag is {lag}.',
+      description:
+        'Accessible description of the lag chart. {count} is a number; {from} and {to} times, e.g. 14:05; {lag} a lag such as "3.5 min" or "12 s".',
     },
-    minutes: { id: 'georep.history.minutes', defaultMessage: '{value, number, ::.#} min' },
-    seconds: { id: 'georep.history.seconds', defaultMessage: '{value, number, ::.} s' },
-    loading: { id: 'georep.history.loading', defaultMessage: 'Loading the lag history' },
+    minutes: {
+      id: 'georep.history.minutes',
+      defaultMessage: '{value, number, ::.#} min',
+      description:
+        'A lag in minutes on the chart\'s axis and tooltips, e.g. "3.5 min". Keep it short: an axis label.',
+    },
+    seconds: {
+      id: 'georep.history.seconds',
+      defaultMessage: '{value, number, ::.} s',
+      description:
+        'A lag in seconds on the chart\'s axis and tooltips, e.g. "12 s". Keep it short: an axis label.',
+    },
+    loading: {
+      id: 'georep.history.loading',
+      defaultMessage: 'Loading the lag history',
+      description: 'Accessible name of the spinner while the lag history or its chart loads.',
+    },
     chartFailed: {
       id: 'georep.history.chartFailed',
       defaultMessage: 'The chart could not be loaded; reload the page to try again.',
+      description: 'Shown in place of the lag chart when its code failed to download.',
     },
     failed: {
       id: 'georep.history.failed',
       defaultMessage: 'The lag history cannot be read: {detail}',
+      description:
+        "Shown in place of the lag history. {detail} is the geo-rep service's reason, a sentence in English.",
     },
     notRecording: {
       id: 'georep.history.notRecording',
       defaultMessage:
         'The geo-rep service keeps no lag history: it has no engine account of its own to watch the clusters with.',
+      description: 'Shown in place of the lag history when the service records none.',
     },
     tooFew: {
       id: 'georep.history.tooFew',
       defaultMessage:
         'Not enough readings yet: the service records one every {seconds} seconds, and keeps them in memory (a restart of the service starts the chart again).',
+      description:
+        'Shown in place of the lag chart with fewer than two readings. {seconds} is a whole number, e.g. 30.',
     },
     unknownLag: {
       id: 'georep.history.unknownLag',
       defaultMessage: 'No worker is Active now, so the lag is not known and no estimate is made.',
+      description: 'Catch-up estimate under the lag chart. Active is a status.',
     },
     inSync: {
       id: 'georep.history.inSync',
-      defaultMessage: 'In sync: the remote is about as far behind as a healthy session is.',
+      defaultMessage:
+        'In sync: the secondary volume is about as far behind as a healthy session is.',
+      description:
+        'Catch-up estimate under the lag chart. The secondary volume is the one the session replicates to.',
     },
     catchingUp: {
       id: 'georep.history.catchingUp',
       defaultMessage:
-        'At the current rate the remote will have caught up in about {duration} (by {time}).',
+        'At the current rate the secondary volume will have caught up in about {duration} (by {time}).',
+      description:
+        'Catch-up estimate under the lag chart. {duration} is a duration, e.g. "38 minutes"; {time} a date and time.',
     },
     keepingPace: {
       id: 'georep.history.keepingPace',
       defaultMessage:
-        'The remote keeps pace but does not catch up: at the current rate the lag stays about where it is.',
+        'The secondary volume keeps pace but does not catch up: at the current rate the lag stays about where it is.',
+      description: 'Catch-up estimate under the lag chart.',
     },
     fallingBehind: {
       id: 'georep.history.fallingBehind',
       defaultMessage:
-        'The remote is falling behind: at the current rate it loses about {duration} every hour, and will not catch up.',
+        'The secondary volume is falling behind: at the current rate it loses about {duration} every hour, and will not catch up.',
+      description:
+        'Catch-up estimate under the lag chart. {duration} is a duration, e.g. "30 minutes".',
     },
     noEstimate: {
       id: 'georep.history.noEstimate',
       defaultMessage: 'Not enough recent readings for an estimate.',
+      description: 'Catch-up estimate under the lag chart.',
     },
     duration: {
       id: 'georep.history.duration',
       defaultMessage:
         '{unit, select, s {{n, plural, one {# second} other {# seconds}}} m {{n, plural, one {# minute} other {# minutes}}} other {{n, plural, one {# hour} other {# hours}}}}',
+      description:
+        'A duration in the catch-up estimates. {unit} is s, m or h (translate the words, not the select keys); {n} the number, e.g. 38.',
     },
   }),
 );
@@ -201,7 +243,9 @@ export function LagHistory({ clusterId, session }: { clusterId: string; session:
               <LagChart
                 points={shown}
                 width={width}
-                title={intl.formatMessage(historyMessages.chartTitle)}
+                title={intl.formatMessage(historyMessages.chartTitle, {
+                  unit: inMinutes ? 'm' : 's',
+                })}
                 description={intl.formatMessage(historyMessages.chartDesc, {
                   count: points.length,
                   from: time(points[0]!.t),

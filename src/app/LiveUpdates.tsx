@@ -10,24 +10,49 @@ import { BoltIcon, SyncAltIcon } from '@patternfly/react-icons';
 
 export const liveMessages = untyped(
   defineMessages({
-    events: { id: 'georep.live.events', defaultMessage: 'Live: Gluster events' },
+    events: {
+      id: 'georep.live.events',
+      defaultMessage: 'Live: Gluster events',
+      description:
+        'Short note beside "Read from Gluster" above the table: changes are pushed as Gluster\'s events announce them. Keep it short.',
+    },
     eventsTooltip: {
       id: 'georep.live.eventsTooltip',
       defaultMessage:
         'Gluster tells the geo-rep service of every change, and the change appears here within about a second. The service also reads every session every {seconds} seconds.',
+      description:
+        'Tooltip of "Live: Gluster events". {seconds} is a whole number, e.g. 15. "geo-rep service" is the companion service of this plugin.',
     },
-    interval: { id: 'georep.live.interval', defaultMessage: 'Live: every {seconds} s' },
+    interval: {
+      id: 'georep.live.interval',
+      defaultMessage: 'Live: every {seconds} s',
+      description:
+        'Short note beside "Read from Gluster": the service pushes each of its reads. {seconds} is a whole number, e.g. 15. Keep it short.',
+    },
     intervalTooltip: {
       id: 'georep.live.intervalTooltip',
       defaultMessage:
         'The geo-rep service reads every session every {seconds} seconds and sends each read here. Gluster’s events API is not in use on this cluster{detail, select, none {.} other {: {detail}}}',
+      description:
+        'Tooltip of "Live: every … s". {seconds} is a whole number; {detail} is "none" (then the sentence ends) or the reason, a sentence in English from the service.',
     },
-    connecting: { id: 'georep.live.connecting', defaultMessage: 'Connecting for live updates…' },
-    polling: { id: 'georep.live.polling', defaultMessage: 'Refreshed every {seconds} s' },
+    connecting: {
+      id: 'georep.live.connecting',
+      defaultMessage: 'Connecting for live updates…',
+      description: 'Short note beside "Read from Gluster" while the live stream connects.',
+    },
+    polling: {
+      id: 'georep.live.polling',
+      defaultMessage: 'Refreshed every {seconds} s',
+      description:
+        'Short note beside "Read from Gluster" when the tab polls. {seconds} is a whole number, e.g. 15. Keep it short.',
+    },
     pollingTooltip: {
       id: 'georep.live.pollingTooltip',
       defaultMessage:
         'This tab asks the geo-rep service every {seconds} seconds. Live updates are not available{detail, select, none {.} other {: {detail}}}',
+      description:
+        'Tooltip of "Refreshed every … s". {seconds} is a whole number; {detail} is "none" (then the sentence ends) or the reason, in English.',
     },
   }),
 );

@@ -1,4 +1,4 @@
-// Counts of the cluster's sessions by state; each count is a filter (press again to show all).
+// Counts of the cluster's sessions by status; each count is a filter (press again to show all).
 import { Badge, ToggleGroup, ToggleGroupItem } from '@patternfly/react-core';
 import { type ComponentType, memo, useMemo } from 'react';
 import { useIntl } from 'react-intl';

@@ -1,5 +1,5 @@
 // A Gluster volume's sub tab (Storage › Volumes › <volume>): the geo-replication sessions whose
-// source volume it is, with the place's own views and actions (ClusterSessions with a volume
+// primary volume it is, with the place's own views and actions (ClusterSessions with a volume
 // filter) and New session with the volume preselected. WebAdmin names the volume in the page's
 // URL (src/plugin/detailPlace.ts: volumeContentUrl, set on GlusterVolumeSelectionChange).
 import {

@@ -52,7 +52,7 @@ export interface GeoRepEnvironment {
   /** Take the user to one of WebAdmin's places (back to Volumes after Cancel). */
   revealPlace?: (token: string) => void;
   /**
-   * Opens the Start dialog for a cluster (with a source volume preselected when given). The
+   * Opens the Start dialog for a cluster (with a primary volume preselected when given). The
    * pages provide it when they can start sessions; when absent no "New session" button is shown.
    */
   onStartSession?: (clusterId: string, volume?: string) => void;

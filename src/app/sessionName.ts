@@ -11,7 +11,7 @@ export function sessionName(
   >,
 ): string {
   return intl.formatMessage(tableMessages.sessionName, {
-    source: s.primary_volume,
+    primary: s.primary_volume,
     user: s.secondary_user,
     host: s.secondary_host,
     volume: s.secondary_volume,

@@ -218,7 +218,7 @@ export function matchesText(session: GeoRepSession, needle: string): boolean {
   );
 }
 
-/** Filter then sort (stable, ties broken by source volume then remote). Returns a new array. */
+/** Filter then sort (stable, ties broken by primary volume then secondary). Returns a new array. */
 export function filterAndSort(
   sessions: readonly GeoRepSession[],
   q: SessionQuery,

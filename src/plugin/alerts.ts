@@ -7,37 +7,46 @@ import { untyped } from '../intl';
 import type { GeoRepSession, SessionStatus } from '../georep/types';
 import type { AlertType } from './pluginApi';
 
-/** The alerts' words, one set for the plugin's own watcher and the service's feed (serverAlerts.ts). */
+/**
+ * The alerts' words, one set for the plugin's own watcher and the service's feed (serverAlerts.ts).
+ * A session is named by its sides: `{primary} → {secondary}`, Gluster's words for the volume
+ * replicated and the one replicated to.
+ */
 export const alertMessages = untyped(
   defineMessages({
     faulty: {
       id: 'alerts.faulty',
       defaultMessage:
-        'Geo-replication {source} → {remote} is Faulty: no worker of at least one replica set is replicating.',
-      description: 'WebAdmin alert when a session turns Faulty',
+        'Geo-replication {primary} → {secondary} is Faulty: no worker of at least one replica set is replicating.',
+      description:
+        "WebAdmin alert (anywhere in WebAdmin) when a session turns Faulty. {primary} is the primary volume's name, e.g. vmstore; {secondary} the secondary as host::volume, e.g. backup.example.com::vmstore-dr.",
     },
     partlyFaulty: {
       id: 'alerts.partlyFaulty',
       defaultMessage:
-        'Geo-replication {source} → {remote} is partly Faulty: some workers have failed.',
-      description: 'WebAdmin alert when some workers of a session turn Faulty',
+        'Geo-replication {primary} → {secondary} is partly Faulty: some workers have failed.',
+      description:
+        "WebAdmin alert when some workers of a session fail but every replica set still syncs. {primary} is the primary volume's name; {secondary} the secondary as host::volume.",
     },
     stalled: {
       id: 'alerts.stalled',
       defaultMessage:
-        'Geo-replication {source} → {remote} is Stalled: changes are recorded but not synced, though Gluster reports its workers Active. Recover it from Geo-Replication.',
-      description: 'WebAdmin alert when a session is found stalled (src/georep/stall.ts)',
+        'Geo-replication {primary} → {secondary} is Stalled: changes are recorded but not synced, though Gluster reports its workers Active. Recover it from Geo-Replication.',
+      description:
+        "WebAdmin alert when a session is found Stalled. {primary} is the primary volume's name; {secondary} the secondary as host::volume. Recover is an action; Geo-Replication the place under Storage.",
     },
     recovered: {
       id: 'alerts.recovered',
-      defaultMessage: 'Geo-replication {source} → {remote} has recovered and is {status}.',
-      description: 'WebAdmin alert when a Faulty session is healthy again',
+      defaultMessage: 'Geo-replication {primary} → {secondary} has recovered and is {status}.',
+      description:
+        "WebAdmin alert when a Faulty or Stalled session is healthy again. {primary} is the primary volume's name; {secondary} the secondary as host::volume; {status} is Active or Passive (Gluster's words, not translated).",
     },
     checkpoint: {
       id: 'alerts.checkpoint',
       defaultMessage:
-        'Geo-replication {source} → {remote} completed its checkpoint of {time}: everything written before it is on the remote.',
-      description: 'WebAdmin toast when a checkpoint completes',
+        'Geo-replication {primary} → {secondary} completed its checkpoint of {time}: everything written before it is on the secondary volume.',
+      description:
+        "WebAdmin toast when a checkpoint completes. {primary} is the primary volume's name; {secondary} the secondary as host::volume; {time} the checkpoint's date and time.",
     },
   }),
 );
@@ -147,8 +156,8 @@ export function noticesFor(
     const before = prev?.get(s.id);
     const now = markOf(s, before, timing);
     const names = {
-      source: s.primary_volume,
-      remote: `${s.secondary_host}::${s.secondary_volume}`,
+      primary: s.primary_volume,
+      secondary: `${s.secondary_host}::${s.secondary_volume}`,
     };
     if (FAULTY.includes(now.status)) {
       const newEpisode = !before?.faultyEpisode;

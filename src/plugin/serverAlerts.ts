@@ -12,40 +12,44 @@ import { untyped } from '../intl';
 import { ALERT_AUTO_HIDE_MS, alertMessages, type Notice } from './alerts';
 import type { Watcher } from './watcher';
 
+/** The alerts only the service's watch raises: lag, disappearance, a recovery (without its status). */
+export const serverAlertMessages = untyped(
+  defineMessages({
+    recovered: {
+      id: 'alerts.server.recovered',
+      defaultMessage: 'Geo-replication {primary} → {secondary} has recovered.',
+      description:
+        "WebAdmin alert, from the service's watch, when a Faulty or Stalled session is healthy again. {primary} is the primary volume's name, e.g. vmstore; {secondary} the secondary as host::volume, e.g. backup.example.com::vmstore-dr.",
+    },
+    lagging: {
+      id: 'alerts.server.lagging',
+      defaultMessage: 'Geo-replication {primary} → {secondary} is lagging behind.',
+      description:
+        "WebAdmin alert when the secondary volume's lag stays above the service's threshold. {primary} is the primary volume's name; {secondary} the secondary as host::volume.",
+    },
+    caughtUp: {
+      id: 'alerts.server.caughtUp',
+      defaultMessage: 'Geo-replication {primary} → {secondary} has caught up.',
+      description:
+        "WebAdmin alert when the lag is back under the service's threshold. {primary} is the primary volume's name; {secondary} the secondary as host::volume.",
+    },
+    disappeared: {
+      id: 'alerts.server.disappeared',
+      defaultMessage:
+        'Geo-replication {primary} → {secondary} has disappeared: Gluster no longer lists it.',
+      description:
+        "WebAdmin alert when a session was deleted outside the plugin (e.g. with the gluster CLI). {primary} is the primary volume's name; {secondary} the secondary as host::volume.",
+    },
+  }),
+);
+
 // Faulty, partly Faulty, Stalled and checkpoint read as the plugin's own alerts do (alerts.ts).
-const messages = {
-  ...alertMessages,
-  ...untyped(
-    defineMessages({
-      recovered: {
-        id: 'alerts.server.recovered',
-        defaultMessage: 'Geo-replication {source} → {remote} has recovered.',
-        description: 'WebAdmin alert when a Faulty or Stalled session is healthy again',
-      },
-      lagging: {
-        id: 'alerts.server.lagging',
-        defaultMessage: 'Geo-replication {source} → {remote} is lagging behind.',
-        description: 'WebAdmin alert when the lag stays above its threshold',
-      },
-      caughtUp: {
-        id: 'alerts.server.caughtUp',
-        defaultMessage: 'Geo-replication {source} → {remote} has caught up.',
-        description: 'WebAdmin alert when the lag is back under its threshold',
-      },
-      disappeared: {
-        id: 'alerts.server.disappeared',
-        defaultMessage:
-          'Geo-replication {source} → {remote} has disappeared: Gluster no longer lists it.',
-        description: 'WebAdmin alert when a session was deleted outside the plugin',
-      },
-    }),
-  ),
-};
+const messages = { ...alertMessages, ...serverAlertMessages };
 
 type Named = Pick<FeedTransition, 'primary_volume' | 'secondary_host' | 'secondary_volume'>;
 const names = (s: Named) => ({
-  source: s.primary_volume,
-  remote: `${s.secondary_host}::${s.secondary_volume}`,
+  primary: s.primary_volume,
+  secondary: `${s.secondary_host}::${s.secondary_volume}`,
 });
 
 export function noticeOf(t: FeedTransition, intl: IntlShape): Notice {

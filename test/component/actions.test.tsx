@@ -465,7 +465,7 @@ describe('remove', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(services.removeSession).toHaveBeenCalledWith(CLUSTER.id, 'sid', true, false);
     await waitFor(async () =>
-      expect((await sessionRows()).map((r) => cellText(r, 'Source volume'))).toEqual(['keep']),
+      expect((await sessionRows()).map((r) => cellText(r, 'Primary volume'))).toEqual(['keep']),
     );
     expect(environment.showToast).toHaveBeenCalledWith(
       'success',

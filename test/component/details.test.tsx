@@ -114,7 +114,7 @@ test('each worker shows node, brick, status, crawl, last synced, pending entry/d
   expect(cell('Node')).toBe('n1');
   expect(cell('Brick')).toBe('/b/s0-1');
   expect(cell('Status')).toBe('Active');
-  expect(cell('Remote node')).toBe('remote1.example.com');
+  expect(cell('Secondary node')).toBe('remote1.example.com');
   expect(cell('Crawl')).toBe('Changelog Crawl');
   expect(cell('Last synced')).toBe('2 minutes ago');
   expect(cell('Entry pending')).toBe('12');
@@ -128,7 +128,7 @@ test('each worker shows node, brick, status, crawl, last synced, pending entry/d
   expect(faulty.querySelector('td[data-label="Last synced"]')!.textContent).toBe(
     'Not reported while Faulty',
   );
-  expect(faulty.querySelector('td[data-label="Remote node"]')!.textContent).toBe('N/A');
+  expect(faulty.querySelector('td[data-label="Secondary node"]')!.textContent).toBe('N/A');
 });
 
 test('the workers’ column headers wrap onto two lines rather than being cut', async () => {
@@ -140,7 +140,7 @@ test('the workers’ column headers wrap onto two lines rather than being cut', 
     'Node',
     'Brick',
     'Status',
-    'Remote node',
+    'Secondary node',
     'Crawl',
     'Last synced',
     'Entry pending',
@@ -265,7 +265,7 @@ test('a completed checkpoint says when', async () => {
   const { user } = renderApp({ services: fakeServices([session]) });
   await expand(user, 'cpdone');
   expect(screen.getByTestId('checkpoint-summary')).toHaveTextContent(
-    /completed .*everything written before it is on the remote volume/,
+    /completed .*everything written before it is on the secondary volume/,
   );
 });
 

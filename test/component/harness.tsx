@@ -200,9 +200,9 @@ export async function sessionRows(): Promise<HTMLElement[]> {
     .filter((r) => r.hasAttribute('data-session-id'));
 }
 
-/** The source volume names of the rows, in display order. */
+/** The primary volume names of the rows, in display order. */
 export async function rowVolumes(): Promise<string[]> {
-  return (await sessionRows()).map((r) => cellText(r, 'Source volume'));
+  return (await sessionRows()).map((r) => cellText(r, 'Primary volume'));
 }
 
 /** The text of a row's cell, by column label. */
@@ -210,20 +210,20 @@ export function cellText(row: HTMLElement, column: string): string {
   return row.querySelector(`td[data-label="${column}"]`)?.textContent ?? '';
 }
 
-export async function rowFor(sourceVolume: string): Promise<HTMLElement> {
+export async function rowFor(primaryVolume: string): Promise<HTMLElement> {
   const rows = await sessionRows();
-  const row = rows.find((r) => cellText(r, 'Source volume') === sourceVolume);
-  if (!row) throw new Error(`no row for ${sourceVolume}`);
+  const row = rows.find((r) => cellText(r, 'Primary volume') === primaryVolume);
+  if (!row) throw new Error(`no row for ${primaryVolume}`);
   return row;
 }
 
 /** Opens a row's kebab and clicks the item. */
 export async function rowAction(
   user: ReturnType<typeof userEvent.setup>,
-  sourceVolume: string,
+  primaryVolume: string,
   item: string,
 ) {
-  const row = await rowFor(sourceVolume);
+  const row = await rowFor(primaryVolume);
   await user.click(within(row).getByRole('button', { name: /^Actions for session/ }));
   await user.click(await screen.findByRole('menuitem', { name: item }));
 }

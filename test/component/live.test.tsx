@@ -145,14 +145,40 @@ describe('lag history in the details', () => {
     await user.click(within(row).getByRole('button', { name: /^Details of session/ }));
   }
 
-  test('says when the remote will have caught up', async () => {
+  test('says when the secondary volume will have caught up', async () => {
     const services = fakeServices([makeSession({ primary_volume: 'alpha' })]);
     services.getHistory = jest.fn().mockResolvedValue(history());
     await open(services);
     expect(await screen.findByText('Lag over the last 6 hours')).toBeInTheDocument();
     expect((await screen.findByTestId('catch-up-estimate')).textContent).toMatch(
-      /^At the current rate the remote will have caught up in about 38 minutes \(by /,
+      /^At the current rate the secondary volume will have caught up in about 38 minutes \(by /,
     );
+  });
+
+  test('the chart says its lag is in minutes when it draws minutes', async () => {
+    const services = fakeServices([makeSession({ primary_volume: 'alpha' })]);
+    services.getHistory = jest.fn().mockResolvedValue(history());
+    await open(services);
+    expect(
+      await screen.findByText('Lag of the secondary volume, in minutes', {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
+  });
+
+  test('the chart says its lag is in seconds when it draws seconds', async () => {
+    const services = fakeServices([makeSession({ primary_volume: 'alpha' })]);
+    services.getHistory = jest.fn().mockResolvedValue(
+      history({
+        lag_sample: [
+          { time: minutesAgo(2), lag_seconds: 40, pending: 1 },
+          { time: minutesAgo(1), lag_seconds: 30, pending: 1 },
+          { time: minutesAgo(0), lag_seconds: 20, pending: 0 },
+        ],
+      }),
+    );
+    await open(services);
+    expect(
+      await screen.findByText('Lag of the secondary volume, in seconds', {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
   });
 
   test('falling behind', async () => {
@@ -170,7 +196,7 @@ describe('lag history in the details', () => {
     );
     await open(services);
     expect((await screen.findByTestId('catch-up-estimate')).textContent).toBe(
-      'The remote is falling behind: at the current rate it loses about 30 minutes every hour, and will not catch up.',
+      'The secondary volume is falling behind: at the current rate it loses about 30 minutes every hour, and will not catch up.',
     );
   });
 

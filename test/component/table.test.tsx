@@ -1,4 +1,4 @@
-// The sessions table: status labels, the summary by state (each a filter), text filter, sort,
+// The sessions table: status labels, the summary by status (each a filter), text filter, sort,
 // pagination at 10,000 sessions, the lag and checkpoint columns.
 import { screen, waitFor, within } from '@testing-library/react';
 import type { GeoRepSession, SessionStatus } from '../../src/georep/types';
@@ -61,9 +61,9 @@ test('each status is a label with its text and an icon, not colour alone', async
   expect(faulty).not.toEqual(active);
 });
 
-test('the summary counts sessions by state, and each count filters the table', async () => {
+test('the summary counts sessions by status, and each count filters the table', async () => {
   const { user } = renderApp({ services: fakeServices(mixedSessions()) });
-  const summary = await screen.findByRole('group', { name: /Sessions by state/ });
+  const summary = await screen.findByRole('group', { name: /Sessions by status/ });
   const button = (name: RegExp) => within(summary).getByRole('button', { name });
   expect(button(/^All: 10 sessions/)).toHaveAttribute('aria-pressed', 'true');
   expect(button(/^Active: 2 sessions/)).toBeInTheDocument(); // Active + Initializing
@@ -92,11 +92,11 @@ test('the summary counts sessions by state, and each count filters the table', a
 
 test('a state with no session cannot be chosen', async () => {
   renderApp({ services: fakeServices([makeSession({ status: 'Active' })]) });
-  const summary = await screen.findByRole('group', { name: /Sessions by state/ });
+  const summary = await screen.findByRole('group', { name: /Sessions by status/ });
   expect(within(summary).getByRole('button', { name: /^Paused: 0 sessions/ })).toBeDisabled();
 });
 
-test('the text filter matches source volume, remote host, remote volume and user, case-insensitively', async () => {
+test('the text filter matches primary volume, secondary host, secondary volume and user, case-insensitively', async () => {
   const sessions = [
     makeSession({
       primary_volume: 'images',
@@ -141,10 +141,10 @@ test('sorts by a column, ascending then descending', async () => {
     makeSession({ primary_volume: 'charlie', secondary_host: 'h1', status: 'Stopped' }),
   ];
   const { user } = renderApp({ services: fakeServices(sessions) });
-  expect(await rowVolumes()).toEqual(['alpha', 'bravo', 'charlie']); // default: source volume
-  await user.click(screen.getByRole('button', { name: 'Remote host' }));
+  expect(await rowVolumes()).toEqual(['alpha', 'bravo', 'charlie']); // default: primary volume
+  await user.click(screen.getByRole('button', { name: 'Secondary host' }));
   expect(await rowVolumes()).toEqual(['charlie', 'alpha', 'bravo']);
-  await user.click(screen.getByRole('button', { name: 'Remote host' }));
+  await user.click(screen.getByRole('button', { name: 'Secondary host' }));
   expect(await rowVolumes()).toEqual(['bravo', 'alpha', 'charlie']);
   // Status sorts worst first.
   await user.click(screen.getByRole('button', { name: 'Status' }));
@@ -190,7 +190,7 @@ test('10,000 sessions: paginated, with filter, sort and page navigation still us
     }).length,
   ).toBeGreaterThan(0);
   expect(
-    within(screen.getByRole('group', { name: /Sessions by state/ })).getByRole('button', {
+    within(screen.getByRole('group', { name: /Sessions by status/ })).getByRole('button', {
       name: /^All: 10,000 sessions/,
     }),
   ).toBeInTheDocument();
@@ -200,7 +200,7 @@ test('10,000 sessions: paginated, with filter, sort and page navigation still us
   expect((await rowVolumes())[0]).toBe('vol-00020');
 
   // Descending sort goes back to page 1 and starts from the end.
-  await user.click(screen.getByRole('button', { name: 'Source volume' }));
+  await user.click(screen.getByRole('button', { name: 'Primary volume' }));
   expect((await rowVolumes())[0]).toBe('vol-09999');
 
   // A state filter: 2,000 Faulty sessions.
@@ -241,7 +241,7 @@ test('lag: "synced up to" relative, the absolute time and lag on hover', async (
   expect(time).toHaveAttribute('dateTime', syncedAt);
   await user.hover(time);
   const tip = await screen.findByRole('tooltip');
-  expect(tip).toHaveTextContent(/Data written before .* is on the remote volume/);
+  expect(tip).toHaveTextContent(/Data written before .* is on the secondary volume/);
   expect(tip).toHaveTextContent('Behind by 5 minutes when last read.');
   expect(cellText(await rowFor('new'), 'Synced up to')).toBe('Not started yet');
 });

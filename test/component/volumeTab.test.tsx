@@ -47,7 +47,7 @@ const readOnly = () =>
   jest.fn().mockResolvedValue({ can_read: true, can_manage: false, reason: 'Needs GlusterAdmin' });
 
 describe("a volume's sub tab", () => {
-  test('lists only the sessions whose source volume it is, and counts only those', async () => {
+  test('lists only the sessions whose primary volume it is, and counts only those', async () => {
     const services = fakeServices([
       makeSession({ primary_volume: 'alpha', secondary_volume: 'alpha-dr', status: 'Active' }),
       makeSession({ primary_volume: 'alpha', secondary_volume: 'alpha-dr2', status: 'Paused' }),
@@ -59,11 +59,13 @@ describe("a volume's sub tab", () => {
       await screen.findByRole('heading', { name: 'Geo-replication sessions from volume alpha' }),
     ).toBeInTheDocument();
     const rows = await sessionRows();
-    expect(rows.map((r) => cellText(r, 'Remote volume'))).toEqual(['alpha-dr', 'alpha-dr2']);
-    expect(rows.map((r) => cellText(r, 'Source volume'))).toEqual(['alpha', 'alpha']);
+    expect(rows.map((r) => cellText(r, 'Secondary volume'))).toEqual(['alpha-dr', 'alpha-dr2']);
+    expect(rows.map((r) => cellText(r, 'Primary volume'))).toEqual(['alpha', 'alpha']);
     expect(services.listSessions).toHaveBeenCalledWith(CLUSTER.id);
     // The status summary counts this volume's sessions: 2 in all, no Faulty one (alphabet's).
-    const summary = screen.getByRole('group', { name: 'Sessions by state (select one to filter)' });
+    const summary = screen.getByRole('group', {
+      name: 'Sessions by status (select one to filter)',
+    });
     expect(within(summary).getByRole('button', { name: 'All: 2 sessions' })).toBeInTheDocument();
     expect(within(summary).getByRole('button', { name: /^Faulty.*: 0 sessions$/ })).toBeDisabled();
   });
@@ -81,7 +83,7 @@ describe("a volume's sub tab", () => {
     ).toBeInTheDocument();
     expect(
       screen.getByText(
-        /Volume alpha of cluster gluster-east is not the source volume of any geo-replication session/,
+        /Volume alpha of cluster gluster-east is not the primary volume of any geo-replication session/,
       ),
     ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'New session' }));

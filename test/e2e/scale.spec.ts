@@ -34,8 +34,8 @@ test('10,000 sessions: first rows, filter and sort stay usable', async ({ page }
     }),
   ).toBeVisible();
   await f.getByRole('textbox', { name: 'Filter sessions by text' }).fill('');
-  // Sorted by source volume, ascending, at first; one click sorts descending: the last comes first.
-  await grid.getByRole('button', { name: /Source volume/ }).click();
+  // Sorted by primary volume, ascending, at first; one click sorts descending: the last comes first.
+  await grid.getByRole('button', { name: /Primary volume/ }).click();
   await expect(
     f.getByRole('checkbox', { name: /^Select session vol-/ }).first(),
   ).toHaveAccessibleName(/vol-09999/);

@@ -47,7 +47,7 @@ test("a volume's sub tab lists its sessions only, acts on one, and links to its 
   // creates sessions from archive): this one asserts what holds whatever ran before it.
   const f = await openVolumeTab(page, 'vmstore');
   const grid = f.getByRole('grid', { name: 'Geo-replication sessions' });
-  const sources = grid.locator('td[data-label="Source volume"]');
+  const sources = grid.locator('td[data-label="Primary volume"]');
   await expect(
     grid.getByRole('button', { name: /^Details of session vmstore to root@gdr1/ }),
   ).toBeVisible();
@@ -73,7 +73,7 @@ test("a volume's sub tab lists its sessions only, acts on one, and links to its 
     archiveGrid.getByRole('button', { name: /^Details of session archive to root@gdr1/ }),
   ).toBeVisible();
   expect(
-    new Set(await archiveGrid.locator('td[data-label="Source volume"]').allTextContents()),
+    new Set(await archiveGrid.locator('td[data-label="Primary volume"]').allTextContents()),
   ).toEqual(new Set(['archive']));
 
   // Act: a checkpoint on archive -> gdr1 (Paused: a checkpoint is a config set Gluster accepts).

@@ -13,10 +13,11 @@ import {
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl, type MessageDescriptor } from 'react-intl';
 import { describeSchedule, type DrDomainView } from '../../georep/dr';
 import { useGeoRepEnvironment, useServices } from '../environment';
 import { asApiError } from '../queries';
+import { statusMessages, tableMessages } from '../messages';
 import { drMessages as m } from './messages';
 import { ProcedureDialog } from './ProcedureDialog';
 import { ScheduleDialog } from './ScheduleDialog';
@@ -40,6 +41,11 @@ export function StorageDomainsDr({
   canManage: boolean;
 }) {
   const intl = useIntl();
+  /** A session's status in the tab's words (the service sends Gluster's status code). */
+  const statusWord = (status: string): string => {
+    const known = (statusMessages as Record<string, MessageDescriptor | undefined>)[status];
+    return known ? intl.formatMessage(known) : status;
+  };
   const dr = useServices().dr!;
   const [expanded, setExpanded] = useState(true);
   const [open, setOpen] = useState<Open>(null);
@@ -119,7 +125,7 @@ export function StorageDomainsDr({
                   <Th>{intl.formatMessage(m.colSchedule)}</Th>
                   <Th>{intl.formatMessage(m.colLast)}</Th>
                   <Th>{intl.formatMessage(m.colNext)}</Th>
-                  <Th screenReaderText="Actions" />
+                  <Th screenReaderText={intl.formatMessage(tableMessages.actionsColumn)} />
                 </Tr>
               </Thead>
               <Tbody>
@@ -134,7 +140,7 @@ export function StorageDomainsDr({
                         <div className="georep-subtle">{d.connection}</div>
                       </Td>
                       <Td dataLabel={intl.formatMessage(m.colSession)}>
-                        {session ? `${session.secondary} (${session.status})` : '—'}
+                        {session ? `${session.secondary} (${statusWord(session.status)})` : '—'}
                       </Td>
                       <Td dataLabel={intl.formatMessage(m.colSchedule)} data-cell="schedule">
                         {d.setup

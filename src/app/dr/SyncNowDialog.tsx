@@ -62,7 +62,7 @@ export function SyncNowDialog(props: {
               {intl.formatMessage(m.syncExplain, {
                 name: domain.storage_domain_name,
                 minutes: schedule.max_wait_minutes,
-                after: schedule.after === 'stop' ? 'stops' : 'pauses',
+                after: schedule.after,
               })}
             </Content>
           </StackItem>
