@@ -41,7 +41,7 @@ module.exports = {
       ...common,
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/test/{unit,server,contract,dev,packaging}/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/{node,contract}/**/*.test.ts'],
     },
     {
       ...common,

@@ -2,7 +2,7 @@
 // (12,000 inputs, each field) and the service itself over HTTP (1,500 requests against the engine
 // emulator and the Gluster simulator, every argv that reaches Gluster recorded). Prints what it
 // tried and what was accepted; an accepted input that an independent check refuses (for option
-// values: the model of gsyncd's own command lines, test/unit/georep/gsyncd-model.ts) fails the run.
+// values: the model of gsyncd's own command lines, test/support/gsyncd-model.ts) fails the run.
 //
 //   npx tsx bench/fuzz-hostile.ts [--seed N] [--rules N] [--http N]
 import fc from 'fast-check';
@@ -16,8 +16,8 @@ import { validateKeyLocation } from '../server/ssh/validate';
 import { GEOREP_OPTIONS, validateOptionValue } from '../src/georep/options';
 import { GRAMMAR_OPTIONS } from '../src/georep/optionGrammar';
 import { normalizePath, validateRemoteHost } from '../src/georep/validation';
-import { violations } from '../test/unit/georep/gsyncd-model';
-import { PROD, startStack } from '../test/server/harness';
+import { violations } from '../test/support/gsyncd-model';
+import { PROD, startStack } from '../test/support/service-harness';
 
 const arg = (name: string, def: number): number => {
   const i = process.argv.indexOf(`--${name}`);

@@ -7,7 +7,7 @@
 //   3. With GLUSTER_LAB=1 (the real lab up, run under its lock): freshness of a pause made with
 //      the gluster CLI, on the tab in Chromium, with and without Gluster's events API (median and
 //      worst of 10; bench/lab-push.ts).
-// Figures, not pass/fail: the goals are held by tests (test/server/watch.test.ts,
+// Figures, not pass/fail: the goals are held by tests (test/node/server/watch.test.ts,
 // test/e2e-lab/push-freshness.spec.ts).
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,5 +1,5 @@
 // The WebAdmin stand-in's rules, as oVirt's own WebAdmin implements them, kept free of the DOM so
-// they are unit-tested (test/dev/webadmin-rules.test.ts). Paths are in oVirt/ovirt-engine, under
+// they are unit-tested (test/node/dev/webadmin/rules.test.ts). Paths are in oVirt/ovirt-engine, under
 // frontend/webadmin/modules/webadmin/src/main/java/org/ovirt/engine/ui/webadmin/ ("E:") unless
 // they say otherwise; line numbers are of master 0111fc63036 (= tag ovirt-engine-4.5.7 here).
 

@@ -13,7 +13,7 @@
 //   layer 2, the host command: ['ssh', '-p', <port>, '-o', 'BatchMode=yes', ..., '--',
 //            '<user>@<remote>', <layer 1 string>] quoted into the string the cluster host's login
 //            shell parses (the service's SSH exec request to the host, or `sh -c` locally).
-// Each layer parsed by a POSIX shell gives back exactly its argv (test/unit/gluster/provision.test.ts
+// Each layer parsed by a POSIX shell gives back exactly its argv (test/node/server/gluster/provision.test.ts
 // proves it by running both layers through `sh -c`).
 //
 // What Gluster 10.3 does, seen on a real node (lab/gluster-lab.sh) and in glusterd's source:

@@ -6,7 +6,7 @@
 // xlators/mgmt/glusterd/src/glusterd-geo-rep.c (gluster/glusterfs, 10.x spelling):
 // glusterd_op_stage_gsync_set(), glusterd_op_verify_gsync_start_options(),
 // gd_pause_resume_validation(); the simulator follows it (dev/sim/gluster/cli.ts georepAction,
-// georepDelete; its README, "From glusterd-geo-rep.c"), test/unit/georep/force.test.ts checks this
+// georepDelete; its README, "From glusterd-geo-rep.c"), test/node/src/georep/force.test.ts checks this
 // rule against it.
 // - "Geo-replication session between P and S does not exist." (session directory): skipped by
 //   `stop force` only ("a fail safe method to stop geo-rep session").

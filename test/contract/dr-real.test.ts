@@ -26,7 +26,7 @@ import { ssoTokenProvider } from '../../server/serviceAccount';
 import type { DrDomainView, DrProcedureView } from '../../src/georep/dr';
 import { sessionId } from '../../src/georep/status';
 import type { GeoRepJob, GeoRepSession } from '../../src/georep/types';
-import { freePort, PASSWORDS } from '../server/harness';
+import { freePort, PASSWORDS } from '../support/service-harness';
 
 jest.setTimeout(15 * 60_000);
 

@@ -28,8 +28,8 @@ import { defaultLab, type Lab } from '../../dev/lab';
 import { KnownHosts, parsePublicKey } from '../../server/ssh/keys';
 import { RealSshTrust, type SshLog } from '../../server/ssh/real';
 import type { SshTrust } from '../../server/ssh/types';
-import { defineSshContract, type SshWorld } from '../unit/ssh/contract-cases';
-import { startSshService, type SshService } from '../unit/ssh/service-harness';
+import { defineSshContract, type SshWorld } from '../support/ssh-contract-cases';
+import { startSshService, type SshService } from '../support/ssh-service-harness';
 
 jest.setTimeout(120_000);
 
