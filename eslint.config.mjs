@@ -126,7 +126,7 @@ export default defineConfig(
     rules: { 'import-x/no-cycle': 'error', 'import-x/no-duplicates': 'error' },
   },
   {
-    files: ['test/component/**/*.{ts,tsx}'],
+    files: ['test/web/**/*.{ts,tsx}', 'test/support/*.tsx', 'test/support/fakeFetch.ts'],
     ...testingLibrary.configs['flat/react'],
     rules: {
       ...testingLibrary.configs['flat/react'].rules,
