@@ -148,7 +148,7 @@ export function fakeServices(
       worker_diagnosis: [],
       findings: [],
     }),
-    // The Start flow's calls (its own tests fake them: start/harness.tsx)
+    // The Start flow's calls (its own tests fake them: test/support/start-harness.tsx)
     listClusterHosts: jest.fn().mockResolvedValue([]),
     listClusterVolumes: jest.fn().mockResolvedValue([]),
     listRemoteHosts: jest.fn().mockResolvedValue([]),
