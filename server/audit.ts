@@ -124,7 +124,7 @@ export function describe(e: AuditEntry, user: string): string {
       const x = e.ssh ?? { from: '?', to: '?', method: 'password' as const };
       const how =
         x.method === 'password'
-          ? "with the remote user's password (used once, not kept)"
+          ? "with the secondary user's password (used once, not kept)"
           : `with the key ${x.key_path ?? '?'} on ${x.from}`;
       return e.ok
         ? `Passwordless SSH from host ${x.from} of cluster ${cl} to ${x.to} has been set up ${how}: root's public key of ${x.from} was added to authorized_keys there and ${x.to.split('@').pop()}'s host key to root's known_hosts on ${x.from}${by}.${note}`

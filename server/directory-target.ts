@@ -25,7 +25,7 @@ import { readFacts } from './preflight/facts';
 
 const noRemoteAccess = (): ApiError =>
   badRequest(
-    'secondary_path: this geo-replication service is not set up to run Gluster on remote hosts through the cluster hosts, so a directory cannot be the target. Give secondary_volume instead.',
+    'secondary_path: this geo-replication service is not set up to run Gluster on secondary hosts through the cluster hosts, so a directory cannot be the target. Give secondary_volume instead.',
   );
 
 // ---------------------------------------------------------------- create
@@ -130,7 +130,7 @@ export async function prepareRemoval(
   const rg = ctx.remote;
   if (!rg)
     throw badRequest(
-      'remove_provisioned_volume: this service is not set up to run Gluster on remote hosts; nothing was deleted.',
+      'remove_provisioned_volume: this service is not set up to run Gluster on secondary hosts; nothing was deleted.',
     );
   const key = keyOfSession(s);
   const nodes = await ctx.nodes.upNodes(p, cluster);

@@ -127,7 +127,7 @@ export function checkCreateInput(
   if (body.secondary_volume !== undefined && body.secondary_path !== undefined) {
     field(
       'secondary_path',
-      'Give either secondary_volume (a volume of the remote cluster) or secondary_path (a directory on the remote host), not both.',
+      'Give either secondary_volume (a volume of the secondary cluster) or secondary_path (a directory on the secondary host), not both.',
     );
   } else if (body.secondary_path !== undefined) {
     const dir = checkDirectoryTarget(body.secondary_path);
@@ -139,13 +139,13 @@ export function checkCreateInput(
     if (user !== 'root') {
       field(
         'secondary_user',
-        `A directory target needs root on the remote host (creating a Gluster volume takes root); ${user} cannot.`,
+        `A directory target needs root on the secondary host (creating a Gluster volume takes root); ${user} cannot.`,
       );
     }
   } else if (body.secondary_volume === undefined) {
     field(
       'secondary_volume',
-      'Give secondary_volume (a volume of the remote cluster) or secondary_path (a directory on the remote host, starting with "/").',
+      'Give secondary_volume (a volume of the secondary cluster) or secondary_path (a directory on the secondary host, starting with "/").',
     );
   } else {
     field('secondary_volume', validateVolumeName(body.secondary_volume));
@@ -163,7 +163,7 @@ export function checkCreateInput(
     if (!body.secondary_group) {
       field(
         'secondary_group',
-        `Required when the remote user is not root: the mountbroker group of ${user} on the remote host.`,
+        `Required when the secondary user is not root: the mountbroker group of ${user} on the secondary host.`,
       );
     } else {
       field(

@@ -258,7 +258,7 @@ export const routeSchemas = {
     tags: [TAG_SESSIONS],
     summary:
       'Create a session (push-pem) from a host of the cluster, apply options, start it if asked; with secondary_path, ' +
-      'first provision a single-brick volume on that directory of the remote host',
+      'first provision a single-brick volume on that directory of the secondary host',
     params: clusterParams,
     body: createBody,
     response: { 201: ref('GeoRepSession'), ...sessionActionFaults() },

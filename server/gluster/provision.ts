@@ -847,7 +847,7 @@ function asProvisionError(
     return new ProvisionError(
       step,
       'gluster',
-      `${capital(doing)} failed. Gluster on ${t?.remote.host ?? 'the remote'} said: ${err.glusterMessage || err.message}.${left}`,
+      `${capital(doing)} failed. Gluster on ${t?.remote.host ?? 'the secondary host'} said: ${err.glusterMessage || err.message}.${left}`,
       volumeExists,
     );
   }

@@ -4,7 +4,7 @@
 // read one severity table.
 //
 // Severity follows what can be bypassed: `blocker` (nothing makes it work: missing or stopped
-// volume, same cluster, unreachable remote, secondary already in use), `forceable` (Gluster's own
+// volume, same cluster, unreachable secondary host, secondary already in use), `forceable` (Gluster's own
 // create-time checks that `force` skips: size, emptiness, the version comparison of gverify; the
 // peers of the primary, glusterd_op_stage_gsync_create), `info` (never blocks, even when it fails).
 // Two primaries writing into one secondary, the primary cluster as its own secondary and a session
@@ -19,20 +19,20 @@ import type { EngineCluster, EngineHost } from '../engine';
 type Severity = PreflightCheck['severity'];
 
 export const CHECKS = {
-  provision: { title: 'A volume is provisioned on the remote directory', severity: 'info' },
+  provision: { title: 'A volume is provisioned on the secondary directory', severity: 'info' },
   primary_volume: { title: 'The primary volume exists and is started', severity: 'blocker' },
   primary_peers: {
     title: 'Every node with a brick of the primary volume is up',
     severity: 'forceable',
   },
-  source_host: { title: 'The source host is an Up host of the cluster', severity: 'blocker' },
+  source_host: { title: 'The primary host is an Up host of the cluster', severity: 'blocker' },
   rsync_version: {
-    title: 'rsync on the source host copies data through gsyncd',
+    title: 'rsync on the primary host copies data through gsyncd',
     severity: 'info',
   },
   same_cluster: { title: 'The secondary is in another cluster', severity: 'blocker' },
-  remote_reachable: { title: 'The remote host can be reached', severity: 'blocker' },
-  remote_gluster: { title: 'Gluster is installed on the remote host', severity: 'blocker' },
+  remote_reachable: { title: 'The secondary host can be reached', severity: 'blocker' },
+  remote_gluster: { title: 'Gluster is installed on the secondary host', severity: 'blocker' },
   gluster_version: GLUSTER_VERSION_CHECK, // src/georep/prerequisites.ts versionCheck reports it
   cluster_compatibility: {
     title: 'Both clusters have the same compatibility version',
@@ -41,9 +41,9 @@ export const CHECKS = {
   },
   secondary_volume_exists: { title: 'The secondary volume exists', severity: 'blocker' },
   secondary_volume_started: { title: 'The secondary volume is started', severity: 'blocker' },
-  secondary_path: { title: 'The remote directory can hold the new volume', severity: 'blocker' },
+  secondary_path: { title: 'The secondary directory can hold the new volume', severity: 'blocker' },
   provisioned_volume_name: {
-    title: 'The volume name is free on the remote',
+    title: 'The volume name is free on the secondary host',
     severity: 'blocker',
   },
   secondary_size: {
@@ -58,8 +58,8 @@ export const CHECKS = {
   },
   mountbroker: { title: 'Non-root (mountbroker) secondary user', severity: 'info' },
   passwordless_ssh: {
-    title: 'Passwordless SSH from the source host to the remote works',
-    // Gluster's create (push-pem) runs gverify.sh, which logs in from the source host with root's
+    title: 'Passwordless SSH from the primary host to the secondary host works',
+    // Gluster's create (push-pem) runs gverify.sh, which logs in from the primary host with root's
     // own keys and no password: nothing makes a create work without it.
     severity: 'blocker',
   },
@@ -131,6 +131,6 @@ export interface PreflightContext {
 
 /** Checks that other parts of the product supply (passwordless-ssh.ts, from an SshTrust). */
 export interface PreflightHooks {
-  /** Passwordless SSH from the source host to `secondary_user@secondary_host:ssh_port`. */
+  /** Passwordless SSH from the primary host to `secondary_user@secondary_host:ssh_port`. */
   passwordlessSsh?: (c: PreflightContext) => Promise<PreflightCheck>;
 }

@@ -75,18 +75,18 @@ export async function runDirectoryPreflight(
       : null
     : (ownHosts.find((h) => h.status === 'up') ?? null);
   const via = from
-    ? ` (checked from ${from.name}${sourceHost ? ', the source host' : ', the first Up host; the create runs from the host you choose'})`
+    ? ` (checked from ${from.name}${sourceHost ? ', the primary host' : ', the first Up host; the create runs from the host you choose'})`
     : '';
   let insp: TargetInspection | null = null;
   let access: RemoteAccessError | null = null;
   let unknown: string | null = null;
   if (!ctx.remote) {
     unknown =
-      'This service is not set up to run Gluster on remote hosts through the cluster hosts: a directory cannot be the target.';
+      'This service is not set up to run Gluster on secondary hosts through the cluster hosts: a directory cannot be the target.';
   } else if (!from) {
     unknown = sourceHost
-      ? `Host ${sourceHost.name} is not Up: the remote was not checked from it.`
-      : `Cluster ${cluster.name} has no Up host to check the remote from.`;
+      ? `Host ${sourceHost.name} is not Up: the secondary host was not checked from it.`
+      : `Cluster ${cluster.name} has no Up host to check the secondary host from.`;
   } else {
     try {
       insp = await inspectDirectoryTarget(ctx.remote, {
@@ -127,7 +127,7 @@ export async function runDirectoryPreflight(
     add(
       skip(
         'remote_gluster',
-        access ? 'Could not log in to the remote host.' : (unknown ?? 'Not checked.'),
+        access ? 'Could not log in to the secondary host.' : (unknown ?? 'Not checked.'),
       ),
     );
   }
@@ -170,7 +170,7 @@ export async function runDirectoryPreflight(
   } else {
     const why = access?.message ?? unknown ?? 'Not checked.';
     add(skip('secondary_path', `The directory could not be inspected: ${why}`));
-    add(skip('provisioned_volume_name', 'The remote volumes could not be read.'));
+    add(skip('provisioned_volume_name', "The secondary host's volumes could not be read."));
   }
 
   // ---- size: the directory's file system >= the primary (Gluster's create-time check; force skips it)
@@ -227,7 +227,7 @@ export async function runDirectoryPreflight(
     pass(
       'provision',
       `${plan} Gluster 10 replicates only into a volume: the directory becomes the single brick of ${name} (marked as provisioned by this service), ` +
-        `created from ${from?.name ?? 'the source host'} with \`gluster volume create ${name} ${where} force\` and started; the session then replicates into ${host}::${name}.`,
+        `created from ${from?.name ?? 'the primary host'} with \`gluster volume create ${name} ${where} force\` and started; the session then replicates into ${host}::${name}.`,
     ),
   );
   return {

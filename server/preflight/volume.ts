@@ -95,7 +95,7 @@ export async function runVolumePreflight(
       add(
         skip(
           'remote_reachable',
-          `Gluster on ${key.secondary_host} is asked from ${remote.from} over its passwordless SSH, which does not work yet: ${remote.message}. Gluster checks the remote itself when it creates the session.${managed}`,
+          `Gluster on ${key.secondary_host} is asked from ${remote.from} over its passwordless SSH, which does not work yet: ${remote.message}. Gluster checks the secondary host itself when it creates the session.${managed}`,
         ),
       );
       add(
@@ -107,7 +107,7 @@ export async function runVolumePreflight(
       break;
     case 'unreachable':
       add(fail('remote_reachable', `${remote.message}.${managed}`));
-      add(skip('remote_gluster', 'The remote host could not be reached.'));
+      add(skip('remote_gluster', 'The secondary host could not be reached.'));
       break;
     case 'no_gluster':
       add(pass('remote_reachable', `${key.secondary_host} answered ${askedBy}.${managed}`));
@@ -268,7 +268,7 @@ export async function runVolumePreflight(
     (await passwordlessSshFromHook(ctx, { principal: p, cluster, input, sourceHost, log })) ??
       skip(
         'passwordless_ssh',
-        `Not checked by this service yet. Create (push-pem) needs root on the source host to log in to ${key.secondary_user === 'root' ? 'root' : key.secondary_user}@${key.secondary_host} without a password.`,
+        `Not checked by this service yet. Create (push-pem) needs root on the primary host to log in to ${key.secondary_user === 'root' ? 'root' : key.secondary_user}@${key.secondary_host} without a password.`,
         'info',
       ),
   );
@@ -350,10 +350,10 @@ async function probeRemote(
   if (!how.managed && !(ctx.remote && from)) {
     return {
       kind: 'no_ssh',
-      from: from?.name ?? 'the source host',
+      from: from?.name ?? 'the primary host',
       message: from
-        ? 'this service cannot run commands on a remote from the cluster hosts'
-        : 'choose the host of the cluster to create the session from, so that the remote can be asked from it',
+        ? 'this service cannot run commands on a secondary host from the cluster hosts'
+        : 'choose the host of the cluster to create the session from, so that the secondary host can be asked from it',
     };
   }
   const gluster =

@@ -106,20 +106,20 @@ const remoteHost = {
   type: 'string',
   minLength: 1,
   maxLength: 253,
-  description: 'Host name or IPv4 address of the remote.',
+  description: 'Host name or IPv4 address of the secondary host.',
 } as const;
 const port = {
   type: 'integer',
   minimum: 1,
   maximum: 65535,
   default: 22,
-  description: "The remote's SSH port.",
+  description: "The secondary host's SSH port.",
 } as const;
 const user = {
   type: 'string',
   minLength: 1,
   maxLength: 32,
-  description: 'The user on the remote (root, or the mountbroker user).',
+  description: 'The user on the secondary host (root, or the mountbroker user).',
 } as const;
 
 const remoteKeyBody = {
@@ -160,7 +160,7 @@ const keySetupBody = {
     private_key_path: {
       ...privateKeyPath,
       description:
-        "A private key file on the host (absolute, or ~/...) that logs in to user@remote; used once to add root's own key of the host there.",
+        "A private key file on the host (absolute, or ~/...) that logs in to user@remote_host; used once to add root's own key of the host there.",
     },
   },
 } as const;
@@ -179,13 +179,13 @@ const setupBody = {
       maxLength: PASSWORD_MAX,
       writeOnly: true,
       description:
-        "The remote user's password: used for one login from the host's side, never stored or logged.",
+        "The secondary user's password: used for one login from the host's side, never stored or logged.",
     },
     confirmed_fingerprint: {
       type: 'string',
       pattern: FINGERPRINT_RE.source,
       description:
-        'The remote host key fingerprint the user confirmed (from .../ssh/remote-key). A different key at setup time: 409, nothing sent.',
+        "The secondary host's key fingerprint the user confirmed (from .../ssh/remote-key). A different key at setup time: 409, nothing sent.",
     },
   },
 } as const;
@@ -197,10 +197,10 @@ function faults(...codes: number[]): Record<number, unknown> {
     401: 'No valid SSO token.',
     403: 'The user may not act on this cluster.',
     404: 'No such cluster (or not visible to the user), or no such host in it.',
-    409: 'The host is not Up; or (setup) the remote host key is not the confirmed one (reason host_key_changed): nothing was sent.',
-    429: 'Too many wrong passwords for this remote from this host; wait and try again.',
-    502: 'The service could not use the host (SSH to it failed), or the host could not reach the remote (reason refused or unreachable).',
-    504: 'The host, or the remote seen from it, did not answer in time (reason timeout for the remote).',
+    409: "The host is not Up; or (setup) the secondary host's key is not the confirmed one (reason host_key_changed): nothing was sent.",
+    429: 'Too many wrong passwords for this secondary host from this host; wait and try again.',
+    502: 'The service could not use the host (SSH to it failed), or the host could not reach the secondary host (reason refused or unreachable).',
+    504: 'The host, or the secondary host seen from it, did not answer in time (reason timeout for the secondary host).',
   };
   const out: Record<number, unknown> = {};
   for (const c of [401, ...codes]) out[c] = { description: words[c], ...ref('Fault') };
@@ -219,7 +219,7 @@ export const sshRouteSchemas = {
   remoteKey: {
     tags: TAGS,
     summary:
-      "The remote's SSH host key as the host sees it (ssh-keyscan on the host), to confirm before a password is sent",
+      "The secondary host's SSH host key as the host sees it (ssh-keyscan on the host), to confirm before a password is sent",
     params: hostParams,
     body: remoteKeyBody,
     response: { 200: ref('SshHostKey'), ...faults(400, 403, 404, 409, 502, 504) },
@@ -227,7 +227,7 @@ export const sshRouteSchemas = {
   verify: {
     tags: TAGS,
     summary:
-      'Whether root on the host logs in to user@remote without a password (optionally with a given key file on the host)',
+      'Whether root on the host logs in to user@remote_host without a password (optionally with a given key file on the host)',
     params: hostParams,
     body: verifyBody,
     response: { 200: ref('SshVerifyResult'), ...faults(400, 403, 404, 409, 502, 504) },
@@ -235,7 +235,7 @@ export const sshRouteSchemas = {
   setupWithKey: {
     tags: TAGS,
     summary:
-      "With another private key file on the host that logs in to user@remote, install root's own public key of the host there (Gluster's create logs in with root's own key only)",
+      "With another private key file on the host that logs in to user@remote_host, install root's own public key of the host there (Gluster's create logs in with root's own key only)",
     params: hostParams,
     body: keySetupBody,
     response: { 200: ref('SshVerifyResult'), ...faults(400, 403, 404, 409, 502, 504) },
@@ -243,7 +243,7 @@ export const sshRouteSchemas = {
   setup: {
     tags: TAGS,
     summary:
-      "Install root's public key of the host in user@remote's authorized_keys, logging in once with the user's password",
+      "Install root's public key of the host in user@remote_host's authorized_keys, logging in once with the user's password",
     params: hostParams,
     body: setupBody,
     response: { 200: ref('SshVerifyResult'), ...faults(400, 403, 404, 409, 429, 502, 504) },

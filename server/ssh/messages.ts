@@ -103,22 +103,22 @@ export function explain(
       if (c.cause === 'no_key_types') {
         return `${s.host} answers on port ${s.port} but offers no ed25519, ECDSA or RSA host key to ${s.from}.`;
       }
-      return `${s.host} refused the connection from ${s.from} on port ${s.port}: no SSH server listens there, or a firewall rejects it. Check the remote host name and its SSH port.`;
+      return `${s.host} refused the connection from ${s.from} on port ${s.port}: no SSH server listens there, or a firewall rejects it. Check the secondary host name and its SSH port.`;
     case 'unreachable':
       if (c.cause === 'dns')
-        return `${s.from} cannot find a host named ${s.host} (the name does not resolve there). Check the remote host name.`;
+        return `${s.from} cannot find a host named ${s.host} (the name does not resolve there). Check the secondary host name.`;
       if (c.cause === 'closed') {
         return `${s.host} closed the connection from ${s.from} on port ${s.port} before SSH could start: the SSH server there does not accept ${s.from}, or is overloaded.`;
       }
-      return `${s.from} cannot reach ${s.host} on port ${s.port} (no route to it). Check the remote host name and the network between them.`;
+      return `${s.from} cannot reach ${s.host} on port ${s.port} (no route to it). Check the secondary host name and the network between them.`;
     case 'timeout':
       return `${s.host} did not answer ${s.from} on port ${s.port} in time: it may be down, or a firewall drops the connection.`;
     case 'unknown_host_key':
-      return `${s.from} does not know the SSH host key of ${s.host} yet and only connects to known hosts. Check the remote's fingerprint and set up passwordless SSH with ${s.user}'s password to record it.`;
+      return `${s.from} does not know the SSH host key of ${s.host} yet and only connects to known hosts. Check the secondary host's fingerprint and set up passwordless SSH with ${s.user}'s password to record it.`;
     case 'host_key_changed':
       return (
-        `The SSH host key of ${s.host} is not the one ${s.from} has on record: the remote was reinstalled or its keys were regenerated, ` +
-        `or something is in between. ${s.from} did not log in. Check the new fingerprint with the remote's administrator; ` +
+        `The SSH host key of ${s.host} is not the one ${s.from} has on record: the secondary host was reinstalled or its keys were regenerated, ` +
+        `or something is in between. ${s.from} did not log in. Check the new fingerprint with the secondary host's administrator; ` +
         `if it is right, set up passwordless SSH again with ${s.user}'s password and confirm the new fingerprint.`
       );
     case 'key_rejected':
@@ -138,8 +138,8 @@ export function explain(
       return (
         `${s.host} did not accept the password for ${s.user}. Nothing was changed. Check the user name and the password` +
         (s.user === 'root'
-          ? '; many systems refuse passwords for root over SSH (PermitRootLogin prohibit-password): then log in as root on the remote to add the key, or give a key.'
-          : '; the remote may also refuse password logins (PasswordAuthentication no).')
+          ? '; many systems refuse passwords for root over SSH (PermitRootLogin prohibit-password): then log in as root on the secondary host to add the key, or give a key.'
+          : '; the secondary host may also refuse password logins (PasswordAuthentication no).')
       );
   }
 }
@@ -152,7 +152,7 @@ export function failed(
   return { ok: false, failure, detail: explain(failure, s, c) };
 }
 
-/** The confirmed fingerprint is not the key the remote presents now: nothing was sent. */
+/** The confirmed fingerprint is not the key the secondary host presents now: nothing was sent. */
 export function fingerprintMismatch(
   s: Situation,
   confirmed: string,
@@ -163,7 +163,7 @@ export function fingerprintMismatch(
     failure: 'host_key_changed',
     detail:
       `The SSH host key of ${s.host} as ${s.from} sees it now${actual ? ` (${actual})` : ''} is not the one you confirmed (${confirmed}). ` +
-      `The password was not sent. Read the fingerprint again and check it with the remote's administrator.`,
+      `The password was not sent. Read the fingerprint again and check it with the secondary host's administrator.`,
   };
 }
 

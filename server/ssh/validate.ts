@@ -40,7 +40,7 @@ export function validateKeyLocation(path: unknown, remoteUser = 'root'): string 
     file === 'authorized_keys' ||
     file.startsWith('known_hosts')
   )
-    return `${file} is not a private key for logging in to the remote: name the private key file.`;
+    return `${file} is not a private key for logging in to the secondary host: name the private key file.`;
   return null;
 }
 

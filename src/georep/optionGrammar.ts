@@ -221,7 +221,7 @@ export function sshOptionsProblem(value: string): string | null {
   for (let i = 0; i < list.length; i++) {
     const tok = list[i]!;
     if (!tok.startsWith('-') || tok === '-' || tok.startsWith('--')) {
-      return `"${tok}" is not an ssh option: gsyncd puts these words before the remote host, so ssh would read a plain word as the host to connect to.`;
+      return `"${tok}" is not an ssh option: gsyncd puts these words before the secondary host, so ssh would read a plain word as the host to connect to.`;
     }
     const letter = tok[1]!;
     if (letter === 'o' || letter in SSH_ARG_FLAGS) {

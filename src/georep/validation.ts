@@ -77,7 +77,7 @@ export function validateHost(host: string): string | null {
   if (typeof host !== 'string' || host.length === 0) return 'A host name or address is required.';
   if (host.length > 253) return 'A host name can have at most 253 characters.';
   if (host.includes(':')) {
-    return 'IPv6 addresses (and ports) are not accepted here: Gluster writes the remote as host::volume. Use a host name.';
+    return 'IPv6 addresses (and ports) are not accepted here: Gluster writes the secondary as host::volume. Use a host name.';
   }
   if (/^[\d.]+$/.test(host)) {
     return IPV4.test(host) ? null : `"${host}" is not a valid IPv4 address.`;
@@ -97,7 +97,7 @@ export function validateHost(host: string): string | null {
   return null;
 }
 
-/** A Unix user name as useradd accepts it (the remote user of a session; root or a mountbroker user). */
+/** A Unix user name as useradd accepts it (the secondary user of a session; root or a mountbroker user). */
 export function validateUser(user: string): string | null {
   if (typeof user !== 'string' || user.length === 0) return 'A user name is required.';
   if (user.length > 32) return 'A user name can have at most 32 characters.';
@@ -140,7 +140,7 @@ export function validateSessionKey(
   if (len > SESSION_NAME_MAX) {
     return {
       field: 'secondary_volume',
-      reason: `The primary volume, remote host and remote volume names together are too long (${len} characters; Gluster names the session's directory after them, at most ${SESSION_NAME_MAX}).`,
+      reason: `The primary volume, secondary host and secondary volume names together are too long (${len} characters; Gluster names the session's directory after them, at most ${SESSION_NAME_MAX}).`,
     };
   }
   return null;
@@ -249,7 +249,7 @@ export function normalizePath(path: string): string | null {
 /** Reason why `path` (absolute) may not be a target, or null. `path` should be normalised. */
 export function validateRemotePath(path: string): string | null {
   if (!path.startsWith('/'))
-    return 'A remote directory must be an absolute path (starting with "/").';
+    return 'A secondary directory must be an absolute path (starting with "/").';
   if (path.length > 4096) return 'A path can have at most 4096 characters.';
   const control = CONTROL.exec(path);
   if (control)
@@ -282,7 +282,7 @@ export function parseRemoteTarget(text: string): RemoteTargetResult {
   if (t.length === 0)
     return {
       kind: 'invalid',
-      reason: 'Enter a remote volume name or a directory path starting with "/".',
+      reason: 'Enter a secondary volume name or a directory path starting with "/".',
     };
   if (t.startsWith('/')) {
     const reason = validateRemotePath(t);
@@ -293,7 +293,7 @@ export function parseRemoteTarget(text: string): RemoteTargetResult {
     return {
       kind: 'invalid',
       reason:
-        'Enter only the remote volume name (or a /path); the remote host is a separate field.',
+        'Enter only the secondary volume name (or a /path); the secondary host is a separate field.',
     };
   }
   const reason = validateVolumeName(t);
@@ -364,7 +364,7 @@ export function checkDirectoryTarget(
   text: string,
 ): { path: string; volume: string } | { reason: string } {
   if (typeof text !== 'string' || !text.startsWith('/'))
-    return { reason: 'A remote directory must be an absolute path (starting with "/").' };
+    return { reason: 'A secondary directory must be an absolute path (starting with "/").' };
   const reason = validateRemotePath(text);
   if (reason) return { reason };
   const path = normalizePath(text)!;
@@ -380,7 +380,7 @@ export function canonicalHost(host: string): string {
 
 /**
  * Why an address may not be a remote: loopback, link-local or unspecified (IPv4, IPv6 and
- * IPv4-mapped IPv6), or null. Such a remote is the source host itself (or none), never another site.
+ * IPv4-mapped IPv6), or null. Such a secondary host is the primary host itself (or none), never another site.
  */
 export function forbiddenAddress(address: string): string | null {
   const a = canonicalHost(address).replace(/^\[|\]$/g, '');
@@ -412,6 +412,6 @@ export function validateRemoteHost(host: string): string | null {
   const c = canonicalHost(host);
   const bad = forbiddenAddress(c) ?? (LOCAL_NAMES.test(c) ? 'a name for this machine' : null);
   return bad
-    ? `${host} is ${bad}: the remote must be another machine, named so that the cluster hosts reach it over the network.`
+    ? `${host} is ${bad}: the secondary host must be another machine, named so that the cluster hosts reach it over the network.`
     : null;
 }

@@ -32,13 +32,13 @@ const fields = {
   secondary_host: Type.String({
     minLength: 1,
     maxLength: 255,
-    description: 'Host name or address of a node of the remote (secondary) cluster.',
+    description: 'Host name or address of a node of the secondary cluster.',
   }),
   secondary_volume: Type.Optional(
     Type.String({
       minLength: 1,
       maxLength: 256,
-      description: 'The remote volume. Give exactly one of secondary_volume and secondary_path.',
+      description: 'The secondary volume. Give exactly one of secondary_volume and secondary_path.',
     }),
   ),
   secondary_path: Type.Optional(
@@ -47,9 +47,9 @@ const fields = {
       maxLength: 4096,
       pattern: '^/',
       description:
-        'A directory on the remote host (absolute; normalised; not / nor a system directory; empty or missing), instead of ' +
-        'secondary_volume: the service creates a single-brick volume on it (glusterd must run on the remote; root only), ' +
-        'from the source host over passwordless SSH, and replicates into it.',
+        'A directory on the secondary host (absolute; normalised; not / nor a system directory; empty or missing), instead of ' +
+        'secondary_volume: the service creates a single-brick volume on it (glusterd must run on the secondary host; root only), ' +
+        'from the primary host over passwordless SSH, and replicates into it.',
     }),
   ),
   secondary_user: Type.Optional(
@@ -57,7 +57,7 @@ const fields = {
       minLength: 1,
       maxLength: 32,
       default: 'root',
-      description: 'root, or the mountbroker user on the remote.',
+      description: 'root, or the mountbroker user on the secondary host.',
     }),
   ),
   secondary_group: Type.Optional(
@@ -87,7 +87,7 @@ export const CreateSessionBody = Type.Object(fields, {
 });
 export type CreateSessionRequest = Static<typeof CreateSessionBody>;
 
-/** POST .../clusters/{cluster_id}/preflight: as create, the source host may be left to the service. */
+/** POST .../clusters/{cluster_id}/preflight: as create, the primary host may be left to the service. */
 export const PreflightBody = Type.Object(
   { ...fields, source_host_id: Type.Optional(fields.source_host_id) },
   {
@@ -97,5 +97,5 @@ export const PreflightBody = Type.Object(
 );
 export type PreflightRequest = Static<typeof PreflightBody>;
 
-/** What the service's create and preflight take in (the source host checked where it is required). */
+/** What the service's create and preflight take in (the primary host checked where it is required). */
 export type CreateInput = PreflightRequest;

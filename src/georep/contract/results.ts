@@ -9,7 +9,7 @@ export const ProvisionedVolumeSchema = Type.Object(
       description:
         'Derived from the path: georep-<path parts joined by "-">, with a short hash when needed to stay unique.',
     }),
-    host: Type.String({ description: 'The remote host; the brick is <host>:<path>.' }),
+    host: Type.String({ description: 'The secondary host; the brick is <host>:<path>.' }),
     path: Type.String({ description: 'The directory, absolute and normalised.' }),
     reused: Type.Boolean({
       description: 'A volume the service provisioned earlier on the same directory was reused.',
@@ -18,11 +18,11 @@ export const ProvisionedVolumeSchema = Type.Object(
   {
     $id: 'ProvisionedVolume',
     description:
-      'A single-brick volume the service created on a directory of the remote host (Gluster 10 replicates only into volumes), ' +
+      'A single-brick volume the service created on a directory of the secondary host (Gluster 10 replicates only into volumes), ' +
       'marked with the volume option user.ovirt-georep.provisioned=true.',
   },
 );
-/** A single-brick secondary volume the service created on a directory of the remote host. */
+/** A single-brick secondary volume the service created on a directory of the secondary host. */
 export type ProvisionedVolume = Static<typeof ProvisionedVolumeSchema>;
 
 const iso = (description: string) => Nullable('string', { format: 'date-time', description });

@@ -28,7 +28,7 @@ export const SshVerifyResultSchema = Type.Object(
   {
     $id: 'SshVerifyResult',
     description:
-      'Whether passwordless SSH from the host to the remote works, and if not, why, in plain words.',
+      'Whether passwordless SSH from the host to the secondary host works, and if not, why, in plain words.',
   },
 );
 /** Whether passwordless SSH works, and if not why, in the service's plain words. */
