@@ -302,7 +302,7 @@ const START_FIELDS: { label: string; good: string; bad: BadInput[] }[] = [
     label: 'Secondary Volume/Path',
     good: 'backup-dr',
     bad: [
-      { value: '', error: 'Enter a remote volume name or a directory path starting with "/".' },
+      { value: '', error: 'Enter a secondary volume name or a directory path starting with "/".' },
       { value: 'backup dr', error: 'A volume name cannot contain a space' },
       { value: 'backup.dr', error: 'A volume name cannot contain "."' },
       { value: '-backup', error: 'A volume name cannot start with "-".' },
@@ -311,7 +311,7 @@ const START_FIELDS: { label: string; good: string; bad: BadInput[] }[] = [
       {
         value: 'gdr2.lab.example::backup-dr',
         error:
-          'Enter only the remote volume name (or a /path); the remote host is a separate field.',
+          'Enter only the secondary volume name (or a /path); the secondary host is a separate field.',
       },
       { value: 'data/backup', error: 'A directory of the secondary host must be an absolute path' },
       { value: './backup', error: 'A directory of the secondary host must be an absolute path' },

@@ -51,7 +51,7 @@ export const PASSING_CHECKS: PreflightCheck[] = [
   }),
   check({
     id: 'passwordless_ssh',
-    title: 'Passwordless SSH from the source host to the remote works',
+    title: 'Passwordless SSH from the primary host to the secondary host works',
     evidence: 'Root on node1 logs in to root@remote1.example.com without a password.',
   }),
 ];

@@ -309,7 +309,7 @@ describe('setting up passwordless SSH is audited', () => {
     expect(r.json()).toMatchObject({ ok: true });
     const ev = s.engine.events().at(-1)!;
     expect(ev.description).toMatch(
-      /Passwordless SSH from host gprod1 of cluster gluster-prod to root@backup.remote.example has been set up with the remote user's password .*known_hosts.*\(User: admin@internal/,
+      /Passwordless SSH from host gprod1 of cluster gluster-prod to root@backup.remote.example has been set up with the secondary user's password .*known_hosts.*\(User: admin@internal/,
     );
     expect(JSON.stringify(s.engine.events())).not.toContain('remote-root-pw');
   });

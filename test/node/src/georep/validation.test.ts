@@ -179,7 +179,7 @@ describe('parseRemoteTarget', () => {
     expect(parseRemoteTarget('/data/geo-rep_1')).toEqual({ kind: 'path', path: '/data/geo-rep_1' });
   });
   it.each([
-    ['', /Enter a remote volume/],
+    ['', /Enter a secondary volume/],
     ['/', /root directory/],
     ['/./', /root directory/],
     ['/..', /climbs above/],
@@ -199,8 +199,8 @@ describe('parseRemoteTarget', () => {
     ['/srv/a b', /cannot contain a space/],
     ['/srv/$(id)', /cannot contain "\$"/],
     ['/srv/a\nb', /cannot contain a control character \(U\+000A\)/],
-    ['host::vol', /only the remote volume name/],
-    ['host:/srv', /only the remote volume name/],
+    ['host::vol', /only the secondary volume name/],
+    ['host:/srv', /only the secondary volume name/],
     ['a.b', /cannot contain "\."/],
   ])('refuses %j', (t, why) => {
     const r = parseRemoteTarget(t);

@@ -44,7 +44,7 @@ const FORCEABLE_PASS = check({
 });
 const SSH_FAIL = check({
   id: 'passwordless_ssh',
-  title: 'Passwordless SSH from the source host to the remote works',
+  title: 'Passwordless SSH from the primary host to the secondary host works',
   outcome: 'fail',
   severity: 'blocker',
   evidence:
@@ -75,7 +75,7 @@ describe('preflight', () => {
     expect(items.map((i) => i.querySelector('.georep-check-line')!.textContent)).toEqual([
       'Passed: The primary volume exists and is started',
       'Passed: The secondary volume is at least as large as the primary',
-      'Failed: Passwordless SSH from the source host to the remote works',
+      'Failed: Passwordless SSH from the primary host to the secondary host works',
     ]);
     // a passed check carries no severity badge: what it would do if it failed is not news
     expect(items[1]).not.toHaveTextContent('Force can bypass');
@@ -431,7 +431,7 @@ describe('the check summary agrees with its list', () => {
   test('a blocker skipped for lack of evidence: no "can be created", the open checks named', async () => {
     const skipped = check({
       id: 'remote_gluster',
-      title: 'Gluster is installed on the remote host',
+      title: 'Gluster is installed on the secondary host',
       outcome: 'skipped',
       severity: 'blocker',
       evidence: 'Asked from node1 over its passwordless SSH, which does not work yet.',
@@ -444,7 +444,7 @@ describe('the check summary agrees with its list', () => {
     await user.click(within(startDialog()).getByRole('button', { name: 'Check' }));
     const open = await screen.findByTestId('preflight-unverified');
     expect(open).toHaveTextContent('No check failed, but 1 check could not be made');
-    expect(open).toHaveTextContent('Gluster is installed on the remote host');
+    expect(open).toHaveTextContent('Gluster is installed on the secondary host');
     expect(screen.queryByTestId('preflight-all-passed')).not.toBeInTheDocument();
   });
 
@@ -474,7 +474,7 @@ describe('the check summary agrees with its list', () => {
   test('the remote answered but SSH from the source host fails: explained', async () => {
     const reachable = check({
       id: 'remote_reachable',
-      title: 'The remote host can be reached',
+      title: 'The secondary host can be reached',
       evidence: 'remote1.example.com answered this service.',
     });
     const services = fakeStartServices({

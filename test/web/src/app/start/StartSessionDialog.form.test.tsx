@@ -294,7 +294,7 @@ describe('remote', () => {
     [
       /^Secondary Volume\/Path/,
       'remote::vol',
-      'Enter only the remote volume name (or a /path); the remote host is a separate field.',
+      'Enter only the secondary volume name (or a /path); the secondary host is a separate field.',
     ],
     [
       /^Secondary Volume\/Path/,
@@ -304,7 +304,7 @@ describe('remote', () => {
     [
       /^Secondary Volume\/Path/,
       '',
-      'Enter a remote volume name or a directory path starting with "/".',
+      'Enter a secondary volume name or a directory path starting with "/".',
     ],
     [/^Secondary user/, '9lives', 'A user name must start with a letter or "_".'],
     [/^SSH port/, '70000', 'The SSH port must be between 1 and 65535.'],
