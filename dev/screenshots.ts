@@ -55,20 +55,20 @@ async function main(): Promise<void> {
     // The Start dialog, filled in.
     await frame.getByRole('button', { name: 'New session' }).first().click();
     const dlg = frame.getByRole('dialog', { name: 'New geo-replication session' });
-    await dlg.getByLabel('Source volume').selectOption({ label: 'home (up)' });
+    await dlg.getByLabel('Primary volume').selectOption({ label: 'home (up)' });
     await dlg
       .getByLabel('Start Geo-Replication from Host')
       .selectOption({ label: 'gprod1 (gprod1.lab.example)' });
-    await dlg.getByLabel('Remote Host').fill('backup.remote.example');
+    await dlg.getByLabel('Secondary Host').fill('backup.remote.example');
     // (the cluster's own notification hides by itself; wait it out so the dialog is seen whole)
-    await dlg.getByLabel('Remote Volume/Path').fill('home-backup');
+    await dlg.getByLabel('Secondary Volume/Path').fill('home-backup');
     await dlg.getByRole('button', { name: 'Check' }).click();
     await page.waitForTimeout(1500);
     await shot('start-dialog');
     await dlg.getByRole('button', { name: 'OK' }).click();
     const ssh = frame.getByRole('dialog', { name: 'Passwordless SSH setup' });
     await ssh.waitFor();
-    await ssh.getByLabel('Password of the remote user').check();
+    await ssh.getByLabel('Password of the secondary user').check();
     await page.waitForTimeout(1000);
     await shot('passwordless-ssh-dialog');
     await ssh.getByRole('button', { name: 'Cancel' }).click();
