@@ -3,6 +3,7 @@
 // evidence, and creation with and without force agreeing with it.
 import type { GeoRepSession, PreflightCheck } from '../../../../src/georep/types';
 import type { RemoteGluster } from '../../../../server/gluster/provision';
+import { CHECKS } from '../../../../server/preflight/catalogue';
 import { PROD, startStack, type Stack, type Fault, type ConfigList } from '../../../support/service-harness';
 
 let s: Stack;
@@ -399,5 +400,50 @@ describe('a remote the engine does not manage is asked from the source host, ove
     } finally {
       await st.close();
     }
+  });
+});
+
+describe('the checks name the sides primary and secondary, never source and remote (issue 13)', () => {
+  // Host names of the demo may hold "remote" (backup.remote.example): only the product's words count.
+  const words = (c: PreflightCheck) =>
+    `${c.title} ${c.evidence}`.replace(/[\w.-]*\.remote\.example/g, '<host>');
+  const SIDE_WORDS = /\bsource\b|\bremote\b/i;
+
+  it('every title of the catalogue', () => {
+    for (const c of Object.values(CHECKS)) expect(c.title).not.toMatch(SIDE_WORDS);
+    expect(CHECKS.source_host.title).toBe('The primary host is an Up host of the cluster');
+    expect(CHECKS.remote_reachable.title).toBe('The secondary host can be reached');
+    expect(CHECKS.passwordless_ssh.title).toBe(
+      'Passwordless SSH from the primary host to the secondary host works',
+    );
+  });
+
+  it('every title and evidence of a volume target, managed or not, and of a directory target', async () => {
+    const GPROD3 = '33eba627-6ede-35b6-b4cd-dda3787d9ae6'; // in maintenance
+    const runs = [
+      await preflight('gdr1.lab.example', 'backup-dr'),
+      await preflight('backup.remote.example', 'home-backup'),
+      await preflight('gdr1.lab.example', 'backup-dr', { source_host_id: GPROD3 }),
+      await preflight('backup.remote.example', 'home-backup', { source_host_id: GPROD3 }),
+      await preflight('backup.remote.example', '', {
+        secondary_volume: undefined,
+        secondary_path: '/data/backup',
+      }),
+      await preflight('backup.remote.example', '', {
+        secondary_volume: undefined,
+        secondary_path: '/data/backup',
+        source_host_id: GPROD3,
+      }),
+    ];
+    const checks = runs.flatMap((r) => r.check);
+    expect(checks.map((c) => c.id)).toEqual(
+      expect.arrayContaining(['source_host', 'remote_reachable', 'provision', 'passwordless_ssh']),
+    );
+    for (const c of checks) expect(words(c)).not.toMatch(SIDE_WORDS);
+    // The host a session is created from is the primary host; the far side is the secondary host.
+    expect(runs[5]!.by('remote_reachable')!.evidence).toBe(
+      'Host gprod3 is not Up: the secondary host was not checked from it.',
+    );
+    expect(runs[4]!.by('provision')!.evidence).toContain('created from gprod1');
   });
 });

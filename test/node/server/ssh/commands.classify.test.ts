@@ -3,9 +3,9 @@
 // OpenSSH's messages for situations this machine cannot produce (no route, a reset, nologin).
 // The explanation must be plain words.
 import { classifyChannelOpen, classifyKeyCheck, classifySsh } from '../../../../server/ssh/commands';
-import { explain } from '../../../../server/ssh/messages';
+import { explain, fingerprintMismatch } from '../../../../server/ssh/messages';
 import { keyboardInteractiveResponder, passwordAuthHandler } from '../../../../server/ssh/real';
-import type { VerifyFailure } from '../../../../server/ssh/types';
+import { VERIFY_FAILURES, type VerifyFailure } from '../../../../server/ssh/types';
 
 const BANNER = '@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@';
 
@@ -185,6 +185,57 @@ describe('classifySsh: ssh -o BatchMode=yes ... true', () => {
     );
     expect(words).toMatch(/gprod1\.lab\.example|backup\.remote\.example|\/root\/\.ssh\/k/);
     expect(words).not.toMatch(/@@@|NASTY|debug1/);
+  });
+});
+
+describe('the words name the far side as the product does: the secondary host (issue 13)', () => {
+  // A host name without "remote" in it, so that only the product's own words can match.
+  const s = { from: 'gprod1.lab.example', user: 'root', host: 'gdr1.lab.example', port: 22 };
+  const causes = [
+    undefined,
+    'passphrase',
+    'not_a_key',
+    'no_shell',
+    'dns',
+    'no_route',
+    'closed',
+    'no_key_types',
+  ] as const;
+  const all = VERIFY_FAILURES.flatMap((f) =>
+    causes.map(
+      (cause) =>
+        [f, cause, explain(f, { ...s, privateKeyPath: '/root/.ssh/k' }, { cause })] as const,
+    ),
+  );
+
+  it.each(all)('%s (cause %s): never "remote" nor "source"', (_f, _c, words) => {
+    expect(words).not.toMatch(/\bremote\b|\bsource\b/i);
+  });
+
+  it('a refused or unresolvable host: check the secondary host name', () => {
+    expect(explain('refused', s)).toMatch(/Check the secondary host name and its SSH port\.$/);
+    expect(explain('unreachable', s, { cause: 'dns' })).toMatch(/Check the secondary host name\.$/);
+    expect(explain('unreachable', s)).toMatch(
+      /Check the secondary host name and the network between them\.$/,
+    );
+  });
+
+  it("a changed host key: the secondary host was reinstalled; ask the secondary host's administrator", () => {
+    const words = explain('host_key_changed', s);
+    expect(words).toContain('the secondary host was reinstalled or its keys were regenerated');
+    expect(words).toContain("Check the new fingerprint with the secondary host's administrator");
+    expect(fingerprintMismatch(s, 'SHA256:a', 'SHA256:b').detail).toMatch(
+      /check it with the secondary host's administrator\.$/,
+    );
+  });
+
+  it('a refused root password: log in as root on the secondary host', () => {
+    expect(explain('auth_failed', s)).toContain(
+      'log in as root on the secondary host to add the key',
+    );
+    expect(explain('auth_failed', { ...s, user: 'geoaccount' })).toContain(
+      'the secondary host may also refuse password logins',
+    );
   });
 });
 
