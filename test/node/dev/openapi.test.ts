@@ -60,4 +60,28 @@ describe('dist/api/openapi.json', () => {
     expect($id).toBe(id);
     expect(doc.components.schemas[id]).toEqual(rest);
   });
+
+  it('its words name the sides primary and secondary, never source and remote (issue 13)', () => {
+    // Every description, summary and title; wire names (remote_host, source_host_id) and route
+    // paths (.../ssh/remote-key) are not words and stay as they are.
+    const words: string[] = [];
+    const walk = (v: unknown, key = ''): void => {
+      if (typeof v === 'string') {
+        if (['description', 'summary', 'title'].includes(key)) words.push(v);
+      } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+    };
+    walk(doc);
+    expect(words.length).toBeGreaterThan(50);
+    const prose = words.map((w) =>
+      w.replace(/\bremote_host\b|\bsource_host_id\b|\/ssh\/remote-key\b/g, '<name>'),
+    );
+    expect(prose.filter((w) => /\bsource\b|\bremote\b/i.test(w))).toEqual([]);
+    expect(words).toEqual(
+      expect.arrayContaining([
+        'Host name or address of a node of the secondary cluster.',
+        'Host name or IPv4 address of the secondary host.',
+      ]),
+    );
+  });
 });

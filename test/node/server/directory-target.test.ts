@@ -223,7 +223,7 @@ describe('request validation of secondary_path', () => {
     );
     expect(both.statusCode).toBe(400);
     expect(both.json<Fault>().detail).toMatch(
-      /either secondary_volume .* or secondary_path .*not both/,
+      /either secondary_volume \(a volume of the secondary cluster\) or secondary_path \(a directory on the secondary host\), not both/,
     );
     const none = await s.call(ADMIN, 'POST', SESSIONS, {
       primary_volume: 'home',
@@ -231,7 +231,9 @@ describe('request validation of secondary_path', () => {
       secondary_host: REMOTE,
     });
     expect(none.statusCode).toBe(400);
-    expect(none.json<Fault>().detail).toMatch(/Give secondary_volume .* or secondary_path/);
+    expect(none.json<Fault>().detail).toMatch(
+      /Give secondary_volume \(a volume of the secondary cluster\) or secondary_path \(a directory on the secondary host,/,
+    );
     const user = await s.call(
       ADMIN,
       'POST',
@@ -239,7 +241,7 @@ describe('request validation of secondary_path', () => {
       body('/data/x', { secondary_user: 'geoaccount', secondary_group: 'geogroup' }),
     );
     expect(user.statusCode).toBe(400);
-    expect(user.json<Fault>().detail).toMatch(/directory target needs root/);
+    expect(user.json<Fault>().detail).toMatch(/directory target needs root on the secondary host/);
   });
 });
 
