@@ -40,7 +40,8 @@ export async function remoteHostProblem(
   const addresses = await resolve(remote);
   for (const a of addresses) {
     const bad = forbiddenAddress(a);
-    if (bad) return `${remote} resolves to ${bad} (${a}): the secondary host must be another machine.`;
+    if (bad)
+      return `${remote} resolves to ${bad} (${a}): the secondary host must be another machine.`;
   }
   if (addresses.length === 0) return null;
   const mine = new Set(addresses);
