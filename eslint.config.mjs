@@ -8,6 +8,7 @@ import jsxA11y from 'eslint-plugin-jsx-a11y-x';
 import testingLibrary from 'eslint-plugin-testing-library';
 import playwright from 'eslint-plugin-playwright';
 import { importX } from 'eslint-plugin-import-x';
+import formatjs from 'eslint-plugin-formatjs';
 
 export default defineConfig(
   globalIgnores(['dist/', 'build/', 'coverage/', 'test-results/', 'playwright-report/', '.lab/']),
@@ -117,6 +118,16 @@ export default defineConfig(
       // A scrolling <pre> (log lines) takes focus so the keyboard can scroll it (axe's
       // scrollable-region-focusable).
       'jsx-a11y-x/no-noninteractive-tabindex': ['error', { tags: ['span', 'time', 'pre'] }],
+    },
+  },
+  // Messages: literal English text (the build compiles it to ICU ASTs: webpack/compile-messages.cjs),
+  // valid ICU, and a description for translators on every one (`formatjs extract` carries it).
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { formatjs },
+    rules: {
+      'formatjs/enforce-default-message': ['error', 'literal'],
+      'formatjs/no-invalid-icu': 'error',
     },
   },
   // No import circles, no import twice (the architecture's drawing has none; keep it so).
