@@ -155,6 +155,10 @@ async function main(): Promise<void> {
     await page.route(`**/ovirt-georep/api/clusters/${PROD}/sessions`, (route) =>
       route.fulfill({ status: 200, contentType: 'application/json', body: list }),
     );
+    // No pushed reads of the simulator's own list: the tab polls the synthetic one (as scale.spec.ts).
+    await page.route(`**/ovirt-georep/api/clusters/${PROD}/stream`, (route) =>
+      route.fulfill({ status: 404, contentType: 'application/json', body: '{}' }),
+    );
     await page.goto(`${base}/ovirt-engine/webadmin/`);
     await page.getByLabel('Username').fill('admin@internal');
     await page.getByLabel('Password').fill('admin');
