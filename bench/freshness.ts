@@ -65,7 +65,7 @@ async function arm(frame: Frame, name: string, word: string, present = true): Pr
           ?.closest('tr') ?? null;
       const wanted = () => {
         const r = row();
-        return r !== null && (r.textContent ?? '').includes(word) === present;
+        return r !== null && r.textContent.includes(word) === present;
       };
       const st = { seen: wanted() ? Date.now() : null };
       window.__freshness = st;

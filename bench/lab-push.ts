@@ -169,8 +169,8 @@ export async function startDevServer(
     base,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        if (child.exitCode !== null) resolve();
+        else child.once('exit', () => resolve());
         child.kill('SIGTERM'); // our own child, by its handle
       }),
   };

@@ -169,7 +169,7 @@ async function cliPerInterval(): Promise<void> {
     for (const n of (process.env.BENCH_VIEWERS ?? '0,1,20,200').split(',').map(Number)) {
       const s = await stack(0);
       await sleep(INTERVAL_MS); // the first round and the seed of the engine's events
-      let stop = () => undefined as void;
+      let stop: () => void = () => undefined;
       const stopped = new Promise<void>((r) => (stop = r));
       const running = viewers(s, n, mode, stopped);
       await sleep(POLL_MS); // every viewer under way

@@ -66,8 +66,8 @@ export async function startGlusterSshHosts(o: {
           ctx.key.algo === allowed.type &&
           ctx.key.data.equals(allowed.getPublicSSH())
         )
-          return ctx.accept();
-        ctx.reject(['publickey']);
+          ctx.accept();
+        else ctx.reject(['publickey']);
       });
       client.on('session', (accept) => {
         const session = accept();

@@ -111,24 +111,34 @@ async function main(): Promise<void> {
 
   // Development controls for demos and end-to-end tests; never part of an installed product.
   // The engine: down (connections reset) and/or answering every request `latencyMs` late.
-  app.post<{ Body: { down?: boolean; latencyMs?: number } }>('/__dev/engine', (req) => {
-    const b = req.body ?? {};
-    if (b.down !== undefined) engine.setDown(b.down === true);
-    if (b.latencyMs !== undefined) engine.setLatency(Math.max(0, Number(b.latencyMs) || 0));
-    return { down: engine.isDown(), latencyMs: engine.latency() };
-  });
+  // Bodies of the development controls are not validated by a schema: typed as what may come.
+  app.post<{ Body: { down?: unknown; latencyMs?: unknown } | undefined }>(
+    '/__dev/engine',
+    (req) => {
+      const b = req.body ?? {};
+      if (b.down !== undefined) engine.setDown(b.down === true);
+      if (b.latencyMs !== undefined) engine.setLatency(Math.max(0, Number(b.latencyMs) || 0));
+      return { down: engine.isDown(), latencyMs: engine.latency() };
+    },
+  );
   // Install or remove a test UI plugin (a descriptor of test/ui-plugins, with its resources).
-  app.post<{ Body: { name?: string; installed?: boolean } }>('/__dev/ui-plugin', (req, reply) => {
-    const name = String(req.body?.name ?? '');
-    if (!/^[a-z][a-z0-9-]*$/.test(name) || !fs.existsSync(path.join(TEST_PLUGINS, `${name}.json`)))
-      return reply.code(404).send({ error: `no test plugin ${name}` });
-    for (const f of [`${name}.json`, `${name}-resources`]) {
-      const link = path.join(uiPlugins, f);
-      fs.rmSync(link, { force: true, recursive: false });
-      if (req.body?.installed === true) fs.symlinkSync(path.join(TEST_PLUGINS, f), link);
-    }
-    return { name, installed: req.body?.installed === true };
-  });
+  app.post<{ Body: { name?: unknown; installed?: unknown } | undefined }>(
+    '/__dev/ui-plugin',
+    (req, reply) => {
+      const name = typeof req.body?.name === 'string' ? req.body.name : '';
+      if (
+        !/^[a-z][a-z0-9-]*$/.test(name) ||
+        !fs.existsSync(path.join(TEST_PLUGINS, `${name}.json`))
+      )
+        return reply.code(404).send({ error: `no test plugin ${name}` });
+      for (const f of [`${name}.json`, `${name}-resources`]) {
+        const link = path.join(uiPlugins, f);
+        fs.rmSync(link, { force: true, recursive: false });
+        if (req.body?.installed === true) fs.symlinkSync(path.join(TEST_PLUGINS, f), link);
+      }
+      return { name, installed: req.body?.installed === true };
+    },
+  );
   if (sim) {
     app.post<{
       Body: {
@@ -136,7 +146,7 @@ async function main(): Promise<void> {
         secondary_host: string;
         secondary_volume: string;
         brick: string;
-        faulty: boolean;
+        faulty: unknown;
       };
     }>('/__dev/sim/worker-fault', (req) => {
       const b = req.body;
@@ -159,8 +169,8 @@ async function main(): Promise<void> {
         secondary_host: string;
         secondary_volume: string;
         brick: string;
-        deaf: boolean;
-        chance?: number;
+        deaf: unknown;
+        chance?: unknown;
         /** changelog.rollover-time of the primary volume (s): a shorter threshold for demos. */
         rollover_seconds?: number;
       };
@@ -182,7 +192,7 @@ async function main(): Promise<void> {
       if (typeof b.chance === 'number') sim.setDeafChance(b.chance);
       return { ok: true };
     });
-    app.post<{ Body: { node: string; reachable: boolean } }>('/__dev/sim/node', (req) => {
+    app.post<{ Body: { node: string; reachable: unknown } }>('/__dev/sim/node', (req) => {
       sim.setNodeReachable(req.body.node, req.body.reachable === true);
       return { ok: true };
     });
@@ -203,7 +213,7 @@ async function main(): Promise<void> {
           return { ok: true };
         },
       );
-      app.post<{ Body: { from: string; user: string; host: string; trusted: boolean } }>(
+      app.post<{ Body: { from: string; user: string; host: string; trusted: unknown } }>(
         '/__dev/sim/ssh-trust',
         (req) => {
           const b = req.body;

@@ -218,7 +218,7 @@ export class EventsApi {
       this.counters.refused++;
       return { ok: false, code: 401, detail: 'This webhook needs its bearer token.' };
     }
-    const e = body as Partial<GlusterEvent> | null;
+    const e = body as { [K in keyof GlusterEvent]?: unknown } | null;
     if (
       !e ||
       typeof e !== 'object' ||
@@ -246,7 +246,7 @@ export class EventsApi {
       ok: true,
       event: {
         event: e.event,
-        message: e.message ?? {},
+        message: (e.message ?? {}) as Record<string, unknown>,
         nodeid: typeof e.nodeid === 'string' ? e.nodeid : '',
         ts: typeof e.ts === 'number' ? e.ts : 0,
       },

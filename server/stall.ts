@@ -98,7 +98,6 @@ export class StallWatch {
 
   /** The session with its workers' stall evidence (null where not stalled). */
   mark(s: GeoRepSession): GeoRepSession {
-    let changed = false;
     const workers = s.workers.map((w) => {
       const st = watchable(w) ? this.state.get(workerKey(s.id, w.primary_brick)) : undefined;
       const stall: StallEvidence | null =
@@ -106,9 +105,9 @@ export class StallWatch {
           ? toStallEvidence(st.evidence, st.firstStalledAt ?? st.evidence.now)
           : null;
       if (!stall && !w.stall) return w;
-      changed = true;
       return { ...w, stall };
     });
+    const changed = workers.some((w, i) => w !== s.workers[i]);
     return changed ? { ...s, workers, status: rollUpStatus(workers) } : s;
   }
 

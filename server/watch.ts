@@ -116,6 +116,8 @@ export class Watch {
       await this.tick('interval').catch((err: unknown) =>
         this.deps.log.warn({ err: message(err) }, 'watch: a round failed'),
       );
+      // stop() may have run during the round.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
       if (this.running) {
         this.timer = setTimeout(() => void loop(), this.settings.intervalMs);
         this.timer.unref();

@@ -619,7 +619,7 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
     storage_domain?: { id?: string };
   }
 
-  app.post<{ Body: EventBody }>(
+  app.post<{ Body: EventBody | undefined }>(
     '/ovirt-engine/api/events',
     {
       schema: {
@@ -736,7 +736,7 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
 
   // BackendUsersResource.add: a user of a directory (authz) enters the engine's users (AddUser,
   // which needs manipulate_users on the system); one the directory does not have is a plain 400.
-  app.post<{ Body: UserBody }>('/ovirt-engine/api/users', (req, reply) => {
+  app.post<{ Body: UserBody | undefined }>('/ovirt-engine/api/users', (req, reply) => {
     const c = ctx(req);
     const b = req.body ?? {};
     if (!b.user_name)
@@ -768,7 +768,7 @@ export function registerApi(app: FastifyInstance, d: ApiDeps): void {
   // BackendSystemPermissionsResource (BackendAssignedPermissionsResource.add) with
   // AddPermissionCommand.validate(): role by id or name, the user must be in the engine's users,
   // and only a system SuperUser may give an administrative role.
-  app.post<{ Body: PermissionBody }>('/ovirt-engine/api/permissions', (req, reply) => {
+  app.post<{ Body: PermissionBody | undefined }>('/ovirt-engine/api/permissions', (req, reply) => {
     const c = ctx(req);
     const b = req.body ?? {};
     const missing = [

@@ -65,7 +65,10 @@ export async function registerEngineEmulator(
     app.register((ctx: FastifyInstance, _opts: unknown, done: (err?: Error) => void) => {
       // A crashed engine: the connection is reset before any answer (the caller sees ECONNRESET).
       ctx.addHook('onRequest', (req, reply, next) => {
-        if (!down) return next();
+        if (!down) {
+          next();
+          return;
+        }
         void reply.hijack();
         req.raw.destroy();
       });

@@ -266,7 +266,7 @@ export function registerStorageApi(
     description?: string;
     persist_memorystate?: string | boolean;
   }
-  app.post<{ Params: { id: string }; Body: SnapshotBody }>(
+  app.post<{ Params: { id: string }; Body: SnapshotBody | undefined }>(
     '/ovirt-engine/api/vms/:id/snapshots',
     (req, reply) => {
       const c = d.ctx(req);

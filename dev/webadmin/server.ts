@@ -105,10 +105,11 @@ export async function registerWebAdmin(app: FastifyInstance, opts: WebAdminOptio
     reply.type('text/html; charset=utf-8').send(loginPage(null)),
   );
 
-  app.post<{ Body: Record<string, string> }>(`${BASE}/login`, (req, reply) => {
+  app.post<{ Body: Record<string, unknown> | undefined }>(`${BASE}/login`, (req, reply) => {
     const body = req.body ?? {};
-    const userName = String(body.username ?? '').trim();
-    const password = String(body.password ?? '');
+    const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+    const userName = text(body.username).trim();
+    const password = text(body.password);
     // WebAdmin's login accepts "user" for the internal domain too.
     const fullName = userName.includes('@') ? userName : `${userName}@internal`;
     const token = userName && password ? opts.sso.login(fullName, password) : null;
@@ -118,7 +119,7 @@ export async function registerWebAdmin(app: FastifyInstance, opts: WebAdminOptio
         .type('text/html; charset=utf-8')
         .send(loginPage('The user name or password is incorrect.', userName));
     }
-    const hash = String(body.hash ?? '').replace(/[^\w\-;=.]/g, '');
+    const hash = text(body.hash).replace(/[^\w\-;=.]/g, '');
     return reply
       .header(
         'Set-Cookie',

@@ -105,7 +105,7 @@ interface LogEntry {
 declare global {
   interface Window {
     userInfo: UserInfo;
-    pluginDefinitions: PluginDef[];
+    pluginDefinitions?: PluginDef[];
     engineLocale: string;
     engineVersion: string;
     /** For end-to-end tests: what the stand-in saw. */
@@ -899,6 +899,8 @@ function makeApi(name: string): Record<string, unknown> {
     },
     configObject() {
       const r = rec();
+      // The definitions are the host page's JSON: a descriptor without config has none.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
       return r ? (JSON.parse(JSON.stringify(r.def.config ?? {})) as Record<string, unknown>) : null;
     },
     addPrimaryMenuPlace(label: unknown, token: unknown, url: unknown, options?: unknown) {
@@ -1119,6 +1121,8 @@ window.__standin = {
 renderMenu();
 for (const def of window.pluginDefinitions ?? []) {
   // PluginManager.defineAndLoadPlugin :160-169: empty name/url or an already defined name: skipped.
+  // (The host page's JSON, as the engine wrote it from a descriptor: name or url may be missing.)
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
   if (!def.name?.trim() || !def.url?.trim() || plugins.has(def.name)) {
     log('warning', `Plugin [${def.name}] is already defined or has no name or URL`);
     continue;
@@ -1135,7 +1139,7 @@ for (const def of window.pluginDefinitions ?? []) {
   if (!def.enabled) continue; // defined, never attached
   const iframe = document.createElement('iframe');
   iframe.src = webadminUrl(def.url);
-  iframe.frameBorder = '0';
+  iframe.setAttribute('frameborder', '0');
   iframe.setAttribute('aria-hidden', 'true');
   iframe.tabIndex = -1;
   iframe.dataset.plugin = def.name;

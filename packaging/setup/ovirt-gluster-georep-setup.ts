@@ -230,7 +230,7 @@ class Engine {
   /** The SSO password grant; null when the engine refuses these credentials. */
   async login(user: string, password: string): Promise<{ token: string | null; why: string }> {
     const res = await this.http
-      .post<Json>(
+      .post<Json | undefined>(
         'sso/oauth/token',
         new URLSearchParams({
           grant_type: 'password',
@@ -245,10 +245,11 @@ class Engine {
           },
         },
       )
-      .catch((e: Error) => {
-        throw new SetupError(`cannot reach the engine at ${this.url} (${e.message})`);
+      .catch((e: unknown) => {
+        const why = e instanceof Error ? e.message : String(e);
+        throw new SetupError(`cannot reach the engine at ${this.url} (${why})`);
       });
-    if (res.status === 200 && typeof res.data.access_token === 'string')
+    if (res.status === 200 && typeof res.data?.access_token === 'string')
       return { token: res.data.access_token, why: '' };
     return {
       token: null,
@@ -257,7 +258,7 @@ class Engine {
   }
 
   async api(token: string, method: 'get' | 'post', p: string, body?: unknown): Promise<Json> {
-    const res = await this.http.request<Json>({
+    const res = await this.http.request<Json | undefined>({
       method,
       url: `api/${p}`,
       data: body,
@@ -273,7 +274,9 @@ class Engine {
     const said =
       typeof d === 'string'
         ? d
-        : [str((d as Json)?.reason), str((d as Json)?.detail)].filter(Boolean).join(': ');
+        : [str((d as Json | null)?.reason), str((d as Json | null)?.detail)]
+            .filter(Boolean)
+            .join(': ');
     throw new SetupError(
       `the engine refused ${method.toUpperCase()} api/${p} (HTTP ${res.status}${said ? `: ${said}` : ''})`,
     );

@@ -60,7 +60,7 @@ interface ProcState {
 }
 
 function isProcState(v: unknown): v is ProcState {
-  const x = v as ProcState;
+  const x = v as Partial<ProcState> | null;
   return !!x && typeof x === 'object' && x.v === 1 && !!x.session && typeof x.done === 'object';
 }
 
@@ -162,7 +162,7 @@ export class DrProcedures {
     const base = st ?? w.state;
     return {
       kind,
-      session_id: `${sessionIdOf(w.key)}`,
+      session_id: sessionIdOf(w.key),
       primary: w.key.primary_volume,
       secondary: formatSecondary(w.key),
       state_on: w.secondary ? `${w.secondary.cluster.name}/${w.secondary.volume.name}` : null,

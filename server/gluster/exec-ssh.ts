@@ -288,7 +288,10 @@ export function sshExec(options: SshExecOptions): SshGlusterExec {
             new Promise<void>((resolve) => {
               drop(node, c);
               const client = c.client;
-              if (!client) return resolve();
+              if (!client) {
+                resolve();
+                return;
+              }
               const t = setTimeout(() => {
                 client.destroy();
                 resolve();

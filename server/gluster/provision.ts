@@ -380,11 +380,14 @@ export function localHostShell(o: { env?: NodeJS.ProcessEnv } = {}): HostShell {
             maxBuffer: 16 * 1024 * 1024,
           },
           (error, stdout, stderr) => {
-            if (!error) return resolve({ stdout, stderr, code: 0 });
+            if (!error) {
+              resolve({ stdout, stderr, code: 0 });
+              return;
+            }
             const e = error as NodeJS.ErrnoException & { killed?: boolean; code?: number | string };
-            if (e.killed) return reject(new GlusterTimeoutError(node, opts.timeoutMs));
-            if (typeof e.code === 'number') return resolve({ stdout, stderr, code: e.code });
-            reject(new GlusterUnreachableError(node, e.message));
+            if (e.killed) reject(new GlusterTimeoutError(node, opts.timeoutMs));
+            else if (typeof e.code === 'number') resolve({ stdout, stderr, code: e.code });
+            else reject(new GlusterUnreachableError(node, e.message));
           },
         );
       });

@@ -198,7 +198,7 @@ async function readAgain(
     );
     if (!now) return { applied: null, seen: `Gluster does not list ${option.name}` };
     const want = option.value ?? now.default;
-    if (want === null || want === undefined)
+    if (want === null)
       return {
         applied: null,
         seen: `${option.name} is ${now.value}, and its default is not known here`,

@@ -50,6 +50,7 @@ interface HostParams {
 }
 interface RemoteKeyBody {
   remote_host: string;
+  /** The schema's default (22) fills it when the request has none. */
   port: number;
 }
 interface VerifyBody extends RemoteKeyBody {
@@ -369,9 +370,7 @@ export function registerSshRoutes(app: FastifyInstance, deps: SshRouteDeps): Pro
     { schema: sshRouteSchemas.remoteKey, ...common },
     async (req): Promise<HostKeyInfo> => {
       const { host } = await upHost(req, true);
-      return guard(() =>
-        ssh.remoteHostKey(host.address, req.body.remote_host, req.body.port ?? 22),
-      );
+      return guard(() => ssh.remoteHostKey(host.address, req.body.remote_host, req.body.port));
     },
   );
 
@@ -385,7 +384,7 @@ export function registerSshRoutes(app: FastifyInstance, deps: SshRouteDeps): Pro
         ssh.verify(host.address, {
           user: b.user,
           host: b.remote_host,
-          port: b.port ?? 22,
+          port: b.port,
           ...(b.private_key_path !== undefined ? { privateKeyPath: b.private_key_path } : {}),
         }),
       );
@@ -393,7 +392,7 @@ export function registerSshRoutes(app: FastifyInstance, deps: SshRouteDeps): Pro
         {
           user: p.user.user_name,
           ssh_from: host.address,
-          ssh_to: `${b.user}@${b.remote_host}:${b.port ?? 22}`,
+          ssh_to: `${b.user}@${b.remote_host}:${b.port}`,
           ok: r.ok,
           failure: r.failure,
         },
@@ -409,7 +408,7 @@ export function registerSshRoutes(app: FastifyInstance, deps: SshRouteDeps): Pro
     async (req): Promise<VerifyResult> => {
       const { p, cluster, host } = await upHost(req, true);
       const b = req.body;
-      const target = { user: b.user, host: b.remote_host, port: b.port ?? 22 };
+      const target = { user: b.user, host: b.remote_host, port: b.port };
       const r = await audited(
         p,
         cluster,
@@ -443,7 +442,7 @@ export function registerSshRoutes(app: FastifyInstance, deps: SshRouteDeps): Pro
       (req.body as { password: string }).password = '[redacted]';
       const { p, cluster, host } = await upHost(req, true);
       const b = req.body;
-      const target = { user: b.user, host: b.remote_host, port: b.port ?? 22 };
+      const target = { user: b.user, host: b.remote_host, port: b.port };
       // Per cluster and remote machine: another spelling of the remote, another user or port, or
       // another host of the cluster does not buy more attempts.
       const addresses = ctx.resolveHost ? await ctx.resolveHost(target.host) : [];

@@ -456,6 +456,8 @@ export class RealSshTrust implements SshTrust {
       c.forwardOut('127.0.0.1', 0, host, port, (err, ch) => {
         clearTimeout(timer);
         if (settled) {
+          // ssh2 types the channel as always given; on an error it is undefined.
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
           ch?.close();
           return;
         }
@@ -521,10 +523,11 @@ async function passwordLogin(
   confirmed: string,
   timeoutMs: number,
 ): Promise<Login> {
-  let actual: PublicKey | null = null;
-  let mismatch = false;
-  let expired = false;
-  let noMethod = false;
+  // Set by ssh2's callbacks during openSsh (typed wide: TypeScript cannot see those writes).
+  let actual = null as PublicKey | null;
+  let mismatch = false as boolean;
+  let expired = false as boolean;
+  let noMethod = false as boolean;
   const failure = (): VerifyResult | null => {
     if (mismatch) return fingerprintMismatch(s, confirmed, actual?.fingerprint ?? null);
     if (expired) return passwordExpired(s);
@@ -587,20 +590,28 @@ export function passwordAuthHandler(
   let step = 0;
   return (methodsLeft, _partial, next) => {
     step += 1;
-    if (step === 1) return next({ type: 'none', username: user });
+    if (step === 1) {
+      next({ type: 'none', username: user });
+      return;
+    }
     if (step === 2) {
-      const left = methodsLeft ?? [];
-      if (left.includes('password')) return next({ type: 'password', username: user, password });
+      // ssh2 passes null before the first attempt only (step 1); here, the methods still open.
+      const left = methodsLeft;
+      if (left.includes('password')) {
+        next({ type: 'password', username: user, password });
+        return;
+      }
       if (left.includes('keyboard-interactive')) {
-        return next({
+        next({
           type: 'keyboard-interactive',
           username: user,
           prompt: keyboardInteractiveResponder(password),
         });
+        return;
       }
       onNoPasswordMethod();
     }
-    return (next as unknown as (m: false) => void)(false);
+    (next as unknown as (m: false) => void)(false);
   };
 }
 

@@ -296,7 +296,10 @@ export function runCommand(
     };
     try {
       c.exec(command, (e, ch) => {
-        if (e) return failed(e);
+        if (e) {
+          failed(e);
+          return;
+        }
         stream = ch;
         ch.on('data', (d: Buffer) => {
           if (outLen < cap) out.push(d);

@@ -33,11 +33,10 @@ export async function runPreflight(
   clusterId: string,
   request: PreflightRequest,
 ): Promise<PreflightResult> {
-  const { data } = await client.post<PreflightResult>(
-    `clusters/${encodeURIComponent(clusterId)}/preflight`,
-    request,
-    { timeout: ACTION_TIMEOUT_MS },
-  );
+  // An older service may leave out what it has nothing for: read as partial.
+  const { data } = await client.post<
+    Partial<PreflightResult> & Pick<PreflightResult, 'can_create' | 'can_create_with_force'>
+  >(`clusters/${encodeURIComponent(clusterId)}/preflight`, request, { timeout: ACTION_TIMEOUT_MS });
   return {
     check: data.check ?? [],
     can_create: data.can_create,

@@ -105,10 +105,13 @@ export function createHttpClient(opts: ClientOptions): HttpClient {
   ): Promise<HttpResponse<T>> {
     const query = ro.params ? new URLSearchParams(ro.params).toString() : '';
     const url = `${base}${path.replace(/^\/+/, '')}${query ? `?${query}` : ''}`;
-    const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
     // A JSON Content-Type only with a body, as axios did: fastify refuses a bodiless DELETE that
     // declares JSON ("Body cannot be empty when content-type is set to 'application/json'").
-    for (const k of Object.keys(headers)) if (k.toLowerCase() === 'content-type') delete headers[k];
+    const headers: Record<string, string> = Object.fromEntries(
+      Object.entries({ Accept: 'application/json', ...opts.headers }).filter(
+        ([k]) => k.toLowerCase() !== 'content-type',
+      ),
+    );
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const token = opts.token();
     if (token) headers.Authorization = `Bearer ${token}`;

@@ -186,7 +186,7 @@ export function LagHistory({ clusterId, session }: { clusterId: string; session:
     body = (
       <Content component="p">
         {intl.formatMessage(historyMessages.failed, {
-          detail: q.error ? errorMessage(q.error) : '',
+          detail: errorMessage(q.error),
         })}
       </Content>
     );

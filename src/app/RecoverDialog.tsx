@@ -62,7 +62,7 @@ export function RecoverDialog({ clusterId, session, onClose }: RecoverDialogProp
   const ended = current !== null && current.state !== 'running';
 
   useEffect(() => {
-    if (!ended || !current) return;
+    if (!ended) return;
     void queryClient.invalidateQueries({ queryKey: queryKeys.sessions(clusterId) });
     if (current.state === 'succeeded')
       notify('success', intl.formatMessage(m.toastDone, { name: sessionName(intl, session) }));
@@ -136,7 +136,7 @@ export function RecoverDialog({ clusterId, session, onClose }: RecoverDialogProp
               />
             </StackItem>
           ) : null}
-          {ended && current ? (
+          {ended ? (
             <StackItem>
               <div ref={outcomeRef} tabIndex={-1} data-outcome={current.state}>
                 <Alert

@@ -19,7 +19,7 @@ import { useIntl } from 'react-intl';
 import type { GeoRepConfigOption, GeoRepSession, GeoRepWorker } from '../georep/types';
 import { useServices } from './environment';
 import { CheckCircleIcon, ExclamationTriangleIcon } from './icons';
-import { detailsMessages, statusMessages } from './messages';
+import { detailsMessages } from './messages';
 import { queryKeys } from './queries';
 import { RelativeTime } from './RelativeTime';
 import {
@@ -30,7 +30,7 @@ import {
 } from './sessionRules';
 import { LagHistory } from './LagHistory';
 import { SessionEventsLink } from './SessionEventsLink';
-import { StatusLabel } from './StatusLabel';
+import { StatusLabel, statusMessage } from './StatusLabel';
 import { TruncatedText } from './TruncatedText';
 import { LogSection, WorkerProblems, type RecoverAction } from './WorkerProblems';
 
@@ -101,7 +101,7 @@ function WorkerLastSynced({ worker: w }: { worker: GeoRepWorker }) {
   return (
     <>
       {intl.formatMessage(detailsMessages.notReported, {
-        status: intl.formatMessage(statusMessages[w.status] ?? statusMessages.Unknown),
+        status: intl.formatMessage(statusMessage(w.status)),
       })}
     </>
   );

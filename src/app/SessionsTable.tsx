@@ -18,13 +18,7 @@ import { memo, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import type { CrawlStatus, GeoRepSession } from '../georep/types';
 import { AngleDownIcon, AngleRightIcon, EllipsisVIcon } from './icons';
-import {
-  actionMessages,
-  detailsMessages,
-  pageMessages,
-  statusMessages,
-  tableMessages,
-} from './messages';
+import { actionMessages, detailsMessages, pageMessages, tableMessages } from './messages';
 import { RelativeText, RelativeTime } from './RelativeTime';
 import { Loadable, SessionDetails } from './onDemand';
 import { searchable } from './SessionEventsLink';
@@ -37,7 +31,7 @@ import {
   type SortDirection,
   type SortKey,
 } from './sessionRules';
-import { StatusLabel } from './StatusLabel';
+import { StatusLabel, statusMessage } from './StatusLabel';
 import { formatDuration } from './time';
 import { TruncatedText } from './TruncatedText';
 
@@ -129,7 +123,7 @@ function CrawlCell({ session }: { session: GeoRepSession }) {
 
 function SyncedCell({ session }: { session: GeoRepSession }) {
   const intl = useIntl();
-  const status = intl.formatMessage(statusMessages[session.status] ?? statusMessages.Unknown);
+  const status = intl.formatMessage(statusMessage(session.status));
   const sp = session.sync_point;
   if (sp.time === null) {
     const never = sp.source === 'never';

@@ -1,7 +1,7 @@
 // A session or worker status as a Label: icon AND text AND colour, never colour alone.
 import { Label } from '@patternfly/react-core';
 import type { ComponentType } from 'react';
-import { useIntl } from 'react-intl';
+import { type MessageDescriptor, useIntl } from 'react-intl';
 import type { SessionStatus, WorkerStatus } from '../georep/types';
 import {
   CheckCircleIcon,
@@ -33,10 +33,22 @@ const LOOK: Record<SessionStatus, { color: LabelColor; Icon: ComponentType }> = 
   Unknown: { color: 'grey', Icon: QuestionCircleIcon },
 };
 
+/**
+ * The words of a status. A newer service may send a status this tab does not know (the wire type
+ * names today's): it reads Unknown, never breaks the row.
+ */
+export function statusMessage(status: string): MessageDescriptor {
+  return (
+    (statusMessages as Readonly<Record<string, MessageDescriptor>>)[status] ??
+    statusMessages.Unknown
+  );
+}
+
 export function StatusLabel({ status }: { status: SessionStatus | WorkerStatus }) {
   const intl = useIntl();
-  const look = LOOK[status] ?? LOOK.Unknown;
-  const text = intl.formatMessage(statusMessages[status] ?? statusMessages.Unknown);
+  const look =
+    (LOOK as Readonly<Record<string, (typeof LOOK)[SessionStatus]>>)[status] ?? LOOK.Unknown;
+  const text = intl.formatMessage(statusMessage(status));
   return (
     <Label color={look.color} icon={<look.Icon />} isCompact data-status={status}>
       {text}

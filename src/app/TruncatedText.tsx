@@ -30,7 +30,7 @@ export function TruncatedText({
   /** May break after a dot (a host name), rather than widen its column. */
   breakDots?: boolean;
 }) {
-  if ([...text].length <= max)
+  if (Array.from(text).length <= max)
     return <span className="georep-name">{breakDots ? breakAfterDots(text) : text}</span>;
   return (
     <Tooltip content={<span className="georep-tooltip-text">{text}</span>}>

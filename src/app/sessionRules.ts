@@ -116,6 +116,11 @@ export type SortKey =
 export type SortDirection = 'asc' | 'desc';
 
 /** Worst first when ascending: the order an operator wants to see problems in. */
+/** A status this tab does not know (from a newer service) sorts last. */
+function statusRank(status: string): number {
+  return (STATUS_ORDER as Readonly<Record<string, number>>)[status] ?? 99;
+}
+
 const STATUS_ORDER: Record<SessionStatus, number> = {
   Faulty: 0,
   Stalled: 1,
@@ -184,7 +189,7 @@ function compareBy(key: SortKey): (a: GeoRepSession, b: GeoRepSession) => number
     case 'secondary_user':
       return (a, b) => collator.compare(a[key], b[key]);
     case 'status':
-      return (a, b) => (STATUS_ORDER[a.status] ?? 99) - (STATUS_ORDER[b.status] ?? 99);
+      return (a, b) => statusRank(a.status) - statusRank(b.status);
     case 'crawl':
       return (a, b) => collator.compare(sessionCrawls(a).join(','), sessionCrawls(b).join(','));
     case 'last_synced':

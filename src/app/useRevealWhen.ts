@@ -12,6 +12,8 @@ export function useRevealWhen<T extends HTMLElement>(key: string | null): RefObj
   useEffect(() => {
     const el = ref.current;
     if (key === null || !el) return;
+    // jsdom (the component tests) has no scrollIntoView.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
     el.scrollIntoView?.({ block: 'nearest' });
     el.focus({ preventScroll: true });
   }, [key]);

@@ -244,7 +244,7 @@ export function sshOptionsProblem(value: string): string | null {
       continue;
     }
     const flags = tok.slice(1);
-    const unknown = [...flags].find((c) => !SSH_FLAGS.includes(c));
+    const unknown = Array.from(flags).find((c) => !SSH_FLAGS.includes(c));
     if (unknown !== undefined) {
       return `The ssh flag -${unknown} (in "${tok}") is not accepted here: only -4 -6 -C -q -v -x -a -k, -c, -m, -i (a key in ${GLUSTER_KEY_DIR}) and -o Keyword=value are.`;
     }
@@ -319,7 +319,7 @@ export function rsyncOptionsProblem(value: string): string | null {
       if (!(name in RSYNC_LONG)) {
         return `The rsync option --${name} is not accepted here: only options that cannot run a program, read or write another file or reach another host are (e.g. --bwlimit, --compress, --exclude, --timeout, --checksum).`;
       }
-      const rule = RSYNC_LONG[name]!;
+      const rule = RSYNC_LONG[name] as RegExp | null; // listed: checked above
       if (rule === null) {
         if (eq >= 0) return `--${name} takes no value.`;
         continue;
@@ -331,9 +331,13 @@ export function rsyncOptionsProblem(value: string): string | null {
       continue;
     }
     if (tok.startsWith('-') && tok.length > 1) {
-      const unknown = [...tok.slice(1)].find((c) => !RSYNC_FLAGS.includes(c));
+      const unknown = Array.from(tok.slice(1)).find((c) => !RSYNC_FLAGS.includes(c));
       if (unknown !== undefined) {
-        return `The rsync flag -${unknown} (in "${tok}") is not accepted here: only ${[...RSYNC_FLAGS].map((c) => `-${c}`).join(' ')} and the long options listed in the description are.`;
+        return `The rsync flag -${unknown} (in "${tok}") is not accepted here: only ${Array.from(
+          RSYNC_FLAGS,
+        )
+          .map((c) => `-${c}`)
+          .join(' ')} and the long options listed in the description are.`;
       }
       continue;
     }
@@ -374,7 +378,7 @@ export function mountParamsProblem(value: string): string | null {
     if (!(name in MOUNT_PARAMS)) {
       return `The mount option "${name}" is not accepted here: gsyncd passes each word to glusterfs as --${name}; only options that tune the mount (aux-gfid-mount, acl, selinux, timeouts, direct-io-mode...) are accepted, none that names a file, a server or a volume.`;
     }
-    const rule = MOUNT_PARAMS[name]!;
+    const rule = MOUNT_PARAMS[name] as RegExp | null; // listed: checked above
     if (rule === null ? eq >= 0 : eq < 0 || !rule.test(tok.slice(eq + 1)))
       return rule === null ? `${name} takes no value.` : `"${tok}" is not a value ${name} takes.`;
   }

@@ -36,11 +36,7 @@ export function IntlProvider({
   children,
 }: IntlProviderProps) {
   const intl = useMemo(
-    () =>
-      createIntl(
-        { locale, defaultLocale, messages, ...(onError ? { onError } : {}) },
-        cache,
-      ),
+    () => createIntl({ locale, defaultLocale, messages, ...(onError ? { onError } : {}) }, cache),
     [locale, defaultLocale, messages, onError],
   );
   return <IntlContext.Provider value={intl}>{children}</IntlContext.Provider>;

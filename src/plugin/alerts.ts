@@ -161,7 +161,7 @@ export function noticesFor(
     };
     if (FAULTY.includes(now.status)) {
       const newEpisode = !before?.faultyEpisode;
-      if (newEpisode || worse(now.status, before?.worst)) {
+      if (newEpisode || worse(now.status, before.worst)) {
         out.push({
           kind: 'alert',
           type: now.status === 'PartiallyFaulty' ? 'warning' : 'danger',

@@ -30,7 +30,7 @@ function num(v: unknown, fallback: number, min: number): number {
 }
 
 export function readConfig(
-  raw: Record<string, unknown> = getPluginApi().configObject() ?? {},
+  raw: Record<string, unknown> = getPluginApi().configObject(),
 ): PluginConfig {
   const path = raw.georepServicePath;
   return {

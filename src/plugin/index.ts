@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   let config;
   let intl;
   try {
-    config = readConfig(api.configObject() ?? {});
+    config = readConfig(api.configObject());
     intl = await createPluginIntl(api.currentLocale());
   } catch (e) {
     // Never leave WebAdmin waiting: register a no-op and say ready.

@@ -64,7 +64,7 @@ function placeLocation(): { search: string; hash: string } {
 export function connectPlaceHost(): PlaceHost {
   const api = getPluginApi();
   return {
-    config: readConfig(api.configObject() ?? {}),
+    config: readConfig(api.configObject()),
     locale: api.currentLocale(),
     ssoToken: () => api.ssoToken(),
     engineBaseUrl: api.engineBaseUrl(),

@@ -163,6 +163,8 @@ export function startAlerts(deps: ServerAlertsDeps): Watcher {
   const loop = async (): Promise<void> => {
     if (stopped) return;
     if (deps.isVisible?.() ?? true) await poll();
+    // stop() may have run during the poll.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
     if (!stopped) timer = setTimeout(() => void loop(), deps.intervalMs);
   };
   void loop();

@@ -64,6 +64,8 @@ export function startWatcher(deps: WatcherDeps): Watcher {
   const loop = async (): Promise<void> => {
     if (stopped) return;
     if (deps.isVisible?.() ?? true) await poll();
+    // stop() may have run during the poll.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
     if (!stopped) timer = setTimeout(() => void loop(), deps.intervalMs);
   };
   void loop();

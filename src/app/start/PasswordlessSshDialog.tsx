@@ -29,7 +29,7 @@ import {
   TextInput,
 } from '@patternfly/react-core';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type SubmitEvent, useId, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { ApiError } from '../../api/http';
 import { asApiError } from '../queries';
@@ -172,11 +172,10 @@ export function PasswordlessSshDialog({
     }
   };
 
-  const canSend =
-    !busy && confirmed && password.length > 0 && shownKey !== null && !remoteKey.isFetching;
+  const canSend = !busy && confirmed && password.length > 0 && !remoteKey.isFetching;
 
   const sendPassword = async (): Promise<void> => {
-    if (busyRef.current || !canSend || !shownKey) return;
+    if (busyRef.current || !canSend) return;
     busyRef.current = true;
     setBusy(true);
     setPasswordResult(null);
@@ -232,7 +231,7 @@ export function PasswordlessSshDialog({
     void remoteKey.refetch();
   };
 
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     if (method === 'key') void verifyKey();
     else void sendPassword();

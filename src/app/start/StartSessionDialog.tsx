@@ -16,7 +16,7 @@ import {
 } from '@patternfly/react-core';
 import { useQuery } from '@tanstack/react-query';
 import {
-  type FormEvent,
+  type SubmitEvent,
   type KeyboardEvent,
   useEffect,
   useId,
@@ -161,6 +161,8 @@ export function StartSessionDialog({
   useEffect(() => {
     const el = progressRef.current;
     if (!el || state.steps.length === 0) return;
+    // jsdom (the component tests) has no scrollIntoView.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
     el.scrollIntoView?.({ block: 'start' });
     el.focus({ preventScroll: true });
   }, [runKey, state.steps.length]);
@@ -219,7 +221,7 @@ export function StartSessionDialog({
     const i = ready();
     if (i) await check(i);
   };
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     void onOk();
   };

@@ -148,8 +148,10 @@ export function validateForm(form: StartForm, ctx: FormContext): FormProblems {
       if (reason) problems[o.name] = { message: m.sharedRule, values: { reason } };
     }
   }
-  for (const k of Object.keys(fields) as FieldName[]) if (!fields[k]) delete fields[k];
-  return { fields, config: problems };
+  const reported = Object.fromEntries(
+    Object.entries(fields).filter(([, v]) => Boolean(v)),
+  ) as typeof fields;
+  return { fields: reported, config: problems };
 }
 
 export function hasProblems(p: FormProblems): boolean {

@@ -232,8 +232,9 @@ describe('validation before argv', () => {
     ] as const) {
       const e = await rejection(p);
       expect(e).toBeInstanceOf(GeoRepValidationError);
-      expect((e as GeoRepValidationError).field).toBe(field);
-      expect((e as GeoRepValidationError).reason).toMatch(/\.$/);
+      const v = e as Error & { field?: unknown; reason?: string };
+      expect(v.field).toBe(field);
+      expect(v.reason).toMatch(/\.$/);
     }
     expect(calls).toEqual([]);
   });

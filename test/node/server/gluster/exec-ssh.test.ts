@@ -195,7 +195,7 @@ describe('sshExec against an SSH server', () => {
             ctx.username === 'root' &&
             ctx.key.algo === allowed.type &&
             ctx.key.data.equals(allowed.getPublicSSH()) &&
-            (!ctx.signature || allowed.verify(ctx.blob!, ctx.signature, ctx.hashAlgo) === true)
+            (!ctx.signature || allowed.verify(ctx.blob!, ctx.signature, ctx.hashAlgo))
           ) {
             ctx.accept();
           } else {

@@ -37,9 +37,9 @@ describe('verdicts', () => {
     expect(classifyEvidence(ev({}), t)).toBe('idle');
   });
   it('busy: changes waiting while the worker processes changelogs', () => {
-    expect(
-      classifyEvidence(ev({ oldest_pending: NOW - 300, pending: 40, processing: 3 }), t),
-    ).toBe('busy');
+    expect(classifyEvidence(ev({ oldest_pending: NOW - 300, pending: 40, processing: 3 }), t)).toBe(
+      'busy',
+    );
   });
   it('lagging: a change waits, younger than the threshold', () => {
     expect(classifyEvidence(ev({ oldest_pending: NOW - 9, pending: 1 }), t)).toBe('lagging');

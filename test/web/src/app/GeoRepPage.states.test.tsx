@@ -22,14 +22,18 @@ describe('loading', () => {
     });
     renderApp({ services });
     expect(screen.getByRole('progressbar', { name: 'Loading clusters' })).toBeInTheDocument();
-    await act(() => Promise.resolve(resolveClusters([CLUSTER])));
+    await act(async () => {
+      resolveClusters([CLUSTER]);
+      await Promise.resolve();
+    });
     expect(
       await screen.findByRole('progressbar', { name: 'Loading geo-replication sessions' }),
     ).toBeInTheDocument();
     expect(services.listSessions).toHaveBeenCalledWith(CLUSTER.id);
-    await act(() =>
-      Promise.resolve(resolveSessions(sessionList([makeSession({ primary_volume: 'alpha' })]))),
-    );
+    await act(async () => {
+      resolveSessions(sessionList([makeSession({ primary_volume: 'alpha' })]));
+      await Promise.resolve();
+    });
     expect(await sessionRows()).toHaveLength(1);
     expect(
       screen.queryByRole('progressbar', { name: 'Loading geo-replication sessions' }),

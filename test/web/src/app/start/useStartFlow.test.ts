@@ -176,7 +176,13 @@ test('verification keys can fix pauses the flow; after a password setup it verif
   });
   expect(s.calls).toEqual(['preflight', 'verifySsh']);
   const final = await flow.continueAfterSsh({ kind: 'password', detail: 'set up' });
-  expect(s.calls).toEqual(['preflight', 'verifySsh', 'verifySsh', 'createSession', 'controlSession']);
+  expect(s.calls).toEqual([
+    'preflight',
+    'verifySsh',
+    'verifySsh',
+    'createSession',
+    'controlSession',
+  ]);
   expect(final?.outcome.kind).toBe('done');
 });
 
@@ -190,7 +196,13 @@ test("after a key setup: verified again with root's own key (what Gluster's crea
     path: '/root/.ssh/k',
     detail: 'set up with k',
   });
-  expect(s.calls).toEqual(['preflight', 'verifySsh', 'verifySsh', 'createSession', 'controlSession']);
+  expect(s.calls).toEqual([
+    'preflight',
+    'verifySsh',
+    'verifySsh',
+    'createSession',
+    'controlSession',
+  ]);
   expect(final?.steps.find((x) => x.id === 'verify')?.status).toBe('done');
   expect(final?.outcome.kind).toBe('done');
 });
