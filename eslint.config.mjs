@@ -131,12 +131,14 @@ export default defineConfig(
     },
   },
   // Messages: literal English text (the build compiles it to ICU ASTs: webpack/compile-messages.cjs),
-  // valid ICU, and a description for translators on every one (`formatjs extract` carries it).
+  // valid ICU, and a description for translators on every one (`formatjs extract` carries it; the
+  // build leaves it out of the bundle).
   {
     files: ['src/**/*.{ts,tsx}'],
     plugins: { formatjs },
     rules: {
       'formatjs/enforce-default-message': ['error', 'literal'],
+      'formatjs/enforce-description': ['error', 'literal'],
       'formatjs/no-invalid-icu': 'error',
     },
   },

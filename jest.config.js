@@ -23,7 +23,6 @@ const ESM_ONLY = [
   '@open-draft/deferred-promise',
   '@formatjs',
   'intl-messageformat',
-  'react-intl',
   'cookie',
 ];
 const common = {

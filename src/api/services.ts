@@ -2,14 +2,11 @@
 // functions so tests (and embeddings) inject fakes. The views name what they use with Pick<>; each
 // function is one thin call of this folder. createServices builds the real ones over the two HTTP
 // clients (index.tsx).
-import {
-  createSession,
-  type CreateSessionRequest,
-  listRemoteHostSuggestions,
-  type PreflightRequest,
-  type PreflightResult,
-  type RemoteHostSuggestion,
-  runPreflight,
+import type {
+  CreateSessionRequest,
+  PreflightRequest,
+  PreflightResult,
+  RemoteHostSuggestion,
 } from './create';
 import {
   type EngineCluster,
@@ -35,29 +32,16 @@ import {
   setCheckpoint,
   setSessionConfigOption,
 } from './georep';
-import {
-  type DrProcedureKind,
-  type DrScheduleRequest,
-  getDrProcedure,
-  listStorageDomains,
-  runDrStep,
-  runDrSync,
-  setDrSchedule,
-} from './dr';
+import type { DrProcedureKind, DrScheduleRequest } from './dr';
 import { getSessionHistory, type SessionHistory } from './history';
 import type { HttpClient } from './http';
-import {
-  getHostSshKey,
-  getRemoteHostKey,
-  setupSsh,
-  setupSshWithKey,
-  type SshHostKey,
-  type SshKeySetupRequest,
-  type SshRemote,
-  type SshSetupRequest,
-  type SshVerifyRequest,
-  type SshVerifyResult,
-  verifySsh,
+import type {
+  SshHostKey,
+  SshKeySetupRequest,
+  SshRemote,
+  SshSetupRequest,
+  SshVerifyRequest,
+  SshVerifyResult,
 } from './ssh';
 import { type StreamHandlers, streamSessions } from './stream';
 import { listTransitions, type TransitionFeed } from './transitions';
@@ -161,6 +145,11 @@ export function createServices(
   georep: HttpClient,
   token?: () => string | null,
 ): GeoRepServices {
+  // The calls only the Start flow, the Passwordless SSH dialog and the DR views make are loaded
+  // with their first use, not with the table (the first paint): the same functions, one chunk each.
+  const create = () => import(/* webpackChunkName: "api-create" */ './create');
+  const ssh = () => import(/* webpackChunkName: "api-ssh" */ './ssh');
+  const dr = () => import(/* webpackChunkName: "api-dr" */ './dr');
   return {
     ...(token
       ? {
@@ -173,7 +162,7 @@ export function createServices(
     listGlusterClusters: () => listGlusterClusters(engine),
     listClusterHosts: (name) => listClusterHosts(engine, name),
     listClusterVolumes: (cid) => listGlusterVolumes(engine, cid),
-    listRemoteHosts: (cid) => listRemoteHostSuggestions(engine, cid),
+    listRemoteHosts: (cid) => create().then((m) => m.listRemoteHostSuggestions(engine, cid)),
     listSessions: (cid) => listSessions(georep, cid),
     getAccess: (cid) => getClusterAccess(georep, cid),
     controlSession: (cid, sid, action, force) => controlSession(georep, cid, sid, action, force),
@@ -187,19 +176,22 @@ export function createServices(
     recoverSession: (cid, sid) => recoverSession(georep, cid, sid),
     getJob: (cid, jid) => getJob(georep, cid, jid),
     getDiagnosis: (cid, sid, brick) => getDiagnosis(georep, cid, sid, brick),
-    preflight: (cid, request) => runPreflight(georep, cid, request),
-    createSession: (cid, request) => createSession(georep, cid, request),
-    getHostKey: (cid, hid) => getHostSshKey(georep, cid, hid),
-    getRemoteKey: (cid, hid, remote) => getRemoteHostKey(georep, cid, hid, remote),
-    verifySsh: (cid, hid, request) => verifySsh(georep, cid, hid, request),
-    setupSsh: (cid, hid, request) => setupSsh(georep, cid, hid, request),
-    setupSshWithKey: (cid, hid, request) => setupSshWithKey(georep, cid, hid, request),
+    preflight: (cid, request) => create().then((m) => m.runPreflight(georep, cid, request)),
+    createSession: (cid, request) => create().then((m) => m.createSession(georep, cid, request)),
+    getHostKey: (cid, hid) => ssh().then((m) => m.getHostSshKey(georep, cid, hid)),
+    getRemoteKey: (cid, hid, remote) =>
+      ssh().then((m) => m.getRemoteHostKey(georep, cid, hid, remote)),
+    verifySsh: (cid, hid, request) => ssh().then((m) => m.verifySsh(georep, cid, hid, request)),
+    setupSsh: (cid, hid, request) => ssh().then((m) => m.setupSsh(georep, cid, hid, request)),
+    setupSshWithKey: (cid, hid, request) =>
+      ssh().then((m) => m.setupSshWithKey(georep, cid, hid, request)),
     dr: {
-      listStorageDomains: (cid) => listStorageDomains(georep, cid),
-      setSchedule: (cid, v, body) => setDrSchedule(georep, cid, v, body),
-      runSync: (cid, v) => runDrSync(georep, cid, v),
-      getProcedure: (cid, sid, kind) => getDrProcedure(georep, cid, sid, kind),
-      runStep: (cid, sid, kind, step, force) => runDrStep(georep, cid, sid, kind, step, force),
+      listStorageDomains: (cid) => dr().then((m) => m.listStorageDomains(georep, cid)),
+      setSchedule: (cid, v, body) => dr().then((m) => m.setDrSchedule(georep, cid, v, body)),
+      runSync: (cid, v) => dr().then((m) => m.runDrSync(georep, cid, v)),
+      getProcedure: (cid, sid, kind) => dr().then((m) => m.getDrProcedure(georep, cid, sid, kind)),
+      runStep: (cid, sid, kind, step, force) =>
+        dr().then((m) => m.runDrStep(georep, cid, sid, kind, step, force)),
     },
   };
 }

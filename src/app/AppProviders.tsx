@@ -3,7 +3,7 @@
 // volume's sub tab) are its children, so an entry bundles only the page it shows.
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { IntlProvider } from 'react-intl';
+import { IntlProvider } from '../intl/react';
 import { DEFAULT_LOCALE } from '../intl';
 import { type GeoRepEnvironment, GeoRepEnvironmentProvider } from './environment';
 import { createGeoRepQueryClient } from './queries';

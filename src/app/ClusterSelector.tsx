@@ -1,7 +1,7 @@
 // Picks the Gluster cluster whose sessions the tab shows (only clusters the user sees).
 import { FormGroup, FormSelect, FormSelectOption } from '@patternfly/react-core';
 import { useId } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../intl/react';
 import type { EngineCluster } from '../api/engine';
 import { clusterMessages } from './messages';
 

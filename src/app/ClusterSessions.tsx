@@ -21,7 +21,7 @@ import {
   Tooltip,
 } from '@patternfly/react-core';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../intl/react';
 import type { EngineCluster } from '../api/engine';
 import type { GeoRepSession } from '../georep/types';
 import { availability, permissionFrom } from './actionAvailability';

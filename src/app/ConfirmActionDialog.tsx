@@ -14,7 +14,7 @@ import {
 } from '@patternfly/react-core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
-import { type MessageDescriptor, useIntl } from 'react-intl';
+import { type MessageDescriptor, useIntl } from '../intl/react';
 import type { GeoRepSession } from '../georep/types';
 import { type SessionControlAction, useServices } from './environment';
 import { ForceAdvice, refusalsOf } from './ForceAdvice';

@@ -3,8 +3,8 @@
 // words; Force is offered for the sessions where it may get past the refusal, with what it does,
 // and the others say why it would not help. A session refused with force is not offered it again.
 import { Alert, Content, StackItem } from '@patternfly/react-core';
-import type { MessageDescriptor } from 'react-intl';
-import { useIntl } from 'react-intl';
+import type { MessageDescriptor } from '../intl/react';
+import { useIntl } from '../intl/react';
 import { judgeRefusal, type ForceableAction, type RefusalKind } from '../georep/force';
 import type { GeoRepSession } from '../georep/types';
 import { dialogMessages } from './dialogMessages';

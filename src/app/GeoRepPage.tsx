@@ -12,7 +12,7 @@ import {
 } from '@patternfly/react-core';
 import { useMemo, useRef, useState } from 'react';
 import { useDrSetupIntent } from './dr/useDrSetupIntent';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../intl/react';
 import { GeoRepEnvironmentProvider, useGeoRepEnvironment } from './environment';
 import { StartSessionLauncher, useStartSessionIntent } from './start/StartSessionLauncher';
 import { ClusterSelector } from './ClusterSelector';

@@ -12,7 +12,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { defineMessages, useIntl } from 'react-intl';
+import { defineMessages, useIntl } from '../intl/react';
 import type { SessionHistory } from '../api/history';
 import type { GeoRepSession } from '../georep/types';
 import { errorMessage } from '../georep/errorMessage';

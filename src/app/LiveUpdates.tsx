@@ -2,7 +2,7 @@
 // once by Gluster's events, pushed after each of the service's reads, or polled. The stream itself
 // is run here (useLiveSessions), so the page needs only this one element.
 import { Icon, Tooltip } from '@patternfly/react-core';
-import { useIntl, defineMessages } from 'react-intl';
+import { useIntl, defineMessages } from '../intl/react';
 import { untyped } from '../intl';
 import { useGeoRepEnvironment } from './environment';
 import { useLiveSessions, type LiveMode } from './useLiveSessions';

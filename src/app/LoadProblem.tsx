@@ -7,8 +7,8 @@ import {
   EmptyStateBody,
   EmptyStateFooter,
 } from '@patternfly/react-core';
-import type { MessageDescriptor } from 'react-intl';
-import { useIntl } from 'react-intl';
+import type { MessageDescriptor } from '../intl/react';
+import { useIntl } from '../intl/react';
 import type { ApiError } from '../api/http';
 import { useGeoRepEnvironment } from './environment';
 import { ExclamationCircleIcon, LockIcon } from './icons';

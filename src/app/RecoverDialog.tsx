@@ -16,7 +16,7 @@ import {
 } from '@patternfly/react-core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../intl/react';
 import type { GeoRepJob, GeoRepSession } from '../georep/types';
 import { useServices } from './environment';
 import { CheckCircleIcon, ExclamationCircleIcon, InProgressIcon } from './icons';

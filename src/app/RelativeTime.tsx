@@ -2,7 +2,7 @@
 // The relative text moves on by itself (useNow), not only when the data is read again.
 import { Tooltip } from '@patternfly/react-core';
 import type { ReactNode } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../intl/react';
 import { formatAbsolute, formatRelative } from './time';
 import { useNow } from './useNow';
 

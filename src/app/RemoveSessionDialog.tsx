@@ -12,7 +12,7 @@ import {
 } from '@patternfly/react-core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../intl/react';
 import type { GeoRepSession } from '../georep/types';
 import { useServices } from './environment';
 import { ForceAdvice, refusalsOf } from './ForceAdvice';

@@ -15,11 +15,12 @@ import {
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../intl/react';
 import type { GeoRepConfigOption, GeoRepSession, GeoRepWorker } from '../georep/types';
 import { useServices } from './environment';
 import { CheckCircleIcon, ExclamationTriangleIcon } from './icons';
-import { detailsMessages } from './messages';
+import { detailsMessages } from './detailsMessages';
+import { sessionWordsMessages } from './messages';
 import { queryKeys } from './queries';
 import { RelativeTime } from './RelativeTime';
 import {
@@ -171,10 +172,10 @@ export function CrawlHelp() {
       onToggle={(_e, v) => setOpen(v)}
     >
       <List>
-        <ListItem>{intl.formatMessage(detailsMessages.crawlChangelog)}</ListItem>
-        <ListItem>{intl.formatMessage(detailsMessages.crawlHistory)}</ListItem>
-        <ListItem>{intl.formatMessage(detailsMessages.crawlHybrid)}</ListItem>
-        <ListItem>{intl.formatMessage(detailsMessages.crawlNA)}</ListItem>
+        <ListItem>{intl.formatMessage(sessionWordsMessages.crawlChangelog)}</ListItem>
+        <ListItem>{intl.formatMessage(sessionWordsMessages.crawlHistory)}</ListItem>
+        <ListItem>{intl.formatMessage(sessionWordsMessages.crawlHybrid)}</ListItem>
+        <ListItem>{intl.formatMessage(sessionWordsMessages.crawlNA)}</ListItem>
       </List>
     </ExpandableSection>
   );

@@ -4,11 +4,11 @@
 // Events with it is WebAdmin's (src/plugin/eventsPlace.ts, through the environment).
 import { Button } from '@patternfly/react-core';
 import { useCallback } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../intl/react';
 import { sessionEventsSearch } from '../georep/sessionEvents';
 import type { SessionKey } from '../georep/types';
 import { useGeoRepEnvironment } from './environment';
-import { detailsMessages } from './messages';
+import { sessionWordsMessages } from './messages';
 import { useGlusterClusters } from './useSessions';
 
 /**
@@ -49,7 +49,7 @@ export function SessionEventsLink({
   if (!show || !searchable(session)) return null;
   return (
     <Button variant="link" isInline onClick={() => show(session)}>
-      {intl.formatMessage(detailsMessages.showEvents)}
+      {intl.formatMessage(sessionWordsMessages.showEvents)}
     </Button>
   );
 }

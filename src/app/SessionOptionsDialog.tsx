@@ -28,7 +28,7 @@ import {
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../intl/react';
 import type { GeoRepConfigOption, GeoRepSession } from '../georep/types';
 import { useServices } from './environment';
 import { CheckCircleIcon, ExclamationCircleIcon } from './icons';

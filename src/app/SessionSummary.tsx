@@ -1,7 +1,7 @@
 // Counts of the cluster's sessions by status; each count is a filter (press again to show all).
 import { Badge, ToggleGroup, ToggleGroupItem } from '@patternfly/react-core';
 import { type ComponentType, memo, useMemo } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../intl/react';
 import type { GeoRepSession } from '../georep/types';
 import {
   CheckCircleIcon,

@@ -1,6 +1,6 @@
 // The sessions a dialog acts on, and the per-session results once it ran.
 import { Alert, Content, List, ListItem, StackItem } from '@patternfly/react-core';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../intl/react';
 import type { GeoRepSession } from '../georep/types';
 import { CheckCircleIcon, ExclamationCircleIcon } from './icons';
 import { dialogMessages } from './dialogMessages';

@@ -15,10 +15,10 @@ import {
   Tr,
 } from '@patternfly/react-table';
 import { memo, type ReactNode } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../intl/react';
 import type { CrawlStatus, GeoRepSession } from '../georep/types';
 import { AngleDownIcon, AngleRightIcon, EllipsisVIcon } from './icons';
-import { actionMessages, detailsMessages, pageMessages, tableMessages } from './messages';
+import { actionMessages, pageMessages, sessionWordsMessages, tableMessages } from './messages';
 import { RelativeText, RelativeTime } from './RelativeTime';
 import { Loadable, SessionDetails } from './onDemand';
 import { searchable } from './SessionEventsLink';
@@ -71,10 +71,10 @@ const COLUMN_TITLE = {
 } as const;
 
 const CRAWL_HELP = {
-  'Changelog Crawl': detailsMessages.crawlChangelog,
-  'History Crawl': detailsMessages.crawlHistory,
-  'Hybrid Crawl': detailsMessages.crawlHybrid,
-  'N/A': detailsMessages.crawlNA,
+  'Changelog Crawl': sessionWordsMessages.crawlChangelog,
+  'History Crawl': sessionWordsMessages.crawlHistory,
+  'Hybrid Crawl': sessionWordsMessages.crawlHybrid,
+  'N/A': sessionWordsMessages.crawlNA,
 } as const satisfies Record<CrawlStatus, unknown>;
 
 export interface RowAction {

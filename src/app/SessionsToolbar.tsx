@@ -16,7 +16,7 @@ import {
   Tooltip,
 } from '@patternfly/react-core';
 import { memo, type ReactNode, useState } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../intl/react';
 import type { Availability } from './actionAvailability';
 import { SyncAltIcon } from './icons';
 import { actionMessages, bucketMessages, pageMessages, toolbarMessages } from './messages';

@@ -1,6 +1,6 @@
 // Shown when the page is opened outside WebAdmin (no pluginApi): nothing else can work.
 import { EmptyState, EmptyStateBody, PageSection } from '@patternfly/react-core';
-import { IntlProvider, useIntl } from 'react-intl';
+import { IntlProvider, useIntl } from '../intl/react';
 import { DEFAULT_LOCALE } from '../intl';
 import { ExclamationCircleIcon } from './icons';
 import { pageMessages } from './messages';

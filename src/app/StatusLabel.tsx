@@ -1,7 +1,7 @@
 // A session or worker status as a Label: icon AND text AND colour, never colour alone.
 import { Label } from '@patternfly/react-core';
 import type { ComponentType } from 'react';
-import { type MessageDescriptor, useIntl } from 'react-intl';
+import { type MessageDescriptor, useIntl } from '../intl/react';
 import type { SessionStatus, WorkerStatus } from '../georep/types';
 import {
   CheckCircleIcon,

@@ -13,13 +13,14 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { useMemo, useState } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../intl/react';
 import { volumeFromSearch } from '../plugin/placeHost';
 import { ClusterSessions } from './ClusterSessions';
 import { GeoRepEnvironmentProvider, useGeoRepEnvironment } from './environment';
 import { CubesIcon } from './icons';
 import { LoadProblem } from './LoadProblem';
-import { pageMessages, volumeTabMessages } from './messages';
+import { pageMessages } from './messages';
+import { volumeTabMessages } from './volumeTabMessages';
 import { asApiError } from './queries';
 import { StartSessionLauncher } from './start/StartSessionLauncher';
 import { useGlusterClusters } from './useSessions';

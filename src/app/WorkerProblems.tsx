@@ -18,7 +18,7 @@ import {
 } from '@patternfly/react-core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../intl/react';
 import { statusFindings } from '../georep/known-failures';
 import type { GeoRepSession, GeoRepWorker, KnownFailureView } from '../georep/types';
 import { useServices } from './environment';

@@ -1,6 +1,6 @@
 // Whether an action can be used now, and why not: the user's role (from /access) first, then the
 // state of the sessions it would act on.
-import type { IntlShape, MessageDescriptor } from 'react-intl';
+import type { IntlShape, MessageDescriptor } from '../intl/react';
 import type { GeoRepSession } from '../georep/types';
 import type { ClusterAccess } from './environment';
 import { actionMessages } from './messages';

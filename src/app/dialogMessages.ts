@@ -2,7 +2,7 @@
 // (src/app/onDemand.tsx), not in the first paint. A session's sides are the primary volume and the
 // secondary (host, user, volume), as Gluster 10+ names them. Each message has a description for
 // translators: where it appears, what its placeholders hold.
-import { defineMessages } from 'react-intl';
+import { defineMessages } from '../intl/react';
 import { untyped } from '../intl';
 
 export const dialogMessages = untyped(

@@ -15,7 +15,7 @@ import {
   Suspense,
   useEffect,
 } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../intl/react';
 import { errorMessage } from '../georep/errorMessage';
 import { pageMessages } from './messages';
 import { useNotify } from './Toasts';

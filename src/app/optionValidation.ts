@@ -1,6 +1,6 @@
 // Checks an option value before it is sent, from the option's own metadata (type, allowed values,
 // range), so the user sees the problem next to the field instead of a 400 from the service.
-import type { MessageDescriptor } from 'react-intl';
+import type { MessageDescriptor } from '../intl/react';
 import { GRAMMAR_OPTIONS } from '../georep/optionGrammar';
 import { findOption, validateOptionValue } from '../georep/options';
 import type { GeoRepConfigOption } from '../georep/types';

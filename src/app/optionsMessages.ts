@@ -1,6 +1,6 @@
 // The words of the options editor: in its chunk (src/app/onDemand.tsx), not in the first paint.
 // Each message has a description for translators: where it appears, what its placeholders hold.
-import { defineMessages } from 'react-intl';
+import { defineMessages } from '../intl/react';
 import { untyped } from '../intl';
 
 export const optionsMessages = untyped(

@@ -1,5 +1,5 @@
 // The words of stall detection, Recover and the workers' own logs (one catalogue per feature).
-import { defineMessages } from 'react-intl';
+import { defineMessages } from '../intl/react';
 import { untyped } from '../intl';
 
 export const recoverMessages = untyped(

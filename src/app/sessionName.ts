@@ -1,5 +1,5 @@
 // One readable name for a session, used in dialogs, toasts and accessible labels.
-import type { IntlShape } from 'react-intl';
+import type { IntlShape } from '../intl/react';
 import type { GeoRepSession } from '../georep/types';
 import { tableMessages } from './messages';
 

@@ -1,5 +1,5 @@
 // Time display helpers: "3 minutes ago" with the absolute time on hover, and durations ("5 minutes").
-import type { IntlShape } from 'react-intl';
+import type { IntlShape } from '../intl/react';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400],

@@ -1,6 +1,6 @@
 // PatternFly Pagination's texts, translated.
 import { useMemo } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../intl/react';
 import { paginationMessages as m, toolbarMessages } from './messages';
 
 export function usePaginationTitles() {

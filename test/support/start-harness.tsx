@@ -4,7 +4,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { IntlProvider } from 'react-intl';
+import { IntlProvider } from '../../src/intl/react';
 import type { EngineHost } from '../../src/api/engine';
 import { ApiError, type ApiErrorKind } from '../../src/api/http';
 import type { StartServices } from '../../src/app/start/services';

@@ -3,7 +3,7 @@
 import { Alert, List, ListItem } from '@patternfly/react-core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../../intl/react';
 import type { GeoRepJob } from '../../georep/types';
 import { useServices } from '../environment';
 import { CheckCircleIcon, ExclamationCircleIcon, InProgressIcon } from '../icons';

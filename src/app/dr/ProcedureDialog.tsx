@@ -17,7 +17,7 @@ import {
 } from '@patternfly/react-core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../../intl/react';
 import type { DrProcedureKind } from '../../api/dr';
 import type { GeoRepJob } from '../../georep/types';
 import { useServices } from '../environment';

@@ -21,7 +21,7 @@ import {
 } from '@patternfly/react-core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../../intl/react';
 import {
   DR_DAYS,
   describeSchedule,

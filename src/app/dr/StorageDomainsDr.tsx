@@ -13,7 +13,7 @@ import {
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useIntl, type MessageDescriptor } from 'react-intl';
+import { useIntl, type MessageDescriptor } from '../../intl/react';
 import { describeSchedule, type DrDomainView } from '../../georep/dr';
 import { useGeoRepEnvironment, useServices } from '../environment';
 import { asApiError } from '../queries';

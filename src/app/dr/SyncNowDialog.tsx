@@ -12,7 +12,7 @@ import {
 } from '@patternfly/react-core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../../intl/react';
 import type { DrDomainView } from '../../georep/dr';
 import type { GeoRepJob } from '../../georep/types';
 import { useServices } from '../environment';

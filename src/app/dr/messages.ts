@@ -1,7 +1,7 @@
 // The words of disaster recovery of storage domains (one catalogue per feature). The session's
 // sides are its primary and secondary volumes; the sites are the primary site (where the primary
 // volume lives) and the recovery site (the secondary's), as docs/disaster-recovery.md says.
-import { defineMessages } from 'react-intl';
+import { defineMessages } from '../../intl/react';
 import { untyped } from '../../intl';
 
 export const drMessages = untyped(

@@ -1,7 +1,7 @@
 // The Start dialog's checks section: the preflight checks and their results, Auto-start and Force
 // (with what Force would bypass and what it never does).
 import { Alert, Checkbox, Content, FormSection, Spinner } from '@patternfly/react-core';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../../intl/react';
 import type { SectionProps } from './fieldKit';
 import { startMessages as m } from './messages';
 import { PreflightResults } from './PreflightResults';

@@ -1,7 +1,7 @@
 // What the service did on the secondary for a non-root user (the mountbroker), step by step, in the
 // Start dialog's outcome: each step, the node it ran on, and whether it changed anything.
 import { List, ListItem } from '@patternfly/react-core';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../../intl/react';
 import type { GeoRepSession } from '../../georep/types';
 import { startMessages as m } from './messages';
 

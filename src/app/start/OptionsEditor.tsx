@@ -15,7 +15,7 @@ import {
   TextInput,
 } from '@patternfly/react-core';
 import { useId, useState } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../../intl/react';
 import type { OptionSpec } from '../../georep/options';
 import { EDITOR_OPTIONS, type Problem, SEED_OPTIONS } from './form';
 import { startMessages as m } from './messages';

@@ -1,7 +1,7 @@
 // The Start dialog's options section: Gluster's defaults, or the options editor (the options
 // applied after create, before start).
 import { Alert, Checkbox, FormSection } from '@patternfly/react-core';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../../intl/react';
 import type { SectionProps } from './fieldKit';
 import type { FormProblems } from './form';
 import { startMessages as m } from './messages';

@@ -30,7 +30,7 @@ import {
 } from '@patternfly/react-core';
 import { useQuery } from '@tanstack/react-query';
 import { type SubmitEvent, useId, useRef, useState } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../../intl/react';
 import { ApiError } from '../../api/http';
 import { asApiError } from '../queries';
 import { useRevealWhen } from '../useRevealWhen';

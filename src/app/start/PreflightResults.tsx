@@ -1,7 +1,7 @@
 // The preflight's answer: what must be fixed (blockers), what Force may bypass, and every check
 // with its outcome and evidence.
 import { Alert, Content, Label, List, ListItem } from '@patternfly/react-core';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../../intl/react';
 import type { PreflightCheck } from '../../georep/types';
 import { CheckCircleIcon, ExclamationCircleIcon, OutlinedQuestionCircleIcon } from '../icons';
 import { startMessages as m } from './messages';

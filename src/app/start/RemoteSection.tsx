@@ -11,7 +11,7 @@ import {
   TextInput,
 } from '@patternfly/react-core';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../../intl/react';
 import type { EngineGlusterVolume } from '../../api/engine';
 import { provisionedVolumeName } from '../../georep/validation';
 import { reasonOf, type SectionProps } from './fieldKit';

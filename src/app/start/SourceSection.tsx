@@ -13,7 +13,7 @@ import {
   TextInput,
 } from '@patternfly/react-core';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../../intl/react';
 import type { EngineGlusterVolume, EngineHost } from '../../api/engine';
 import { reasonOf, type SectionProps } from './fieldKit';
 import { hostKeyFile, startMessages as m } from './messages';

@@ -1,8 +1,8 @@
 // The Start dialog's progress: the steps of OK as they run, the outcome, and what a screen reader
 // hears as they go.
 import { Alert, Content, ProgressStep, ProgressStepper } from '@patternfly/react-core';
-import type { MessageDescriptor } from 'react-intl';
-import { useIntl } from 'react-intl';
+import type { MessageDescriptor } from '../../intl/react';
+import { useIntl } from '../../intl/react';
 import { InProgressIcon } from '../icons';
 import { startMessages as m } from './messages';
 import { NonRootSteps } from './NonRootSteps';

@@ -24,7 +24,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../../intl/react';
 import type { EngineHost } from '../../api/engine';
 import type { GeoRepSession } from '../../georep/types';
 import { ChecksSection } from './ChecksSection';

@@ -2,7 +2,7 @@
 // line, which shows the field's problem once the user left the field or pressed OK/Check.
 import { FormHelperText, HelperText, HelperTextItem } from '@patternfly/react-core';
 import type { ReactNode } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl } from '../../intl/react';
 import { asApiError } from '../queries';
 import type { FieldName, Problem, StartForm } from './form';
 

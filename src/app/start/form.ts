@@ -1,6 +1,6 @@
 // The Start dialog's fields, their checks (the shared rules of src/georep/validation.ts and the
 // option catalogue, so the service would accept what passes here) and the input of the flow.
-import type { MessageDescriptor } from 'react-intl';
+import type { MessageDescriptor } from '../../intl/react';
 import type { EngineHost } from '../../api/engine';
 import { GEOREP_OPTIONS, type OptionSpec, validateOptionValue } from '../../georep/options';
 import {

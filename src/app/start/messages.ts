@@ -5,7 +5,7 @@
 // Reasons from the shared validation rules and the service's own words are passed in as {reason} /
 // {detail}. Each message has a description for translators: where it appears, what its
 // placeholders hold.
-import { defineMessages } from 'react-intl';
+import { defineMessages } from '../../intl/react';
 import { untyped } from '../../intl';
 
 export const startMessages = untyped(

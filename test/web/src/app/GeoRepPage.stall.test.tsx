@@ -3,7 +3,14 @@
 // user who may not act), and the workers' own log lines with the known failure they match.
 import { screen, waitFor, within } from '@testing-library/react';
 import type { GeoRepJob, GeoRepSession } from '../../../../src/georep/types';
-import { cellText, fakeServices, makeSession, makeWorker, renderApp, rowFor } from '../../../support/app-harness';
+import {
+  cellText,
+  fakeServices,
+  makeSession,
+  makeWorker,
+  renderApp,
+  rowFor,
+} from '../../../support/app-harness';
 
 const NOW = Date.now();
 const iso = (msAgo: number) => new Date(NOW - msAgo).toISOString();

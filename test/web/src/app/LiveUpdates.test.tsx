@@ -1,7 +1,7 @@
 // Pushed sessions: the stream's reads replace polling while it lives, the tab says which mode it
 // is in, and a stream that cannot open gives way to polling; the lag history and its estimate.
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { createIntl, type MessageDescriptor } from 'react-intl';
+import { createIntl, type MessageDescriptor } from '@formatjs/intl';
 import { ApiError } from '../../../../src/api/http';
 import type { SessionHistory } from '../../../../src/api/history';
 import type { StreamHandlers } from '../../../../src/api/stream';

@@ -1,6 +1,8 @@
 // The English catalogue is complete and well-formed: unique ids, every message formats as ICU.
-import { createIntl, type MessageDescriptor } from 'react-intl';
+import { createIntl, type MessageDescriptor } from '@formatjs/intl';
 import * as page from '../../../../src/app/messages';
+import * as details from '../../../../src/app/detailsMessages';
+import * as volumeTab from '../../../../src/app/volumeTabMessages';
 import * as dialogs from '../../../../src/app/dialogMessages';
 import * as options from '../../../../src/app/optionsMessages';
 import { recoverMessages } from '../../../../src/app/recoverMessages';
@@ -9,8 +11,9 @@ import { liveMessages } from '../../../../src/app/LiveUpdates';
 import { historyMessages } from '../../../../src/app/LagHistory';
 
 // The tab's catalogue is split by chunk (first paint, dialogs, options editor): one truth here.
-const all: MessageDescriptor[] = [page, dialogs, options].flatMap((catalogues) =>
-  Object.values(catalogues).flatMap((c) => Object.values(c as Record<string, MessageDescriptor>)),
+const all: MessageDescriptor[] = [page, details, volumeTab, dialogs, options].flatMap(
+  (catalogues) =>
+    Object.values(catalogues).flatMap((c) => Object.values(c as Record<string, MessageDescriptor>)),
 );
 
 test('every message has a unique id and an English default', () => {
@@ -48,6 +51,8 @@ test('every message is valid ICU and formats with its arguments (no stray braces
 // The catalogues of the tab's page, table, details, live updates, lag history, Recover and DR.
 const tab: MessageDescriptor[] = [
   page,
+  details,
+  volumeTab,
   { recoverMessages },
   { drMessages },
   { liveMessages },

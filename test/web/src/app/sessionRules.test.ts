@@ -11,7 +11,7 @@ import {
   sessionCrawls,
 } from '../../../../src/app/sessionRules';
 import { formatDuration, relativeParts } from '../../../../src/app/time';
-import { createIntl } from 'react-intl';
+import { createIntl } from '@formatjs/intl';
 import { makeSession, makeWorker } from '../../../support/app-harness';
 
 test('buckets', () => {

@@ -2,7 +2,14 @@
 // themselves between polls: one shared tick (useNow), stopped while the document is hidden.
 import { act, screen } from '@testing-library/react';
 import { NOW_TICK_MS } from '../../../../src/app/useNow';
-import { cellText, fakeServices, makeSession, renderApp, rowFor, sessionList } from '../../../support/app-harness';
+import {
+  cellText,
+  fakeServices,
+  makeSession,
+  renderApp,
+  rowFor,
+  sessionList,
+} from '../../../support/app-harness';
 
 const T0 = Date.UTC(2026, 2, 2, 10, 0, 0);
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,7 +1,11 @@
 // WebAdmin's history tokens as GWTP's ParameterTokenFormatter reads and writes them
 // (ArcBees/GWTP gwtp-mvp-shared .../proxy/ParameterTokenFormatter.java; WebAdmin binds it as its
 // TokenFormatter in ovirt-engine frontend/webadmin/modules/gwt-common/.../gin/BaseSystemModule.java:60).
-import { formatPlaceToken, parseHistoryToken, parsePlaceToken } from '../../../../src/plugin/placeToken';
+import {
+  formatPlaceToken,
+  parseHistoryToken,
+  parsePlaceToken,
+} from '../../../../src/plugin/placeToken';
 
 describe('WebAdmin place tokens (GWTP ParameterTokenFormatter)', () => {
   it('reads name;key=value;key=value', () => {

@@ -4,7 +4,7 @@
 // outlives an attempt or the dialog.
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { IntlProvider } from 'react-intl';
+import { IntlProvider } from '../../../../../src/intl/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { PasswordlessSshDialog } from '../../../../../src/app/start/PasswordlessSshDialog';
 import {

@@ -5,7 +5,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { IntlProvider } from 'react-intl';
+import { IntlProvider } from '../../../../../src/intl/react';
 import {
   StartSessionLauncher,
   useStartSessionIntent,

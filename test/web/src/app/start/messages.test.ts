@@ -2,9 +2,11 @@
 // own catalogue), every message valid ICU that formats with its arguments. With the action dialogs'
 // and the options editor's: a description for translators on every message, and one word for each
 // side of a session (primary / secondary), never source / remote.
-import { createIntl, type MessageDescriptor } from 'react-intl';
+import { createIntl, type MessageDescriptor } from '@formatjs/intl';
 import * as dialogs from '../../../../../src/app/dialogMessages';
 import * as tab from '../../../../../src/app/messages';
+import * as details from '../../../../../src/app/detailsMessages';
+import * as volumeTab from '../../../../../src/app/volumeTabMessages';
 import * as options from '../../../../../src/app/optionsMessages';
 import { hostKeyFile, sshMessages, startMessages } from '../../../../../src/app/start/messages';
 
@@ -20,7 +22,7 @@ const dialogCatalogues = {
   optionsMessages: options.optionsMessages,
 };
 
-// The parsed ICU message (react-intl's own parser): arguments by name, and the English text alone.
+// The parsed ICU message (FormatJS's own parser): arguments by name, and the English text alone.
 interface Node {
   type: number;
   value?: string;
@@ -62,7 +64,13 @@ test('every message has an id under georep.start / georep.ssh and an English def
 test('ids are unique, here and against the tab’s catalogue', () => {
   const ids = [
     ...ours,
-    ...flatten([...Object.values(tab), ...Object.values(dialogs), ...Object.values(options)]),
+    ...flatten([
+      ...Object.values(tab),
+      ...Object.values(details),
+      ...Object.values(volumeTab),
+      ...Object.values(dialogs),
+      ...Object.values(options),
+    ]),
   ].map((m) => m.id);
   expect(new Set(ids).size).toBe(ids.length);
 });
