@@ -2,6 +2,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const MiniCssExtractPlugin = require('mini-css-extract-plugin');
+const PruneCssVariablesPlugin = require('./webpack/prune-css-variables.cjs');
 
 const descriptor = require('./plugin.json');
 const pluginName = descriptor.name;
@@ -131,6 +132,8 @@ module.exports = (_env, argv) => {
           scriptLoading: 'defer',
         }),
         new MiniCssExtractPlugin({ filename: '[name].[contenthash:8].css' }),
+        // PatternFly's design tokens nothing reads: webpack/prune-css-variables.cjs.
+        new PruneCssVariablesPlugin(),
         new EmitDescriptorPlugin(),
       ],
     },
