@@ -481,6 +481,7 @@ export function ClusterSessions({ cluster, volume }: ClusterSessionsProps) {
           rowActions={rowActions}
           onAction={onRowAction}
           onShowEvents={onShowEvents}
+          oneVolume={volume !== undefined}
           empty={noMatch}
         />
         <Pagination

@@ -99,7 +99,16 @@ export interface SessionsTableProps {
   onShowEvents?: ((session: GeoRepSession) => void) | null;
   /** Shown in the body when there are no rows (e.g. no match for the filters). */
   empty?: ReactNode;
+  /**
+   * Every row has this primary volume (a volume's sub tab, whose title names it): its column gives
+   * way below PatternFly's xl breakpoint, so the columns that differ fit a 1024 px WebAdmin.
+   */
+  oneVolume?: boolean;
 }
+
+/** The primary volume column's visibility: always, or (one volume) from xl up. */
+const volumeVisibility = (oneVolume: boolean | undefined) =>
+  oneVolume ? (['hidden', 'visibleOnXl'] as ('hidden' | 'visibleOnXl')[]) : undefined;
 
 function CrawlCell({ session }: { session: GeoRepSession }) {
   const intl = useIntl();
@@ -287,6 +296,7 @@ interface RowProps {
   rowActions: (session: GeoRepSession) => RowAction[];
   onAction: (action: SessionAction, session: GeoRepSession) => void;
   onShowEvents?: ((session: GeoRepSession) => void) | null;
+  oneVolume?: boolean;
 }
 
 /** Recover in the details, as the row's menu offers it (absent when the menu has no Recover). */
@@ -306,6 +316,7 @@ const SessionRow = memo(function SessionRow({
   rowActions,
   onAction,
   onShowEvents,
+  oneVolume,
 }: RowProps) {
   const intl = useIntl();
   const name = sessionName(intl, session);
@@ -350,7 +361,10 @@ const SessionRow = memo(function SessionRow({
             icon={isExpanded ? <AngleDownIcon /> : <AngleRightIcon />}
           />
         </Td>
-        <Td dataLabel={intl.formatMessage(tableMessages.sourceVolume)}>
+        <Td
+          dataLabel={intl.formatMessage(tableMessages.sourceVolume)}
+          visibility={volumeVisibility(oneVolume)}
+        >
           <TruncatedText text={session.primary_volume} />
         </Td>
         <Td dataLabel={intl.formatMessage(tableMessages.remoteHost)}>
@@ -467,7 +481,11 @@ export const SessionsTable = memo(function SessionsTable(props: SessionsTablePro
             <Th
               key={key}
               modifier="wrap"
-              visibility={COLUMN_VISIBILITY[key]}
+              visibility={
+                key === 'primary_volume'
+                  ? volumeVisibility(props.oneVolume)
+                  : COLUMN_VISIBILITY[key]
+              }
               sort={{
                 sortBy,
                 columnIndex: FIRST_SORT_COLUMN + i,
@@ -503,6 +521,7 @@ export const SessionsTable = memo(function SessionsTable(props: SessionsTablePro
             rowActions={props.rowActions}
             onAction={props.onAction}
             onShowEvents={props.onShowEvents}
+            oneVolume={props.oneVolume}
           />
         ))
       )}

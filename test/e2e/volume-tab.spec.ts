@@ -140,7 +140,11 @@ for (const [width, height] of [
 
     test('the sub tab fits: nothing scrolls sideways', async ({ page }) => {
       const f = await openVolumeTab(page, 'vmstore');
-      await expect(f.getByRole('grid', { name: 'Geo-replication sessions' })).toBeVisible();
+      const grid = f.getByRole('grid', { name: 'Geo-replication sessions' });
+      await expect(grid).toBeVisible();
+      // Every row's primary volume is the one the title names: at 1024 its column gives way.
+      if (width === 1024)
+        await expect(grid.getByRole('columnheader', { name: /Primary volume/ })).toBeHidden();
       await expectNoSideScroll(page);
       await f.getByRole('button', { name: /^Details of session vmstore to root@gdr1/ }).click();
       await expect(f.getByRole('region', { name: 'Replica set 1' })).toBeVisible();
