@@ -270,7 +270,7 @@ test('a real session: started from the dialog, files replicate, checkpoint, stop
   // The details say the checkpoint completed, read from Gluster.
   await row.getByRole('button', { name: `Details of session ${sessionName}` }).click();
   await expect(
-    f.getByText(/completed .*: everything written before it is on the remote volume/),
+    f.getByText(/completed .*: everything written before it is on the secondary volume/),
   ).toBeVisible({
     timeout: 90_000,
   });
