@@ -429,11 +429,22 @@ describe('installed, on the system node alone', () => {
         (c) => c.argv.includes('resume') && c.argv.includes(paused.primary_volume),
       ),
     ).toBe(true);
-    // The audit event, posted by the account the setup created (the watch posts beside it).
-    const ev = engine.events().slice(events);
+    // The audit event, posted by the account the setup created (the watch posts beside it). It is
+    // delivered after the answer (server/audit.ts outbox), so it is waited for, not expected at once.
     const account = lab.users.find((u) => u.user_name === 'georep-service@internal')!;
+    const resumed = () =>
+      engine
+        .events()
+        .slice(events)
+        .filter((e) => /has been resumed/.test(e.description));
+    await waitFor(
+      () => resumed().length > 0,
+      10_000,
+      () => `no "has been resumed" event among ${JSON.stringify(engine.events().slice(events))}`,
+    );
+    const ev = engine.events().slice(events);
     expect(ev.every((e) => e.posted_by === account.id)).toBe(true);
-    expect(ev.filter((e) => /has been resumed/.test(e.description))).toHaveLength(1);
+    expect(resumed()).toHaveLength(1);
     // The installed service watches the clusters with nobody's token but its own: the demo's
     // partly Faulty session is announced.
     await waitFor(
